@@ -1,0 +1,24 @@
+"""followup_kit: coach job candidates through the days after an interview.
+
+The three rules of the playbook (thank the interviewer the day after; don't
+panic or seem desperate; follow up with your own interviewer and stay positive
+if the answer is no) as data, checks, plans, letters and statistics.
+"""
+
+from .errors import FollowupKitError, Problem, ValidationError
+from .schema import CHANNELS, KINDS, TABLES, read_csv, validate
+from .store import Store
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CHANNELS",
+    "KINDS",
+    "TABLES",
+    "FollowupKitError",
+    "Problem",
+    "Store",
+    "ValidationError",
+    "read_csv",
+    "validate",
+]

@@ -1,0 +1,57 @@
+"""The ``followup-kit`` command line.
+
+Each subcommand lives in a module of this package with a ``register(subparsers)``
+function. Errors a user can fix print one line and exit with status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+from importlib import import_module
+
+from ..errors import FollowupKitError, ValidationError
+
+#: The modules that add subcommands, in the order ``--help`` lists them.
+COMMAND_MODULES = ("data",)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="followup-kit",
+        description="Coach job candidates through the days after an interview.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in COMMAND_MODULES:
+        import_module(f"{__name__}.{name}").register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args) or 0
+    except ValidationError as exc:
+        shown = exc.problems[:10]
+        for problem in shown:
+            print(problem, file=sys.stderr)
+        if len(exc.problems) > len(shown):
+            print(f"... and {len(exc.problems) - len(shown)} more problems", file=sys.stderr)
+        print("Nothing was imported: fix the file and run the same command again.", file=sys.stderr)
+        return 2
+    except FollowupKitError as exc:
+        print(f"followup-kit {args.command}: {exc}", file=sys.stderr)
+        return 2
+    except sqlite3.OperationalError as exc:
+        print(f"followup-kit {args.command}: the store could not be used ({exc}); "
+              "is another program writing to it?", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted; nothing half-written was kept", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,48 @@
+"""Subcommands that move data: init, import, export."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..store import Store
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("init", help="create an empty store")
+    p.add_argument("--db", required=True, help="the store file to create, e.g. data/coach.db")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("import", help="import candidates, interviews and events CSV files, all or nothing")
+    p.add_argument("--db", required=True, help="the store file (created if missing)")
+    p.add_argument("files", nargs="+", metavar="FILE", help="CSV files; each table is recognised by its header")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("export", help="write the three tables as CSV files")
+    p.add_argument("--db", required=True, help="the store file")
+    p.add_argument("--out", required=True, help="folder for candidates.csv, interviews.csv, events.csv")
+    p.set_defaults(func=cmd_export)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    with Store(args.db) as store:
+        print(f"{args.db}: store ready (schema version {store.schema_version})")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    with Store(args.db) as store:
+        added = store.import_csv(*args.files)
+        total = store.counts()
+    parts = ", ".join(f"{n:,} {name}" for name, n in added.items())
+    print(f"imported {parts} into {args.db} "
+          f"(now {total['candidates']:,} candidates, {total['interviews']:,} interviews, "
+          f"{total['events']:,} events)")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with Store(args.db) as store:
+        paths = store.export_csv(args.out)
+    for path in paths:
+        print(path)
+    return 0

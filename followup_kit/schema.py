@@ -1,0 +1,476 @@
+"""The three tables (candidates, interviews, events): columns, checks and dtypes.
+
+This module is the one definition of the data model. It reads CSV files as
+text, checks every cell with vectorised pandas operations and turns the text
+into typed DataFrames. The store and the CLI call it; nothing else defines a
+column.
+
+Typed frames have these dtypes:
+
+* ids and text: ``str`` (missing optional text is ``NaN``)
+* ``interview_date``, ``promised_decision_date``: ``datetime64[us]`` calendar dates
+* events ``date``: ``datetime64[us]``, the calendar date as written (for a
+  timestamp, its date in the offset it was written with)
+* events ``sent_at``: ``datetime64[us, UTC]``, the exact moment when the file
+  gave a time with a UTC offset (an email's sent time), else ``NaT``. The
+  playbook turns it into the candidate's own calendar date.
+* ``to_interviewer``: nullable ``boolean``
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zoneinfo
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .errors import Problem, ValidationError
+
+KINDS = (
+    "thank_you_sent",
+    "follow_up_sent",
+    "employer_response",
+    "offer",
+    "rejection",
+    "withdrawn",
+)
+CHANNELS = ("email", "note", "phone", "letter", "in_person", "other")
+
+_TRUE = ("true", "yes", "1", "y", "t")
+_FALSE = ("false", "no", "0", "n", "f")
+_DATE_RE = r"\d{4}-\d{2}-\d{2}"
+# A time after the date, optionally with seconds, fractions and a UTC offset.
+_TIMESTAMP_RE = (
+    r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?P<offset>Z|[+-]\d{2}:?\d{2})?"
+)
+_EMAIL_RE = r"[^@\s]+@[^@\s]+\.[^@\s]+"
+MAX_PROBLEMS = 50
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table.
+
+    ``kind`` is one of ``id``, ``ref`` (an id of ``parent``), ``text``, ``email``,
+    ``date``, ``date_or_timestamp``, ``choice`` (one of ``allowed``), ``bool``,
+    ``country`` (ISO 3166 alpha-2) or ``timezone`` (IANA name).
+    """
+
+    name: str
+    kind: str
+    required: bool = True
+    allowed: tuple[str, ...] = ()
+    parent: str | None = None
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table: its name, its columns in file order, and its id column."""
+
+    name: str
+    columns: tuple[Column, ...]
+    key: str
+    doc: str = ""
+    date_column: str | None = None
+
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    @property
+    def required(self) -> list[str]:
+        return [c.name for c in self.columns if c.required]
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+
+CANDIDATES = Table(
+    "candidates",
+    (
+        Column("candidate_id", "id", doc="your own id for the candidate, e.g. C0001"),
+        Column("name", "text", doc="the candidate's name as letters should use it"),
+        Column("email", "email"),
+        Column("cohort", "text", doc="the group the candidate belongs to, e.g. 2026-spring"),
+        Column("country", "country", required=False, doc="ISO 3166 alpha-2, for public holidays"),
+        Column("timezone", "timezone", required=False, doc="IANA name, e.g. Europe/Paris"),
+    ),
+    key="candidate_id",
+    doc="one row per candidate",
+)
+INTERVIEWS = Table(
+    "interviews",
+    (
+        Column("interview_id", "id"),
+        Column("candidate_id", "ref", parent="candidates"),
+        Column("company", "text"),
+        Column("role", "text"),
+        Column("interviewer_name", "text"),
+        Column("interviewer_email", "email"),
+        Column("interview_date", "date"),
+        Column("promised_decision_date", "date", required=False,
+               doc="the date the interviewer said they would decide by, if they said one"),
+    ),
+    key="interview_id",
+    doc="one row per interview",
+    date_column="interview_date",
+)
+EVENTS = Table(
+    "events",
+    (
+        Column("event_id", "id"),
+        Column("interview_id", "ref", parent="interviews"),
+        Column("date", "date_or_timestamp",
+               doc="YYYY-MM-DD, or an ISO timestamp with its UTC offset such as an email's sent time"),
+        Column("kind", "choice", allowed=KINDS),
+        Column("channel", "choice", allowed=CHANNELS),
+        Column("to_interviewer", "bool", required=False,
+               doc="true when the message went to the person who interviewed the candidate"),
+        Column("note", "text", required=False),
+    ),
+    key="event_id",
+    doc="one row per thing that happened after an interview",
+    date_column="date",
+)
+TABLES: dict[str, Table] = {t.name: t for t in (CANDIDATES, INTERVIEWS, EVENTS)}
+#: Parents come before children: the order to import, insert and check in.
+ORDER = ("candidates", "interviews", "events")
+
+
+@dataclass
+class RawTable:
+    """A table read from a CSV file as text, before any check of its cells."""
+
+    table: Table
+    frame: pd.DataFrame
+    source: str
+
+
+@dataclass
+class Known:
+    """Ids (and interview dates) already in the store, for checks across imports."""
+
+    candidate_ids: set = field(default_factory=set)
+    interview_ids: set = field(default_factory=set)
+    event_ids: set = field(default_factory=set)
+    interview_dates: pd.Series | None = None  # index interview_id -> datetime64
+
+    def ids(self, table: str) -> set:
+        return {"candidates": self.candidate_ids, "interviews": self.interview_ids,
+                "events": self.event_ids}[table]
+
+
+@cache
+def _timezones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+def recognise(header: Iterable[str], source: str) -> Table:
+    """Say which table a CSV header belongs to, by its id columns."""
+    names = {h.strip() for h in header}
+    for name in ("events", "interviews", "candidates"):
+        if TABLES[name].key in names:
+            return TABLES[name]
+    raise ValidationError(Problem(
+        source, 1, "-",
+        "not a followup_kit table: the header needs candidate_id, interview_id or event_id "
+        "(see data/README.md for the three file formats)"))
+
+
+def read_csv(path: str | Path, source: str | None = None) -> RawTable:
+    """Read one CSV file as text and recognise its table by its header.
+
+    UTF-8 with or without a byte-order mark. Raises ``ValidationError`` for a
+    file that is empty, not text, not CSV, or misses a required column.
+    """
+    path = Path(path)
+    source = source or path.name
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ValidationError(Problem(source, 1, "-", f"cannot read the file: {exc.strerror}")) from None
+    return parse_csv(data, source)
+
+
+def parse_csv(data: bytes, source: str) -> RawTable:
+    """Parse CSV bytes; see :func:`read_csv`."""
+    if not data.strip(b"\xef\xbb\xbf \t\r\n"):
+        raise ValidationError(Problem(source, 1, "-", "the file is empty"))
+    if b"\x00" in data[:65536]:
+        raise ValidationError(Problem(source, 1, "-", "not a CSV file: it holds binary data"))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ValidationError(Problem(
+            source, line, "-", "not UTF-8 text: save the file as CSV UTF-8 and try again")) from None
+    first_line = text.split("\n", 1)[0]
+    header = next(csv.reader([first_line]), [])
+    table = recognise(header, source)
+    try:
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False,
+                            skipinitialspace=False, engine="c")
+    except pd.errors.ParserError as exc:
+        match = re.search(r"line (\d+), saw (\d+)", str(exc))
+        line = int(match.group(1)) if match else 1
+        fields = f" ({match.group(2)} fields where the header has {len(header)})" if match else ""
+        raise ValidationError(Problem(
+            source, line, "-", f"not a well-formed CSV row{fields}: check for a stray comma or quote")
+        ) from None
+    frame.columns = [c.strip() for c in frame.columns]
+    for col in frame.columns:
+        # An export writes '=... so a spreadsheet shows text; take the guard off again.
+        guarded = frame[col].str.match(r"'[=+\-@\t\r]")
+        if guarded.any():
+            frame.loc[guarded, col] = frame.loc[guarded, col].str.slice(1)
+    return RawTable(table, frame, source)
+
+
+def _problems(mask: np.ndarray, rows: np.ndarray, source: str, column: str, message) -> list[Problem]:
+    idx = np.flatnonzero(mask)[:MAX_PROBLEMS]
+    out = []
+    for i in idx:
+        msg = message(i) if callable(message) else message
+        out.append(Problem(source, int(rows[i]), column, msg))
+    return out
+
+
+def _check_columns(raw: RawTable) -> None:
+    table, frame, source = raw.table, raw.frame, raw.source
+    names = list(frame.columns)
+    missing = [c for c in table.required if c not in names]
+    if missing:
+        raise ValidationError([Problem(source, 1, c, f"missing column '{c}' (the {table.name} "
+                                       f"file needs: {', '.join(table.required)})") for c in missing])
+    dupes = sorted({c for c in names if names.count(c) > 1})
+    unknown = [c for c in names if c not in table.names]
+    problems = [Problem(source, 1, c, "this column appears twice") for c in dupes]
+    problems += [Problem(source, 1, c, f"unknown column '{c}' in the {table.name} file "
+                         f"(allowed: {', '.join(table.names)})") for c in unknown]
+    if problems:
+        raise ValidationError(problems)
+    if frame.empty:
+        raise ValidationError(Problem(source, 2, "-", f"the {table.name} file has a header but no rows"))
+
+
+def _parse_dates(text: pd.Series) -> pd.Series:
+    """Parse ``YYYY-MM-DD`` strictly; anything else becomes NaT."""
+    ok = text.str.fullmatch(_DATE_RE)
+    out = pd.to_datetime(text.where(ok), format="%Y-%m-%d", errors="coerce")
+    return out.astype("datetime64[us]")
+
+
+def parse_event_dates(text: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Split event ``date`` text into (calendar date, UTC moment, is-valid).
+
+    A plain date gives its date and no moment; a timestamp with an offset gives
+    its date as written and the moment in UTC; a timestamp without an offset is a
+    local wall-clock time: its date, no moment.
+    """
+    text = text.str.strip()
+    is_date = text.str.fullmatch(_DATE_RE)
+    stamp = text.str.extract(f"^(?P<all>{_TIMESTAMP_RE})$")
+    is_stamp = stamp["all"].notna()
+    date = _parse_dates(text.str.slice(0, 10).where(is_date | is_stamp))
+    with_offset = stamp["offset"].notna()
+    sent_at = pd.Series(pd.NaT, index=text.index, dtype="datetime64[us, UTC]")
+    if with_offset.any():
+        parsed = pd.to_datetime(text[with_offset].str.replace(" ", "T", n=1), format="ISO8601",
+                                utc=True, errors="coerce")
+        sent_at.loc[with_offset] = parsed.astype("datetime64[us, UTC]")
+    valid = date.notna() & (~with_offset | sent_at.notna())
+    return date, sent_at, valid
+
+
+def _check_cells(raw: RawTable, known: Known, siblings: Mapping[str, pd.DataFrame]) -> list[Problem]:
+    """Every per-cell and cross-table check of one raw table; returns the problems found."""
+    table, frame, source = raw.table, raw.frame, raw.source
+    rows = np.arange(len(frame)) + 2
+    problems: list[Problem] = []
+    for col in table.columns:
+        if col.name not in frame.columns:
+            continue
+        text = frame[col.name].str.strip()
+        blank = (text == "").to_numpy()
+        if col.required:
+            problems += _problems(blank, rows, source, col.name, f"'{col.name}' is empty; it is required")
+        present = ~blank
+        values = text.to_numpy(dtype=object)
+        if col.kind == "id":
+            dup = text.duplicated(keep="first").to_numpy() & present
+            problems += _problems(dup, rows, source, col.name,
+                                  lambda i, v=values: f"duplicate id '{v[i]}' (it appears on an earlier row)")
+            existing = known.ids(table.name)
+            if existing:
+                clash = text.isin(existing).to_numpy() & present
+                problems += _problems(clash, rows, source, col.name,
+                                      lambda i, v=values: f"id '{v[i]}' is already in the store")
+        elif col.kind == "ref":
+            parent = TABLES[col.parent]
+            ids = known.ids(col.parent)
+            in_file = siblings.get(col.parent)
+            ok = text.isin(ids) if ids else pd.Series(False, index=text.index)
+            if in_file is not None:
+                ok |= text.isin(in_file[parent.key].str.strip())
+            bad = present & ~ok.to_numpy()
+            noun = col.parent[:-1]
+            problems += _problems(bad, rows, source, col.name,
+                                  lambda i, v=values, n=noun: f"unknown {n} '{v[i]}': it is not in the "
+                                  f"{n}s file nor in the store")
+        elif col.kind == "email":
+            bad = present & ~text.str.fullmatch(_EMAIL_RE).to_numpy(dtype=bool)
+            problems += _problems(bad, rows, source, col.name,
+                                  lambda i, v=values: f"'{v[i]}' is not an email address")
+        elif col.kind == "date":
+            bad = present & _parse_dates(text).isna().to_numpy()
+            problems += _problems(bad, rows, source, col.name,
+                                  lambda i, v=values: f"'{v[i]}' is not a date; write it as YYYY-MM-DD")
+        elif col.kind == "date_or_timestamp":
+            _, _, valid = parse_event_dates(text)
+            bad = present & ~valid.to_numpy()
+            problems += _problems(bad, rows, source, col.name,
+                                  lambda i, v=values: f"'{v[i]}' is not a date; write YYYY-MM-DD or an "
+                                  "ISO timestamp such as 2026-05-12T09:30:00+02:00")
+        elif col.kind == "choice":
+            bad = present & ~text.isin(col.allowed).to_numpy()
+            problems += _problems(bad, rows, source, col.name,
+                                  lambda i, v=values, c=col: f"unknown {c.name} '{v[i]}' "
+                                  f"(allowed: {', '.join(c.allowed)})")
+        elif col.kind == "bool":
+            bad = present & ~text.str.lower().isin(_TRUE + _FALSE).to_numpy()
+            problems += _problems(bad, rows, source, col.name,
+                                  lambda i, v=values: f"'{v[i]}' is not true or false")
+        elif col.kind == "country":
+            bad = present & ~text.str.fullmatch(r"[A-Z]{2}").to_numpy(dtype=bool)
+            problems += _problems(bad, rows, source, col.name,
+                                  lambda i, v=values: f"'{v[i]}' is not a two-letter country code "
+                                  "(ISO 3166, e.g. GB, KE, US)")
+        elif col.kind == "timezone":
+            bad = present & ~text.isin(_timezones()).to_numpy()
+            problems += _problems(bad, rows, source, col.name,
+                                  lambda i, v=values: f"'{v[i]}' is not a time zone name "
+                                  "(IANA, e.g. Europe/London, Africa/Nairobi)")
+    problems += _check_dates_across(raw, known, siblings, rows)
+    return problems
+
+
+def _check_dates_across(raw: RawTable, known: Known, siblings, rows) -> list[Problem]:
+    frame, source = raw.frame, raw.source
+    if raw.table is INTERVIEWS and "promised_decision_date" in frame.columns:
+        held = _parse_dates(frame["interview_date"].str.strip())
+        promised = _parse_dates(frame["promised_decision_date"].str.strip())
+        bad = (promised < held).to_numpy()
+        return _problems(bad, rows, source, "promised_decision_date",
+                         "the promised decision date is before the interview")
+    if raw.table is EVENTS:
+        dates: list[pd.Series] = []
+        if known.interview_dates is not None and len(known.interview_dates):
+            dates.append(known.interview_dates)
+        sib = siblings.get("interviews")
+        if sib is not None:
+            dates.append(pd.Series(_parse_dates(sib["interview_date"].str.strip()).to_numpy(),
+                                   index=sib["interview_id"].str.strip().to_numpy()))
+        if not dates:
+            return []
+        lookup = pd.concat(dates) if len(dates) > 1 else dates[0]
+        lookup = lookup[~lookup.index.duplicated(keep="last")]
+        held = frame["interview_id"].str.strip().map(lookup)
+        date, _, _ = parse_event_dates(frame["date"])
+        bad = (date < held).to_numpy(dtype=bool)
+        return _problems(bad, rows, source, "date",
+                         lambda i, h=held.to_numpy(): "the event is dated before its interview "
+                         f"({pd.Timestamp(h[i]).date().isoformat()})")
+    return []
+
+
+def validate(raws: Iterable[RawTable], known: Known | None = None) -> dict[str, pd.DataFrame]:
+    """Check raw tables together and return them typed, by table name.
+
+    All files are checked before any error is raised, so one run reports the
+    problems of every file. Raises ``ValidationError`` listing them, first
+    file (in import order) and first row first.
+    """
+    known = known or Known()
+    by_name: dict[str, RawTable] = {}
+    problems: list[Problem] = []
+    for raw in raws:
+        if raw.table.name in by_name:
+            other = by_name[raw.table.name].source
+            problems.append(Problem(raw.source, 1, "-", f"a second {raw.table.name} file "
+                                    f"(the first is {other}): merge them into one"))
+            continue
+        by_name[raw.table.name] = raw
+    order = {t: i for i, t in enumerate(ORDER)}
+    for raw in sorted(by_name.values(), key=lambda r: order[r.table.name]):
+        try:
+            _check_columns(raw)
+        except ValidationError as exc:
+            problems += exc.problems
+    if problems:
+        raise ValidationError(problems)
+    siblings = {name: raw.frame for name, raw in by_name.items()}
+    for name in ORDER:
+        if name in by_name:
+            found = _check_cells(by_name[name], known, siblings)
+            column_order = {c: i for i, c in enumerate(TABLES[name].names)}
+            problems += sorted(found, key=lambda p: (p.row, column_order.get(p.column, -1)))
+    if problems:
+        raise ValidationError(problems)
+    return {name: typed(TABLES[name], raw.frame) for name, raw in by_name.items()}
+
+
+def frame_to_raw(table: Table, frame: pd.DataFrame, source: str) -> RawTable:
+    """Turn a typed (or partly typed) DataFrame into text, ready for :func:`validate`."""
+    out = pd.DataFrame(index=range(len(frame)))
+    for name in frame.columns:
+        col = frame[name].reset_index(drop=True)
+        if name in table.names and table.column(name).kind == "bool":
+            text = col.map({True: "true", False: "false"}, na_action="ignore")
+        elif pd.api.types.is_datetime64_any_dtype(col):
+            if getattr(col.dt, "tz", None) is not None:
+                text = col.map(lambda t: t.isoformat(), na_action="ignore")
+            else:
+                text = col.dt.strftime("%Y-%m-%d")
+        else:
+            text = col
+        out[name] = text.astype("str").where(text.notna(), "")
+    return RawTable(table, out, source)
+
+
+def typed(table: Table, text: pd.DataFrame) -> pd.DataFrame:
+    """Turn checked text into the typed DataFrame of ``table`` (see the module docstring)."""
+    out = {}
+    for col in table.columns:
+        if col.name not in text.columns:
+            raw = pd.Series("", index=text.index, dtype="str")
+        else:
+            raw = text[col.name].astype("str").str.strip()
+        blank = raw == ""
+        if col.kind == "date":
+            out[col.name] = _parse_dates(raw)
+        elif col.kind == "date_or_timestamp":
+            date, sent_at, _ = parse_event_dates(raw)
+            out[col.name] = date
+            out["sent_at"] = sent_at
+        elif col.kind == "bool":
+            lowered = raw.str.lower()
+            val = pd.array(lowered.isin(_TRUE).to_numpy(), dtype="boolean")
+            val[blank.to_numpy()] = pd.NA
+            out[col.name] = pd.Series(val, index=text.index)
+        else:
+            out[col.name] = raw.where(~blank)
+    return pd.DataFrame(out, index=pd.RangeIndex(len(text)))
+
+
+def empty(table: str) -> pd.DataFrame:
+    """An empty typed frame of ``table``, with the right columns and dtypes."""
+    t = TABLES[table]
+    return typed(t, pd.DataFrame({c: pd.Series([], dtype="str") for c in t.names}))

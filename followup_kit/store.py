@@ -1,0 +1,317 @@
+"""The SQLite store: one file holding the three tables, written all or nothing.
+
+The coach's notebook writes while dashboards read, so the file runs in WAL
+mode (readers see the last committed state, never half an import) with
+foreign keys on. ``schema_version`` records which migrations have run.
+"""
+
+from __future__ import annotations
+
+import csv
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import schema
+from .errors import FollowupKitError
+
+SCHEMA_VERSION = 2
+
+_CHOICES = {
+    "kind": ", ".join(f"'{k}'" for k in schema.KINDS),
+    "channel": ", ".join(f"'{c}'" for c in schema.CHANNELS),
+}
+
+# Each step takes the store from version i to i + 1; append, never edit.
+MIGRATIONS: list[str] = [
+    f"""
+    CREATE TABLE candidates (
+        candidate_id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        email TEXT NOT NULL,
+        cohort TEXT NOT NULL,
+        country TEXT,
+        timezone TEXT
+    );
+    CREATE TABLE interviews (
+        interview_id TEXT PRIMARY KEY,
+        candidate_id TEXT NOT NULL REFERENCES candidates(candidate_id) ON DELETE CASCADE,
+        company TEXT NOT NULL,
+        role TEXT NOT NULL,
+        interviewer_name TEXT NOT NULL,
+        interviewer_email TEXT NOT NULL,
+        interview_date TEXT NOT NULL,
+        promised_decision_date TEXT
+    );
+    CREATE TABLE events (
+        event_id TEXT PRIMARY KEY,
+        interview_id TEXT NOT NULL REFERENCES interviews(interview_id) ON DELETE CASCADE,
+        date TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ({_CHOICES["kind"]})),
+        channel TEXT NOT NULL CHECK (channel IN ({_CHOICES["channel"]})),
+        to_interviewer INTEGER CHECK (to_interviewer IN (0, 1)),
+        note TEXT
+    );
+    """,
+    # Reading one candidate's rows (a dashboard) must not scan every interview.
+    """
+    CREATE INDEX interviews_by_candidate ON interviews(candidate_id);
+    CREATE INDEX events_by_interview ON events(interview_id);
+    """,
+]
+assert len(MIGRATIONS) == SCHEMA_VERSION
+
+#: A spreadsheet treats a cell starting with one of these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class Store:
+    """One followup_kit SQLite file.
+
+    Parameters
+    ----------
+    path : str or Path
+        The database file; created (with its parent folder) when missing,
+        unless ``readonly``.
+    readonly : bool
+        Open for reading only, as a dashboard does.
+
+    Examples
+    --------
+    >>> store = Store(":memory:")
+    >>> store.schema_version
+    2
+    """
+
+    def __init__(self, path: str | Path, *, readonly: bool = False):
+        self.path = str(path)
+        self.readonly = readonly
+        if readonly:
+            if not Path(self.path).exists():
+                raise FollowupKitError(f"{self.path}: no such store; run 'followup-kit init' first")
+            uri = f"file:{Path(self.path).resolve()}?mode=ro"
+            self._db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30)
+        else:
+            if self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+        try:
+            self._db.execute("PRAGMA foreign_keys = ON")
+            if not readonly:
+                self._db.execute("PRAGMA journal_mode = WAL")
+                self._migrate()
+            elif self.schema_version != SCHEMA_VERSION:
+                raise FollowupKitError(
+                    f"{self.path}: store is at schema version {self.schema_version}, this followup_kit "
+                    f"reads version {SCHEMA_VERSION}; open it once for writing to migrate it")
+        except sqlite3.DatabaseError as exc:
+            self._db.close()
+            raise FollowupKitError(f"{self.path}: not a followup_kit store ({exc})") from None
+
+    # -- life cycle ---------------------------------------------------------
+    def close(self) -> None:
+        """Close the connection (the last writer to close folds the WAL into the file)."""
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self.path!r})"
+
+    @property
+    def schema_version(self) -> int:
+        """The number of migrations this file has been through."""
+        has = self._db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'").fetchone()
+        if not has:
+            return 0
+        row = self._db.execute("SELECT max(version) FROM schema_version").fetchone()
+        return row[0] or 0
+
+    def _migrate(self) -> None:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            self._db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+            current = self.schema_version
+            if current > SCHEMA_VERSION:
+                raise FollowupKitError(
+                    f"{self.path}: this store was written by a newer followup_kit "
+                    f"(schema version {current}); upgrade followup_kit to open it")
+            for version in range(current, SCHEMA_VERSION):
+                for statement in MIGRATIONS[version].split(";"):
+                    if statement.strip():
+                        self._db.execute(statement)
+                self._db.execute("INSERT INTO schema_version (version) VALUES (?)", (version + 1,))
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+
+    # -- writing ------------------------------------------------------------
+    def known(self) -> schema.Known:
+        """The ids already stored, for checks that span imports."""
+        q = self._db.execute
+        dates = pd.read_sql_query("SELECT interview_id, interview_date FROM interviews", self._db)
+        return schema.Known(
+            candidate_ids={r[0] for r in q("SELECT candidate_id FROM candidates")},
+            interview_ids=set(dates["interview_id"]),
+            event_ids={r[0] for r in q("SELECT event_id FROM events")},
+            interview_dates=pd.Series(
+                pd.to_datetime(dates["interview_date"], format="%Y-%m-%d").astype("datetime64[us]").to_numpy(),
+                index=dates["interview_id"].to_numpy()),
+        )
+
+    def import_csv(self, *paths: str | Path) -> dict[str, int]:
+        """Import CSV files (each table recognised by its header), all or nothing.
+
+        Every file is checked against the others and against what is stored
+        before anything is written; then all rows go in one transaction. On any
+        error the store is exactly as before.
+
+        Returns
+        -------
+        dict
+            Rows added, by table name.
+        """
+        raws = [schema.read_csv(p) for p in paths]
+        return self._write(raws)
+
+    def add_candidates(self, frame: pd.DataFrame) -> int:
+        """Add candidates from a DataFrame with the candidates columns; all or nothing."""
+        return self._add("candidates", frame)
+
+    def add_interviews(self, frame: pd.DataFrame) -> int:
+        """Add interviews from a DataFrame with the interviews columns; all or nothing."""
+        return self._add("interviews", frame)
+
+    def add_events(self, frame: pd.DataFrame) -> int:
+        """Add events from a DataFrame with the events columns; all or nothing.
+
+        ``date`` may hold dates, tz-aware timestamps or ISO text.
+        """
+        return self._add("events", frame)
+
+    def _add(self, table: str, frame: pd.DataFrame | Iterable[dict]) -> int:
+        if not isinstance(frame, pd.DataFrame):
+            frame = pd.DataFrame(list(frame))
+        raw = schema.frame_to_raw(schema.TABLES[table], frame, source=f"<{table}>")
+        return self._write([raw])[table]
+
+    def _write(self, raws: list[schema.RawTable]) -> dict[str, int]:
+        if self.readonly:
+            raise FollowupKitError(f"{self.path}: opened read-only")
+        schema.validate(raws, self.known())
+        by_name = {r.table.name: r for r in raws}
+        counts = {}
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            for name in schema.ORDER:
+                if name in by_name:
+                    counts[name] = self._insert(schema.TABLES[name], by_name[name].frame)
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        return counts
+
+    def _insert(self, table: schema.Table, text: pd.DataFrame) -> int:
+        columns = [c for c in table.names if c in text.columns]
+        values = np.empty((len(text), len(columns)), dtype=object)
+        for j, name in enumerate(columns):
+            col = text[name].str.strip()
+            if table.column(name).kind == "bool":
+                lowered = col.str.lower()
+                arr = np.where(lowered.isin(schema._TRUE), 1, 0).astype(object)
+                arr[(col == "").to_numpy()] = None
+            else:
+                arr = col.to_numpy(dtype=object)
+                arr[arr == ""] = None
+            values[:, j] = arr
+        marks = ", ".join("?" * len(columns))
+        self._db.executemany(
+            f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})", values.tolist())
+        return len(text)
+
+    # -- reading ------------------------------------------------------------
+    def _text(self, table: str, candidate_id: str | None) -> pd.DataFrame:
+        t = schema.TABLES[table]
+        cols = ", ".join(
+            f"CASE {c.name} WHEN 1 THEN 'true' WHEN 0 THEN 'false' ELSE '' END AS {c.name}"
+            if c.kind == "bool" else f"coalesce(t.{c.name}, '') AS {c.name}"
+            for c in t.columns)
+        sql = f"SELECT {cols} FROM {table} AS t"
+        params: tuple = ()
+        if candidate_id is not None:
+            params = (candidate_id,)
+            if table == "candidates" or table == "interviews":
+                sql += " WHERE t.candidate_id = ?"
+            else:
+                sql += (" JOIN interviews AS i ON i.interview_id = t.interview_id "
+                        "WHERE i.candidate_id = ?")
+        sql += " ORDER BY t.rowid"
+        cur = self._db.execute(sql, params)
+        rows = cur.fetchall()
+        data = list(zip(*rows, strict=True)) if rows else [[] for _ in t.names]
+        return pd.DataFrame({name: pd.Series(col, dtype="str") for name, col in zip(t.names, data, strict=True)})
+
+    def _read(self, table: str, candidate_id: str | None) -> pd.DataFrame:
+        return schema.typed(schema.TABLES[table], self._text(table, candidate_id))
+
+    def candidates(self, candidate_id: str | None = None) -> pd.DataFrame:
+        """All candidates, or just one, as a typed DataFrame."""
+        return self._read("candidates", candidate_id)
+
+    def interviews(self, candidate_id: str | None = None) -> pd.DataFrame:
+        """All interviews, or one candidate's, as a typed DataFrame."""
+        return self._read("interviews", candidate_id)
+
+    def events(self, candidate_id: str | None = None) -> pd.DataFrame:
+        """All events, or one candidate's, as a typed DataFrame (with ``sent_at``)."""
+        return self._read("events", candidate_id)
+
+    def tables(self, candidate_id: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+        """(candidates, interviews, events) read in one snapshot, so they agree with each other."""
+        self._db.execute("BEGIN")
+        try:
+            return tuple(self._read(name, candidate_id) for name in schema.ORDER)
+        finally:
+            self._db.execute("COMMIT")
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table."""
+        return {name: self._db.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+                for name in schema.ORDER}
+
+    # -- export -------------------------------------------------------------
+    def export_csv(self, out_dir: str | Path) -> list[Path]:
+        """Write ``candidates.csv``, ``interviews.csv`` and ``events.csv`` to ``out_dir``.
+
+        Text comes out exactly as it went in, except that a cell a spreadsheet
+        would run as a formula gets a leading apostrophe (``'=SUM(A1)``); import
+        removes it again, so an export re-imports to the same store.
+        """
+        out = Path(out_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        written = []
+        self._db.execute("BEGIN")
+        try:
+            for name in schema.ORDER:
+                text = self._text(name, None)
+                for col in text.columns:
+                    risky = text[col].str.startswith(FORMULA_STARTS)
+                    if risky.any():
+                        text.loc[risky, col] = "'" + text.loc[risky, col]
+                path = out / f"{name}.csv"
+                text.to_csv(path, index=False, encoding="utf-8-sig", quoting=csv.QUOTE_MINIMAL,
+                            lineterminator="\r\n")
+                written.append(path)
+        finally:
+            self._db.execute("COMMIT")
+        return written
