@@ -385,8 +385,9 @@ def _check_dates_across(raw: RawTable, known: Known, siblings, rows) -> list[Pro
         held = frame["interview_id"].str.strip().map(lookup)
         date, _, _ = parse_event_dates(frame["date"])
         bad = (date < held).to_numpy(dtype=bool)
+        held_dates = held.to_numpy()
         return _problems(bad, rows, source, "date",
-                         lambda i, h=held.to_numpy(): "the event is dated before its interview "
+                         lambda i, h=held_dates: "the event is dated before its interview "
                          f"({pd.Timestamp(h[i]).date().isoformat()})")
     return []
 

@@ -1,0 +1,42 @@
+# Two commands on a fresh machine: `make demo` and `make test`.
+VENV   ?= .venv
+PYTHON ?= python3
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+DEMO_DB := data/demo.db
+# The sample data describes the world as it stood on this day; the demo looks at it from there.
+AS_OF  := 2026-11-01
+
+.PHONY: install demo test lab lint bench clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,scale]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+$(DEMO_DB): $(STAMP) data/candidates.csv data/interviews.csv data/events.csv
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/followup-kit import --db $(DEMO_DB) data/candidates.csv data/interviews.csv data/events.csv
+
+demo: $(DEMO_DB)
+	$(BIN)/followup-kit demo --db $(DEMO_DB) --as-of $(AS_OF)
+
+lint: $(STAMP)
+	$(BIN)/ruff check followup_kit tests benchmarks
+
+test: lint
+	$(BIN)/pytest -n 2 --durations=10
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/import.py
+	$(BIN)/python benchmarks/playbook.py
+	$(BIN)/python benchmarks/analysis.py
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .ruff_cache

@@ -1,0 +1,57 @@
+"""Shared fixtures: a tiny, hand-written data set in the three CSV formats."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+CANDIDATES = """candidate_id,name,email,cohort,country,timezone
+C1,Zoë Ngũgĩ,zoe@example.org,2026-spring,KE,Africa/Nairobi
+C2,José Álvarez,jose@example.org,2026-spring,,
+C3,Sam Tui,sam@example.org,2026-autumn,TO,Pacific/Tongatapu
+"""
+INTERVIEWS = """interview_id,candidate_id,company,role,interviewer_name,interviewer_email,interview_date,promised_decision_date
+I1,C1,Acme Ltd,Data analyst,Ann Lee,ann@acme.example,2026-05-08,2026-05-15
+I2,C2,"Beta, Inc.",Clerk,Bob Ray,bob@beta.example,2026-05-08,
+I3,C3,Kiwi Co,Designer,Tane Moa,tane@kiwi.example,2026-05-11,
+"""
+EVENTS = '''event_id,interview_id,date,kind,channel,to_interviewer,note
+E1,I1,2026-05-09T08:00:00+03:00,thank_you_sent,email,true,"Thanked Ann, mentioned SQL"
+E2,I1,2026-05-20,follow_up_sent,email,false,=HYPERLINK("http://x")
+E3,I2,2026-05-09,thank_you_sent,note,,
+E4,I2,2026-05-29,rejection,letter,,"said ""keep going"""
+E5,I3,2026-05-11T20:00:00Z,thank_you_sent,email,true,+1 for the portfolio
+'''
+
+
+def write(folder: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
+    path = folder / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+@pytest.fixture
+def csv_dir(tmp_path: Path) -> Path:
+    """A folder with candidates.csv, interviews.csv and events.csv that import cleanly."""
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    write(folder, "candidates.csv", CANDIDATES)
+    write(folder, "interviews.csv", INTERVIEWS)
+    write(folder, "events.csv", EVENTS)
+    return folder
+
+
+@pytest.fixture
+def csv_files(csv_dir: Path) -> list[Path]:
+    return [csv_dir / f"{n}.csv" for n in ("candidates", "interviews", "events")]
+
+
+def file_hash(path: Path) -> str:
+    """SHA-256 of a store file and its WAL, so 'unchanged' means byte for byte."""
+    h = hashlib.sha256(path.read_bytes())
+    wal = Path(str(path) + "-wal")
+    if wal.exists():
+        h.update(wal.read_bytes())
+    return h.hexdigest()
