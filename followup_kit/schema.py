@@ -392,12 +392,14 @@ def _check_dates_across(raw: RawTable, known: Known, siblings, rows) -> list[Pro
     return []
 
 
-def validate(raws: Iterable[RawTable], known: Known | None = None) -> dict[str, pd.DataFrame]:
+def validate(raws: Iterable[RawTable], known: Known | None = None, *,
+             as_typed: bool = True) -> dict[str, pd.DataFrame]:
     """Check raw tables together and return them typed, by table name.
 
     All files are checked before any error is raised, so one run reports the
     problems of every file. Raises ``ValidationError`` listing them, first
-    file (in import order) and first row first.
+    file (in import order) and first row first. With ``as_typed=False`` the
+    checked text frames come back unchanged (the store writes text).
     """
     known = known or Known()
     by_name: dict[str, RawTable] = {}
@@ -425,6 +427,8 @@ def validate(raws: Iterable[RawTable], known: Known | None = None) -> dict[str, 
             problems += sorted(found, key=lambda p: (p.row, column_order.get(p.column, -1)))
     if problems:
         raise ValidationError(problems)
+    if not as_typed:
+        return {name: raw.frame for name, raw in by_name.items()}
     return {name: typed(TABLES[name], raw.frame) for name, raw in by_name.items()}
 
 

@@ -207,7 +207,7 @@ class Store:
     def _write(self, raws: list[schema.RawTable]) -> dict[str, int]:
         if self.readonly:
             raise FollowupKitError(f"{self.path}: opened read-only")
-        schema.validate(raws, self.known())
+        schema.validate(raws, self.known(), as_typed=False)
         by_name = {r.table.name: r for r in raws}
         counts = {}
         self._db.execute("BEGIN IMMEDIATE")
