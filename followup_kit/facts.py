@@ -1,0 +1,231 @@
+"""Interview facts: one row per interview, the input of every plan and analysis.
+
+:func:`facts` gathers each interview's events (first thank-you, follow-ups,
+the employer's first answer, the decision) and applies the rules of
+:mod:`followup_kit.playbook` to them. It works on whole columns: the events
+are sorted once by (interview, kind, date) and every count, first and last
+date is read off that one sorted array.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from . import playbook
+from .dates import as_day
+from .policy import Policy
+from .schema import KINDS
+
+#: The columns of the facts table, in order; these names are public API.
+FACTS_COLUMNS = (
+    "interview_id", "candidate_id", "cohort", "company", "role", "interviewer_name",
+    "interviewer_email", "interview_date", "promised_decision_date", "thank_you_due",
+    "thank_you_sent", "thank_you_timing", "follow_up_opens", "follow_ups", "early_follow_ups",
+    "last_follow_up", "pushy", "not_interviewer", "answered_on", "response_days", "responded",
+    "outcome", "outcome_date",
+)
+
+_KIND = {k: i for i, k in enumerate(KINDS)}
+_NAT_INT = np.iinfo(np.int64).min
+
+
+def _take(column: pd.Series, positions: np.ndarray) -> pd.Series:
+    """Rows of ``column`` at ``positions``; -1 gives a missing value."""
+    return pd.Series(column.array.take(positions, allow_fill=True))
+
+
+def local_dates(events: pd.DataFrame, timezones: pd.Series) -> np.ndarray:
+    """Each event's calendar date in the candidate's own time zone.
+
+    An event with an exact moment (``sent_at``) and a candidate with a time
+    zone takes the date of that moment in the zone; otherwise the date as it
+    was written.
+
+    Parameters
+    ----------
+    events : DataFrame
+        Typed events (``date``, ``sent_at``).
+    timezones : Series
+        IANA time zone per event (missing: keep the date as written).
+
+    Returns
+    -------
+    numpy.ndarray
+        ``datetime64[us]`` dates at midnight.
+    """
+    out = events["date"].to_numpy(dtype="datetime64[us]").copy()
+    if "sent_at" not in events.columns:
+        return out
+    sent_at = events["sent_at"].reset_index(drop=True)
+    zones = pd.Series(timezones).reset_index(drop=True)
+    movable = sent_at.notna() & zones.notna()
+    if not movable.any():
+        return out
+    for zone, rows in sent_at[movable].groupby(zones[movable]).groups.items():
+        moment = sent_at.loc[rows].dt.tz_convert(zone).dt.tz_localize(None).dt.normalize()
+        out[np.asarray(rows)] = moment.to_numpy(dtype="datetime64[us]")
+    return out
+
+
+def facts(candidates: pd.DataFrame, interviews: pd.DataFrame, events: pd.DataFrame,
+          as_of=None, policy: Policy | None = None) -> pd.DataFrame:
+    """One row per interview: what happened, and what the playbook says about it.
+
+    Parameters
+    ----------
+    candidates, interviews, events : DataFrame
+        The typed tables, as ``Store.tables()`` returns them. Events of
+        interviews not in ``interviews`` are left out, so a filtered
+        ``interviews`` needs no filtered ``events``.
+    as_of : date-like, optional
+        The day the facts describe; events dated after it are ignored, as if
+        read on that day. Defaults to the computer's date.
+    policy : Policy, optional
+        The playbook's numbers; defaults to ``Policy()``.
+
+    Returns
+    -------
+    DataFrame
+        The columns of ``FACTS_COLUMNS`` in order. Notes on the choices made:
+
+        * an event's date is its calendar date in the candidate's time zone
+          (see :func:`local_dates`);
+        * ``response_days`` runs from the interview to ``answered_on``; with no
+          answer, to a withdrawal, else to ``as_of`` (never below 0);
+        * ``outcome`` is the earliest offer, rejection or withdrawal (on the
+          same day in that order); with none, ``no_response`` when there was no
+          answer at all ``ghost_after_days`` after the interview, else
+          ``pending``. ``outcome_date`` is the date of that decision; it is
+          missing for ``no_response`` and ``pending``, which stay open.
+
+    Examples
+    --------
+    >>> from followup_kit import Store
+    >>> candidates, interviews, events = Store(":memory:").tables()
+    >>> list(facts(candidates, interviews, events).columns[:3])
+    ['interview_id', 'candidate_id', 'cohort']
+    """
+    policy = policy or Policy()
+    today = as_day(as_of)
+    iv = interviews.reset_index(drop=True)
+    n = len(iv)
+
+    # -- who the interview belongs to -----------------------------------------
+    cand = candidates.drop_duplicates("candidate_id").reset_index(drop=True)
+    cpos = pd.Index(cand["candidate_id"]).get_indexer(iv["candidate_id"])
+    cohort = _take(cand["cohort"], cpos)
+    country = _take(cand["country"], cpos)
+    zone = _take(cand["timezone"], cpos)
+    held = iv["interview_date"].to_numpy(dtype="datetime64[us]")
+    promised = iv["promised_decision_date"].to_numpy(dtype="datetime64[us]")
+
+    # -- the events, by interview, kind and local date ------------------------
+    ev = events.reset_index(drop=True)
+    ipos = pd.Index(iv["interview_id"]).get_indexer(ev["interview_id"])
+    known = ipos >= 0
+    when = local_dates(ev, _take(zone, ipos))
+    keep = known & ~np.isnat(when) & (when <= today)
+    ipos, when = ipos[keep], when[keep]
+    kind = ev["kind"].map(_KIND).to_numpy(dtype=np.int64, na_value=-1)[keep]
+    to_interviewer = ev["to_interviewer"].array[keep] if "to_interviewer" in ev.columns else None
+    ok = kind >= 0
+    ipos, when, kind = ipos[ok], when[ok], kind[ok]
+
+    k = len(KINDS)
+    day = when.astype("datetime64[D]").astype(np.int64)
+    first_day = int(day.min()) if len(day) else 0
+    span = (int(day.max()) - first_day + 1) if len(day) else 1
+    slot = ipos.astype(np.int64) * k + kind
+    # One sort of a single integer: (interview, kind) major, date minor.
+    packed = np.sort(slot * span + (day - first_day))
+    s_slot = packed // span
+    s_day = packed % span + first_day
+    starts = np.r_[True, s_slot[1:] != s_slot[:-1]] if len(packed) else np.zeros(0, bool)
+    ends = np.r_[s_slot[1:] != s_slot[:-1], True] if len(packed) else np.zeros(0, bool)
+    first = np.full(n * k, _NAT_INT, dtype=np.int64)
+    last = np.full(n * k, _NAT_INT, dtype=np.int64)
+    first[s_slot[starts]] = s_day[starts]
+    last[s_slot[ends]] = s_day[ends]
+    first = first.view("datetime64[D]").astype("datetime64[us]").reshape(n, k)
+    last = last.view("datetime64[D]").astype("datetime64[us]").reshape(n, k)
+    count = np.bincount(slot, minlength=n * k).reshape(n, k)
+
+    # -- rule 1: thank-you -----------------------------------------------------
+    ty_due = playbook.thank_you_due(held, policy)
+    ty_sent = first[:, _KIND["thank_you_sent"]]
+    timing = playbook.thank_you_timing(held, ty_due, ty_sent)
+
+    # -- rule 2: follow-ups ----------------------------------------------------
+    fu = _KIND["follow_up_sent"]
+    opens = playbook.follow_up_opens(held, promised, country, policy)
+    is_fu = kind == fu
+    fu_ipos, fu_when = ipos[is_fu], when[is_fu]
+    early = np.bincount(fu_ipos[playbook.is_early(fu_when, opens[fu_ipos])], minlength=n)
+    fu_sorted = s_slot % k == fu
+    pair = fu_sorted[1:] & fu_sorted[:-1] & (s_slot[1:] == s_slot[:-1])
+    pair_ipos = s_slot[1:][pair] // k
+    prev_day = s_day[:-1][pair].astype("datetime64[D]")
+    next_day = s_day[1:][pair].astype("datetime64[D]")
+    too_close = playbook.is_too_close(prev_day, next_day, country.to_numpy()[pair_ipos], policy)
+    any_too_close = np.bincount(pair_ipos[too_close], minlength=n) > 0
+    follow_ups = count[:, fu]
+    pushy = playbook.is_pushy(follow_ups, any_too_close, policy)
+    if to_interviewer is not None:
+        wrong = playbook.not_interviewer(to_interviewer[ok][is_fu])
+        not_interviewer = np.bincount(fu_ipos[wrong], minlength=n) > 0
+    else:
+        not_interviewer = np.zeros(n, dtype=bool)
+
+    # -- the employer's answer and the outcome ---------------------------------
+    never = np.datetime64("9999-12-31", "us")
+
+    def earliest(kinds: tuple[str, ...]) -> np.ndarray:
+        cols = first[:, [_KIND[x] for x in kinds]] if kinds else np.full((n, 1), np.datetime64("NaT", "us"))
+        return np.where(np.isnat(cols), never, cols)
+
+    answers = earliest(policy.answer_kinds).min(axis=1)
+    answered_on = np.where(answers == never, np.datetime64("NaT", "us"), answers)
+    responded = ~np.isnat(answered_on)
+    decisions = earliest(policy.decision_kinds)
+    which = decisions.argmin(axis=1)
+    decided_on = decisions[np.arange(n), which]
+    decided = decided_on != never
+    withdrawn_on = first[:, _KIND["withdrawn"]]
+    stop = np.where(responded, answered_on, np.where(np.isnat(withdrawn_on), today, withdrawn_on))
+    response_days = np.maximum((stop - held) // np.timedelta64(1, "D"), 0).astype(np.int64)
+    ghosted = ~responded & (today >= playbook.ghost_date(held, policy))
+    names = np.array([*policy.decision_kinds, "no_response", "pending"], dtype=object)
+    picked = np.where(decided, which, np.where(ghosted, len(policy.decision_kinds),
+                                               len(policy.decision_kinds) + 1))
+    outcome = pd.Categorical(names[picked], categories=list(playbook.OUTCOMES))
+    outcome_date = np.where(decided, decided_on, np.datetime64("NaT", "us"))
+
+    def text(name: str) -> pd.Series:
+        return iv[name].astype("str")
+
+    return pd.DataFrame({
+        "interview_id": text("interview_id"),
+        "candidate_id": text("candidate_id"),
+        "cohort": cohort.astype("str"),
+        "company": text("company"),
+        "role": text("role"),
+        "interviewer_name": text("interviewer_name"),
+        "interviewer_email": text("interviewer_email"),
+        "interview_date": held,
+        "promised_decision_date": promised,
+        "thank_you_due": ty_due,
+        "thank_you_sent": ty_sent,
+        "thank_you_timing": timing,
+        "follow_up_opens": opens,
+        "follow_ups": follow_ups.astype(np.int64),
+        "early_follow_ups": early.astype(np.int64),
+        "last_follow_up": last[:, fu],
+        "pushy": pushy,
+        "not_interviewer": not_interviewer,
+        "answered_on": answered_on,
+        "response_days": response_days,
+        "responded": responded,
+        "outcome": outcome,
+        "outcome_date": outcome_date,
+    }, columns=list(FACTS_COLUMNS))
