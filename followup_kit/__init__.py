@@ -5,6 +5,15 @@ panic or seem desperate; follow up with your own interviewer and stay positive
 if the answer is no) as data, checks, plans, letters and statistics.
 """
 
+from .analysis import (
+    chance_of_answer,
+    cohort_report,
+    compare_groups,
+    funnel,
+    median_response,
+    outcome_rates,
+    response_curve,
+)
 from .errors import FollowupKitError, Problem, ValidationError
 from .schema import CHANNELS, KINDS, TABLES, read_csv, validate
 from .store import Store
@@ -22,3 +31,4 @@ __all__ = [
     "read_csv",
     "validate",
 ]
+__all__ += ["chance_of_answer", "cohort_report", "compare_groups", "funnel", "median_response", "outcome_rates", "response_curve"]  # noqa: E501

@@ -1,0 +1,259 @@
+"""Step one of every analysis: reduce interview facts to small count tables.
+
+Every statistic in :mod:`followup_kit.analysis` is computed from two kinds of
+table, never from the rows themselves:
+
+* **day counts**, per group and day: ``events`` (interviews the employer
+  answered on that day after the interview) and ``censored`` (interviews still
+  unanswered when last seen on that day). In SQL::
+
+      SELECT cohort, response_days AS days,
+             SUM(responded) AS events, SUM(NOT responded) AS censored
+      FROM facts GROUP BY cohort, response_days
+
+* **group counts**, per group: ``interviews`` and one sum per yes/no question
+  (``offer``, ``settled``, ``thanked_on_time`` ...), i.e. successes and trials.
+
+Both are plain group-by sums, so the same tables can come from pandas, from a
+database or from a Dask cluster, and the statistics on top give the same
+numbers. Here they are built with one pass over the rows per table: the group
+columns are numbered once and every sum is a ``numpy.bincount``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .errors import FollowupKitError
+
+#: Stages of the funnel and the yes/no questions the group counts can answer.
+#: Each maps to (column, values): the row counts when ``column`` is one of
+#: ``values``; ``True`` means a true boolean.
+QUESTIONS: dict[str, tuple[str, tuple]] = {
+    "thanked": ("thank_you_timing", ("same_day", "on_time", "late")),
+    # Sending the letter on the day of the interview is earlier than the due
+    # day, so it counts as on time.
+    "thanked_on_time": ("thank_you_timing", ("same_day", "on_time")),
+    "answered": ("responded", (True,)),
+    "offer": ("outcome", ("offer",)),
+    "rejection": ("outcome", ("rejection",)),
+    "withdrawn": ("outcome", ("withdrawn",)),
+    "no_response": ("outcome", ("no_response",)),
+    "pending": ("outcome", ("pending",)),
+    # An outcome that is no longer open: the trials of an outcome rate.
+    "settled": ("outcome", ("offer", "rejection", "withdrawn", "no_response")),
+}
+#: Questions built from two columns rather than one membership test.
+DERIVED = {
+    # At least one follow-up was sent once the window had opened.
+    "followed_up_in_window": ("follow_ups", "early_follow_ups"),
+}
+
+DAY_COLUMNS = ["days", "events", "censored"]
+
+
+@dataclass
+class Counts:
+    """The count tables of one grouping of the facts.
+
+    Attributes
+    ----------
+    by : list of str
+        The group columns (empty for one group holding every interview).
+    groups : DataFrame
+        One row per group: the ``by`` columns, ``interviews`` and one column per
+        question asked (``offer``, ``settled``, ``candidates`` ...).
+    days : DataFrame or None
+        One row per group and day on which something was seen: the ``by``
+        columns, ``days``, ``events``, ``censored``; sorted by group and day.
+    """
+
+    by: list[str]
+    groups: pd.DataFrame
+    days: pd.DataFrame | None = None
+
+
+def as_by(by: str | Sequence[str] | None) -> list[str]:
+    """The group columns as a list (``None`` means no grouping)."""
+    if by is None:
+        return []
+    if isinstance(by, str):
+        return [by]
+    return list(by)
+
+
+def require(facts: pd.DataFrame, columns: Sequence[str], what: str) -> None:
+    """Raise a FollowupKitError naming the facts columns ``what`` needs and lacks."""
+    if not isinstance(facts, pd.DataFrame):
+        raise FollowupKitError(
+            f"{what} needs interview facts as a DataFrame, got {type(facts).__name__}; "
+            "build them with followup_kit.facts.facts(candidates, interviews, events)")
+    missing = [c for c in columns if c not in facts.columns]
+    if missing:
+        raise FollowupKitError(
+            f"{what} needs the facts column(s) {', '.join(missing)}; build the facts with "
+            "followup_kit.facts.facts(candidates, interviews, events) or add them")
+
+
+def group_index(facts: pd.DataFrame, by: Sequence[str]) -> tuple[np.ndarray, pd.DataFrame]:
+    """Number the groups of ``facts``.
+
+    A single categorical column lists every category, even one no interview
+    falls in (so an empty cohort shows up with zero counts); otherwise the
+    groups are the combinations seen, sorted.
+
+    Returns
+    -------
+    codes : ndarray of intp
+        The group number of each row.
+    keys : DataFrame
+        One row per group number, holding the ``by`` columns.
+    """
+    if not by:
+        return np.zeros(len(facts), dtype=np.intp), pd.DataFrame(index=pd.RangeIndex(1))
+    if len(by) == 1:
+        col = facts[by[0]]
+        if isinstance(col.dtype, pd.CategoricalDtype):
+            codes = col.cat.codes.to_numpy().astype(np.intp)
+            if (codes < 0).any():
+                raise FollowupKitError(f"the column {by[0]} has missing values; fill them to group by it")
+            return codes, pd.DataFrame({by[0]: pd.Categorical(col.cat.categories,
+                                                              dtype=col.dtype)})
+        codes, uniques = pd.factorize(col, sort=True, use_na_sentinel=False)
+        return codes.astype(np.intp), pd.DataFrame({by[0]: uniques})
+    parts = [pd.factorize(facts[c], sort=True, use_na_sentinel=False) for c in by]
+    combined = np.zeros(len(facts), dtype=np.int64)
+    for part_codes, uniques in parts:
+        combined = combined * len(uniques) + part_codes
+    codes, _ = pd.factorize(combined, sort=True)
+    first = np.empty(codes.max() + 1 if len(codes) else 0, dtype=np.intp)
+    # Writing in reverse leaves each group's first row in place.
+    first[codes[::-1]] = np.arange(len(codes))[::-1]
+    return codes.astype(np.intp), facts[by].iloc[first].reset_index(drop=True)
+
+
+def response_arrays(facts: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """``response_days`` as int64 and ``responded`` as 0/1, checked."""
+    days = facts["response_days"]
+    if days.isna().any():
+        raise FollowupKitError("response_days has missing values; every interview needs its days "
+                               "to an answer or to the as-of date")
+    days = days.to_numpy(dtype=np.int64)
+    if len(days) and days.min() < 0:
+        raise FollowupKitError("response_days has negative values: an answer before its interview; "
+                               "check the event dates")
+    answered = facts["responded"].fillna(False).to_numpy(dtype=bool).astype(np.int64)
+    return days, answered
+
+
+def _member(col: pd.Series, values: tuple) -> np.ndarray:
+    """Whether each value of ``col`` is one of ``values``, without a pass over strings."""
+    if values == (True,):
+        return col.fillna(False).to_numpy(dtype=bool)
+    if isinstance(col.dtype, pd.CategoricalDtype):
+        wanted = np.isin(np.asarray(col.cat.categories, dtype=object), values)
+        return np.append(wanted, False)[col.cat.codes.to_numpy()]
+    return col.isin(values).to_numpy()
+
+
+def question_columns(names: Sequence[str]) -> list[str]:
+    """The facts columns the named questions read."""
+    cols = []
+    for name in names:
+        if name in QUESTIONS:
+            cols.append(QUESTIONS[name][0])
+        elif name in DERIVED:
+            cols.extend(DERIVED[name])
+        elif name != "candidates":
+            raise FollowupKitError(f"unknown count {name!r}; choose from "
+                                   f"{', '.join([*QUESTIONS, *DERIVED, 'candidates'])}")
+    return list(dict.fromkeys(cols))
+
+
+def count(facts: pd.DataFrame, by: str | Sequence[str] | None = None,
+          questions: Sequence[str] = (), *, days: bool = False) -> Counts:
+    """Reduce interview facts to count tables.
+
+    Parameters
+    ----------
+    facts : DataFrame
+        Interview facts, one row per interview.
+    by : str or list of str, optional
+        The columns to group by, e.g. ``"cohort"``; ``None`` for one group.
+    questions : list of str
+        The yes/no counts wanted per group: names of :data:`QUESTIONS`,
+        ``"followed_up_in_window"``, or ``"candidates"`` (distinct candidates).
+    days : bool
+        Also build the day counts (events and censored per group and day).
+
+    Returns
+    -------
+    Counts
+    """
+    by = as_by(by)
+    needed = [*by, *question_columns(questions)]
+    if "candidates" in questions:
+        needed.append("candidate_id")
+    if days:
+        needed += ["response_days", "responded"]
+    require(facts, needed, "counting")
+    codes, keys = group_index(facts, by)
+    n_groups = len(keys)
+    groups = keys.copy()
+    groups["interviews"] = np.bincount(codes, minlength=n_groups).astype(np.int64)
+    for name in questions:
+        if name == "candidates":
+            groups[name] = _distinct_per_group(facts["candidate_id"], codes, n_groups)
+            continue
+        if name in DERIVED:
+            total, early = DERIVED[name]
+            hit = facts[total].to_numpy(dtype=np.int64) > facts[early].to_numpy(dtype=np.int64)
+        else:
+            hit = _member(facts[QUESTIONS[name][0]], QUESTIONS[name][1])
+        groups[name] = np.bincount(codes, weights=hit, minlength=n_groups).astype(np.int64)
+    table = _day_counts(facts, codes, keys) if days else None
+    return Counts(by=by, groups=groups, days=table)
+
+
+def _distinct_per_group(ids: pd.Series, codes: np.ndarray, n_groups: int) -> np.ndarray:
+    # Hashing the ids once is the costly part; everything after works on small ints.
+    id_codes, uniques = pd.factorize(ids, use_na_sentinel=False)
+    home = np.empty(len(uniques), dtype=np.intp)
+    home[id_codes[::-1]] = codes[::-1]
+    if (home[id_codes] == codes).all():
+        # Each id sits in one group (a candidate has one cohort): count ids by home group.
+        return np.bincount(home, minlength=n_groups).astype(np.int64)
+    pair = codes.astype(np.int64) * (len(uniques) + 1) + id_codes
+    first = ~pd.Series(pair).duplicated().to_numpy()
+    return np.bincount(codes[first], minlength=n_groups).astype(np.int64)
+
+
+def _day_counts(facts: pd.DataFrame, codes: np.ndarray, keys: pd.DataFrame) -> pd.DataFrame:
+    days, answered = response_arrays(facts)
+    n_groups = len(keys)
+    if len(days) == 0:
+        empty = keys.iloc[:0].reset_index(drop=True)
+        for c in DAY_COLUMNS:
+            empty[c] = np.array([], dtype=np.int64)
+        return empty
+    width = int(days.max()) + 1
+    cell = codes.astype(np.int64) * width + days
+    if n_groups * width <= max(4 * len(days), 1 << 20):
+        # A dense (group, day, answered) grid is small enough to count directly.
+        both = np.bincount(cell * 2 + answered, minlength=n_groups * width * 2).reshape(-1, 2)
+        seen = np.flatnonzero(both.any(axis=1))
+        censored, events = both[seen, 0], both[seen, 1]
+    else:
+        seen, inverse = np.unique(cell, return_inverse=True)
+        events = np.bincount(inverse, weights=answered, minlength=len(seen)).astype(np.int64)
+        censored = np.bincount(inverse, minlength=len(seen)).astype(np.int64) - events
+    group, day = np.divmod(seen, width)
+    table = keys.iloc[group].reset_index(drop=True)
+    table["days"] = day.astype(np.int64)
+    table["events"] = events.astype(np.int64)
+    table["censored"] = censored.astype(np.int64)
+    return table
