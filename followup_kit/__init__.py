@@ -32,3 +32,7 @@ __all__ = [
     "validate",
 ]
 __all__ += ["chance_of_answer", "cohort_report", "compare_groups", "funnel", "median_response", "outcome_rates", "response_curve"]  # noqa: E501
+from .checks import LetterCheck, check_follow_up, check_rejection_reply, check_thank_you  # noqa: E402
+from .letters import Letter, draft, mailto_link, to_eml  # noqa: E402
+
+__all__ += ["Letter", "LetterCheck", "check_follow_up", "check_rejection_reply", "check_thank_you", "draft", "mailto_link", "to_eml"]  # noqa: E501

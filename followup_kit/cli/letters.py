@@ -1,0 +1,51 @@
+"""The ``draft`` subcommand: fill a letter for one interview and say what the checker thinks of it."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..errors import FollowupKitError
+from ..letters import LETTER_KINDS, draft
+from ..store import Store
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("draft", help="draft a thank-you, follow-up or reply for one interview, and check it")
+    p.add_argument("--db", required=True, help="the store file")
+    p.add_argument("--interview", required=True, metavar="ID", help="the interview_id to write about")
+    p.add_argument("--kind", choices=LETTER_KINDS, default="thank_you", help="which letter (default thank_you)")
+    p.add_argument("--tone", default="warm",
+                   help="warm, formal, brief, or a tone from --templates (default warm)")
+    p.add_argument("--strength", action="append", default=[], metavar="TEXT",
+                   help="a strength to remind the interviewer of, read after 'my' "
+                        "(repeat for more; thank-you letters and notes need one)")
+    p.add_argument("--enjoyed", metavar="TEXT", help="one thing the candidate enjoyed, read after 'I enjoyed'")
+    p.add_argument("--templates", metavar="DIR", help="a folder of <kind>.<tone>.txt.j2 files that override or add")
+    p.add_argument("--out", metavar="FILE.eml", help="also write the draft as an email file")
+    p.set_defaults(func=cmd_draft)
+
+
+def cmd_draft(args: argparse.Namespace) -> int:
+    with Store(args.db, readonly=True) as store:
+        interviews = store.interviews()
+        match = interviews.loc[interviews["interview_id"] == args.interview]
+        if match.empty:
+            raise FollowupKitError(
+                f"no interview {args.interview!r} in {args.db}; 'followup-kit export' lists the interview ids")
+        interview = match.iloc[0]
+        candidates = store.candidates(interview["candidate_id"])
+    candidate = candidates.iloc[0] if len(candidates) else None
+    letter = draft(interview, kind=args.kind, tone=args.tone, strengths=args.strength,
+                   enjoyed=args.enjoyed, candidate=candidate, template_dir=args.templates)
+    print(f"To: {letter.to_name} <{letter.to_email}>")
+    print(letter.text)
+    print(letter.check().summary())
+    if args.out:
+        out = Path(args.out)
+        try:
+            out.write_bytes(letter.to_eml())
+        except OSError as exc:
+            raise FollowupKitError(f"{out}: could not write the email file ({exc.strerror})") from None
+        print(f"\nwrote {out}")
+    return 0

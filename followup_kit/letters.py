@@ -1,0 +1,355 @@
+"""Letter drafts: thank-you emails and notes, follow-ups, replies to a rejection or an offer.
+
+Each draft is a Jinja2 template, ``<kind>.<tone>.txt.j2``, filled from one
+interview (an interview facts row, a row of the interviews table, or a plain
+mapping) plus the candidate's chosen strengths and one thing they enjoyed. The
+first line of a template is ``Subject: ...``; the rest, after a blank line, is
+the body.
+
+A coach adds or replaces templates without touching the package: put files
+named ``<kind>.<tone>.txt.j2`` in a folder and pass ``template_dir=`` (on the
+command line ``--templates DIR``). A file there wins over the packaged one of
+the same name; a new tone name adds a tone.
+
+A draft goes out as plain text, as a ``mailto:`` link or as an ``.eml`` file
+that any mail program opens.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.policy
+import re
+import urllib.parse
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
+from pathlib import Path
+
+import jinja2
+import pandas as pd
+
+from . import checks
+from .dates import human_date
+from .errors import FollowupKitError
+
+LETTER_KINDS = ("thank_you", "note", "follow_up", "rejection_reply", "offer_reply")
+TONES = ("warm", "formal", "brief")
+#: The templates shipped with followup_kit.
+TEMPLATE_DIR = Path(__file__).parent / "templates"
+_SUFFIX = ".txt.j2"
+_TITLES = re.compile(r"^(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame)\.?$", re.IGNORECASE)
+# What to tell a person when a template asks for a field they did not give.
+_HINTS = {
+    "strengths": "choose at least one strength: draft(..., strengths=[...]) or --strength TEXT",
+    "enjoyed": "say one thing the candidate enjoyed: draft(..., enjoyed=...) or --enjoyed TEXT",
+    "candidate_name": "give the candidate: draft(..., candidate={'name': ..., 'email': ...})",
+    "candidate_first": "give the candidate: draft(..., candidate={'name': ..., 'email': ...})",
+}
+
+
+@dataclass(frozen=True)
+class Letter:
+    """A filled-in letter, ready to read, check, copy or send.
+
+    Attributes
+    ----------
+    kind, tone : str
+        Which template made it, e.g. ``thank_you`` and ``warm``.
+    subject, body : str
+        The subject line and the text of the letter.
+    to_name, to_email : str or None
+        The interviewer.
+    from_name, from_email : str or None
+        The candidate.
+    interview : dict
+        The fields the checker needs (interviewer, role, company, strengths).
+    """
+
+    kind: str
+    tone: str
+    subject: str
+    body: str
+    to_name: str | None = None
+    to_email: str | None = None
+    from_name: str | None = None
+    from_email: str | None = None
+    interview: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def text(self) -> str:
+        """Subject line, a blank line, then the body: the draft as plain text."""
+        return f"Subject: {self.subject}\n\n{self.body}\n" if self.subject else f"{self.body}\n"
+
+    def check(self) -> checks.LetterCheck:
+        """Run the checker for this kind of letter on the body."""
+        return checks.check(self.kind, self.body, interview=self.interview)
+
+    def mailto(self) -> str:
+        """A ``mailto:`` link that opens this draft in the candidate's mail program."""
+        if not self.to_email:
+            raise FollowupKitError("this letter has no recipient email; add interviewer_email to the interview")
+        return mailto_link(self.to_email, self.subject, self.body)
+
+    def to_eml(self, date: dt.datetime | None = None) -> bytes:
+        """This letter as the bytes of an ``.eml`` file (see :func:`to_eml`)."""
+        return to_eml(from_name=self.from_name, from_email=self.from_email, to_name=self.to_name,
+                      to_email=self.to_email, subject=self.subject, body=self.body, date=date)
+
+
+def _join_and(items: Iterable[str]) -> str:
+    items = [str(i) for i in items]
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _environment(template_dir: str | Path | None) -> jinja2.Environment:
+    paths = [TEMPLATE_DIR]
+    if template_dir is not None:
+        folder = Path(template_dir)
+        if not folder.is_dir():
+            raise FollowupKitError(f"{folder}: no such template folder; give a folder of "
+                                   f"<kind>.<tone>{_SUFFIX} files")
+        paths.insert(0, folder)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(p) for p in paths], encoding="utf-8"),
+        undefined=jinja2.StrictUndefined,
+        # Plain-text letters: escaping would turn "O'Neill" into "O&#39;Neill".
+        autoescape=False,
+        keep_trailing_newline=False,
+    )
+    env.filters["join_and"] = _join_and
+    return env
+
+
+def available_templates(template_dir: str | Path | None = None) -> list[tuple[str, str]]:
+    """The (kind, tone) pairs there are templates for, the coach's folder included.
+
+    Parameters
+    ----------
+    template_dir : str or Path, optional
+        A coach's folder of ``<kind>.<tone>.txt.j2`` files.
+
+    Returns
+    -------
+    list of (str, str)
+        Sorted.
+    """
+    names = _environment(template_dir).list_templates(filter_func=lambda n: n.endswith(_SUFFIX))
+    pairs = {tuple(n[: -len(_SUFFIX)].split(".", 1)) for n in names if n.count(".") == 3}
+    return sorted(p for p in pairs if p[0] in LETTER_KINDS)
+
+
+def _text(value) -> str | None:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    value = str(value).strip()
+    return value or None
+
+
+def _first_name(name: str) -> str:
+    words = [w for w in name.split() if not _TITLES.match(w)]
+    return words[0] if words else name
+
+
+def _context(interview: Mapping, candidate: Mapping | None, strengths, enjoyed, today) -> dict:
+    """The template fields; a field nobody gave is left out so the template can say which."""
+    given = dict(interview.items())
+    ctx: dict = {}
+    for key in ("interviewer_name", "role", "company", "interviewer_email"):
+        if (value := _text(given.get(key))) is not None:
+            ctx[key] = value
+    if "interviewer_name" in ctx:
+        ctx["interviewer_first"] = _first_name(ctx["interviewer_name"])
+    if _text(given.get("interview_date")) is not None:
+        ctx["interview_date"] = human_date(given["interview_date"], today=today)
+    promised = given.get("promised_decision_date")
+    ctx["promised_decision_date"] = (
+        human_date(promised, today=today) if _text(promised) is not None else None)
+    person = dict(candidate.items()) if candidate is not None else {}
+    name = _text(person.get("name")) or _text(given.get("candidate_name"))
+    if name is not None:
+        ctx["candidate_name"] = name
+        ctx["candidate_first"] = _first_name(name)
+    if (mail := _text(person.get("email")) or _text(given.get("candidate_email"))) is not None:
+        ctx["candidate_email"] = mail
+    if strengths is not None and not isinstance(strengths, str):
+        chosen = [s for s in (_text(x) for x in strengths) if s]
+        if chosen:
+            ctx["strengths"] = chosen
+    elif isinstance(strengths, str) and strengths.strip():
+        ctx["strengths"] = [strengths.strip()]
+    if (liked := _text(enjoyed)) is not None:
+        ctx["enjoyed"] = liked
+    return ctx
+
+
+def draft(interview: Mapping, *, kind: str = "thank_you", tone: str = "warm",
+          strengths: Iterable[str] | None = None, enjoyed: str | None = None,
+          candidate: Mapping | None = None, template_dir: str | Path | None = None,
+          today=None) -> Letter:
+    """Fill a letter template from one interview.
+
+    Parameters
+    ----------
+    interview : mapping
+        One interview: ``interviewer_name``, ``role``, ``company``,
+        ``interview_date`` and, if known, ``promised_decision_date`` and
+        ``interviewer_email``. A row of the interviews table or of the
+        interview facts works. May carry ``candidate_name`` and
+        ``candidate_email`` instead of ``candidate``.
+    kind : {"thank_you", "note", "follow_up", "rejection_reply", "offer_reply"}
+        Which letter.
+    tone : str
+        ``warm``, ``formal``, ``brief``, or a tone the coach's folder adds.
+    strengths : list of str, optional
+        The candidate's chosen strengths, as phrases that read well after "my",
+        e.g. ``["four years of SQL reporting", "calm way with patients"]``.
+        Thank-you letters and notes need at least one.
+    enjoyed : str, optional
+        One thing the candidate enjoyed in the interview, e.g. "hearing about
+        the new clinic"; read after "I enjoyed".
+    candidate : mapping, optional
+        The candidate's ``name`` and ``email`` (a row of the candidates table).
+    template_dir : str or Path, optional
+        A coach's folder of ``<kind>.<tone>.txt.j2`` files that override or add templates.
+    today : date-like, optional
+        The reader's today, so dates in another year show their year.
+
+    Returns
+    -------
+    Letter
+
+    Raises
+    ------
+    FollowupKitError
+        For an unknown kind or tone, a broken template, or a field the
+        template needs that was not given (the message names the field).
+
+    Examples
+    --------
+    >>> letter = draft({"interviewer_name": "Amara Lee", "role": "Data Analyst",
+    ...                 "company": "Cedar Analytics", "interview_date": "2026-05-28",
+    ...                 "candidate_name": "Chidi Okeke"},
+    ...                strengths=["four years of SQL reporting"], today="2026-05-29")
+    >>> letter.subject
+    'Thank you: Data Analyst interview on Thursday 28 May'
+    >>> letter.check().ok
+    True
+    """
+    if kind not in LETTER_KINDS:
+        raise FollowupKitError(f"unknown kind of letter {kind!r}; choose one of {', '.join(LETTER_KINDS)}")
+    env = _environment(template_dir)
+    name = f"{kind}.{tone}{_SUFFIX}"
+    try:
+        template = env.get_template(name)
+    except jinja2.TemplateNotFound:
+        tones = sorted({t for k, t in available_templates(template_dir) if k == kind})
+        raise FollowupKitError(
+            f"no {tone!r} template for {kind} letters; choose a tone from {', '.join(tones)} "
+            f"or add {name} to your template folder") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise FollowupKitError(f"{exc.filename or name}:{exc.lineno}: template error: {exc.message}") from None
+    ctx = _context(interview, candidate, strengths, enjoyed, today)
+    try:
+        rendered = template.render(ctx)
+    except jinja2.UndefinedError as exc:
+        missing = re.search(r"'([^']+)' is undefined", str(exc))
+        field_name = missing.group(1) if missing else str(exc)
+        hint = _HINTS.get(field_name, f"add {field_name!r} to the interview")
+        raise FollowupKitError(
+            f"the {kind}.{tone} template needs the field {field_name!r}, which was not given: {hint}"
+        ) from None
+    subject, body = _split_subject(rendered)
+    return Letter(
+        kind=kind, tone=tone, subject=subject, body=body,
+        to_name=ctx.get("interviewer_name"), to_email=ctx.get("interviewer_email"),
+        from_name=ctx.get("candidate_name"), from_email=ctx.get("candidate_email"),
+        interview={k: ctx[k] for k in ("interviewer_name", "role", "company", "strengths") if k in ctx},
+    )
+
+
+def _split_subject(rendered: str) -> tuple[str, str]:
+    text = re.sub(r"[ \t]+\n", "\n", rendered.strip("\n"))
+    subject = ""
+    first, _, rest = text.partition("\n")
+    if first.lower().startswith("subject:"):
+        subject, text = first[len("subject:"):].strip(), rest
+    # Optional parts that render empty would leave gaps of several blank lines.
+    body = re.sub(r"\n{3,}", "\n\n", text).strip("\n")
+    return subject, body
+
+
+def mailto_link(to: str, subject: str, body: str) -> str:
+    """A ``mailto:`` link that opens a draft with this recipient, subject and body.
+
+    Every character outside the unreserved set is percent-encoded as UTF-8:
+    spaces become ``%20`` (not ``+``) and line breaks ``%0D%0A``, as RFC 6068 asks.
+
+    Parameters
+    ----------
+    to : str
+        The recipient's address.
+    subject, body : str
+        The subject line and the text.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> mailto_link("amara@cedar.example", "Thank you", "Dear Amara,\\nThanks & see you")
+    'mailto:amara@cedar.example?subject=Thank%20you&body=Dear%20Amara%2C%0D%0AThanks%20%26%20see%20you'
+    """
+    crlf = re.sub(r"\r\n|\r|\n", "\r\n", body)
+    return (f"mailto:{urllib.parse.quote(to.strip(), safe='@')}"
+            f"?subject={urllib.parse.quote(subject, safe='')}&body={urllib.parse.quote(crlf, safe='')}")
+
+
+def to_eml(*, from_name: str | None, from_email: str | None, to_name: str | None,
+           to_email: str | None, subject: str, body: str, date: dt.datetime | None = None) -> bytes:
+    """An email file (``.eml``) that a mail program opens as a ready-to-send message.
+
+    Names and text may hold any characters ("Zoë Ngũgĩ", "José"): headers are
+    encoded as RFC 2047 words and the body as UTF-8.
+
+    Parameters
+    ----------
+    from_name, from_email : str
+        The candidate.
+    to_name, to_email : str
+        The interviewer.
+    subject, body : str
+        The subject line and the text.
+    date : datetime, optional
+        The Date header; now, in UTC, when not given. A naive datetime is read as UTC.
+
+    Returns
+    -------
+    bytes
+        The message with CRLF line endings.
+    """
+    for label, value in (("candidate's email (From)", from_email), ("interviewer's email (To)", to_email)):
+        if not value:
+            raise FollowupKitError(f"an .eml file needs the {label}; add it to the store")
+    when = date or dt.datetime.now(dt.UTC)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    try:
+        sender = Address(display_name=from_name or "", addr_spec=from_email)
+        recipient = Address(display_name=to_name or "", addr_spec=to_email)
+    except (ValueError, IndexError) as exc:
+        raise FollowupKitError(f"not an email address we can write to a file: {exc}") from None
+    msg = EmailMessage()
+    msg["From"] = sender
+    msg["To"] = recipient
+    msg["Subject"] = subject
+    msg["Date"] = format_datetime(when)
+    # A domain given here keeps make_msgid from looking up this computer's name.
+    msg["Message-ID"] = make_msgid(domain=sender.domain or "followup-kit.invalid")
+    msg.set_content(body if body.endswith("\n") else body + "\n")
+    return msg.as_bytes(policy=email.policy.SMTP)

@@ -1,0 +1,598 @@
+"""Synthetic sample data: candidates, interviews and events that look like a real programme.
+
+Nothing here describes real people. The numbers imitate published figures so
+that the analyses have something realistic to find:
+
+* about 24% of candidates in the oldest cohort send a thank-you letter
+  (Accountemps / Robert Half, 2017); later cohorts send more, because coaching works;
+* the employer takes about 24 days on average to decide (Glassdoor, 2017: 23.8
+  days from application to decision in the US), with a long tail;
+* about 40% of interviews never get an answer (Indeed, 2023: 40% of job seekers
+  were ghosted after a second or third round).
+
+Associations are built in for the analyses to find: a thank-you sent on time
+goes with more offers and faster answers; an early or pushy follow-up goes with
+fewer offers. Every draw comes from one seeded generator, so the same arguments
+give the same files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+from tqdm.auto import tqdm
+
+from . import schema
+from .errors import FollowupKitError
+
+_FIRST = np.array([
+    "Zoë", "José", "Ngũgĩ", "Amara", "Chiamaka", "Wanjiru", "Søren", "Amélie", "Björn", "Priya",
+    "Aroha", "Tāne", "Liam", "Olivia", "Noah", "Emma", "Mohammed", "Fatima", "Oluwaseun", "Aisha",
+    "Kwame", "Grace", "Daniel", "Sofía", "Jürgen", "Anja", "Ravi", "Ananya", "Hemi", "Mere",
+    "James", "Charlotte", "Kipchoge", "Achieng", "Tomás", "Chloé", "Siobhán", "Rhys", "Lena", "Arjun",
+])
+_LAST = np.array([
+    "Müller", "García", "Mwangi", "Okafor", "Patel", "Ngata", "Smith", "Jones", "Kamau", "Adeyemi",
+    "Schröder", "Núñez", "O'Brien", "Wiremu", "Sharma", "Otieno", "Brown", "Wilson", "Nwosu", "Fischer",
+    "Taylor", "Ochieng", "Iyer", "Parata", "Lefèvre", "Kowalski", "Nguyen", "Chen", "Walker", "Eze",
+])
+# The ASCII spelling an email address would use.
+_ASCII = str.maketrans({
+    "ë": "e", "é": "e", "ũ": "u", "ĩ": "i", "ø": "o", "ö": "o", "ü": "u", "ā": "a", "í": "i",
+    "á": "a", "ú": "u", "è": "e", "ñ": "n", "ó": "o", "'": "", " ": "",
+})
+_COUNTRIES = np.array(["GB", "KE", "US", "DE", "NG", "IN", "NZ", ""])
+_COUNTRY_P = np.array([0.24, 0.17, 0.16, 0.10, 0.12, 0.08, 0.06, 0.07])
+_TIMEZONES = {
+    "GB": ["Europe/London"],
+    "KE": ["Africa/Nairobi"],
+    "US": ["America/New_York", "America/Chicago", "America/Los_Angeles"],
+    "DE": ["Europe/Berlin"],
+    "NG": ["Africa/Lagos"],
+    "IN": ["Asia/Kolkata"],
+    "NZ": ["Pacific/Auckland"],
+    "": [""],
+}
+_COMPANIES = [
+    ("Northwind Traders", "northwind.example"), ("Contoso", "contoso.example"),
+    ("Umoja Tech", "umoja.example"), ("Kiwi Analytics", "kiwi-analytics.example"),
+    ("Bäckerei Schmidt", "baeckerei-schmidt.example"), ("Savannah Health", "savannah.example"),
+    ("Fabrikam", "fabrikam.example"), ("Lagos Logistics", "lagos-logistics.example"),
+    ("Tūī Software", "tui.example"), ("Harbour & Co", "harbour.example"),
+    ("Woodgrove Bank", "woodgrove.example"), ("Mara Energy", "mara.example"),
+    ("Adventure Works", "adventure-works.example"), ("Litware", "litware.example"),
+    ("Café Lumière", "cafe-lumiere.example"), ("Bengaluru Bytes", "blr-bytes.example"),
+    ("Tailspin Toys", "tailspin.example"), ("Proseware", "proseware.example"),
+    ("Nairobi Fintech", "nbo-fintech.example"), ("Coho Winery", "coho.example"),
+]
+_ROLES = np.array([
+    "Data Analyst", "Junior Developer", "Customer Success Associate", "Marketing Assistant",
+    "Operations Coordinator", "Graduate Engineer", "UX Researcher", "Accounts Assistant",
+    "Sales Development Representative", "Project Officer", "Support Engineer", "HR Assistant",
+    "Logistics Planner", "Content Writer", "Research Assistant", "Business Analyst",
+])
+_ROLES_P = np.full(len(_ROLES), 1 / len(_ROLES))
+
+KIND_CODES = {k: i for i, k in enumerate(schema.KINDS)}
+CHANNEL_CODES = {c: i for i, c in enumerate(schema.CHANNELS)}
+_TO_INTERVIEWER = np.array(["false", "true", ""])
+_NOTES = np.array([
+    "",
+    "mentioned the data project we discussed",
+    "thanked them for the tour of the office",
+    "asked whether the role is still open",
+    "introduced myself again, politely",
+    "still interviewing; they will decide soon",
+    "asked for references",
+    "offer letter attached, start date to agree",
+    "asked for tips to improve, they were kind",
+    "accepted another offer",
+    "they said: \"the team is still deciding\"",
+    "contract sent for signature",
+])
+_NOTE_BY_KIND = {
+    "thank_you_sent": [1, 2],
+    "follow_up_sent": [3, 4],
+    "employer_response": [5, 10],
+    "offer": [7],
+    "rejection": [8],
+    "withdrawn": [9],
+}
+
+
+def cohort_plan(cohorts: int, as_of: np.datetime64) -> tuple[list[str], np.ndarray]:
+    """Cohort names, oldest first, and the first day each cohort interviews.
+
+    Up to eight cohorts are seasons (``2025-spring`` starts on 1 March,
+    ``2025-autumn`` on 1 September); more are monthly, named ``cohort-01`` and so
+    on. The newest cohort starts at least 30 days before ``as_of``.
+    """
+    latest = (as_of - np.timedelta64(30, "D")).astype("datetime64[M]")
+    if cohorts <= 8:
+        months = latest.astype(int)
+        # Step back to the last March or September on or before ``latest``.
+        season = months - ((months % 12 - 2) % 6)
+        starts_m = season - 6 * np.arange(cohorts)[::-1]
+        names = [f"{m // 12 + 1970}-{'spring' if m % 12 == 2 else 'autumn'}" for m in starts_m]
+    else:
+        starts_m = latest.astype(int) - np.arange(cohorts)[::-1]
+        width = max(2, len(str(cohorts)))
+        names = [f"cohort-{i:0{width}d}" for i in range(1, cohorts + 1)]
+    starts = np.asarray(starts_m).astype("datetime64[M]").astype("datetime64[D]")
+    return names, starts
+
+
+def _ids(prefix: str, n: int, width: int) -> pd.Series:
+    """``prefix`` followed by 1..n, zero-padded to ``width`` digits (wider if n needs it)."""
+    width = max(width, len(str(n)))
+    numbers = np.arange(1, n + 1, dtype=np.int64)
+    powers = 10 ** np.arange(width - 1, -1, -1, dtype=np.int64)
+    digits = (numbers[:, None] // powers % 10 + ord("0")).astype(np.uint8)
+    head = np.frombuffer(prefix.encode("ascii"), dtype=np.uint8)
+    raw = np.ascontiguousarray(np.hstack([np.broadcast_to(head, (n, len(head))), digits]))
+    # Fixed-width ASCII rows are already an Arrow string column: only the offsets are new.
+    offsets = np.arange(n + 1, dtype=np.int64) * raw.shape[1]
+    column = pa.LargeStringArray.from_buffers(n, pa.py_buffer(offsets), pa.py_buffer(raw))
+    return pd.Series(pd.array(column, dtype="str"))
+
+
+def _take(options, codes: np.ndarray) -> pd.Series:
+    """The text column ``options[codes]``, built in Arrow without a Python string per row."""
+    column = pa.array(list(options), type=pa.large_string()).take(pa.array(codes))
+    return pd.Series(pd.array(column, dtype="str"))
+
+
+def _pick(rng: np.random.Generator, options: np.ndarray, p, size: int) -> np.ndarray:
+    return options[rng.choice(len(options), size=size, p=p)]
+
+
+def _parse_as_of(as_of: str) -> np.datetime64:
+    try:
+        return np.datetime64(pd.Timestamp(as_of).date(), "D")
+    except (ValueError, TypeError):
+        raise FollowupKitError(f"as-of date '{as_of}' is not a date; write it as YYYY-MM-DD") from None
+
+
+def generate(
+    n_candidates: int = 300,
+    *,
+    seed: int = 0,
+    cohorts: int = 4,
+    as_of: str = "2026-11-01",
+    progress: bool = False,
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Make a synthetic programme: candidates, their interviews and what happened after.
+
+    The frames hold text exactly as the CSV files would (every column ``str``,
+    blanks as ``""``), so they pass :func:`followup_kit.schema.validate`.
+    Candidates have about three interviews each; nothing is dated after
+    ``as_of``, no event comes before its interview. A promised decision date
+    may lie after ``as_of``: the interviewer named a day that has not come yet.
+
+    Parameters
+    ----------
+    n_candidates : int
+        How many candidates; about three times as many interviews follow.
+    seed : int
+        Seed of the random generator; the same arguments give the same frames.
+    cohorts : int
+        How many cohorts, the oldest first; up to 8 are named by season
+        (``2026-spring``), more are named ``cohort-01``, ``cohort-02`` ...
+    as_of : str
+        The day the data is taken, ``YYYY-MM-DD``.
+    progress : bool
+        Show a progress bar on standard error.
+
+    Returns
+    -------
+    tuple of DataFrame
+        (candidates, interviews, events), columns in the order of the data model.
+
+    Examples
+    --------
+    >>> candidates, interviews, events = generate(20, seed=1)
+    >>> list(candidates.columns)
+    ['candidate_id', 'name', 'email', 'cohort', 'country', 'timezone']
+    """
+    if int(n_candidates) < 1:
+        raise FollowupKitError("the sample needs at least 1 candidate")
+    if int(cohorts) < 1:
+        raise FollowupKitError("the sample needs at least 1 cohort")
+    day = _parse_as_of(as_of)
+    rng = np.random.default_rng(seed)
+    with tqdm(total=4, desc="generating sample", unit="step", disable=not progress,
+              leave=False) as bar:
+        bar.set_postfix_str("candidates")
+        cand = _candidates(rng, int(n_candidates), int(cohorts), day)
+        bar.update()
+        bar.set_postfix_str("interviews")
+        inter = _interviews(rng, cand, day)
+        bar.update()
+        bar.set_postfix_str("events")
+        ev = _events(rng, cand, inter, day)
+        bar.update()
+        bar.set_postfix_str("text")
+        frames = _frames(rng, cand, inter, ev, day)
+        bar.update()
+    return frames
+
+
+def generate_typed(
+    n_candidates: int = 300,
+    *,
+    seed: int = 0,
+    cohorts: int = 4,
+    as_of: str = "2026-11-01",
+    progress: bool = False,
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The same sample as :func:`generate`, as typed frames (what ``Store.tables()`` returns).
+
+    Parameters
+    ----------
+    n_candidates, seed, cohorts, as_of, progress
+        As for :func:`generate`.
+
+    Returns
+    -------
+    tuple of DataFrame
+        (candidates, interviews, events) with the dtypes of :func:`followup_kit.schema.typed`.
+    """
+    frames = generate(n_candidates, seed=seed, cohorts=cohorts, as_of=as_of, progress=progress)
+    return tuple(schema.typed(schema.TABLES[name], frame)
+                 for name, frame in zip(schema.ORDER, frames, strict=True))
+
+
+def write_sample(
+    out_dir: str | Path,
+    n_candidates: int = 300,
+    *,
+    seed: int = 0,
+    cohorts: int = 4,
+    as_of: str = "2026-11-01",
+    progress: bool = False,
+) -> list[Path]:
+    """Generate a sample and write ``candidates.csv``, ``interviews.csv`` and ``events.csv``.
+
+    The files are UTF-8 with a header row, columns in the order of the data
+    model, ready for ``followup-kit import``.
+
+    Parameters
+    ----------
+    out_dir : str or Path
+        Folder for the three files; created when missing. Files already there
+        are replaced.
+    n_candidates, seed, cohorts, as_of, progress
+        As for :func:`generate`.
+
+    Returns
+    -------
+    list of Path
+        The files written, candidates first.
+    """
+    frames = generate(n_candidates, seed=seed, cohorts=cohorts, as_of=as_of, progress=progress)
+    return write_frames(out_dir, frames, progress=progress)
+
+
+def write_frames(out_dir: str | Path, frames: tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame],
+                 *, progress: bool = False) -> list[Path]:
+    """Write (candidates, interviews, events) text frames as the three CSV files.
+
+    Parameters
+    ----------
+    out_dir : str or Path
+        Folder for the files; created when missing. Files already there are replaced.
+    frames : tuple of DataFrame
+        Text frames as :func:`generate` returns them.
+    progress : bool
+        Show a progress bar on standard error.
+
+    Returns
+    -------
+    list of Path
+        The files written, candidates first.
+    """
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise FollowupKitError(f"cannot create the folder {out}: {exc.strerror}") from None
+    chunk = 250_000
+    paths = []
+    with tqdm(total=sum(len(f) for f in frames), desc="writing sample", unit="row",
+              unit_scale=True, disable=not progress, leave=False) as bar:
+        for name, frame in zip(schema.ORDER, frames, strict=True):
+            path = out / f"{name}.csv"
+            with open(path, "wb") as handle:
+                handle.write((",".join(frame.columns) + "\n").encode("utf-8"))
+                # Written in slices so the bar moves on a million-row file.
+                for start in range(0, len(frame), chunk):
+                    part = frame.iloc[start:start + chunk]
+                    handle.write(csv_rows(part))
+                    bar.update(len(part))
+            paths.append(path)
+    return paths
+
+
+def csv_rows(frame: pd.DataFrame) -> bytes:
+    """The rows of a text frame as UTF-8 CSV, the bytes ``frame.to_csv`` would write.
+
+    Cells holding a comma, a quote or a line break are quoted, quotes doubled;
+    lines end with ``\\n``; no header. Built column-wise in Arrow, about four
+    times faster than ``to_csv`` on a million rows.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Text columns only (``str``, blanks as ``""``).
+
+    Returns
+    -------
+    bytes
+        One line per row.
+    """
+    if frame.empty:
+        return b""
+    text = pa.large_string()
+    nothing = pa.scalar("", text)
+    quote = pa.scalar('"', text)
+    columns = []
+    for name in frame.columns:
+        column = pa.array(frame[name].array).cast(text)
+        risky = pc.match_substring_regex(column, r'[",\r\n]')
+        if pc.any(risky).as_py():
+            quoted = pc.binary_join_element_wise(
+                quote, pc.replace_substring(column, '"', '""'), quote, nothing)
+            column = pc.if_else(risky, quoted, column)
+        columns.append(column)
+    lines = pc.binary_join_element_wise(
+        pc.binary_join_element_wise(*columns, pa.scalar(",", text)), nothing, pa.scalar("\n", text))
+    if isinstance(lines, pa.ChunkedArray):
+        lines = lines.combine_chunks()
+    # The joined lines sit back to back in one buffer: that buffer is the file.
+    offsets = np.frombuffer(lines.buffers()[1], dtype=np.int64)
+    begin, end = offsets[lines.offset], offsets[lines.offset + len(lines)]
+    return memoryview(lines.buffers()[2])[begin:end].tobytes()
+
+
+# -- the three steps ---------------------------------------------------------
+def _candidates(rng: np.random.Generator, n: int, cohorts: int, as_of: np.datetime64) -> dict:
+    names, starts = cohort_plan(cohorts, as_of)
+    cohort = rng.integers(0, cohorts, n)
+    first = rng.integers(0, len(_FIRST), n)
+    last = rng.integers(0, len(_LAST), n)
+    country = rng.choice(len(_COUNTRIES), size=n, p=_COUNTRY_P)
+    zones = np.array(sorted({z for options in _TIMEZONES.values() for z in options}))
+    zone = np.zeros(n, dtype=np.int64)
+    for i, code in enumerate(_COUNTRIES):
+        options = np.searchsorted(zones, _TIMEZONES[code])
+        sel = country == i
+        zone[sel] = options[rng.integers(0, len(options), sel.sum())]
+    # Some candidates never said which time zone they are in.
+    zone[rng.random(n) < 0.06] = np.searchsorted(zones, "")
+    # How keen a candidate is: the same person thanks (or forgets to) across interviews.
+    keenness = rng.normal(0.0, 0.5, n)
+    return {"n": n, "names": names, "starts": starts, "cohort": cohort, "first": first,
+            "last": last, "country": country, "zones": zones, "zone": zone, "keenness": keenness}
+
+
+def _interviews(rng: np.random.Generator, cand: dict, as_of: np.datetime64) -> dict:
+    per = 1 + rng.poisson(2.0, cand["n"])
+    owner = np.repeat(np.arange(cand["n"]), per)
+    m = len(owner)
+    start = cand["starts"][cand["cohort"][owner]]
+    last_day = as_of - np.timedelta64(1, "D")
+    span = np.minimum((last_day - start).astype(int), 182)
+    date = start + (rng.random(m) * (span + 1)).astype(int).astype("timedelta64[D]")
+    # Interviews happen on weekdays: move a weekend to the Friday before.
+    weekday = (date.astype(int) + 3) % 7  # 0 = Monday
+    date = date - np.maximum(weekday - 4, 0).astype("timedelta64[D]")
+    return {
+        "m": m, "owner": owner, "date": date.astype(int),
+        "company": rng.integers(0, len(_COMPANIES), m),
+        "role": rng.choice(len(_ROLES), size=m, p=_ROLES_P),
+        "i_first": rng.integers(0, len(_FIRST), m),
+        "i_last": rng.integers(0, len(_LAST), m),
+    }
+
+
+def _events(rng: np.random.Generator, cand: dict, inter: dict, as_of: np.datetime64) -> dict:
+    m, owner = inter["m"], inter["owner"]
+    k = len(cand["names"])
+    cohort = cand["cohort"][owner]
+    step = cohort / max(k - 1, 1)  # 0 for the oldest cohort, 1 for the newest
+    blocks: list[dict] = []
+
+    def block(iv, offset, kind, channel, to_interviewer, stamp=None, notes_from=None):
+        n = len(iv)
+        notes = np.zeros(n, dtype=np.int64)
+        with_note = rng.random(n) < 0.2
+        options = np.array(notes_from or _NOTE_BY_KIND[kind])
+        notes[with_note] = options[rng.integers(0, len(options), with_note.sum())]
+        blocks.append({"iv": iv, "offset": offset, "kind": np.full(n, KIND_CODES[kind]),
+                       "channel": channel, "to": to_interviewer, "note": notes,
+                       "stamp": np.zeros(n, bool) if stamp is None else stamp})
+
+    # 1. Thank-you letters: 24% in the oldest cohort, rising to 62% in the newest.
+    rate = 0.24 + 0.38 * step
+    logit = np.log(rate / (1 - rate)) + cand["keenness"][owner]
+    thanked = rng.random(m) < 1 / (1 + np.exp(-logit))
+    timing = rng.choice(3, size=m, p=[0.18, 0.64, 0.18])  # same day, next day, late
+    ty_offset = np.where(timing == 0, 0, np.where(timing == 1, 1, rng.integers(2, 10, m)))
+    by_note = rng.random(m) < 0.14
+    on_time = thanked & (ty_offset <= 1)
+    iv = np.flatnonzero(thanked)
+    channel = np.where(by_note[iv], CHANNEL_CODES["note"], CHANNEL_CODES["email"])
+    to = np.where(rng.random(len(iv)) < 0.92, 1, 2)
+    # An email's sent time is a timestamp with its UTC offset.
+    stamp = (channel == CHANNEL_CODES["email"]) & (rng.random(len(iv)) < 0.35)
+    block(iv, ty_offset[iv], "thank_you_sent", channel, to, stamp)
+    # A handwritten note as well, a few days after the email.
+    also = iv[(channel == CHANNEL_CODES["email"]) & (rng.random(len(iv)) < 0.08)]
+    block(also, ty_offset[also] + rng.integers(1, 4, len(also)), "thank_you_sent",
+          np.full(len(also), CHANNEL_CODES["note"]), np.ones(len(also), np.int64))
+
+    # 2. What the employer will do, and when (days after the interview).
+    ghost_p = np.where(on_time, 0.33, 0.42)
+    ghosted = rng.random(m) < ghost_p
+    decision = np.maximum(1, np.rint(rng.lognormal(np.log(25.0) - 0.65**2 / 2, 0.65, m)
+                                     * np.where(on_time, 0.8, 1.0))).astype(np.int64)
+    promised = rng.random(m) < 0.5
+    # Interviewers tend to promise sooner than they decide.
+    promised_days = np.maximum(1, np.rint(decision * rng.uniform(0.45, 1.05, m))).astype(np.int64)
+    interim = rng.random(m) < 0.5
+    interim_day = np.minimum(decision - 1, np.rint(decision * rng.uniform(0.3, 0.7, m)))
+    interim &= ~ghosted & (interim_day >= 1)
+    never = np.iinfo(np.int64).max
+    withdrawn = rng.random(m) < 0.03
+    withdraw_day = rng.integers(3, 31, m)
+    withdrawn &= withdraw_day < np.where(ghosted, never, decision)
+    # Nobody follows up once the decision is in (or after pulling out).
+    stop = np.where(withdrawn, withdraw_day, np.where(ghosted, never, decision))
+
+    # 3. Follow-ups: the window opens about 3 business days after a promised date,
+    # else about 10 business days after the interview; a few buffer days absorb holidays.
+    opens = np.where(promised, promised_days + 5, 14)
+    planned = rng.choice(4, size=m, p=[0.25, 0.40, 0.22, 0.13])
+    early = (planned > 0) & (rng.random(m) < 0.22 - 0.12 * step)
+    crowded = (planned > 1) & (rng.random(m) < 0.3)
+    first_fu = np.where(early, rng.integers(1, np.maximum(opens - 3, 2)),
+                        opens + 2 + rng.integers(0, 11, m))
+    second_fu = first_fu + np.where(crowded, rng.integers(1, 4, m), rng.integers(8, 16, m))
+    third_fu = second_fu + rng.integers(5, 13, m)
+    for nth, day in ((1, first_fu), (2, second_fu), (3, third_fu)):
+        iv = np.flatnonzero((planned >= nth) & (day < stop))
+        n = len(iv)
+        channel = rng.choice([CHANNEL_CODES["email"], CHANNEL_CODES["phone"],
+                              CHANNEL_CODES["in_person"], CHANNEL_CODES["other"]],
+                             size=n, p=[0.65, 0.30, 0.03, 0.02])
+        to = rng.choice(3, size=n, p=[0.12, 0.82, 0.06])
+        block(iv, day[iv], "follow_up_sent", channel, to)
+    pushy = (planned == 3) | crowded
+
+    # 4. Answers: a thank-you on time helps; seeming desperate does not.
+    offer_p = np.where(on_time, 0.36, 0.22) * np.where(early, 0.55, 1.0) * np.where(pushy, 0.5, 1.0)
+    offered = rng.random(m) < offer_p
+    iv = np.flatnonzero(interim & (~withdrawn | (interim_day < withdraw_day)))
+    block(iv, interim_day[iv].astype(np.int64), "employer_response",
+          rng.choice([CHANNEL_CODES["email"], CHANNEL_CODES["phone"]], size=len(iv), p=[0.75, 0.25]),
+          np.full(len(iv), 2))
+    decided = ~ghosted & ~withdrawn
+    iv = np.flatnonzero(decided & offered)
+    block(iv, decision[iv], "offer",
+          rng.choice([CHANNEL_CODES["phone"], CHANNEL_CODES["email"], CHANNEL_CODES["letter"]],
+                     size=len(iv), p=[0.5, 0.4, 0.1]), np.full(len(iv), 2))
+    # Before an offer the employer often asks for references; after it, sends the contract.
+    iv = np.flatnonzero(decided & offered & (decision >= 3) & (rng.random(m) < 0.6))
+    block(iv, decision[iv] - rng.integers(1, 3, len(iv)), "employer_response",
+          np.full(len(iv), CHANNEL_CODES["email"]), np.full(len(iv), 2), notes_from=[6])
+    iv = np.flatnonzero(decided & offered & (rng.random(m) < 0.5))
+    block(iv, decision[iv] + rng.integers(1, 6, len(iv)), "employer_response",
+          np.full(len(iv), CHANNEL_CODES["email"]), np.full(len(iv), 2), notes_from=[11])
+    iv = np.flatnonzero(decided & ~offered)
+    # Most employers send a formal letter rather than call.
+    block(iv, decision[iv], "rejection",
+          rng.choice([CHANNEL_CODES["letter"], CHANNEL_CODES["email"], CHANNEL_CODES["phone"]],
+                     size=len(iv), p=[0.5, 0.45, 0.05]), np.full(len(iv), 2))
+    iv = np.flatnonzero(withdrawn)
+    block(iv, withdraw_day[iv], "withdrawn", np.full(len(iv), CHANNEL_CODES["email"]),
+          np.ones(len(iv), np.int64))
+
+    ev = {key: np.concatenate([b[key] for b in blocks]) for key in blocks[0]}
+    ev["day"] = inter["date"][ev["iv"]] + ev["offset"]
+    keep = ev["day"] <= as_of.astype(int)
+    ev = {key: value[keep] for key, value in ev.items()}
+    order = np.lexsort((ev["kind"], ev["day"], ev["iv"]))
+    ev = {key: value[order] for key, value in ev.items()}
+    return {"ev": ev, "promised": promised, "promised_days": promised_days}
+
+
+def _frames(rng: np.random.Generator, cand: dict, inter: dict, events: dict,
+            as_of: np.datetime64) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    n, m = cand["n"], inter["m"]
+    ev = events["ev"]
+    ascii_first = [s.translate(_ASCII).lower() for s in _FIRST]
+    ascii_last = [s.translate(_ASCII).lower() for s in _LAST]
+
+    cand_ids = _ids("C", n, 6)
+    candidates = pd.DataFrame({
+        "candidate_id": cand_ids,
+        "name": _take(_FIRST, cand["first"]) + " " + _take(_LAST, cand["last"]),
+        "email": _take(ascii_first, cand["first"]) + "." + _take(ascii_last, cand["last"])
+        + pd.Series(np.arange(1, n + 1)).astype("str") + "@mail.example",
+        "cohort": _take(cand["names"], cand["cohort"]),
+        "country": _take(_COUNTRIES, cand["country"]),
+        "timezone": _take(cand["zones"], cand["zone"]),
+    })
+
+    # Every date written is looked up in one small table of day strings.
+    low = min(int(inter["date"].min()), int(ev["day"].min()) if len(ev["day"]) else as_of.astype(int))
+    high = int(max(inter["date"].max() + events["promised_days"].max(), as_of.astype(int)))
+    days = list(np.datetime_as_string(np.arange(low, high + 1).astype("datetime64[D]"), unit="D"))
+    blank_day = len(days)
+
+    promised = np.where(events["promised"], inter["date"] + events["promised_days"] - low, blank_day)
+    interviews = pd.DataFrame({
+        "interview_id": _ids("I", m, 7),
+        "candidate_id": cand_ids.take(inter["owner"]).reset_index(drop=True),
+        "company": _take([c for c, _ in _COMPANIES], inter["company"]),
+        "role": _take(_ROLES, inter["role"]),
+        "interviewer_name": _take(_FIRST, inter["i_first"]) + " " + _take(_LAST, inter["i_last"]),
+        "interviewer_email": _take(ascii_first, inter["i_first"]) + "."
+        + _take(ascii_last, inter["i_last"]) + "@" + _take([d for _, d in _COMPANIES], inter["company"]),
+        "interview_date": _take(days, inter["date"] - low),
+        "promised_decision_date": _take(days + [""], promised),
+    })
+
+    date_code = ev["day"] - low
+    stamped = np.flatnonzero(ev["stamp"])
+    owner = inter["owner"][ev["iv"][stamped]]
+    stamps = _timestamps(rng, ev["day"][stamped], cand["zones"][cand["zone"][owner]],
+                         inter["date"][ev["iv"][stamped]], as_of)
+    date_code[stamped] = len(days) + np.arange(len(stamped))
+    events_frame = pd.DataFrame({
+        "event_id": _ids("E", len(ev["iv"]), 8),
+        "interview_id": interviews["interview_id"].take(ev["iv"]).reset_index(drop=True),
+        "date": _take(days + stamps, date_code),
+        "kind": _take(schema.KINDS, ev["kind"]),
+        "channel": _take(schema.CHANNELS, ev["channel"]),
+        "to_interviewer": _take(_TO_INTERVIEWER, ev["to"]),
+        "note": _take(_NOTES, ev["note"]),
+    })
+    return candidates, interviews, events_frame
+
+
+def _timestamps(rng: np.random.Generator, day: np.ndarray, tz: np.ndarray, held: np.ndarray,
+                as_of: np.datetime64) -> list[str]:
+    """ISO timestamps with a UTC offset for emails sent on ``day`` in each candidate's zone.
+
+    Most are written in the candidate's own offset; some as the mail server
+    wrote them, in UTC, when that does not move the date before the interview
+    or after ``as_of``. A candidate without a time zone writes UTC.
+    """
+    n = len(day)
+    seconds = rng.integers(7 * 3600, 23 * 3600, n).astype("timedelta64[s]")
+    local = day.astype("datetime64[D]").astype("datetime64[s]") + seconds
+    offset_min = np.zeros(n, dtype=np.int64)
+    for zone in np.unique(tz):
+        if zone == "":
+            continue
+        sel = tz == zone
+        aware = pd.DatetimeIndex(local[sel]).tz_localize(
+            zone, ambiguous=np.zeros(sel.sum(), bool), nonexistent="shift_forward")
+        utc = aware.tz_convert("UTC").tz_localize(None).to_numpy().astype("datetime64[s]")
+        offset_min[sel] = (local[sel] - utc).astype(np.int64) // 60
+    utc = local - (offset_min * 60).astype("timedelta64[s]")
+    utc_day = utc.astype("datetime64[D]").astype(int)
+    as_utc = (rng.random(n) < 0.25) & (utc_day >= held) & (utc_day <= as_of.astype(int))
+    wall = np.where(as_utc, utc, local)
+    offset_min = np.where(as_utc, 0, offset_min)
+    sign = np.where(offset_min < 0, "-", "+")
+    hours = np.char.zfill((np.abs(offset_min) // 60).astype(str), 2)
+    minutes = np.char.zfill((np.abs(offset_min) % 60).astype(str), 2)
+    text = np.char.add(np.char.add(np.char.add(np.char.add(
+        np.datetime_as_string(wall, unit="s"), sign), hours), ":"), minutes)
+    return text.tolist()

@@ -1,0 +1,197 @@
+"""The letter checkers, measured on hand-labelled letters and on small cases that pin each rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from followup_kit import FollowupKitError, check_follow_up, check_rejection_reply, check_thank_you
+from followup_kit.checks import PARTS, evaluate, labelled_set, not_caught, read_labelled, sentences
+
+LETTERS = Path(__file__).parent / "data" / "letters"
+INTERVIEW = {"interviewer_name": "Amara Lee", "role": "Data Analyst", "company": "Cedar Analytics"}
+
+
+@pytest.fixture(scope="module")
+def checked():
+    return labelled_set(LETTERS)
+
+
+def test_labelled_set_is_big_and_mixed(checked):
+    kinds = [item.kind for item, _ in checked]
+    assert len(kinds) >= 40
+    assert kinds.count("thank_you") > len(kinds) / 2
+    assert {"follow_up", "rejection_reply"} <= set(kinds)
+    bad = [item for item, _ in checked if item.written_to_fail]
+    assert len(bad) >= 15
+    # Every part is labelled missing somewhere, so recall and precision both mean something.
+    for kind in ("thank_you", "follow_up", "rejection_reply"):
+        for part in PARTS[kind]:
+            labels = [item.labels[part] for item, _ in checked if item.kind == kind]
+            assert any(labels) and not all(labels), (kind, part)
+
+
+def test_precision_and_recall_per_part_at_least_0_9():
+    table = evaluate(LETTERS)
+    assert len(table) == 11
+    low = table.loc[(table["precision"] < 0.9) | (table["recall"] < 0.9) | table["precision"].isna()]
+    assert low.empty, low.to_string()
+
+
+def test_each_bad_example_is_caught_for_its_reason():
+    assert not_caught(LETTERS) == []
+
+
+def test_good_letters_get_no_warnings(checked):
+    noisy = [(item.path.name, r.warnings) for item, r in checked if not item.written_to_fail and r.warnings]
+    assert noisy == []
+
+
+def test_evidence_is_a_sentence_of_the_letter(checked):
+    for item, result in checked:
+        for part, found in result.parts.items():
+            sentence = result.evidence[part]
+            assert (sentence is not None) == found
+            if found:
+                assert sentence in item.body
+
+
+GOOD = """Dear Ms Lee,
+
+Thank you for meeting me on Thursday about the data analyst role. I remain very interested in
+joining Cedar Analytics, and my four years of SQL reporting would help your team.
+
+Best wishes,
+Chidi"""
+
+
+def test_a_good_thank_you_is_ok_with_evidence():
+    result = check_thank_you(GOOD, interview=INTERVIEW)
+    assert result.ok and result.warnings == []
+    assert result.evidence["interviewer"] == "Dear Ms Lee,"
+    assert result.evidence["appreciation"].startswith("Thank you for meeting me")
+
+
+@pytest.mark.parametrize("greeting", ["Dear Amara Lee,", "Dear Dr Lee,", "Dear Dr. Lee,", "Hi Amara,",
+                                      "Dear MS LEE,"])
+def test_interviewer_found_by_full_name_title_or_first_name(greeting):
+    result = check_thank_you(GOOD.replace("Dear Ms Lee,", greeting), interview=INTERVIEW)
+    assert result.parts["interviewer"]
+
+
+@pytest.mark.parametrize("greeting", ["Dear Lee,", "Dear Sir or Madam,", "Dear Amanda,", "Hi there,"])
+def test_interviewer_not_found_for_other_names(greeting):
+    assert not check_thank_you(GOOD.replace("Dear Ms Lee,", greeting), interview=INTERVIEW).parts["interviewer"]
+
+
+def test_accents_do_not_matter_for_names():
+    interview = {**INTERVIEW, "interviewer_name": "Zoë Ngũgĩ"}
+    for greeting in ("Dear Zoe,", "Dear Zoë,", "Dear Dr Ngugi,"):
+        assert check_thank_you(GOOD.replace("Dear Ms Lee,", greeting), interview=interview).parts["interviewer"]
+
+
+def test_a_first_name_that_is_a_word_needs_its_capital():
+    interview = {**INTERVIEW, "interviewer_name": "Will Grant"}
+    text = "Hello,\n\nThank you for today. I will bring my SQL skills. I am keen on the Data Analyst role."
+    assert not check_thank_you(text, interview=interview).parts["interviewer"]
+    assert check_thank_you("Hi Will,\n\n" + text, interview=interview).parts["interviewer"]
+
+
+@pytest.mark.parametrize(("role", "written", "found"), [
+    ("Data Analyst", "the data analyst role", True),
+    ("Data Analyst", "the Data Analysts team", True),
+    ("Senior Data Analyst", "the data analyst position", True),
+    ("Software Engineer II", "the software engineer job", True),
+    ("Front-End Developer", "a front end developer", True),
+    ("Data Analyst (Marketing)", "the Data Analyst post", True),
+    ("Data Engineer", "the data scientist role", False),
+    ("Data Analyst", "the analyst role", False),
+])
+def test_role_allows_case_and_small_variations(role, written, found):
+    text = f"Dear Amara, thank you for the interview for {written}."
+    assert check_thank_you(text, interview={**INTERVIEW, "role": role}).parts["role"] is found
+
+
+def test_negated_interest_is_not_interest():
+    text = "Dear Amara, thank you. I am no longer interested in the Data Analyst role."
+    assert not check_thank_you(text, interview=INTERVIEW).parts["interest"]
+
+
+def test_sign_off_thanks_is_not_appreciation():
+    text = "Dear Amara,\n\nI am keen on the Data Analyst role; my SQL experience fits.\n\nThanks,\nChidi"
+    assert not check_thank_you(text, interview=INTERVIEW).parts["appreciation"]
+
+
+def test_chosen_strengths_count_as_strengths():
+    text = "Dear Amara, thank you. I am keen on the Data Analyst role, and patient storytelling with data is what I do."
+    assert not check_thank_you(text, interview=INTERVIEW).parts["strengths"]
+    chosen = {**INTERVIEW, "strengths": ["patient storytelling with data"]}
+    assert check_thank_you(text, interview=chosen).parts["strengths"]
+
+
+def test_warnings_say_why_in_plain_words():
+    long_text = GOOD + "\n" + " ".join(["more"] * 300)
+    too_long = check_thank_you(long_text, interview=INTERVIEW)
+    assert too_long.flags == ["too_long"]
+    assert "too long for an email" in too_long.warnings[0] and "under 250" in too_long.warnings[0]
+    assert str(too_long.words) in too_long.warnings[0]
+    noisy = check_thank_you(GOOD + "\nThanks! Really! Truly!", interview=INTERVIEW)
+    assert noisy.flags == ["exclamations"] and noisy.warnings[0].startswith("3 exclamation marks")
+    begging = check_thank_you(GOOD + "\nPlease please, I really need this job.", interview=INTERVIEW)
+    assert begging.flags == ["desperate"]
+    assert '"please please"' in begging.warnings[0] and '"I really need this job"' in begging.warnings[0]
+    assert begging.ok  # warnings do not hide parts that are there
+
+
+def test_note_has_a_shorter_limit_than_an_email():
+    text = GOOD + "\n" + " ".join(["more"] * 120)
+    assert check_thank_you(text, interview=INTERVIEW).warnings == []
+    assert check_thank_you(text, interview=INTERVIEW, kind="note").flags == ["too_long"]
+
+
+def test_follow_up_parts_and_pressure():
+    polite = ("Dear Ms Lee,\n\nMy name is Chidi Okeke; I interviewed for the Data Analyst role on 3 May. "
+              "I am writing to ask whether the position is still open or has been filled.")
+    result = check_follow_up(polite)
+    assert result.ok and result.warnings == []
+    pushy = polite + " I need an answer by Friday because I have other offers."
+    assert check_follow_up(pushy).flags == ["pressure"]
+    assert "other offers" in check_follow_up(pushy).warnings[0]
+    bare = check_follow_up("Hi Amara, just checking in - any update?")
+    assert bare.missing == ["reintroduction", "reason"] and bare.flags == ["desperate"]
+
+
+def test_im_writing_is_not_a_reintroduction():
+    result = check_follow_up("Hi Amara,\n\nI'm writing to ask if the Data Analyst role is still open.")
+    assert result.missing == ["reintroduction"]
+
+
+def test_rejection_reply_parts_and_bitterness():
+    kind = ("Dear Amara,\n\nThank you for letting me know. I enjoyed meeting the team. "
+            "Would you have any tips on what I could improve?")
+    assert check_rejection_reply(kind).ok
+    bitter = kind + " Frankly the process was unfair."
+    result = check_rejection_reply(bitter)
+    assert result.missing == ["positive"] and result.flags == ["bitter"]
+    thanked_for_feedback = "Dear Amara, thank you for the feedback. I enjoyed meeting you."
+    assert not check_rejection_reply(thanked_for_feedback).parts["asks_tips"]
+
+
+def test_thank_you_check_needs_the_interview():
+    with pytest.raises(FollowupKitError, match="interview=..."):
+        check_thank_you(GOOD, interview=None)
+    with pytest.raises(FollowupKitError, match="no role"):
+        check_thank_you(GOOD, interview={"interviewer_name": "Amara Lee", "company": "C"})
+
+
+def test_sentences_keep_titles_with_names():
+    assert sentences("Dear Dr. Okafor, thank you. I am keen!\nBest,") == [
+        "Dear Dr. Okafor, thank you.", "I am keen!", "Best,"]
+
+
+def test_labelled_file_errors_are_clear(tmp_path):
+    bad = tmp_path / "01-bad.txt"
+    bad.write_text("kind: thank_you\nlabels: appreciation=1\n\nHello", encoding="utf-8")
+    with pytest.raises(FollowupKitError, match="label every part"):
+        read_labelled(bad)

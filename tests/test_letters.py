@@ -1,0 +1,197 @@
+"""Letter drafts: every template fills from real-looking interviews, passes its own checker,
+and leaves as plain text, a mailto link and an .eml file that read back the same."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email
+import email.policy
+import io
+import urllib.parse
+
+import pandas as pd
+import pytest
+
+from followup_kit import FollowupKitError, Store
+from followup_kit.cli import main
+from followup_kit.letters import (
+    LETTER_KINDS,
+    TONES,
+    available_templates,
+    draft,
+    mailto_link,
+    to_eml,
+)
+
+STRENGTHS = ["four years of SQL reporting", "calm way with difficult stakeholders"]
+ENJOYED = "hearing how the team plans its first product launch"
+
+
+# Interviews as coaches record them: titles in names, accents, apostrophes, levels and
+# brackets in roles, commas in company names, with and without a promised date.
+SAMPLE = """interview_id,company,role,interviewer_name,interviewer_email,interview_date,promised_decision_date,candidate_name,candidate_email
+I1,Cedar Analytics,Data Analyst,Amara Lee,amara@cedar.example,2026-05-28,2026-06-05,Chidi Okeke,chidi@example.org
+I2,Institute for Urban Futures,Policy Researcher,Zoë Ngũgĩ,zoe@iuf.example,2026-03-02,,José Fernández,jose@example.org
+I3,"Beta, Inc.",Clerk,Bob Ray,bob@beta.example,2026-05-08,,Sam Tui,sam@example.org
+I4,Tessellate Labs,Research Software Engineer,Dr Hannah Okafor,h.okafor@tessellate.example,2026-01-12,2026-01-30,Samuel Adeyemi,sam.a@example.org
+I5,Quarry Systems,Software Engineer II,James O'Neill,jim@quarry.example,2026-09-15,,Farah Haddad,farah@example.org
+I6,Pixelmint,Front-End Developer,Tobias Weber,tobias@pixelmint.example,2026-07-01,2026-07-10,Lena Vogel,lena@example.org
+I7,Meridian Bank,Senior Business Analyst (Lending),Rachel Stone,r.stone@meridian.example,2026-10-20,,Kwame Boateng,kwame@example.org
+I8,Smith & Sons,R&D Engineer,Mei Lin Tan,meilin@smith.example,2026-12-31,2027-01-15,Ahmed Rahman,ahmed@example.org
+I9,Kiwi Co,designer,Tāne Moa,tane@kiwi.example,2026-05-11,,Aroha Ngata,aroha@example.org
+"""
+
+
+@pytest.fixture(scope="module")
+def sample_interviews() -> list[dict]:
+    return pd.read_csv(io.StringIO(SAMPLE), dtype="str").to_dict("records")
+
+
+def test_every_kind_and_tone_has_a_template():
+    assert available_templates() == sorted((k, t) for k in LETTER_KINDS for t in TONES)
+
+
+@pytest.mark.parametrize(("kind", "tone"), [(k, t) for k in LETTER_KINDS for t in TONES])
+def test_every_template_passes_its_own_checker(sample_interviews, kind, tone):
+    for row in sample_interviews:
+        for enjoyed in (ENJOYED, None):
+            letter = draft(row, kind=kind, tone=tone, strengths=STRENGTHS, enjoyed=enjoyed)
+            verdict = letter.check()
+            assert verdict.ok, f"{kind}.{tone} for {row['interview_id']}: missing {verdict.missing}\n{letter.body}"
+            assert verdict.warnings == [], f"{kind}.{tone}: {verdict.warnings}\n{letter.body}"
+            assert letter.subject and "{{" not in letter.text and "\n\n\n" not in letter.body
+            assert letter.to_email == row["interviewer_email"]
+            assert letter.from_name == row["candidate_name"]
+
+
+def test_dates_read_like_a_person_wrote_them():
+    row = {"interviewer_name": "Amara Lee", "role": "Data Analyst", "company": "Cedar",
+           "interview_date": "2026-05-28", "promised_decision_date": "2026-06-05",
+           "candidate_name": "Chidi Okeke"}
+    letter = draft(row, kind="follow_up", tone="warm", today="2026-06-10")
+    assert "on Thursday 28 May" in letter.body
+    assert "by Friday 5 June" in letter.body
+    assert "2026-05-28" not in letter.text
+
+
+def test_missing_field_names_the_field():
+    row = {"interviewer_name": "Amara Lee", "role": "Data Analyst", "company": "Cedar",
+           "interview_date": "2026-05-28", "candidate_name": "Chidi Okeke"}
+    with pytest.raises(FollowupKitError, match="'strengths'.*--strength"):
+        draft(row, kind="thank_you")
+    without_role = {k: v for k, v in row.items() if k != "role"}
+    with pytest.raises(FollowupKitError, match="needs the field 'role'"):
+        draft(without_role, kind="follow_up")
+
+
+def test_unknown_tone_and_kind_say_what_exists():
+    row = {"interviewer_name": "A B", "role": "R", "company": "C", "interview_date": "2026-05-28"}
+    with pytest.raises(FollowupKitError, match="choose a tone from brief, formal, warm"):
+        draft(row, kind="follow_up", tone="cheerful")
+    with pytest.raises(FollowupKitError, match="unknown kind of letter"):
+        draft(row, kind="love_letter")
+
+
+def test_coach_folder_overrides_and_adds_templates(tmp_path):
+    (tmp_path / "thank_you.warm.txt.j2").write_text(
+        "Subject: Merci, {{ interviewer_first }}\n\nCoach's own words for {{ role }} by {{ candidate_name }}.\n",
+        encoding="utf-8")
+    (tmp_path / "follow_up.cheerful.txt.j2").write_text(
+        "Subject: Hello again\n\nHi {{ interviewer_first }}, it's {{ candidate_first }}!\n", encoding="utf-8")
+    row = {"interviewer_name": "Dr Zoë Ngũgĩ", "role": "Data Analyst", "company": "Cedar",
+           "interview_date": "2026-05-28", "candidate_name": "José Álvarez"}
+    letter = draft(row, kind="thank_you", tone="warm", strengths=STRENGTHS, template_dir=tmp_path)
+    assert letter.subject == "Merci, Zoë"
+    assert letter.body == "Coach's own words for Data Analyst by José Álvarez."
+    assert draft(row, kind="follow_up", tone="cheerful", template_dir=tmp_path).body == "Hi Zoë, it's José!"
+    # The packaged templates the folder does not replace are still there.
+    assert "Yours sincerely" in draft(row, kind="thank_you", tone="formal", strengths=STRENGTHS,
+                                      template_dir=tmp_path).body
+    assert ("follow_up", "cheerful") in available_templates(tmp_path)
+    with pytest.raises(FollowupKitError, match="no such template folder"):
+        draft(row, template_dir=tmp_path / "nope", strengths=STRENGTHS)
+
+
+def test_broken_coach_template_names_file_and_line(tmp_path):
+    (tmp_path / "note.warm.txt.j2").write_text("Subject: x\n\nDear {{ interviewer_first }\n", encoding="utf-8")
+    row = {"interviewer_name": "A B", "role": "R", "company": "C", "interview_date": "2026-05-28"}
+    with pytest.raises(FollowupKitError, match=r"note\.warm\.txt\.j2:3: template error"):
+        draft(row, kind="note", strengths=STRENGTHS, template_dir=tmp_path)
+
+
+def test_no_html_escaping_in_plain_text():
+    row = {"interviewer_name": "James O'Neill", "role": "R&D Engineer", "company": "Smith & Sons",
+           "interview_date": "2026-05-28", "candidate_name": "Ann <Annie> Lee"}
+    body = draft(row, tone="formal", strengths=["<b>bold</b> ideas"]).body
+    assert "Dear James O'Neill," in body
+    assert "R&D Engineer" in body and "Smith & Sons" in body and "<b>bold</b>" in body
+
+
+def test_mailto_round_trips():
+    body = "Dear Zoë,\n\nThanks & well done: 100% + more?\nJosé"
+    link = mailto_link("zoe@cedar.example", "Thank you: Data Analyst", body)
+    assert " " not in link and "+" not in link and "\n" not in link
+    assert "%20" in link and "%0D%0A" in link
+    parts = urllib.parse.urlsplit(link)
+    assert parts.scheme == "mailto" and urllib.parse.unquote(parts.path) == "zoe@cedar.example"
+    query = urllib.parse.parse_qs(parts.query)
+    assert query["subject"] == ["Thank you: Data Analyst"]
+    assert query["body"] == [body.replace("\n", "\r\n")]
+
+
+def test_eml_parses_back_with_non_ascii_names():
+    row = {"interviewer_name": "Zoë Ngũgĩ", "interviewer_email": "zoe@cedar.example", "role": "Data Analyst",
+           "company": "Cedar", "interview_date": "2026-05-28"}
+    letter = draft(row, strengths=STRENGTHS, enjoyed="meeting Ngũgĩ's team",
+                   candidate={"name": "José Álvarez", "email": "jose@example.org"})
+    sent = dt.datetime(2026, 5, 29, 9, 30, tzinfo=dt.UTC)
+    raw = letter.to_eml(date=sent)
+    assert raw.isascii()
+    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    assert msg["Subject"] == letter.subject
+    assert msg["To"].addresses[0].display_name == "Zoë Ngũgĩ"
+    assert msg["To"].addresses[0].addr_spec == "zoe@cedar.example"
+    assert msg["From"].addresses[0].display_name == "José Álvarez"
+    assert msg["Date"].datetime == sent
+    assert msg.get_content().replace("\r\n", "\n").rstrip("\n") == letter.body
+    assert "José Álvarez" in msg.get_content()
+
+
+def test_eml_needs_both_addresses():
+    with pytest.raises(FollowupKitError, match="interviewer's email"):
+        to_eml(from_name="A", from_email="a@x.example", to_name="B", to_email=None, subject="s", body="b")
+
+
+@pytest.fixture
+def store_path(tmp_path, csv_files):
+    path = tmp_path / "coach.db"
+    with Store(path) as store:
+        store.import_csv(*csv_files)
+    return path
+
+
+def test_cli_draft_prints_letter_and_verdict_and_writes_eml(store_path, tmp_path, capsys):
+    out = tmp_path / "letter.eml"
+    code = main(["draft", "--db", str(store_path), "--interview", "I1", "--strength", "SQL dashboards",
+                 "--enjoyed", "the tour of the office", "--tone", "formal", "--out", str(out)])
+    printed = capsys.readouterr().out
+    assert code == 0
+    assert "Dear Ann Lee," in printed and "Zoë Ngũgĩ" in printed
+    assert "all parts found" in printed
+    msg = email.message_from_bytes(out.read_bytes(), policy=email.policy.default)
+    assert msg["To"].addresses[0].addr_spec == "ann@acme.example"
+    assert msg["From"].addresses[0].display_name == "Zoë Ngũgĩ"
+
+
+def test_cli_draft_shows_what_is_missing(store_path, tmp_path, capsys):
+    (tmp_path / "thank_you.bare.txt.j2").write_text("Subject: hi\n\nHello.\n", encoding="utf-8")
+    code = main(["draft", "--db", str(store_path), "--interview", "I2", "--tone", "bare",
+                 "--templates", str(tmp_path)])
+    printed = capsys.readouterr().out
+    assert code == 0
+    assert "missing appreciation, interest, strengths, interviewer, role" in printed
+
+
+def test_cli_unknown_interview_exits_2(store_path, capsys):
+    assert main(["draft", "--db", str(store_path), "--interview", "I99", "--kind", "follow_up"]) == 2
+    assert "no interview 'I99'" in capsys.readouterr().err
