@@ -80,12 +80,14 @@ def curve_from_counts(days: pd.DataFrame, by: str | Sequence[str] | None = None)
     untouched = survival >= 1.0
     low[untouched] = 1.0
     high[untouched] = 1.0
-    # Greenwood's variance is infinite where the curve reaches 0: the band
-    # keeps its last upper limit there rather than claim a precision it lacks.
+    # Greenwood's variance is infinite where the curve reaches 0. There the
+    # upper limit is the previous one times the Wilson upper limit of "0 of
+    # the n still waiting kept waiting", so it shrinks with n but never to 0.
     gone = survival <= 0.0
     low[gone] = 0.0
     survival[gone] = 0.0
-    high = pd.Series(np.where(gone, np.nan, high)).groupby(gid).ffill().fillna(1.0).to_numpy()
+    carried = pd.Series(np.where(gone, np.nan, high)).groupby(gid).ffill().fillna(1.0).to_numpy()
+    high = np.where(gone, carried * Z95**2 / (at_risk + Z95**2), high)
     out = table[[*by, "days"]].copy()
     out["at_risk"] = at_risk
     out["events"] = events
@@ -119,8 +121,9 @@ def response_curve(facts: pd.DataFrame, by: str | Sequence[str] | None = None) -
         day), ``events`` (answers that day), ``censored`` (last seen that day,
         still waiting), ``survival`` (share still without an answer after that
         day), ``ci_low``, ``ci_high`` (95% log-log interval from Greenwood's
-        variance; where the curve reaches 0 the upper limit keeps its previous
-        value). The curve is 1 before the first row.
+        variance; where the curve reaches 0, the previous upper limit times the
+        Wilson upper limit of 0 out of ``at_risk``). The curve is 1 before the
+        first row.
     """
     by = as_by(by)
     return curve_from_counts(count(facts, by, days=True).days, by)
@@ -593,11 +596,13 @@ def _gid_in(table: pd.DataFrame, keys: pd.DataFrame, by: list[str]) -> np.ndarra
     """The row number in ``keys`` of each row's group."""
     if not by:
         return np.zeros(len(table), dtype=np.intp)
-    numbered = keys[by].reset_index(drop=True).assign(_g=np.arange(len(keys)))
-    found = table[by].merge(numbered, on=by, how="left")["_g"]
-    if found.isna().any():
+    if len(by) == 1:
+        found = pd.Index(keys[by[0]]).get_indexer(table[by[0]])
+    else:
+        found = pd.MultiIndex.from_frame(keys[by]).get_indexer(pd.MultiIndex.from_frame(table[by]))
+    if (found < 0).any():
         raise FollowupKitError("the curve holds a group the group counts do not list")
-    return found.to_numpy(dtype=np.intp)
+    return found.astype(np.intp)
 
 
 def _per_group(ufunc, gid: np.ndarray, values: np.ndarray, n: int, start: float) -> np.ndarray:

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .errors import FollowupKitError
 
@@ -220,6 +222,10 @@ def count(facts: pd.DataFrame, by: str | Sequence[str] | None = None,
 
 
 def _distinct_per_group(ids: pd.Series, codes: np.ndarray, n_groups: int) -> np.ndarray:
+    """How many distinct ids each group holds."""
+    starts = _sorted_runs(ids, codes)
+    if starts is not None:
+        return np.bincount(codes[starts], minlength=n_groups).astype(np.int64)
     # Hashing the ids once is the costly part; everything after works on small ints.
     id_codes, uniques = pd.factorize(ids, use_na_sentinel=False)
     home = np.empty(len(uniques), dtype=np.intp)
@@ -230,6 +236,27 @@ def _distinct_per_group(ids: pd.Series, codes: np.ndarray, n_groups: int) -> np.
     pair = codes.astype(np.int64) * (len(uniques) + 1) + id_codes
     first = ~pd.Series(pair).duplicated().to_numpy()
     return np.bincount(codes[first], minlength=n_groups).astype(np.int64)
+
+
+def _sorted_runs(ids: pd.Series, codes: np.ndarray) -> np.ndarray | None:
+    """Where each id's rows start, when ids come sorted and each stays in one group; else None.
+
+    Facts come ordered by candidate, so telling ids apart needs only a
+    comparison of neighbours instead of hashing every id.
+    """
+    if len(ids) < 2 or ids.hasnans:
+        return None
+    values = pa.array(ids)
+    if not pa.types.is_string(values.type) and not pa.types.is_large_string(values.type):
+        return None
+    same = pc.equal(values[1:], values[:-1]).to_numpy(zero_copy_only=False)
+    if not (codes[1:][same] == codes[:-1][same]).all():
+        return None
+    starts = np.flatnonzero(np.r_[True, ~same])
+    firsts = values.take(pa.array(starts))
+    if not pc.all(pc.greater(firsts[1:], firsts[:-1])).as_py() and len(starts) > 1:
+        return None
+    return starts
 
 
 def _day_counts(facts: pd.DataFrame, codes: np.ndarray, keys: pd.DataFrame) -> pd.DataFrame:

@@ -1,0 +1,76 @@
+"""Benchmark: the cohort report, per-cohort response curves and offer rates on 1,000,000 interviews.
+
+Builds a synthetic programme of 40 cohorts with ``followup_kit.sample`` and
+its interview facts with ``followup_kit.facts``, then times the three
+analyses a programme lead runs against one bare
+``facts.groupby(["cohort", "response_days", "responded"]).size()``: the
+least work any count-based analysis has to do. The analyses reduce the facts
+to counts in one pass per count table, so the ratio should stay at 3 or less.
+
+Run: ``python benchmarks/analysis.py [--interviews N] [--seed S]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+import tracemalloc
+
+from followup_kit import cohort_report, outcome_rates, response_curve
+from followup_kit.facts import facts as build_facts
+from followup_kit.sample import generate_typed
+
+# The sample gives each candidate about three interviews.
+INTERVIEWS_PER_CANDIDATE = 3
+
+
+def timed(label: str, func, repeat: int):
+    """Best wall time of ``repeat`` runs and the peak memory of one run."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = func()
+        best = min(best, time.perf_counter() - start)
+    tracemalloc.start()
+    func()
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    print(f"{label:<44} {best:8.3f} s   peak {peak / 2**20:8.1f} MiB")
+    return best, result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--interviews", type=int, default=1_000_000)
+    parser.add_argument("--cohorts", type=int, default=40)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+
+    start = time.perf_counter()
+    tables = generate_typed(args.interviews // INTERVIEWS_PER_CANDIDATE, seed=args.seed,
+                            cohorts=args.cohorts, progress=True)
+    facts = build_facts(*tables, as_of="2026-11-01")
+    del tables
+    print(f"facts: {len(facts):,} interviews in {facts['cohort'].nunique()} cohorts, "
+          f"built in {time.perf_counter() - start:.1f} s")
+
+    bare, _ = timed("bare groupby(cohort, response_days, responded)",
+                    lambda: facts.groupby(["cohort", "response_days", "responded"]).size(),
+                    args.repeat)
+
+    def analyses():
+        return (cohort_report(facts), response_curve(facts, by="cohort"),
+                outcome_rates(facts, by="cohort", outcome="offer"))
+
+    total, (report, curve, rates) = timed("cohort_report + curves + offer rates", analyses,
+                                          args.repeat)
+    timed("  cohort_report", lambda: cohort_report(facts), args.repeat)
+    timed("  response_curve(by='cohort')", lambda: response_curve(facts, by="cohort"), args.repeat)
+    timed("  outcome_rates(by='cohort')", lambda: outcome_rates(facts, by="cohort"), args.repeat)
+    print(f"ratio to the bare groupby: {total / bare:.2f} (target at most 3)")
+    print(f"report: {len(report)} cohorts; curves: {len(curve):,} rows; rates: {len(rates)} rows")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,418 @@
+"""Pictures of the analyses, one function per picture.
+
+Each function takes the result of an analysis (not raw rows), draws on
+``ax`` (a new 6 x 4 inch figure when ``ax`` is None) and returns the Axes.
+Colours come from the Okabe–Ito palette, which people with colour-blindness
+tell apart; line styles and markers vary too, so a greyscale print still
+works. Text uses matplotlib's bundled DejaVu Sans so images look the same
+on every machine. Extra keyword arguments (``**style``) go to the main
+matplotlib call of each picture (``step``, ``bar``, ``errorbar``, ``barh``).
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+import matplotlib as mpl
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.ticker import PercentFormatter
+
+from .analysis import CURVE_COLUMNS
+from .errors import FollowupKitError
+
+#: Okabe–Ito colours, ordered so neighbours differ in lightness as well as hue.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000",
+           "#F0E442"]
+LINESTYLES = ["-", "--", "-.", ":"]
+MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
+HATCHES = ["", "//", "..", "xx", "\\\\", "++"]
+FIGSIZE = (6.0, 4.0)
+RC = {
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+    "axes.titlesize": 11,
+    "axes.labelsize": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "legend.frameon": False,
+    "svg.fonttype": "none",
+}
+STAGE_LABELS = {
+    "interviews": "Interviews",
+    "thanked": "Thank-you sent",
+    "thanked_on_time": "Thank-you on time",
+    "followed_up_in_window": "Followed up in the window",
+    "answered": "Employer answered",
+    "offers": "Offers",
+}
+OUTCOME_WORDS = {
+    "offer": "Offer rate",
+    "rejection": "Rejection rate",
+    "withdrawn": "Withdrawal rate",
+    "no_response": "Share never answered",
+    "pending": "Share still open",
+    "answered": "Share answered",
+    "thanked": "Share thanked",
+    "thanked_on_time": "Share thanked on time",
+    "followed_up_in_window": "Share followed up in the window",
+}
+# At most this many groups get a row in the at-risk table under a curve.
+MAX_RISK_ROWS = 5
+
+
+@contextmanager
+def _style():
+    with mpl.rc_context(RC):
+        yield
+
+
+def _axes(ax: Axes | None, figsize=FIGSIZE) -> Axes:
+    if ax is not None:
+        return ax
+    _, ax = plt.subplots(figsize=figsize, layout="constrained")
+    return ax
+
+
+def _group_columns(result: pd.DataFrame, own: list[str]) -> list[str]:
+    return [c for c in result.columns if c not in own]
+
+
+def _groups(result: pd.DataFrame, by: list[str]):
+    """(label, rows) per group in the order of the result."""
+    if not by:
+        return [("all interviews", result)]
+    out = []
+    for key, rows in result.groupby(by, sort=False, observed=True):
+        key = key if isinstance(key, tuple) else (key,)
+        out.append((", ".join(str(k) for k in key), rows))
+    return out
+
+
+def _need(result: pd.DataFrame, columns, what: str) -> None:
+    missing = [c for c in columns if c not in result.columns]
+    if missing:
+        raise FollowupKitError(f"{what} needs a result with the column(s) {', '.join(missing)}")
+
+
+def _words(name: str) -> str:
+    return name.replace("_", " ")
+
+
+def plot_response_curve(curve: pd.DataFrame, ax: Axes | None = None, **style) -> Axes:
+    """Draw response curves with their 95% bands and the number still waiting under the axis.
+
+    Parameters
+    ----------
+    curve : DataFrame
+        The result of :func:`followup_kit.response_curve` (any ``by``).
+    ax : Axes, optional
+        Where to draw; a new 6 x 4 inch figure when left out.
+    **style
+        Passed to ``Axes.step`` for every curve.
+
+    Returns
+    -------
+    Axes
+    """
+    _need(curve, CURVE_COLUMNS, "plot_response_curve")
+    by = _group_columns(curve, CURVE_COLUMNS)
+    with _style():
+        ax = _axes(ax)
+        groups = _groups(curve, by)
+        last = int(curve["days"].max()) if len(curve) else 30
+        for i, (label, rows) in enumerate(groups):
+            x = np.r_[0, rows["days"].to_numpy(), last]
+            y = np.r_[1.0, rows["survival"].to_numpy(), rows["survival"].iloc[-1]]
+            low = np.r_[1.0, rows["ci_low"].to_numpy(), rows["ci_low"].iloc[-1]]
+            high = np.r_[1.0, rows["ci_high"].to_numpy(), rows["ci_high"].iloc[-1]]
+            colour = PALETTE[i % len(PALETTE)]
+            ax.fill_between(x, low, high, step="post", color=colour, alpha=0.18, linewidth=0)
+            ax.step(x, y, where="post", color=colour, linestyle=LINESTYLES[i % len(LINESTYLES)],
+                    linewidth=2, label=label, **style)
+            waiting = rows.loc[rows["censored"] > 0]
+            ax.plot(waiting["days"], waiting["survival"], linestyle="none", marker="|",
+                    markersize=4, markeredgewidth=0.8, color=colour)
+        ax.set_xlim(0, max(last, 1))
+        ax.set_ylim(0, 1.02)
+        ax.yaxis.set_major_formatter(PercentFormatter(1.0))
+        ax.set_xlabel("days since the interview")
+        ax.set_ylabel("still waiting for an answer")
+        ax.set_title("How long employers take to answer")
+        if len(groups) > 1:
+            ax.legend(loc="upper right", title=", ".join(_words(b) for b in by))
+        _at_risk_table(ax, groups)
+    return ax
+
+
+def _at_risk_table(ax: Axes, groups) -> None:
+    """Write how many interviews were still waiting at each tick, under the x axis."""
+    ticks = [t for t in ax.get_xticks() if ax.get_xlim()[0] <= t <= ax.get_xlim()[1]]
+    shown = groups[:MAX_RISK_ROWS]
+    ax.annotate("still waiting", xy=(0, 0), xycoords="axes fraction", xytext=(-16, -46),
+                textcoords="offset points", ha="right", va="top", fontsize=8, fontweight="bold",
+                annotation_clip=False)
+    for row, (label, rows) in enumerate(shown):
+        days = rows["days"].to_numpy()
+        seen = (rows["events"] + rows["censored"]).to_numpy()
+        before = np.r_[0, np.cumsum(seen)]
+        # Interviews seen on a tick day or later were still waiting on that day.
+        counts = seen.sum() - before[np.searchsorted(days, ticks, side="left")]
+        offset = -58 - 11 * row
+        colour = PALETTE[row % len(PALETTE)]
+        if len(groups) > 1:
+            ax.annotate(label, xy=(0, 0), xycoords="axes fraction", xytext=(-16, offset),
+                        textcoords="offset points", ha="right", va="top", fontsize=8,
+                        color=colour, annotation_clip=False)
+        for tick, n in zip(ticks, counts, strict=True):
+            ax.annotate(f"{n:,}", xy=(tick, 0), xycoords=("data", "axes fraction"),
+                        xytext=(0, offset), textcoords="offset points", ha="center", va="top",
+                        fontsize=8, color=colour, annotation_clip=False)
+    if len(groups) > len(shown):
+        ax.annotate(f"(first {len(shown)} of {len(groups)} groups)", xy=(1, 0),
+                    xycoords="axes fraction", xytext=(0, -58 - 11 * len(shown)),
+                    textcoords="offset points", ha="right", va="top", fontsize=7,
+                    annotation_clip=False)
+
+
+def plot_response_histogram(curve: pd.DataFrame, ax: Axes | None = None, bin_days: int = 7,
+                            **style) -> Axes:
+    """Draw when employers answered: answers per week since the interview.
+
+    Parameters
+    ----------
+    curve : DataFrame
+        The result of :func:`followup_kit.response_curve`; its ``events`` and
+        ``censored`` columns are the day counts.
+    ax : Axes, optional
+        Where to draw.
+    bin_days : int
+        Days per bar (a week by default).
+    **style
+        Passed to ``Axes.bar``.
+
+    Returns
+    -------
+    Axes
+    """
+    _need(curve, CURVE_COLUMNS, "plot_response_histogram")
+    by = _group_columns(curve, CURVE_COLUMNS)
+    with _style():
+        ax = _axes(ax)
+        groups = _groups(curve, by)
+        last = int(curve["days"].max()) if len(curve) else 0
+        edges = np.arange(0, last + bin_days + 1, bin_days)
+        width = bin_days / max(len(groups), 1)
+        for i, (label, rows) in enumerate(groups):
+            answers, _ = np.histogram(rows["days"], bins=edges, weights=rows["events"])
+            name = "answers" if len(groups) == 1 else label
+            ax.bar(edges[:-1] + i * width, answers, width=width * 0.9, align="edge",
+                   color=PALETTE[i % len(PALETTE)], hatch=HATCHES[i % len(HATCHES)],
+                   edgecolor="white", linewidth=0.5, label=name, **style)
+        if len(groups) == 1:
+            waiting, _ = np.histogram(groups[0][1]["days"], bins=edges,
+                                      weights=groups[0][1]["censored"])
+            answers, _ = np.histogram(groups[0][1]["days"], bins=edges,
+                                      weights=groups[0][1]["events"])
+            ax.bar(edges[:-1], waiting, bottom=answers, width=width * 0.9, align="edge",
+                   color="white", edgecolor=PALETTE[0], hatch="///", linewidth=0.8,
+                   label="still waiting when last seen")
+        ax.set_xlim(0, edges[-1])
+        ax.set_xlabel(f"days since the interview ({bin_days}-day bars)")
+        ax.set_ylabel("interviews")
+        ax.set_title("When employers answered")
+        ax.legend(loc="upper right")
+    return ax
+
+
+def plot_outcome_rates(rates: pd.DataFrame, ax: Axes | None = None, **style) -> Axes:
+    """Draw rates with their 95% Wilson intervals, one row per cohort or behaviour.
+
+    Parameters
+    ----------
+    rates : DataFrame
+        The result of :func:`followup_kit.outcome_rates` (or the columns
+        ``count``, ``trials``, ``rate``, ``ci_low``, ``ci_high`` plus group
+        columns).
+    ax : Axes, optional
+        Where to draw.
+    **style
+        Passed to ``Axes.errorbar``.
+
+    Returns
+    -------
+    Axes
+    """
+    own = ["outcome", "count", "trials", "rate", "ci_low", "ci_high", "note"]
+    _need(rates, own[1:6], "plot_outcome_rates")
+    by = _group_columns(rates, own)
+    outcome = str(rates["outcome"].iloc[0]) if "outcome" in rates and len(rates) else "rate"
+    with _style():
+        ax = _axes(ax)
+        labels = [label for label, _ in _groups(rates, by)] if by else ["all interviews"]
+        y = np.arange(len(rates))[::-1]
+        rate = rates["rate"].to_numpy(dtype=float)
+        known = ~np.isnan(rate)
+        low = rates["ci_low"].to_numpy(dtype=float)
+        high = rates["ci_high"].to_numpy(dtype=float)
+        ax.errorbar(rate[known], y[known],
+                    xerr=[rate[known] - low[known], high[known] - rate[known]],
+                    fmt="o", color=PALETTE[0], ecolor=PALETTE[0], elinewidth=2, capsize=4,
+                    markersize=6, **style)
+        for yi, k, n, r in zip(y, rates["count"], rates["trials"], rate, strict=True):
+            text = f"{k:,} of {n:,}" if n else "no data yet"
+            ax.annotate(text, xy=(1, yi), xycoords=("axes fraction", "data"), xytext=(4, 0),
+                        textcoords="offset points", va="center", fontsize=8,
+                        annotation_clip=False, color="black" if not np.isnan(r) else "0.4")
+        ax.set_yticks(y, labels)
+        ax.set_ylim(-0.7, len(rates) - 0.3)
+        ax.set_xlim(0, min(1.0, max(0.1, float(np.nanmax(high, initial=0.1)) * 1.15)))
+        ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+        denominator = ("of settled interviews" if outcome in
+                       ("offer", "rejection", "withdrawn", "no_response") else "of interviews")
+        ax.set_xlabel(f"{OUTCOME_WORDS.get(outcome, _words(outcome)).lower()} "
+                      f"({denominator}, 95% interval)")
+        ax.set_ylabel(", ".join(_words(b) for b in by) if by else "")
+        title = OUTCOME_WORDS.get(outcome, _words(outcome).capitalize())
+        ax.set_title(f"{title} by {', '.join(_words(b) for b in by)}" if by else title)
+        ax.grid(axis="x", color="0.9")
+        ax.set_axisbelow(True)
+        if by and not set(by) <= {"cohort"}:
+            ax.annotate("An association, not an effect", xy=(0, 1), xycoords="axes fraction",
+                        xytext=(0, 2), textcoords="offset points", fontsize=7, color="0.35",
+                        va="bottom")
+    return ax
+
+
+def plot_funnel(funnel: pd.DataFrame, ax: Axes | None = None, **style) -> Axes:
+    """Draw the funnel: how many interviews reached each step.
+
+    Parameters
+    ----------
+    funnel : DataFrame
+        The result of :func:`followup_kit.funnel`.
+    ax : Axes, optional
+        Where to draw.
+    **style
+        Passed to ``Axes.barh``.
+
+    Returns
+    -------
+    Axes
+    """
+    _need(funnel, ["stage", "count", "share"], "plot_funnel")
+    by = _group_columns(funnel, ["stage", "count", "share"])
+    with _style():
+        ax = _axes(ax)
+        groups = _groups(funnel, by)
+        stages = list(STAGE_LABELS)
+        y = np.arange(len(stages))[::-1].astype(float)
+        height = 0.8 / len(groups)
+        for i, (label, rows) in enumerate(groups):
+            rows = rows.set_index(rows["stage"].astype(str)).reindex(stages)
+            share = rows["share"].fillna(0).to_numpy(dtype=float)
+            pos = y + 0.4 - height * (i + 0.5)
+            ax.barh(pos, share, height=height * 0.9, color=PALETTE[i % len(PALETTE)],
+                    hatch=HATCHES[i % len(HATCHES)], edgecolor="white", linewidth=0.5,
+                    label=label, **style)
+            for yi, s, n in zip(pos, share, rows["count"].fillna(0).astype(int), strict=True):
+                ax.annotate(f"{n:,} ({s:.0%})", xy=(s, yi), xytext=(3, 0),
+                            textcoords="offset points", va="center",
+                            fontsize=8 if len(groups) == 1 else 7)
+        ax.set_yticks(y, [STAGE_LABELS[s] for s in stages])
+        ax.set_xlim(0, 1.22)
+        ax.set_xticks(np.linspace(0, 1, 5))
+        ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+        ax.set_xlabel("share of interviews")
+        ax.set_title("From interview to offer")
+        if len(groups) > 1:
+            ax.legend(loc="lower right", title=", ".join(_words(b) for b in by))
+    return ax
+
+
+def plot_timeline(facts: pd.DataFrame, ax: Axes | None = None, today=None, **style) -> Axes:
+    """Draw one candidate's interviews on a calendar, every mark labelled where it is.
+
+    Each interview is a row: the interview day, the day the thank-you letter
+    is due (and sent), the waiting time before a follow-up is welcome, the
+    follow-up window, and the employer's answer.
+
+    Parameters
+    ----------
+    facts : DataFrame
+        Interview facts of one candidate (a few rows of
+        :func:`followup_kit.facts.facts`).
+    ax : Axes, optional
+        Where to draw; a new figure sized to the number of interviews.
+    today : date-like, optional
+        The day to mark as today; the last date in the facts when left out.
+    **style
+        Passed to ``Axes.barh`` for the waiting and window bars.
+
+    Returns
+    -------
+    Axes
+    """
+    cols = ["company", "role", "interview_date", "thank_you_due", "thank_you_sent",
+            "follow_up_opens", "answered_on", "outcome"]
+    _need(facts, cols, "plot_timeline")
+    if facts.empty:
+        raise FollowupKitError("plot_timeline needs at least one interview")
+    rows = facts.sort_values("interview_date", kind="stable").reset_index(drop=True)
+    dated = rows[["interview_date", "thank_you_sent", "answered_on", "follow_up_opens"]]
+    today = pd.Timestamp(today) if today is not None else dated.max().max()
+    with _style():
+        ax = _axes(ax, figsize=(6.0, max(2.2, 1.0 + 1.1 * len(rows))))
+        start = rows["interview_date"].min() - pd.Timedelta(days=2)
+        end = max(today, dated.max().max()) + pd.Timedelta(days=4)
+        for i, r in rows.iterrows():
+            y = len(rows) - 1 - i
+            answer = r["answered_on"]
+            stop = answer if pd.notna(answer) else today
+            opens = r["follow_up_opens"]
+            waiting_end = min(opens, stop) if pd.notna(opens) else stop
+            ax.barh(y, (waiting_end - r["interview_date"]).days, left=r["interview_date"],
+                    height=0.28, color=PALETTE[5], alpha=0.55, **style)
+            _say(ax, r["interview_date"] + (waiting_end - r["interview_date"]) / 2, y,
+                 "waiting", "center", dy=0)
+            if pd.notna(opens) and opens < stop:
+                ax.barh(y, (stop - opens).days, left=opens, height=0.28, color=PALETTE[1],
+                        alpha=0.8, hatch="//", edgecolor="white", **style)
+                _say(ax, opens, y, "follow-up window opens", "left", dy=-14)
+            ax.plot(r["interview_date"], y, marker="o", color="black", markersize=7)
+            _say(ax, r["interview_date"], y, "interview", "center", dy=12)
+            sent = r["thank_you_sent"]
+            ax.plot(r["thank_you_due"], y, marker="D", markersize=6, color=PALETTE[0],
+                    markerfacecolor="white" if pd.isna(sent) else PALETTE[0])
+            if pd.isna(sent):
+                _say(ax, r["thank_you_due"], y, "thank-you due", "left", dy=12, dx=6)
+            else:
+                _say(ax, sent, y, "thank-you sent", "left", dy=12, dx=6)
+            if pd.notna(answer):
+                ax.plot(answer, y, marker="*", markersize=13, color=PALETTE[3])
+                word = {"offer": "offer!", "rejection": "rejection"}.get(str(r["outcome"]),
+                                                                         "answer")
+                _say(ax, answer, y, word, "center", dy=12, weight="bold")
+        ax.axvline(today, color="0.3", linestyle=":", linewidth=1)
+        ax.annotate("today", xy=(today, 1), xycoords=("data", "axes fraction"), xytext=(0, 2),
+                    textcoords="offset points", ha="center", va="bottom", fontsize=8,
+                    color="0.3")
+        ax.set_yticks(np.arange(len(rows))[::-1],
+                      [f"{c}\n{r}" for c, r in zip(rows["company"], rows["role"], strict=True)])
+        ax.set_ylim(-0.7, len(rows) - 0.3)
+        ax.set_xlim(start, end)
+        ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=7))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%-d %b"))
+        ax.set_xlabel("date")
+        ax.set_title("Your interviews: what happens when", pad=14)
+        ax.spines["left"].set_visible(False)
+        ax.tick_params(axis="y", length=0)
+    return ax
+
+
+def _say(ax: Axes, x, y, text: str, ha: str, dy: float, dx: float = 0, weight="normal") -> None:
+    ax.annotate(text, xy=(x, y), xytext=(dx, dy), textcoords="offset points", ha=ha,
+                va="center", fontsize=8, fontweight=weight)
