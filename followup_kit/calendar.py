@@ -16,6 +16,8 @@ import threading
 import holidays
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 # Weekends-only is stored under this key; no ISO country code is empty.
 _NO_COUNTRY = ""
@@ -78,6 +80,33 @@ def business_calendar(country: str | None, first_year: int, last_year: int) -> n
         return cal
 
 
+def positions(values, keys) -> np.ndarray:
+    """The row of each value among ``keys`` (-1 where it is not there), by hashing.
+
+    Used to find each row's candidate (and so its country and time zone)
+    without turning a million ids into Python strings.
+
+    Parameters
+    ----------
+    values, keys : Series or array-like of str
+        ``keys`` should hold each id once; the first match wins.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``int64`` positions into ``keys``.
+    """
+    found = pc.index_in(pa.array(pd.Series(values, dtype="str")),
+                        value_set=pa.array(pd.Series(keys, dtype="str")))
+    return found.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+
+
+def countries_of(candidate_ids, candidates: pd.DataFrame) -> pd.Series:
+    """The country of each candidate id, from the candidates table (missing if unknown)."""
+    rows = positions(candidate_ids, candidates["candidate_id"])
+    return pd.Series(candidates["country"].array.take(rows, allow_fill=True))
+
+
 def _days(dates) -> np.ndarray:
     return np.asarray(pd.Series(dates).to_numpy(dtype="datetime64[us]")).astype("datetime64[D]")
 
@@ -87,7 +116,7 @@ def _groups(countries, n: int):
     if countries is None:
         yield None, np.arange(n)
         return
-    codes, uniques = pd.factorize(pd.Series(countries).to_numpy(dtype=object), use_na_sentinel=True)
+    codes, uniques = pd.factorize(pd.Series(countries, copy=False), use_na_sentinel=True)
     order = np.argsort(codes, kind="stable")
     bounds = np.flatnonzero(np.diff(codes[order])) + 1
     for rows in np.split(order, bounds):

@@ -10,6 +10,7 @@ import datetime as dt
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from .errors import FollowupKitError
 
@@ -99,5 +100,6 @@ def human_dates(series, today=None) -> pd.Series:
     values = pd.Series(series).to_numpy(dtype="datetime64[us]").astype("datetime64[D]")
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     year = _this_year(today)
-    written = np.array([_write(pd.Timestamp(d), year) for d in uniques] + [None], dtype=object)
-    return pd.Series(written[codes], index=index, dtype="str")
+    written = pa.array([_write(pd.Timestamp(d), year) for d in uniques], type=pa.large_string())
+    picked = written.take(pa.array(codes, mask=codes < 0))
+    return pd.Series(picked, index=index, dtype="str")

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from . import playbook
+from .calendar import positions
 from .dates import as_day
 from .policy import Policy
 from .schema import KINDS
@@ -112,8 +113,8 @@ def facts(candidates: pd.DataFrame, interviews: pd.DataFrame, events: pd.DataFra
     n = len(iv)
 
     # -- who the interview belongs to -----------------------------------------
-    cand = candidates.drop_duplicates("candidate_id").reset_index(drop=True)
-    cpos = pd.Index(cand["candidate_id"]).get_indexer(iv["candidate_id"])
+    cand = candidates.reset_index(drop=True)
+    cpos = positions(iv["candidate_id"], cand["candidate_id"])
     cohort = _take(cand["cohort"], cpos)
     country = _take(cand["country"], cpos)
     zone = _take(cand["timezone"], cpos)
@@ -122,12 +123,12 @@ def facts(candidates: pd.DataFrame, interviews: pd.DataFrame, events: pd.DataFra
 
     # -- the events, by interview, kind and local date ------------------------
     ev = events.reset_index(drop=True)
-    ipos = pd.Index(iv["interview_id"]).get_indexer(ev["interview_id"])
+    ipos = positions(ev["interview_id"], iv["interview_id"])
     known = ipos >= 0
     when = local_dates(ev, _take(zone, ipos))
     keep = known & ~np.isnat(when) & (when <= today)
     ipos, when = ipos[keep], when[keep]
-    kind = ev["kind"].map(_KIND).to_numpy(dtype=np.int64, na_value=-1)[keep]
+    kind = positions(ev["kind"], list(KINDS))[keep]
     to_interviewer = ev["to_interviewer"].array[keep] if "to_interviewer" in ev.columns else None
     ok = kind >= 0
     ipos, when, kind = ipos[ok], when[ok], kind[ok]
@@ -167,7 +168,7 @@ def facts(candidates: pd.DataFrame, interviews: pd.DataFrame, events: pd.DataFra
     pair_ipos = s_slot[1:][pair] // k
     prev_day = s_day[:-1][pair].astype("datetime64[D]")
     next_day = s_day[1:][pair].astype("datetime64[D]")
-    too_close = playbook.is_too_close(prev_day, next_day, country.to_numpy()[pair_ipos], policy)
+    too_close = playbook.is_too_close(prev_day, next_day, country.take(pair_ipos), policy)
     any_too_close = np.bincount(pair_ipos[too_close], minlength=n) > 0
     follow_ups = count[:, fu]
     pushy = playbook.is_pushy(follow_ups, any_too_close, policy)

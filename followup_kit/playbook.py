@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
-from .calendar import add_business_days
+from .calendar import add_business_days, countries_of
 from .dates import as_day, human_dates
 from .errors import FollowupKitError
 from .policy import Policy
@@ -203,8 +204,7 @@ def plan(facts: pd.DataFrame, today=None, policy: Policy | None = None, *,
     f = facts.reset_index(drop=True)
     countries = None
     if candidates is not None:
-        countries = f["candidate_id"].map(
-            candidates.drop_duplicates("candidate_id").set_index("candidate_id")["country"])
+        countries = countries_of(f["candidate_id"], candidates)
     held = _us(f["interview_date"])
     opens = _us(f["follow_up_opens"])
     last = _us(f["last_follow_up"])
@@ -212,7 +212,8 @@ def plan(facts: pd.DataFrame, today=None, policy: Policy | None = None, *,
     sent_thanks = ~np.isnat(_us(f["thank_you_sent"]))
     n = f["follow_ups"].to_numpy(dtype=np.int64)
     answered = f["responded"].to_numpy(dtype=bool)
-    outcome = f["outcome"].astype("str").to_numpy()
+    outcome = np.asarray(OUTCOMES, dtype=object)[
+        pd.Categorical(f["outcome"], categories=list(OUTCOMES)).codes]
     ghost = ghost_date(held, policy)
     next_slot = np.where(n == 0, opens,
                          np.maximum(opens, next_follow_up_from(last, countries, policy)))
@@ -268,12 +269,12 @@ def _reasons(f: pd.DataFrame, policy: Policy, today, *, due, n, overdue, variant
     def day(values) -> pd.Series:
         return human_dates(pd.Series(values), today=today)
 
-    out = pd.Series("", index=f.index, dtype="str")
+    parts: list[tuple[np.ndarray, pd.Series]] = []
 
     def put(mask, build) -> None:
         if mask.any():
             rows = f.index[mask]
-            out.loc[rows] = build(rows)
+            parts.append((np.asarray(rows), build(rows)))
 
     due_s = pd.Series(due, index=f.index)
     name, company, role = f["interviewer_name"], f["company"], f["role"]
@@ -321,4 +322,11 @@ def _reasons(f: pd.DataFrame, policy: Policy, today, *, due, n, overdue, variant
         + "; nothing more to do.")
     put(v["their_turn"], lambda r: company.loc[r] + " has answered and you have followed up "
         + _times(n[r]).set_axis(r) + "; the next step is theirs.")
-    return out
+    # Each row is in exactly one situation: lay the pieces side by side and take them back in row order.
+    texts = pa.concat_arrays([pa.array(t, type=pa.large_string()) for _, t in parts]
+                             + [pa.array([""], type=pa.large_string())])
+    total = sum(len(r) for r, _ in parts)
+    where = np.full(len(f), total, dtype=np.int64)
+    if parts:
+        where[np.concatenate([r for r, _ in parts])] = np.arange(total)
+    return pd.Series(texts.take(where), index=f.index, dtype="str")

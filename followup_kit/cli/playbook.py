@@ -1,0 +1,98 @@
+"""Subcommands of the playbook: plan (next steps) and ics (a calendar file)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+import pandas as pd
+
+from ..dates import as_day, human_dates
+from ..errors import FollowupKitError
+from ..facts import facts
+from ..ics import write_ics
+from ..playbook import plan
+from ..store import Store
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("plan", help="the next step for every interview, with its date and reason")
+    p.add_argument("--db", required=True, help="the store file")
+    p.add_argument("--candidate", metavar="ID", help="only this candidate's interviews")
+    p.add_argument("--today", metavar="YYYY-MM-DD",
+                   help="plan as on this day (events after it are ignored); default: today")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                   help="table (readable, overdue first), csv or json (ISO dates)")
+    p.set_defaults(func=cmd_plan)
+
+    p = sub.add_parser("ics", help="write a candidate's upcoming steps as a calendar file")
+    p.add_argument("--db", required=True, help="the store file")
+    p.add_argument("--candidate", metavar="ID", required=True, help="the candidate")
+    p.add_argument("--out", metavar="FILE.ics", required=True, help="the calendar file to write")
+    p.add_argument("--today", metavar="YYYY-MM-DD", help="leave out steps due before this day")
+    p.set_defaults(func=cmd_ics)
+
+
+def planned(db: str, candidate: str | None, today) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Interview facts and plan from the store, for everyone or one candidate.
+
+    Parameters
+    ----------
+    db : str
+        The store file.
+    candidate : str or None
+        A candidate id, or None for everyone.
+    today : numpy.datetime64
+        The day of the plan.
+
+    Returns
+    -------
+    tuple of DataFrame
+        (facts, plan), in the same row order.
+    """
+    with Store(db, readonly=True) as store:
+        candidates, interviews, events = store.tables(candidate)
+    if candidate is not None and candidates.empty:
+        raise FollowupKitError(f"no candidate '{candidate}' in {db}; "
+                               "check the id with 'followup-kit export'")
+    f = facts(candidates, interviews, events, as_of=today)
+    return f, plan(f, today=today, candidates=candidates)
+
+
+def _rows(f: pd.DataFrame, p: pd.DataFrame) -> pd.DataFrame:
+    out = pd.concat([f[["interview_id", "candidate_id", "company", "role"]],
+                     p[["action", "due", "overdue", "reason"]]], axis=1)
+    # Overdue first, then soonest; steps with no date (nothing to do) last.
+    return out.sort_values(["overdue", "due", "interview_id"], ascending=[False, True, True],
+                           na_position="last").reset_index(drop=True)
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    today = as_day(args.today)
+    f, p = planned(args.db, args.candidate, today)
+    rows = _rows(f, p)
+    if args.format == "json":
+        records = rows.assign(action=rows["action"].astype("str"),
+                              due=rows["due"].dt.strftime("%Y-%m-%d"))
+        json.dump(json.loads(records.to_json(orient="records")), sys.stdout, indent=2,
+                  ensure_ascii=False)
+        print()
+    elif args.format == "csv":
+        rows.assign(due=rows["due"].dt.strftime("%Y-%m-%d")).to_csv(sys.stdout, index=False)
+    elif rows.empty:
+        print("no interviews in the store yet")
+    else:
+        shown = rows.assign(due=human_dates(rows["due"], today=today).fillna("-"),
+                            overdue=rows["overdue"].map({True: "OVERDUE", False: ""}))
+        print(shown.drop(columns="candidate_id" if args.candidate else [])
+              .to_string(index=False, justify="left"))
+    return 0
+
+
+def cmd_ics(args: argparse.Namespace) -> int:
+    today = as_day(args.today)
+    f, p = planned(args.db, args.candidate, today)
+    n = write_ics(args.out, f, p, today=today, name=f"Interview follow-ups for {args.candidate}")
+    print(f"{args.out}: {n} upcoming step{'s' if n != 1 else ''}")
+    return 0

@@ -1,0 +1,148 @@
+"""The next action per interview, its due date, overdue flag and plain reason."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from test_facts import CANDIDATE, follow_ups_on, make_tables
+
+from followup_kit import FollowupKitError, Policy, facts, plan
+from followup_kit.dates import human_date, human_dates
+from followup_kit.playbook import ACTIONS
+
+
+def plan_one(interview: dict, events=(), today="2026-05-20", policy=None, candidates=None):
+    c, i, e = make_tables([{"interview_id": "I1", **interview}], events, candidates)
+    f = facts(c, i, e, as_of=today, policy=policy)
+    p = plan(f, today=today, policy=policy, candidates=c)
+    assert len(p) == 1
+    return p.iloc[0]
+
+
+def test_human_dates_read_like_a_sentence():
+    assert human_date("2026-05-28", today="2026-01-10") == "Thursday 28 May"
+    assert human_date(pd.Timestamp("2027-01-04"), today="2026-12-30") == "Monday 4 January 2027"
+    assert human_date(None) == ""
+    out = human_dates(pd.Series(pd.to_datetime(["2026-05-12", None, "2025-12-31"]), index=[5, 6, 7]),
+                      today="2026-05-01")
+    assert out.index.tolist() == [5, 6, 7]
+    assert out[5] == "Tuesday 12 May" and pd.isna(out[6]) and out[7] == "Wednesday 31 December 2025"
+
+
+def test_friday_interview_thank_you_due_saturday():
+    row = plan_one({"interview_date": "2026-05-15"}, today="2026-05-15")
+    assert row["action"] == "send_thank_you"
+    assert row["due"] == pd.Timestamp("2026-05-16")
+    assert not row["overdue"]
+    assert "by Saturday 16 May" in row["reason"] and "Jo Bloggs" in row["reason"]
+    late = plan_one({"interview_date": "2026-05-15"}, today="2026-05-17")
+    assert late["action"] == "send_thank_you" and late["overdue"]
+    assert "send it today" in late["reason"]
+
+
+def test_promised_date_wait_then_follow_up():
+    iv = {"interview_date": "2026-05-05", "promised_decision_date": "2026-05-22"}
+    thanked = [{"interview_id": "I1", "date": "2026-05-06", "kind": "thank_you_sent"}]
+    row = plan_one(iv, thanked, today="2026-05-26")
+    assert row["action"] == "wait"
+    assert row["due"] == pd.Timestamp("2026-05-28")
+    assert row["reason"] == ("Your interviewer said they would decide by Friday 22 May; "
+                             "follow up from Thursday 28 May if you have not heard.")
+    row = plan_one(iv, thanked, today="2026-05-28")
+    assert row["action"] == "follow_up" and not row["overdue"]
+    assert "whether the Data analyst job is still open" in row["reason"]
+
+
+def test_no_promised_date_waits_for_the_default_window():
+    row = plan_one({"interview_date": "2026-05-15"},
+                   [{"interview_id": "I1", "date": "2026-05-15", "kind": "thank_you_sent"}],
+                   today="2026-05-20")
+    assert (row["action"], row["due"]) == ("wait", pd.Timestamp("2026-06-01"))
+    assert "Monday 1 June" in row["reason"]
+
+
+def test_second_follow_up_waits_for_the_gap_in_business_days():
+    # After a follow-up on Friday 22 May the next is welcome five business days later: 1 June in GB.
+    row = plan_one({"interview_date": "2026-05-01"}, follow_ups_on("2026-05-22"), today="2026-05-27")
+    assert (row["action"], row["due"]) == ("wait", pd.Timestamp("2026-06-01"))
+    assert "Friday 22 May" in row["reason"]
+    assert plan_one({"interview_date": "2026-05-01"}, follow_ups_on("2026-05-22"),
+                    today="2026-06-01")["action"] == "follow_up"
+
+
+def test_follow_ups_used_up_then_move_on():
+    spaced = follow_ups_on("2026-03-16", "2026-03-30")
+    waiting = plan_one({"interview_date": "2026-03-02"}, spaced, today="2026-04-10")
+    assert (waiting["action"], waiting["due"]) == ("wait", pd.Timestamp("2026-04-16"))
+    gone = plan_one({"interview_date": "2026-03-02"}, spaced, today="2026-04-16")
+    assert gone["action"] == "move_on" and not gone["overdue"]
+    assert "45 days" in gone["reason"]
+
+
+def test_rejection_by_letter_asks_for_a_positive_reply():
+    events = [{"interview_id": "I1", "date": "2026-05-29", "kind": "rejection", "channel": "letter"}]
+    row = plan_one({"interview_date": "2026-05-04"}, events, today="2026-05-29")
+    assert row["action"] == "reply_to_rejection"
+    assert row["due"] == pd.Timestamp("2026-05-30")
+    assert "thank Jo Bloggs for their time" in row["reason"] and "tips" in row["reason"]
+    assert plan_one({"interview_date": "2026-05-04"}, events, today="2026-06-02")["overdue"]
+    replied = events + follow_ups_on("2026-05-30")
+    assert plan_one({"interview_date": "2026-05-04"}, replied, today="2026-06-02")["action"] == "none"
+
+
+def test_offer_asks_for_a_reply():
+    events = [{"interview_id": "I1", "date": "2026-05-18", "kind": "offer", "channel": "phone"}]
+    row = plan_one({"interview_date": "2026-05-04"}, events, today="2026-05-18")
+    assert (row["action"], row["due"]) == ("respond_to_offer", pd.Timestamp("2026-05-19"))
+    assert "offered you the Data analyst job on Monday 18 May" in row["reason"]
+
+
+def test_withdrawn_needs_nothing():
+    row = plan_one({"interview_date": "2026-05-04"},
+                   [{"interview_id": "I1", "date": "2026-05-10", "kind": "withdrawn"}])
+    assert row["action"] == "none" and pd.isna(row["due"]) and not row["overdue"]
+
+
+def test_an_answer_without_decision_means_follow_up_not_wait():
+    row = plan_one({"interview_date": "2026-05-15"},
+                   [{"interview_id": "I1", "date": "2026-05-15", "kind": "thank_you_sent"},
+                    {"interview_id": "I1", "date": "2026-05-18", "kind": "employer_response"}],
+                   today="2026-05-20")
+    assert row["action"] == "follow_up"
+    assert row["due"] == pd.Timestamp("2026-06-01") and not row["overdue"]
+    assert "replied on Monday 18 May without a decision" in row["reason"]
+
+
+def test_year_is_written_only_when_not_this_year():
+    row = plan_one({"interview_date": "2026-12-22"},
+                   [{"interview_id": "I1", "date": "2026-12-23", "kind": "thank_you_sent"}],
+                   today="2026-12-28")
+    assert "2027" in row["reason"] and "2026" not in row["reason"]
+
+
+def test_one_row_per_interview_in_order():
+    c, i, e = make_tables([{"interview_id": f"I{n}", "interview_date": "2026-05-04"} for n in range(5)])
+    p = plan(facts(c, i, e, as_of="2026-05-05"), today="2026-05-05")
+    assert p["interview_id"].tolist() == [f"I{n}" for n in range(5)]
+    assert list(p.columns) == ["interview_id", "action", "due", "overdue", "reason"]
+    assert p["action"].cat.categories.tolist() == list(ACTIONS)
+    assert p["due"].dtype == "datetime64[us]" and p["overdue"].dtype == bool
+
+
+def test_policy_changes_the_plan():
+    iv = {"interview_date": "2026-05-05", "promised_decision_date": "2026-05-22"}
+    row = plan_one(iv, today="2026-05-26", policy=Policy(grace_business_days=0))
+    assert row["action"] == "follow_up" and row["due"] == pd.Timestamp("2026-05-22")
+
+
+def test_plan_needs_facts():
+    with pytest.raises(FollowupKitError, match="facts"):
+        plan(pd.DataFrame({"interview_id": ["I1"]}))
+
+
+def test_plan_without_candidates_counts_weekends_only():
+    c, i, e = make_tables([{"interview_id": "I1", "interview_date": "2026-05-01"}],
+                          follow_ups_on("2026-05-22"), [CANDIDATE])
+    f = facts(c, i, e, as_of="2026-05-29")
+    assert plan(f, today="2026-05-29")["due"].iloc[0] == pd.Timestamp("2026-05-29")
+    assert plan(f, today="2026-05-29", candidates=c)["due"].iloc[0] == pd.Timestamp("2026-06-01")
