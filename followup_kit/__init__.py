@@ -36,3 +36,7 @@ from .checks import LetterCheck, check_follow_up, check_rejection_reply, check_t
 from .letters import Letter, draft, mailto_link, to_eml  # noqa: E402
 
 __all__ += ["Letter", "LetterCheck", "check_follow_up", "check_rejection_reply", "check_thank_you", "draft", "mailto_link", "to_eml"]  # noqa: E501
+from .facts import FACTS_COLUMNS, facts  # noqa: E402
+from .playbook import plan  # noqa: E402
+from .policy import Policy  # noqa: E402
+__all__ += ["FACTS_COLUMNS", "Policy", "facts", "plan"]

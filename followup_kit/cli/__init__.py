@@ -14,7 +14,7 @@ from importlib import import_module
 from ..errors import FollowupKitError, ValidationError
 
 #: The modules that add subcommands, in the order ``--help`` lists them.
-COMMAND_MODULES = ("data", "sample", "letters", "report")
+COMMAND_MODULES = ("data", "sample", "letters", "report", "playbook")
 
 
 def build_parser() -> argparse.ArgumentParser:
