@@ -84,7 +84,7 @@ def _group_columns(result: pd.DataFrame, own: list[str]) -> list[str]:
 def _groups(result: pd.DataFrame, by: list[str]):
     """(label, rows) per group in the order of the result."""
     if not by:
-        return [("all interviews", result)]
+        return [("all interviews", result)] if len(result) else []
     out = []
     for key, rows in result.groupby(by, sort=False, observed=True):
         key = key if isinstance(key, tuple) else (key,)
@@ -98,8 +98,11 @@ def _need(result: pd.DataFrame, columns, what: str) -> None:
         raise FollowupKitError(f"{what} needs a result with the column(s) {', '.join(missing)}")
 
 
-def _words(name: str) -> str:
-    return name.replace("_", " ")
+COLUMN_WORDS = {"thank_you_timing": "thank-you timing"}
+
+
+def _words(name) -> str:
+    return COLUMN_WORDS.get(name, str(name).replace("_", " "))
 
 
 def plot_response_curve(curve: pd.DataFrame, ax: Axes | None = None, **style) -> Axes:
@@ -136,6 +139,8 @@ def plot_response_curve(curve: pd.DataFrame, ax: Axes | None = None, **style) ->
             waiting = rows.loc[rows["censored"] > 0]
             ax.plot(waiting["days"], waiting["survival"], linestyle="none", marker="|",
                     markersize=4, markeredgewidth=0.8, color=colour)
+        if not groups:
+            ax.text(0.5, 0.5, "no interviews yet", transform=ax.transAxes, ha="center")
         ax.set_xlim(0, max(last, 1))
         ax.set_ylim(0, 1.02)
         ax.yaxis.set_major_formatter(PercentFormatter(1.0))
@@ -212,6 +217,8 @@ def plot_response_histogram(curve: pd.DataFrame, ax: Axes | None = None, bin_day
             ax.bar(edges[:-1] + i * width, answers, width=width * 0.9, align="edge",
                    color=PALETTE[i % len(PALETTE)], hatch=HATCHES[i % len(HATCHES)],
                    edgecolor="white", linewidth=0.5, label=name, **style)
+        if not groups:
+            ax.text(0.5, 0.5, "no interviews yet", transform=ax.transAxes, ha="center")
         if len(groups) == 1:
             waiting, _ = np.histogram(groups[0][1]["days"], bins=edges,
                                       weights=groups[0][1]["censored"])
@@ -221,10 +228,12 @@ def plot_response_histogram(curve: pd.DataFrame, ax: Axes | None = None, bin_day
                    color="white", edgecolor=PALETTE[0], hatch="///", linewidth=0.8,
                    label="still waiting when last seen")
         ax.set_xlim(0, edges[-1])
+        ax.set_ylim(0, max(ax.get_ylim()[1], 1) * 1.08)
         ax.set_xlabel(f"days since the interview ({bin_days}-day bars)")
         ax.set_ylabel("interviews")
         ax.set_title("When employers answered")
-        ax.legend(loc="upper right")
+        if groups:
+            ax.legend(loc="upper right")
     return ax
 
 
@@ -252,7 +261,8 @@ def plot_outcome_rates(rates: pd.DataFrame, ax: Axes | None = None, **style) -> 
     outcome = str(rates["outcome"].iloc[0]) if "outcome" in rates and len(rates) else "rate"
     with _style():
         ax = _axes(ax)
-        labels = [label for label, _ in _groups(rates, by)] if by else ["all interviews"]
+        labels = ([", ".join(_words(v) for v in row) for row in rates[by].itertuples(index=False)]
+                  if by else ["all interviews"])
         y = np.arange(len(rates))[::-1]
         rate = rates["rate"].to_numpy(dtype=float)
         known = ~np.isnan(rate)
@@ -277,13 +287,13 @@ def plot_outcome_rates(rates: pd.DataFrame, ax: Axes | None = None, **style) -> 
                       f"({denominator}, 95% interval)")
         ax.set_ylabel(", ".join(_words(b) for b in by) if by else "")
         title = OUTCOME_WORDS.get(outcome, _words(outcome).capitalize())
-        ax.set_title(f"{title} by {', '.join(_words(b) for b in by)}" if by else title)
+        ax.set_title(f"{title} by {', '.join(_words(b) for b in by)}" if by else title, pad=14)
         ax.grid(axis="x", color="0.9")
         ax.set_axisbelow(True)
         if by and not set(by) <= {"cohort"}:
-            ax.annotate("An association, not an effect", xy=(0, 1), xycoords="axes fraction",
-                        xytext=(0, 2), textcoords="offset points", fontsize=7, color="0.35",
-                        va="bottom")
+            ax.annotate("an association, not an effect", xy=(0.5, 1), xycoords="axes fraction",
+                        xytext=(0, 3), textcoords="offset points", fontsize=8, color="0.3",
+                        ha="center", va="bottom")
     return ax
 
 
@@ -376,21 +386,22 @@ def plot_timeline(facts: pd.DataFrame, ax: Axes | None = None, today=None, **sty
             waiting_end = min(opens, stop) if pd.notna(opens) else stop
             ax.barh(y, (waiting_end - r["interview_date"]).days, left=r["interview_date"],
                     height=0.28, color=PALETTE[5], alpha=0.55, **style)
-            _say(ax, r["interview_date"] + (waiting_end - r["interview_date"]) / 2, y,
-                 "waiting", "center", dy=0)
+            if (waiting_end - r["interview_date"]).days >= 7:
+                _say(ax, r["interview_date"] + (waiting_end - r["interview_date"]) / 2, y,
+                     "waiting", "center", dy=0)
             if pd.notna(opens) and opens < stop:
                 ax.barh(y, (stop - opens).days, left=opens, height=0.28, color=PALETTE[1],
                         alpha=0.8, hatch="//", edgecolor="white", **style)
-                _say(ax, opens, y, "follow-up window opens", "left", dy=-14)
+                _say(ax, opens, y, "follow-up window opens", "left", dy=-14, dx=2)
             ax.plot(r["interview_date"], y, marker="o", color="black", markersize=7)
-            _say(ax, r["interview_date"], y, "interview", "center", dy=12)
+            _say(ax, r["interview_date"], y, "interview", "center", dy=-14)
             sent = r["thank_you_sent"]
             ax.plot(r["thank_you_due"], y, marker="D", markersize=6, color=PALETTE[0],
                     markerfacecolor="white" if pd.isna(sent) else PALETTE[0])
             if pd.isna(sent):
-                _say(ax, r["thank_you_due"], y, "thank-you due", "left", dy=12, dx=6)
+                _say(ax, r["thank_you_due"], y, "thank-you due", "center", dy=13)
             else:
-                _say(ax, sent, y, "thank-you sent", "left", dy=12, dx=6)
+                _say(ax, sent, y, "thank-you sent", "center", dy=13)
             if pd.notna(answer):
                 ax.plot(answer, y, marker="*", markersize=13, color=PALETTE[3])
                 word = {"offer": "offer!", "rejection": "rejection"}.get(str(r["outcome"]),
