@@ -19,7 +19,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.ticker import PercentFormatter
+from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from .analysis import CURVE_COLUMNS
 from .errors import FollowupKitError
@@ -280,6 +280,8 @@ def plot_outcome_rates(rates: pd.DataFrame, ax: Axes | None = None, **style) -> 
         ax.set_yticks(y, labels)
         ax.set_ylim(-0.7, len(rates) - 0.3)
         ax.set_xlim(0, min(1.0, max(0.1, float(np.nanmax(high, initial=0.1)) * 1.15)))
+        # Steps of 1, 2 or 5 points keep whole-percent tick labels honest.
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 5, 10]))
         ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
         denominator = ("of settled interviews" if outcome in
                        ("offer", "rejection", "withdrawn", "no_response") else "of interviews")
