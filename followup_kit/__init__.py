@@ -39,4 +39,5 @@ __all__ += ["Letter", "LetterCheck", "check_follow_up", "check_rejection_reply",
 from .facts import FACTS_COLUMNS, facts  # noqa: E402
 from .playbook import plan  # noqa: E402
 from .policy import Policy  # noqa: E402
+
 __all__ += ["FACTS_COLUMNS", "Policy", "facts", "plan"]

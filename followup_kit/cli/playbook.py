@@ -68,6 +68,19 @@ def _rows(f: pd.DataFrame, p: pd.DataFrame) -> pd.DataFrame:
                            na_position="last").reset_index(drop=True)
 
 
+def _table(frame: pd.DataFrame) -> str:
+    """Left-aligned columns, two spaces apart; the last column (the reason) is not padded."""
+    cells = frame.astype("str")
+    lines = pd.Series("", index=cells.index, dtype="str")
+    header = ""
+    for name in cells.columns[:-1]:
+        width = max(len(name), int(cells[name].str.len().max()))
+        lines = lines + cells[name].str.ljust(width) + "  "
+        header += name.ljust(width) + "  "
+    lines = lines + cells[cells.columns[-1]]
+    return "\n".join([header + cells.columns[-1], *lines])
+
+
 def cmd_plan(args: argparse.Namespace) -> int:
     today = as_day(args.today)
     f, p = planned(args.db, args.candidate, today)
@@ -85,8 +98,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
     else:
         shown = rows.assign(due=human_dates(rows["due"], today=today).fillna("-"),
                             overdue=rows["overdue"].map({True: "OVERDUE", False: ""}))
-        print(shown.drop(columns="candidate_id" if args.candidate else [])
-              .to_string(index=False, justify="left"))
+        print(_table(shown.drop(columns="candidate_id" if args.candidate else [])))
     return 0
 
 

@@ -1,0 +1,93 @@
+"""Properties of the playbook that hold for any interviews and events."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from followup_kit import Policy, facts, plan, schema
+from followup_kit.playbook import ACTIONS
+
+START = dt.date(2025, 12, 1)
+COUNTRIES = ("GB", "US", "KE", "TO", "ZZ", "")
+ANSWERS = ("employer_response", "offer", "rejection")
+
+interview = st.fixed_dictionaries({
+    "held": st.integers(0, 400),
+    "promise": st.one_of(st.none(), st.integers(0, 60)),
+    "country": st.sampled_from(COUNTRIES),
+    "events": st.lists(st.tuples(st.integers(0, 120), st.sampled_from(schema.KINDS),
+                                 st.sampled_from(("true", "false", ""))), max_size=6),
+})
+policies = st.builds(Policy, grace_business_days=st.integers(0, 6),
+                     default_wait_business_days=st.integers(0, 15), max_follow_ups=st.integers(0, 3),
+                     min_gap_business_days=st.integers(0, 7), ghost_after_days=st.integers(0, 60))
+SETTINGS = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def iso(offset: int) -> str:
+    return (START + dt.timedelta(days=offset)).isoformat()
+
+
+def tables(rows: list[dict]):
+    """Typed tables for one candidate per interview (each with its own country)."""
+    cands = pd.DataFrame({
+        "candidate_id": [f"C{n}" for n in range(len(rows))], "name": "Ann", "email": "a@example.org",
+        "cohort": "c", "country": [r["country"] for r in rows], "timezone": ""})
+    ivs = pd.DataFrame({
+        "interview_id": [f"I{n}" for n in range(len(rows))],
+        "candidate_id": [f"C{n}" for n in range(len(rows))], "company": "Acme", "role": "Clerk",
+        "interviewer_name": "Jo", "interviewer_email": "jo@acme.example",
+        "interview_date": [iso(r["held"]) for r in rows],
+        "promised_decision_date": ["" if r["promise"] is None else iso(r["held"] + r["promise"])
+                                   for r in rows]})
+    evs = pd.DataFrame([
+        {"event_id": f"E{n}-{k}", "interview_id": f"I{n}", "date": iso(r["held"] + after), "kind": kind,
+         "channel": "email", "to_interviewer": to, "note": ""}
+        for n, r in enumerate(rows) for k, (after, kind, to) in enumerate(r["events"])],
+        columns=schema.EVENTS.names)
+    return (schema.typed(schema.CANDIDATES, cands.astype("str")),
+            schema.typed(schema.INTERVIEWS, ivs.astype("str")),
+            schema.typed(schema.EVENTS, evs.astype("str")))
+
+
+@SETTINGS
+@given(rows=st.lists(interview, min_size=1, max_size=8), policy=policies, today=st.integers(0, 520))
+def test_window_never_opens_before_the_interview_or_the_promise(rows, policy, today):
+    f = facts(*tables(rows), as_of=iso(today), policy=policy)
+    assert (f["follow_up_opens"] >= f["interview_date"]).all()
+    promised = f["promised_decision_date"].notna()
+    assert (f.loc[promised, "follow_up_opens"] >= f.loc[promised, "promised_decision_date"]).all()
+    assert (f["follow_up_opens"].dt.day_of_week < 5).all()
+
+
+@SETTINGS
+@given(rows=st.lists(interview, min_size=1, max_size=8), policy=policies, today=st.integers(0, 520))
+def test_every_interview_has_exactly_one_next_action(rows, policy, today):
+    c, i, e = tables(rows)
+    f = facts(c, i, e, as_of=iso(today), policy=policy)
+    p = plan(f, today=iso(today), policy=policy, candidates=c)
+    assert p["interview_id"].tolist() == i["interview_id"].tolist()
+    assert p["action"].notna().all() and set(p["action"].astype("str")) <= set(ACTIONS)
+    assert (p["reason"].str.len() > 10).all()
+    assert (p["due"].notna() | (p["action"] == "none")).all()
+    assert not (p["overdue"] & p["action"].isin(["wait", "move_on", "none"])).any()
+
+
+@SETTINGS
+@given(rows=st.lists(interview, min_size=1, max_size=6), policy=policies, today=st.integers(0, 520),
+       answer=st.sampled_from(ANSWERS), after=st.integers(0, 120))
+def test_an_employer_answer_never_makes_an_interview_wait_again(rows, policy, today, answer, after):
+    c, i, e = tables(rows)
+    before = plan(facts(c, i, e, as_of=iso(today), policy=policy), today=iso(today), policy=policy,
+                  candidates=c)
+    answered = [{**r, "events": [*r["events"], (after, answer, "")]} for r in rows]
+    c, i, e = tables(answered)
+    f = facts(c, i, e, as_of=iso(today), policy=policy)
+    after_plan = plan(f, today=iso(today), policy=policy, candidates=c)
+    known = f["responded"].to_numpy()
+    assert not (after_plan["action"][known] == "wait").any()
+    assert not ((before["action"] != "wait") & (after_plan["action"] == "wait")).any()
