@@ -371,3 +371,11 @@ def test_report_json_through_a_store(tmp_path, capsys):
     assert sorted(p.name for p in (tmp_path / "plots").iterdir()) == [
         "funnel.png", "offer_rates.png", "response_curves.png"]
     assert main(["report", "--db", str(tmp_path / "missing.db")]) == 2
+
+
+def test_group_numbering_follows_an_edited_column():
+    facts = make_facts([1, 2, 3], [True, True, False], cohort=["b", "a", "b"])
+    assert fk.outcome_rates(facts, by="cohort")["cohort"].tolist() == ["a", "b"]
+    facts.loc[0, "cohort"] = "c"
+    assert fk.outcome_rates(facts, by="cohort")["cohort"].tolist() == ["a", "b", "c"]
+    assert fk.cohort_report(facts)["interviews"].tolist() == [1, 1, 1]
