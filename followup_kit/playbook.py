@@ -9,6 +9,8 @@ Every rule of the playbook is written here once, over whole columns:
 * what is ``early``, ``pushy`` or ``not_interviewer``
   (:func:`is_early`, :func:`is_pushy`, :func:`not_interviewer`);
 * when silence means ``no_response`` (:func:`ghost_date`);
+* when a reply to an offer or a rejection is due, and until when it helps
+  (:func:`reply_due`, :func:`reply_window_closes`);
 * the next action, its due date and a plain reason (:func:`plan`).
 
 :mod:`followup_kit.facts` gathers the events and calls these rules; the
@@ -148,6 +150,41 @@ def ghost_date(interview_date, policy: Policy) -> np.ndarray:
     return _us(interview_date) + np.timedelta64(policy.ghost_after_days, "D")
 
 
+def reply_due(decided_on, policy: Policy) -> np.ndarray:
+    """The day a reply to an offer or a rejection is due: ``reply_after_days`` after the news.
+
+    Parameters
+    ----------
+    decided_on : array-like of datetime64
+        The day of the offer or rejection (missing: no decision).
+    policy : Policy
+
+    Returns
+    -------
+    numpy.ndarray
+        ``datetime64[us]``.
+    """
+    return _us(decided_on) + np.timedelta64(policy.reply_after_days, "D")
+
+
+def reply_window_closes(decided_on, policy: Policy) -> np.ndarray:
+    """The last day a reply to a decision still helps: ``reply_window_days`` after the news.
+
+    After it, a rejection needs no reply any more and an offer may have lapsed.
+
+    Parameters
+    ----------
+    decided_on : array-like of datetime64
+    policy : Policy
+
+    Returns
+    -------
+    numpy.ndarray
+        ``datetime64[us]``.
+    """
+    return _us(decided_on) + np.timedelta64(policy.reply_window_days, "D")
+
+
 # -- the next action ----------------------------------------------------------------
 def _times(n: np.ndarray) -> pd.Series:
     words = np.where(n == 1, "once", np.where(n == 2, "twice", n.astype(str).astype(object)))
@@ -163,7 +200,10 @@ def plan(facts: pd.DataFrame, today=None, policy: Policy | None = None, *,
     1. an offer not yet replied to: ``respond_to_offer``; a rejection:
        ``reply_to_rejection`` (thank them, ask for tips), both due
        ``reply_after_days`` after the news. A follow-up logged on or after the
-       news counts as the reply, and the action becomes ``none``.
+       news counts as the reply, and the action becomes ``none``. A rejection
+       more than ``reply_window_days`` old is let go (``none``: too late for a
+       reply to help); an offer stays ``respond_to_offer``, with a reason
+       saying it may have lapsed and to contact the employer today.
     2. withdrawn, or a decision already replied to: ``none``.
     3. no thank-you letter, no follow-up, no answer and the follow-up window
        not yet open: ``send_thank_you`` by ``thank_you_due``.
@@ -217,12 +257,14 @@ def plan(facts: pd.DataFrame, today=None, policy: Policy | None = None, *,
     ghost = ghost_date(held, policy)
     next_slot = np.where(n == 0, opens,
                          np.maximum(opens, next_follow_up_from(last, countries, policy)))
-    reply_due = decided_on + np.timedelta64(policy.reply_after_days, "D")
     replied = last >= decided_on
+    too_late = today_ > reply_window_closes(decided_on, policy)
     used_up = n >= policy.max_follow_ups
 
     is_offer = (outcome == "offer") & ~replied
-    is_rejection = (outcome == "rejection") & ~replied
+    unanswered_rejection = (outcome == "rejection") & ~replied
+    is_rejection = unanswered_rejection & ~too_late
+    let_go = unanswered_rejection & too_late
     closed = np.isin(outcome, ("offer", "rejection", "withdrawn")) & ~is_offer & ~is_rejection
     open_ = ~(is_offer | is_rejection | closed)
     thank = open_ & ~sent_thanks & (n == 0) & ~answered & (today_ < opens)
@@ -237,7 +279,8 @@ def plan(facts: pd.DataFrame, today=None, policy: Policy | None = None, *,
              closed | their_turn]
     code = np.select(masks, list(range(len(ACTIONS))), default=len(ACTIONS) - 1)
     due = np.select([thank, wait_ghost, move_on, wait_slot | follow, is_offer | is_rejection],
-                    [_us(f["thank_you_due"]), ghost, ghost, next_slot, reply_due], default=_NAT)
+                    [_us(f["thank_you_due"]), ghost, ghost, next_slot, reply_due(decided_on, policy)],
+                    default=_NAT)
     overdue = (thank | follow | is_offer | is_rejection) & (due < today_)
 
     reason = _reasons(f, policy, today_, due=due, n=n, overdue=overdue, variants={
@@ -245,9 +288,10 @@ def plan(facts: pd.DataFrame, today=None, policy: Policy | None = None, *,
         "wait_default": wait_slot & (n == 0) & f["promised_decision_date"].isna().to_numpy(),
         "wait_again": wait_slot & (n > 0), "wait_ghost": wait_ghost,
         "follow_first": follow & (n == 0) & ~answered, "follow_again": follow & (n > 0) & ~answered,
-        "follow_answered": follow & answered, "offer": is_offer, "rejection": is_rejection,
+        "follow_answered": follow & answered, "offer": is_offer & ~too_late,
+        "offer_lapsed": is_offer & too_late, "rejection": is_rejection, "too_late": let_go,
         "move_on": move_on, "withdrawn": closed & (outcome == "withdrawn"),
-        "replied": closed & (outcome != "withdrawn"), "their_turn": their_turn,
+        "replied": closed & (outcome != "withdrawn") & ~let_go, "their_turn": their_turn,
     })
     return pd.DataFrame({
         "interview_id": f["interview_id"].astype("str"),
@@ -310,9 +354,15 @@ def _reasons(f: pd.DataFrame, policy: Policy, today, *, due, n, overdue, variant
         + " where things stand.")
     put(v["offer"], lambda r: company.loc[r] + " offered you the " + role.loc[r] + " job on "
         + day(f["outcome_date"].loc[r]) + "; reply to " + name.loc[r] + " by " + day(due_s.loc[r]) + ".")
+    put(v["offer_lapsed"], lambda r: company.loc[r] + " offered you the " + role.loc[r] + " job on "
+        + day(f["outcome_date"].loc[r]) + " and you have not answered; the offer may have lapsed, "
+        "so contact " + name.loc[r] + " today.")
     put(v["rejection"], lambda r: company.loc[r] + " said no on " + day(f["outcome_date"].loc[r])
         + "; by " + day(due_s.loc[r]) + " thank " + name.loc[r]
         + " for their time and, if they seem open, ask for tips to improve.")
+    put(v["too_late"], lambda r: "The answer from " + company.loc[r] + " came on "
+        + day(f["outcome_date"].loc[r]) + "; it is too late for a reply to help now, "
+        "so keep going with your other applications.")
     put(v["move_on"], lambda r: "No answer from " + company.loc[r] + " "
         + str(policy.ghost_after_days) + " days after your interview, and you followed up "
         + _times(n[r]).set_axis(r) + "; put your energy into your other applications.")

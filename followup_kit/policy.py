@@ -49,6 +49,13 @@ class Policy:
         Calendar days after an offer or a rejection by which the candidate should
         reply. "If you didn't get the job, stay positive and remember to thank the
         interviewer for their time."
+    reply_window_days : int
+        Calendar days after a rejection during which a reply is still worth
+        sending; after that the plan lets it go. An offer is never let go (it
+        needs an answer), but past this window the plan warns that it may have
+        lapsed. "If you didn't get the job, stay positive and remember to thank
+        the interviewer for their time": a reply that helps is a prompt one.
+        At least ``reply_after_days``.
     answer_kinds : tuple of str
         Event kinds that count as the employer answering (``responded``,
         ``answered_on``). "All you want to know is if the job is still available,
@@ -73,6 +80,7 @@ class Policy:
     min_gap_business_days: int = 5
     ghost_after_days: int = 45
     reply_after_days: int = 1
+    reply_window_days: int = 14
     answer_kinds: tuple[str, ...] = ("employer_response", "offer", "rejection")
     decision_kinds: tuple[str, ...] = ("offer", "rejection", "withdrawn")
 
@@ -100,3 +108,8 @@ class Policy:
                     f"Policy.{f.name} is {value}; it cannot be negative (use 0 for 'no wait')")
             else:
                 object.__setattr__(self, f.name, int(value))
+        if self.reply_window_days < self.reply_after_days:
+            raise FollowupKitError(
+                f"Policy.reply_window_days is {self.reply_window_days} but a reply is only due "
+                f"{self.reply_after_days} days after the news; make the window at least "
+                "reply_after_days long")

@@ -97,6 +97,43 @@ def test_offer_asks_for_a_reply():
     assert "offered you the Data analyst job on Monday 18 May" in row["reason"]
 
 
+def test_a_rejection_is_worth_a_reply_only_while_it_is_recent():
+    # Rejected on Friday 8 May: the reply is due Saturday 9 May and helps until Friday 22 May.
+    events = [{"interview_id": "I1", "date": "2026-05-08", "kind": "rejection", "channel": "letter"}]
+    fresh = plan_one({"interview_date": "2026-04-20"}, events, today="2026-05-11")
+    assert (fresh["action"], fresh["due"]) == ("reply_to_rejection", pd.Timestamp("2026-05-09"))
+    assert fresh["overdue"]
+    assert "thank Jo Bloggs for their time" in fresh["reason"]
+    on_the_day = plan_one({"interview_date": "2026-04-20"}, events, today="2026-05-09")
+    assert on_the_day["action"] == "reply_to_rejection" and not on_the_day["overdue"]
+    last_day = plan_one({"interview_date": "2026-04-20"}, events, today="2026-05-22")
+    assert last_day["action"] == "reply_to_rejection"
+    old = plan_one({"interview_date": "2026-04-20"}, events, today="2026-05-28")
+    assert old["action"] == "none" and pd.isna(old["due"]) and not old["overdue"]
+    assert old["reason"] == ("The answer from Acme Ltd came on Friday 8 May; it is too late for a reply "
+                             "to help now, so keep going with your other applications.")
+
+
+def test_the_reply_window_is_the_coachs_to_change():
+    events = [{"interview_id": "I1", "date": "2026-05-08", "kind": "rejection"}]
+    row = plan_one({"interview_date": "2026-04-20"}, events, today="2026-05-28",
+                   policy=Policy(reply_window_days=30))
+    assert row["action"] == "reply_to_rejection" and row["overdue"]
+    with pytest.raises(FollowupKitError, match="reply_window_days"):
+        Policy(reply_after_days=3, reply_window_days=2)
+
+
+def test_an_old_offer_still_needs_an_answer_and_may_have_lapsed():
+    events = [{"interview_id": "I1", "date": "2026-04-20", "kind": "offer", "channel": "phone"}]
+    row = plan_one({"interview_date": "2026-04-01"}, events, today="2026-05-20")
+    assert (row["action"], row["due"]) == ("respond_to_offer", pd.Timestamp("2026-04-21"))
+    assert row["overdue"]
+    assert row["reason"] == ("Acme Ltd offered you the Data analyst job on Monday 20 April and you have "
+                             "not answered; the offer may have lapsed, so contact Jo Bloggs today.")
+    replied = events + follow_ups_on("2026-05-20")
+    assert plan_one({"interview_date": "2026-04-01"}, replied, today="2026-05-20")["action"] == "none"
+
+
 def test_withdrawn_needs_nothing():
     row = plan_one({"interview_date": "2026-05-04"},
                    [{"interview_id": "I1", "date": "2026-05-10", "kind": "withdrawn"}])

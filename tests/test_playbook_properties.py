@@ -24,7 +24,8 @@ interview = st.fixed_dictionaries({
 })
 policies = st.builds(Policy, grace_business_days=st.integers(0, 6),
                      default_wait_business_days=st.integers(0, 15), max_follow_ups=st.integers(0, 3),
-                     min_gap_business_days=st.integers(0, 7), ghost_after_days=st.integers(0, 60))
+                     min_gap_business_days=st.integers(0, 7), ghost_after_days=st.integers(0, 60),
+                     reply_after_days=st.integers(0, 3), reply_window_days=st.integers(3, 30))
 SETTINGS = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -91,3 +92,19 @@ def test_an_employer_answer_never_makes_an_interview_wait_again(rows, policy, to
     known = f["responded"].to_numpy()
     assert not (after_plan["action"][known] == "wait").any()
     assert not ((before["action"] != "wait") & (after_plan["action"] == "wait")).any()
+
+
+@SETTINGS
+@given(rows=st.lists(interview, min_size=1, max_size=8), policy=policies, today=st.integers(0, 520))
+def test_a_rejection_asks_for_a_reply_only_inside_the_window_and_an_offer_always(rows, policy, today):
+    c, i, e = tables(rows)
+    f = facts(c, i, e, as_of=iso(today), policy=policy)
+    p = plan(f, today=iso(today), policy=policy, candidates=c)
+    unanswered = ~(f["last_follow_up"] >= f["outcome_date"])
+    inside = pd.Timestamp(iso(today)) <= f["outcome_date"] + pd.Timedelta(days=policy.reply_window_days)
+    rejected = unanswered & (f["outcome"] == "rejection")
+    assert ((p["action"] == "reply_to_rejection") == (rejected & inside)).all()
+    assert (p.loc[rejected & ~inside, "action"] == "none").all()
+    assert ((p["action"] == "respond_to_offer") == (unanswered & (f["outcome"] == "offer"))).all()
+    lapsed = p["reason"].str.contains("may have lapsed")
+    assert (lapsed == ((p["action"] == "respond_to_offer") & ~inside)).all()
