@@ -93,6 +93,9 @@ _NOTES = np.array([
     "accepted another offer",
     "they said: \"the team is still deciding\"",
     "contract sent for signature",
+    "thanked them for their time and asked for tips",
+    "accepted the offer, start date to agree",
+    "thanked them and asked for a few days to decide",
 ])
 _NOTE_BY_KIND = {
     "thank_you_sent": [1, 2],
@@ -453,7 +456,7 @@ def _events(rng: np.random.Generator, cand: dict, inter: dict, as_of: np.datetim
     withdrawn = rng.random(m) < 0.03
     withdraw_day = rng.integers(3, 31, m)
     withdrawn &= withdraw_day < np.where(ghosted, never, decision)
-    # Nobody follows up once the decision is in (or after pulling out).
+    # Nobody chases once the decision is in (or after pulling out); a reply to it comes in step 5.
     stop = np.where(withdrawn, withdraw_day, np.where(ghosted, never, decision))
 
     # 3. Follow-ups: the window opens about 3 business days after a promised date,
@@ -503,6 +506,18 @@ def _events(rng: np.random.Generator, cand: dict, inter: dict, as_of: np.datetim
     iv = np.flatnonzero(withdrawn)
     block(iv, withdraw_day[iv], "withdrawn", np.full(len(iv), CHANNEL_CODES["email"]),
           np.ones(len(iv), np.int64))
+
+    # 5. Replies to the decision, logged as a follow-up to the interviewer within a few days:
+    # most answer an offer; fewer thank the interviewer after a rejection, more in coached cohorts.
+    reply_p = np.where(offered, 0.6 + 0.25 * step, 0.2 + 0.35 * step)
+    replies = decided & (rng.random(m) < reply_p)
+    for to_offer, notes in ((True, [13, 14]), (False, [12])):
+        iv = np.flatnonzero(replies & (offered == to_offer))
+        channel = rng.choice([CHANNEL_CODES["email"], CHANNEL_CODES["phone"]], size=len(iv),
+                             p=[0.75, 0.25])
+        stamp = (channel == CHANNEL_CODES["email"]) & (rng.random(len(iv)) < 0.35)
+        block(iv, decision[iv] + rng.integers(0, 5, len(iv)), "follow_up_sent", channel,
+              rng.choice(3, size=len(iv), p=[0.04, 0.9, 0.06]), stamp, notes_from=notes)
 
     ev = {key: np.concatenate([b[key] for b in blocks]) for key in blocks[0]}
     ev["day"] = inter["date"][ev["iv"]] + ev["offset"]

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from followup_kit import FollowupKitError, schema
 from followup_kit.cli import main
+from followup_kit.facts import local_dates
 from followup_kit.sample import cohort_plan, csv_rows, generate, generate_typed, write_sample
 from followup_kit.store import Store
 
@@ -58,7 +59,9 @@ def per_interview(typed):
                      np.busday_offset(np.where(np.isnat(promised), held, promised), 3, roll="forward"))
     iv["opens"] = pd.Series(opens, index=iv.index).astype("datetime64[us]")
     fu = events[events["kind"] == "follow_up_sent"].sort_values(["interview_id", "date"])
-    fu = fu.merge(iv[["interview_id", "opens"]], on="interview_id")
+    fu = fu.merge(iv[["interview_id", "opens", "decided_on"]], on="interview_id")
+    # A follow-up on or after the decision is the reply to it, not chasing.
+    fu = fu[~(fu["date"] >= fu["decided_on"])]
     previous = fu.groupby("interview_id")["date"].shift()
     gap = np.busday_count(previous.fillna(fu["date"]).to_numpy(day), fu["date"].to_numpy(day))
     fu["crowded"] = previous.notna().to_numpy() & (gap < 5)
@@ -189,6 +192,30 @@ def test_some_rejections_by_letter_some_withdrawn_some_to_a_recruiter(typed):
     assert 0 < (events["kind"] == "withdrawn").sum() < 0.05 * len(events)
     follow = events[events["kind"] == "follow_up_sent"]
     assert (follow["to_interviewer"] == False).any()  # noqa: E712
+
+
+def test_some_candidates_reply_to_the_decision_within_days_more_in_later_cohorts(typed):
+    candidates, interviews, events = typed
+    zone = events["interview_id"].map(interviews.set_index("interview_id")["candidate_id"]).map(
+        candidates.set_index("candidate_id")["timezone"])
+    events = events.assign(day=local_dates(events, zone))
+    decisions = (events[events["kind"].isin(["offer", "rejection"])].sort_values("day")
+                 .groupby("interview_id").agg(decided_on=("day", "first"), decision=("kind", "first")))
+    fu = events[events["kind"] == "follow_up_sent"].join(decisions, on="interview_id")
+    replies = fu[fu["day"] >= fu["decided_on"]]
+    assert replies["to_interviewer"].mean() > 0.8
+    assert replies["channel"].isin(["email", "phone"]).all()
+    first = replies.groupby("interview_id")["day"].min()
+    decided = decisions.join(interviews.set_index("interview_id")["candidate_id"]).join(
+        candidates.set_index("candidate_id")["cohort"], on="candidate_id")
+    decided["gap"] = (first.reindex(decided.index) - decided["decided_on"]).dt.days
+    assert decided["gap"].dropna().between(0, 4).all()
+    decided["replied"] = decided["gap"].notna()
+    by_cohort = decided.groupby("cohort")["replied"].mean()
+    assert 0.2 < by_cohort["2025-spring"] < 0.4
+    assert by_cohort["2026-autumn"] > by_cohort["2025-spring"] + 0.15
+    by_decision = decided.groupby("decision")["replied"].mean()
+    assert by_decision["offer"] > by_decision["rejection"] + 0.2
 
 
 @settings(max_examples=12, deadline=None)
