@@ -30,6 +30,9 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+from pyarrow import csv as pa_csv
 
 from .errors import Problem, ValidationError
 
@@ -47,10 +50,8 @@ _TRUE = ("true", "yes", "1", "y", "t")
 _FALSE = ("false", "no", "0", "n", "f")
 _DATE_RE = r"\d{4}-\d{2}-\d{2}"
 # A time after the date, optionally with seconds, fractions and a UTC offset.
-_TIMESTAMP_RE = (
-    r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?P<offset>Z|[+-]\d{2}:?\d{2})?"
-)
-_EMAIL_RE = r"[^@\s]+@[^@\s]+\.[^@\s]+"
+_TIMESTAMP_RE = r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?"
+_EMAIL_RE = r"[^@ \t\r\n]+@[^@ \t\r\n]+\.[^@ \t\r\n]+"
 MAX_PROBLEMS = 50
 
 
@@ -215,9 +216,43 @@ def parse_csv(data: bytes, source: str) -> RawTable:
     first_line = text.split("\n", 1)[0]
     header = next(csv.reader([first_line]), [])
     table = recognise(header, source)
+    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    frame = _read_arrow(body, header)
+    if frame is None:
+        frame = _read_pandas(text, header, source)
+    frame.columns = [c.strip() for c in frame.columns]
+    for col in frame.columns:
+        # An export writes '=... so a spreadsheet shows text; take the guard off again.
+        guarded = frame[col].str.startswith("'")
+        if guarded.any():
+            guarded &= frame[col].str.match(r"'[=+\-@\t\r]")
+            frame.loc[guarded, col] = frame.loc[guarded, col].str.slice(1)
+    return RawTable(table, frame, source)
+
+
+def _read_arrow(body: bytes, header: list[str]) -> pd.DataFrame | None:
+    """Read every column as text with Arrow's fast reader; None if a row is malformed."""
+    if len(set(header)) != len(header):
+        return None
     try:
-        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False,
-                            skipinitialspace=False, engine="c")
+        tab = pa_csv.read_csv(
+            io.BytesIO(body),
+            parse_options=pa_csv.ParseOptions(newlines_in_values=True),
+            convert_options=pa_csv.ConvertOptions(
+                column_types={h: pa.string() for h in header},
+                strings_can_be_null=False, quoted_strings_can_be_null=False),
+        )
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return None
+    return pd.DataFrame({name: pd.Series(pd.array(tab.column(i), dtype="str"))
+                         for i, name in enumerate(tab.column_names)})
+
+
+def _read_pandas(text: str, header: list[str], source: str) -> pd.DataFrame:
+    """The slower reader that names the line of a malformed row (and fills short rows)."""
+    try:
+        return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False,
+                           skipinitialspace=False, engine="c")
     except pd.errors.ParserError as exc:
         match = re.search(r"line (\d+), saw (\d+)", str(exc))
         line = int(match.group(1)) if match else 1
@@ -225,13 +260,6 @@ def parse_csv(data: bytes, source: str) -> RawTable:
         raise ValidationError(Problem(
             source, line, "-", f"not a well-formed CSV row{fields}: check for a stray comma or quote")
         ) from None
-    frame.columns = [c.strip() for c in frame.columns]
-    for col in frame.columns:
-        # An export writes '=... so a spreadsheet shows text; take the guard off again.
-        guarded = frame[col].str.match(r"'[=+\-@\t\r]")
-        if guarded.any():
-            frame.loc[guarded, col] = frame.loc[guarded, col].str.slice(1)
-    return RawTable(table, frame, source)
 
 
 def _problems(mask: np.ndarray, rows: np.ndarray, source: str, column: str, message) -> list[Problem]:
@@ -277,10 +305,9 @@ def parse_event_dates(text: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]
     """
     text = text.str.strip()
     is_date = text.str.fullmatch(_DATE_RE)
-    stamp = text.str.extract(f"^(?P<all>{_TIMESTAMP_RE})$")
-    is_stamp = stamp["all"].notna()
+    is_stamp = text.str.fullmatch(_TIMESTAMP_RE)
     date = _parse_dates(text.str.slice(0, 10).where(is_date | is_stamp))
-    with_offset = stamp["offset"].notna()
+    with_offset = is_stamp & text.str.contains(r"(?:Z|[+-]\d{2}:?\d{2})$")
     sent_at = pd.Series(pd.NaT, index=text.index, dtype="datetime64[us, UTC]")
     if with_offset.any():
         parsed = pd.to_datetime(text[with_offset].str.replace(" ", "T", n=1), format="ISO8601",
@@ -290,11 +317,24 @@ def parse_event_dates(text: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]
     return date, sent_at, valid
 
 
+def _isin(text: pd.Series, values) -> np.ndarray:
+    """Membership test on Arrow arrays: pandas' isin boxes every value of a large set."""
+    if isinstance(values, pd.Series):
+        value_set = pa.array(values).cast(pa.string())
+    else:
+        value_set = pa.array(list(values), type=pa.string())
+    if len(value_set) == 0:
+        return np.zeros(len(text), dtype=bool)
+    found = pc.is_in(pa.array(text).cast(pa.string()), value_set=value_set)
+    return found.to_numpy(zero_copy_only=False).astype(bool)
+
+
 def _check_cells(raw: RawTable, known: Known, siblings: Mapping[str, pd.DataFrame]) -> list[Problem]:
     """Every per-cell and cross-table check of one raw table; returns the problems found."""
     table, frame, source = raw.table, raw.frame, raw.source
     rows = np.arange(len(frame)) + 2
     problems: list[Problem] = []
+    parsed: dict[str, pd.Series] = {}
     for col in table.columns:
         if col.name not in frame.columns:
             continue
@@ -303,71 +343,71 @@ def _check_cells(raw: RawTable, known: Known, siblings: Mapping[str, pd.DataFram
         if col.required:
             problems += _problems(blank, rows, source, col.name, f"'{col.name}' is empty; it is required")
         present = ~blank
-        values = text.to_numpy(dtype=object)
+
+        def value(i, text=text):
+            return text.iat[i]
+
         if col.kind == "id":
             dup = text.duplicated(keep="first").to_numpy() & present
             problems += _problems(dup, rows, source, col.name,
-                                  lambda i, v=values: f"duplicate id '{v[i]}' (it appears on an earlier row)")
+                                  lambda i, v=value: f"duplicate id '{v(i)}' (it appears on an earlier row)")
             existing = known.ids(table.name)
             if existing:
-                clash = text.isin(existing).to_numpy() & present
+                clash = _isin(text, existing) & present
                 problems += _problems(clash, rows, source, col.name,
-                                      lambda i, v=values: f"id '{v[i]}' is already in the store")
+                                      lambda i, v=value: f"id '{v(i)}' is already in the store")
         elif col.kind == "ref":
             parent = TABLES[col.parent]
-            ids = known.ids(col.parent)
+            ok = _isin(text, known.ids(col.parent))
             in_file = siblings.get(col.parent)
-            ok = text.isin(ids) if ids else pd.Series(False, index=text.index)
             if in_file is not None:
-                ok |= text.isin(in_file[parent.key].str.strip())
-            bad = present & ~ok.to_numpy()
+                ok |= _isin(text, in_file[parent.key].str.strip())
             noun = col.parent[:-1]
-            problems += _problems(bad, rows, source, col.name,
-                                  lambda i, v=values, n=noun: f"unknown {n} '{v[i]}': it is not in the "
+            problems += _problems(present & ~ok, rows, source, col.name,
+                                  lambda i, v=value, n=noun: f"unknown {n} '{v(i)}': it is not in the "
                                   f"{n}s file nor in the store")
         elif col.kind == "email":
             bad = present & ~text.str.fullmatch(_EMAIL_RE).to_numpy(dtype=bool)
             problems += _problems(bad, rows, source, col.name,
-                                  lambda i, v=values: f"'{v[i]}' is not an email address")
+                                  lambda i, v=value: f"'{v(i)}' is not an email address")
         elif col.kind == "date":
-            bad = present & _parse_dates(text).isna().to_numpy()
+            parsed[col.name] = _parse_dates(text)
+            bad = present & parsed[col.name].isna().to_numpy()
             problems += _problems(bad, rows, source, col.name,
-                                  lambda i, v=values: f"'{v[i]}' is not a date; write it as YYYY-MM-DD")
+                                  lambda i, v=value: f"'{v(i)}' is not a date; write it as YYYY-MM-DD")
         elif col.kind == "date_or_timestamp":
-            _, _, valid = parse_event_dates(text)
+            parsed[col.name], _, valid = parse_event_dates(text)
             bad = present & ~valid.to_numpy()
             problems += _problems(bad, rows, source, col.name,
-                                  lambda i, v=values: f"'{v[i]}' is not a date; write YYYY-MM-DD or an "
+                                  lambda i, v=value: f"'{v(i)}' is not a date; write YYYY-MM-DD or an "
                                   "ISO timestamp such as 2026-05-12T09:30:00+02:00")
         elif col.kind == "choice":
-            bad = present & ~text.isin(col.allowed).to_numpy()
+            bad = present & ~_isin(text, col.allowed)
             problems += _problems(bad, rows, source, col.name,
-                                  lambda i, v=values, c=col: f"unknown {c.name} '{v[i]}' "
+                                  lambda i, v=value, c=col: f"unknown {c.name} '{v(i)}' "
                                   f"(allowed: {', '.join(c.allowed)})")
         elif col.kind == "bool":
-            bad = present & ~text.str.lower().isin(_TRUE + _FALSE).to_numpy()
+            bad = present & ~_isin(text.str.lower(), _TRUE + _FALSE)
             problems += _problems(bad, rows, source, col.name,
-                                  lambda i, v=values: f"'{v[i]}' is not true or false")
+                                  lambda i, v=value: f"'{v(i)}' is not true or false")
         elif col.kind == "country":
             bad = present & ~text.str.fullmatch(r"[A-Z]{2}").to_numpy(dtype=bool)
             problems += _problems(bad, rows, source, col.name,
-                                  lambda i, v=values: f"'{v[i]}' is not a two-letter country code "
+                                  lambda i, v=value: f"'{v(i)}' is not a two-letter country code "
                                   "(ISO 3166, e.g. GB, KE, US)")
         elif col.kind == "timezone":
-            bad = present & ~text.isin(_timezones()).to_numpy()
+            bad = present & ~_isin(text, _timezones())
             problems += _problems(bad, rows, source, col.name,
-                                  lambda i, v=values: f"'{v[i]}' is not a time zone name "
+                                  lambda i, v=value: f"'{v(i)}' is not a time zone name "
                                   "(IANA, e.g. Europe/London, Africa/Nairobi)")
-    problems += _check_dates_across(raw, known, siblings, rows)
+    problems += _check_dates_across(raw, known, siblings, rows, parsed)
     return problems
 
 
-def _check_dates_across(raw: RawTable, known: Known, siblings, rows) -> list[Problem]:
+def _check_dates_across(raw: RawTable, known: Known, siblings, rows, parsed) -> list[Problem]:
     frame, source = raw.frame, raw.source
-    if raw.table is INTERVIEWS and "promised_decision_date" in frame.columns:
-        held = _parse_dates(frame["interview_date"].str.strip())
-        promised = _parse_dates(frame["promised_decision_date"].str.strip())
-        bad = (promised < held).to_numpy()
+    if raw.table is INTERVIEWS and "promised_decision_date" in parsed:
+        bad = (parsed["promised_decision_date"] < parsed["interview_date"]).to_numpy()
         return _problems(bad, rows, source, "promised_decision_date",
                          "the promised decision date is before the interview")
     if raw.table is EVENTS:
@@ -382,13 +422,13 @@ def _check_dates_across(raw: RawTable, known: Known, siblings, rows) -> list[Pro
             return []
         lookup = pd.concat(dates) if len(dates) > 1 else dates[0]
         lookup = lookup[~lookup.index.duplicated(keep="last")]
-        held = frame["interview_id"].str.strip().map(lookup)
-        date, _, _ = parse_event_dates(frame["date"])
-        bad = (date < held).to_numpy(dtype=bool)
-        held_dates = held.to_numpy()
+        ids = frame["interview_id"].str.strip()
+        held = lookup.to_numpy()[lookup.index.get_indexer(ids)]
+        held[lookup.index.get_indexer(ids) < 0] = np.datetime64("NaT")
+        bad = parsed["date"].to_numpy() < held
         return _problems(bad, rows, source, "date",
-                         lambda i, h=held_dates: "the event is dated before its interview "
-                         f"({pd.Timestamp(h[i]).date().isoformat()})")
+                         lambda i: "the event is dated before its interview "
+                         f"({pd.Timestamp(held[i]).date().isoformat()})")
     return []
 
 

@@ -12,7 +12,6 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from . import schema
@@ -223,20 +222,19 @@ class Store:
 
     def _insert(self, table: schema.Table, text: pd.DataFrame) -> int:
         columns = [c for c in table.names if c in text.columns]
-        values = np.empty((len(text), len(columns)), dtype=object)
-        for j, name in enumerate(columns):
+        arrays = []
+        for name in columns:
             col = text[name].str.strip()
+            blank = col == ""
             if table.column(name).kind == "bool":
-                lowered = col.str.lower()
-                arr = np.where(lowered.isin(schema._TRUE), 1, 0).astype(object)
-                arr[(col == "").to_numpy()] = None
+                col = col.str.lower().isin(schema._TRUE).astype("Int64").mask(blank)
             else:
-                arr = col.to_numpy(dtype=object)
-                arr[arr == ""] = None
-            values[:, j] = arr
+                col = col.mask(blank)
+            arrays.append(col.to_numpy(dtype=object, na_value=None).tolist())
         marks = ", ".join("?" * len(columns))
+        # Rows are streamed as tuples: no second copy of the whole table in memory.
         self._db.executemany(
-            f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})", values.tolist())
+            f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})", zip(*arrays, strict=True))
         return len(text)
 
     # -- reading ------------------------------------------------------------
