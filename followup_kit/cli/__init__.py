@@ -7,6 +7,7 @@ function. Errors a user can fix print one line and exit with status 2.
 from __future__ import annotations
 
 import argparse
+import os
 import sqlite3
 import sys
 from importlib import import_module
@@ -14,7 +15,7 @@ from importlib import import_module
 from ..errors import FollowupKitError, ValidationError
 
 #: The modules that add subcommands, in the order ``--help`` lists them.
-COMMAND_MODULES = ("data", "sample", "letters", "report", "playbook")
+COMMAND_MODULES = ("data", "sample", "playbook", "letters", "report", "demo")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,6 +49,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"followup-kit {args.command}: the store could not be used ({exc}); "
               "is another program writing to it?", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader (head, less) went away: not an error of ours, and nothing to say.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("interrupted; nothing half-written was kept", file=sys.stderr)
         return 130

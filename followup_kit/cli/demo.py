@@ -1,0 +1,91 @@
+"""The ``demo`` subcommand: what ``make demo`` shows on the sample store.
+
+A programme lead's view first (the cohort report and its pictures), then a
+coach's (what is due across the programme), then one candidate's plan with the
+reasons in plain words.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pandas as pd
+
+from ..analysis import cohort_report
+from ..dates import as_day, human_date, human_dates
+from ..facts import facts as build_facts
+from ..playbook import plan
+from ..store import Store
+from .report import report_table, write_plots
+
+RULE = "-" * 78
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("demo", help="the cohort summary and the plan, as 'make demo' shows them")
+    p.add_argument("--db", required=True, help="the store file")
+    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="the day to look from (default: today)")
+    p.add_argument("--plots", metavar="DIR", default="out/demo",
+                   help="where to write the report's pictures (default: out/demo)")
+    p.set_defaults(func=cmd_demo)
+
+
+def _heading(text: str) -> None:
+    print(f"\n{text}\n{RULE}")
+
+
+def pick_candidate(f: pd.DataFrame, p: pd.DataFrame) -> str:
+    """The candidate whose plan shows the most kinds of step: the most instructive one to show."""
+    steps = pd.DataFrame({"candidate_id": f["candidate_id"], "action": p["action"].astype("str")})
+    live = steps[steps["action"] != "none"]
+    pool = live if not live.empty else steps
+    variety = pool.groupby("candidate_id")["action"].nunique()
+    return str(variety.sort_values(ascending=False, kind="stable").index[0])
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    today = as_day(args.as_of)
+    with Store(args.db, readonly=True) as store:
+        candidates, interviews, events = store.tables()
+    f = build_facts(candidates, interviews, events, as_of=today)
+    p = plan(f, today=today, candidates=candidates)
+
+    print(f"followup_kit: {args.db}, seen from {human_date(today, today=pd.Timestamp(today))} "
+          f"{pd.Timestamp(today).year}")
+    print(f"{len(candidates):,} candidates, {len(interviews):,} interviews, {len(events):,} events "
+          f"in {candidates['cohort'].nunique()} cohorts")
+
+    _heading("Cohorts: thank-you habits, response times, offers (95% intervals)")
+    print(report_table(cohort_report(f)))
+    print("Rates by behaviour are associations, not proof that the behaviour causes the outcome.")
+
+    _heading("What is due across the programme")
+    actions = p["action"].astype("str")
+    summary = pd.DataFrame({"interviews": actions.value_counts(),
+                            "overdue": p["overdue"].groupby(actions).sum()}).fillna(0).astype(int)
+    summary = summary[summary.index != "none"].sort_values("interviews", ascending=False)
+    print(summary.rename_axis("next step").to_string())
+
+    who = pick_candidate(f, p)
+    person = candidates.set_index("candidate_id").loc[who]
+    _heading(f"{person['name']} ({who}, {person['cohort']}): the plan")
+    mine = f["candidate_id"] == who
+    rows = pd.DataFrame({
+        "company": f.loc[mine, "company"],
+        "next step": p.loc[mine, "action"].astype("str").str.replace("_", " "),
+        "when": human_dates(p.loc[mine, "due"], today=today).fillna("-"),
+        "overdue": p.loc[mine, "overdue"],
+        "why": p.loc[mine, "reason"],
+    })
+    for company, step, when, overdue, why in rows.itertuples(index=False):
+        print(f"* {company}: {step}, {when}{' (overdue)' if overdue else ''}\n  {why}")
+
+    paths = write_plots(f, Path(args.plots))
+    _heading("Pictures")
+    for path in paths:
+        print(path)
+    print(f"\nNext: followup-kit plan --db {args.db} --candidate {who} --today {pd.Timestamp(today).date()}"
+          f"\n      followup-kit draft --db {args.db} --interview {f.loc[mine, 'interview_id'].iloc[0]} "
+          "--kind thank_you\n      make lab")
+    return 0
