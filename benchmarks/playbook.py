@@ -10,18 +10,18 @@ writes its reasons column by column, so the ratio should stay at 5 or less.
 
 Run: ``python benchmarks/playbook.py [--interviews N] [--seed S] [--repeat R]``.
 
-Output of one run (2 CPUs shared with other work, load average about 3)::
+Output of one run (2 CPUs shared with other work, load average about 2)::
 
-    sample: 333,333 candidates, 999,756 interviews, 2,094,788 events in 8.7 s
+    sample: 333,333 candidates, 999,756 interviews, 2,335,307 events in 7.7 s
     machine: 2 CPUs, AMD EPYC
-    first facts() (builds the holiday calendars)            3.069 s
-    baseline: groupby(["interview_id","kind"]).date.min()    0.988 s   peak    200.4 MiB
-    facts(candidates, interviews, events)                   1.970 s   peak    526.6 MiB
-    plan(facts, candidates=...)                             2.335 s   peak    119.5 MiB
-    facts + plan                                            4.304 s
-    ratio (facts + plan) / baseline: 4.36  (target <= 5)
-    peak RSS of the whole run: 2,189 MiB
-    actions: reply_to_rejection 421,221, follow_up 247,703, respond_to_offer 128,521, move_on 108,313, wait 47,732, send_thank_you 24,117, none 22,149
+    first facts() (builds the holiday calendars)            1.882 s
+    baseline: groupby(["interview_id","kind"]).date.min()    0.814 s   peak    215.2 MiB
+    facts(candidates, interviews, events)                   2.221 s   peak    507.7 MiB
+    plan(facts, candidates=...)                             1.320 s   peak    112.5 MiB
+    facts + plan                                            3.541 s
+    ratio (facts + plan) / baseline: 4.35  (target <= 5)
+    peak RSS of the whole run: 1,942 MiB
+    actions: none 520,794, follow_up 247,703, move_on 108,313, wait 47,732, respond_to_offer 36,731, send_thank_you 24,117, reply_to_rejection 14,366
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Interview facts: one row per interview, the input of every plan and analysis.
 
 :func:`facts` gathers each interview's events (first thank-you, follow-ups,
-the employer's first answer, the decision) and applies the rules of
-:mod:`followup_kit.playbook` to them. It works on whole columns: the events
+the employer's first answer, the decision, the reply to it) and applies the
+rules of :mod:`followup_kit.playbook` to them. It works on whole columns: the events
 are sorted once by (interview, kind, date) and every count, first and last
 date is read off that one sorted array.
 """
@@ -24,7 +24,7 @@ FACTS_COLUMNS = (
     "interviewer_email", "interview_date", "promised_decision_date", "thank_you_due",
     "thank_you_sent", "thank_you_timing", "follow_up_opens", "follow_ups", "early_follow_ups",
     "last_follow_up", "pushy", "not_interviewer", "answered_on", "response_days", "responded",
-    "outcome", "outcome_date",
+    "outcome", "outcome_date", "replied_on",
 )
 
 _KIND = {k: i for i, k in enumerate(KINDS)}
@@ -98,7 +98,12 @@ def facts(candidates: pd.DataFrame, interviews: pd.DataFrame, events: pd.DataFra
           same day in that order); with none, ``no_response`` when there was no
           answer at all ``ghost_after_days`` after the interview, else
           ``pending``. ``outcome_date`` is the date of that decision; it is
-          missing for ``no_response`` and ``pending``, which stay open.
+          missing for ``no_response`` and ``pending``, which stay open;
+        * a ``follow_up_sent`` dated on or after ``outcome_date`` is the
+          candidate's reply to the decision, not a follow-up: ``replied_on`` is
+          the date of the first one, and none of them counts in
+          ``follow_ups``, ``early_follow_ups``, ``last_follow_up``, ``pushy``
+          or ``not_interviewer``.
 
     Examples
     --------
@@ -143,40 +148,14 @@ def facts(candidates: pd.DataFrame, interviews: pd.DataFrame, events: pd.DataFra
     s_slot = packed // span
     s_day = packed % span + first_day
     starts = np.r_[True, s_slot[1:] != s_slot[:-1]] if len(packed) else np.zeros(0, bool)
-    ends = np.r_[s_slot[1:] != s_slot[:-1], True] if len(packed) else np.zeros(0, bool)
     first = np.full(n * k, _NAT_INT, dtype=np.int64)
-    last = np.full(n * k, _NAT_INT, dtype=np.int64)
     first[s_slot[starts]] = s_day[starts]
-    last[s_slot[ends]] = s_day[ends]
     first = first.view("datetime64[D]").astype("datetime64[us]").reshape(n, k)
-    last = last.view("datetime64[D]").astype("datetime64[us]").reshape(n, k)
-    count = np.bincount(slot, minlength=n * k).reshape(n, k)
 
     # -- rule 1: thank-you -----------------------------------------------------
     ty_due = playbook.thank_you_due(held, policy)
     ty_sent = first[:, _KIND["thank_you_sent"]]
     timing = playbook.thank_you_timing(held, ty_due, ty_sent)
-
-    # -- rule 2: follow-ups ----------------------------------------------------
-    fu = _KIND["follow_up_sent"]
-    opens = playbook.follow_up_opens(held, promised, country, policy)
-    is_fu = kind == fu
-    fu_ipos, fu_when = ipos[is_fu], when[is_fu]
-    early = np.bincount(fu_ipos[playbook.is_early(fu_when, opens[fu_ipos])], minlength=n)
-    fu_sorted = s_slot % k == fu
-    pair = fu_sorted[1:] & fu_sorted[:-1] & (s_slot[1:] == s_slot[:-1])
-    pair_ipos = s_slot[1:][pair] // k
-    prev_day = s_day[:-1][pair].astype("datetime64[D]")
-    next_day = s_day[1:][pair].astype("datetime64[D]")
-    too_close = playbook.is_too_close(prev_day, next_day, country.take(pair_ipos), policy)
-    any_too_close = np.bincount(pair_ipos[too_close], minlength=n) > 0
-    follow_ups = count[:, fu]
-    pushy = playbook.is_pushy(follow_ups, any_too_close, policy)
-    if to_interviewer is not None:
-        wrong = playbook.not_interviewer(to_interviewer[ok][is_fu])
-        not_interviewer = np.bincount(fu_ipos[wrong], minlength=n) > 0
-    else:
-        not_interviewer = np.zeros(n, dtype=bool)
 
     # -- the employer's answer and the outcome ---------------------------------
     never = np.datetime64("9999-12-31", "us")
@@ -202,6 +181,42 @@ def facts(candidates: pd.DataFrame, interviews: pd.DataFrame, events: pd.DataFra
     outcome = pd.Categorical(names[picked], categories=list(playbook.OUTCOMES))
     outcome_date = np.where(decided, decided_on, np.datetime64("NaT", "us"))
 
+    # -- rule 2: follow-ups ----------------------------------------------------
+    # A follow-up on or after the decision answers it: it is the reply, not chasing,
+    # so it sets replied_on and stays out of every follow-up count and flag.
+    fu = _KIND["follow_up_sent"]
+    opens = playbook.follow_up_opens(held, promised, country, policy)
+    # In the sorted array an interview's follow-ups run in date order, so its
+    # chasing ones come first and its replies after them.
+    fu_sorted = s_slot % k == fu
+    fu_ipos = s_slot[fu_sorted] // k
+    fu_day = s_day[fu_sorted].astype("datetime64[D]").astype("datetime64[us]")
+    reply = playbook.is_reply(fu_day, outcome_date[fu_ipos])
+    r_ipos, r_day = fu_ipos[reply], fu_day[reply]
+    r_first = np.r_[True, r_ipos[1:] != r_ipos[:-1]] if len(r_ipos) else np.zeros(0, bool)
+    replied_on = np.full(n, np.datetime64("NaT", "us"))
+    replied_on[r_ipos[r_first]] = r_day[r_first]
+    c_ipos, c_day = fu_ipos[~reply], fu_day[~reply]
+    follow_ups = np.bincount(c_ipos, minlength=n)
+    early = np.bincount(c_ipos[playbook.is_early(c_day, opens[c_ipos])], minlength=n)
+    c_last = np.r_[c_ipos[1:] != c_ipos[:-1], True] if len(c_ipos) else np.zeros(0, bool)
+    last_follow_up = np.full(n, np.datetime64("NaT", "us"))
+    last_follow_up[c_ipos[c_last]] = c_day[c_last]
+    pair = c_ipos[1:] == c_ipos[:-1]
+    pair_ipos = c_ipos[1:][pair]
+    too_close = playbook.is_too_close(c_day[:-1][pair], c_day[1:][pair], country.take(pair_ipos), policy)
+    any_too_close = np.bincount(pair_ipos[too_close], minlength=n) > 0
+    pushy = playbook.is_pushy(follow_ups, any_too_close, policy)
+    if to_interviewer is not None:
+        # to_interviewer is not in the sorted array: read the events in their own order.
+        is_fu = kind == fu
+        ev_ipos, ev_when = ipos[is_fu], when[is_fu]
+        wrong = (playbook.not_interviewer(to_interviewer[ok][is_fu])
+                 & ~playbook.is_reply(ev_when, outcome_date[ev_ipos]))
+        not_interviewer = np.bincount(ev_ipos[wrong], minlength=n) > 0
+    else:
+        not_interviewer = np.zeros(n, dtype=bool)
+
     def text(name: str) -> pd.Series:
         return iv[name].astype("str")
 
@@ -221,7 +236,7 @@ def facts(candidates: pd.DataFrame, interviews: pd.DataFrame, events: pd.DataFra
         "follow_up_opens": opens,
         "follow_ups": follow_ups.astype(np.int64),
         "early_follow_ups": early.astype(np.int64),
-        "last_follow_up": last[:, fu],
+        "last_follow_up": last_follow_up,
         "pushy": pushy,
         "not_interviewer": not_interviewer,
         "answered_on": answered_on,
@@ -229,4 +244,5 @@ def facts(candidates: pd.DataFrame, interviews: pd.DataFrame, events: pd.DataFra
         "responded": responded,
         "outcome": outcome,
         "outcome_date": outcome_date,
+        "replied_on": replied_on,
     }, columns=list(FACTS_COLUMNS))

@@ -9,7 +9,8 @@ Every rule of the playbook is written here once, over whole columns:
 * what is ``early``, ``pushy`` or ``not_interviewer``
   (:func:`is_early`, :func:`is_pushy`, :func:`not_interviewer`);
 * when silence means ``no_response`` (:func:`ghost_date`);
-* when a reply to an offer or a rejection is due, and until when it helps
+* which follow-up is the reply to an offer or a rejection (:func:`is_reply`),
+  when that reply is due, and until when it helps
   (:func:`reply_due`, :func:`reply_window_closes`);
 * the next action, its due date and a plain reason (:func:`plan`).
 
@@ -150,6 +151,28 @@ def ghost_date(interview_date, policy: Policy) -> np.ndarray:
     return _us(interview_date) + np.timedelta64(policy.ghost_after_days, "D")
 
 
+def is_reply(follow_up_date, decided_on) -> np.ndarray:
+    """True for a follow-up that answers a decision: dated on or after the news.
+
+    Such a follow-up is the candidate's reply (accepting, asking for time,
+    thanking the interviewer), not chasing an answer, so it never counts as a
+    follow-up, early or pushy.
+
+    Parameters
+    ----------
+    follow_up_date : array-like of datetime64
+        The day of each ``follow_up_sent``.
+    decided_on : array-like of datetime64
+        The interview's ``outcome_date`` for each follow-up (missing: no decision yet).
+
+    Returns
+    -------
+    numpy.ndarray
+        bool; False wherever there is no decision.
+    """
+    return _us(follow_up_date) >= _us(decided_on)
+
+
 def reply_due(decided_on, policy: Policy) -> np.ndarray:
     """The day a reply to an offer or a rejection is due: ``reply_after_days`` after the news.
 
@@ -200,10 +223,11 @@ def plan(facts: pd.DataFrame, today=None, policy: Policy | None = None, *,
     1. an offer not yet replied to: ``respond_to_offer``; a rejection:
        ``reply_to_rejection`` (thank them, ask for tips), both due
        ``reply_after_days`` after the news. A follow-up logged on or after the
-       news counts as the reply, and the action becomes ``none``. A rejection
-       more than ``reply_window_days`` old is let go (``none``: too late for a
-       reply to help); an offer stays ``respond_to_offer``, with a reason
-       saying it may have lapsed and to contact the employer today.
+       news is the reply (``replied_on`` in the facts), and the action becomes
+       ``none``. A rejection more than ``reply_window_days`` old is let go
+       (``none``: too late for a reply to help); an offer stays
+       ``respond_to_offer``, with a reason saying it may have lapsed and to
+       contact the employer today.
     2. withdrawn, or a decision already replied to: ``none``.
     3. no thank-you letter, no follow-up, no answer and the follow-up window
        not yet open: ``send_thank_you`` by ``thank_you_due``.
@@ -257,7 +281,7 @@ def plan(facts: pd.DataFrame, today=None, policy: Policy | None = None, *,
     ghost = ghost_date(held, policy)
     next_slot = np.where(n == 0, opens,
                          np.maximum(opens, next_follow_up_from(last, countries, policy)))
-    replied = last >= decided_on
+    replied = ~np.isnat(_us(f["replied_on"]))
     too_late = today_ > reply_window_closes(decided_on, policy)
     used_up = n >= policy.max_follow_ups
 
@@ -305,7 +329,7 @@ def plan(facts: pd.DataFrame, today=None, policy: Policy | None = None, *,
 _PLAN_NEEDS = ("interview_id", "candidate_id", "company", "role", "interviewer_name",
                "interview_date", "promised_decision_date", "thank_you_due", "thank_you_sent",
                "follow_up_opens", "follow_ups", "last_follow_up", "answered_on", "responded",
-               "outcome", "outcome_date")
+               "outcome", "outcome_date", "replied_on")
 
 
 def _reasons(f: pd.DataFrame, policy: Policy, today, *, due, n, overdue, variants) -> pd.Series:
@@ -368,7 +392,7 @@ def _reasons(f: pd.DataFrame, policy: Policy, today, *, due, n, overdue, variant
         + _times(n[r]).set_axis(r) + "; put your energy into your other applications.")
     put(v["withdrawn"], lambda r: "You withdrew on " + day(f["outcome_date"].loc[r])
         + "; nothing more to do.")
-    put(v["replied"], lambda r: "You replied to " + company.loc[r] + " on " + day(f["last_follow_up"].loc[r])
+    put(v["replied"], lambda r: "You replied to " + company.loc[r] + " on " + day(f["replied_on"].loc[r])
         + "; nothing more to do.")
     put(v["their_turn"], lambda r: company.loc[r] + " has answered and you have followed up "
         + _times(n[r]).set_axis(r) + "; the next step is theirs.")

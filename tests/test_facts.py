@@ -53,7 +53,7 @@ def test_columns_and_dtypes_are_the_public_ones():
     assert f["outcome"].cat.categories.tolist() == ["offer", "rejection", "withdrawn", "no_response",
                                                     "pending"]
     for col in ("interview_date", "promised_decision_date", "thank_you_due", "thank_you_sent",
-                "follow_up_opens", "last_follow_up", "answered_on", "outcome_date"):
+                "follow_up_opens", "last_follow_up", "answered_on", "outcome_date", "replied_on"):
         assert f[col].dtype == "datetime64[us]", col
     for col in ("follow_ups", "early_follow_ups", "response_days"):
         assert f[col].dtype == "int64", col
@@ -165,6 +165,46 @@ def test_earliest_decision_wins():
                {"interview_id": "I1", "date": "2026-05-20", "kind": "rejection", "channel": "letter"}])
     assert row["outcome"] == "withdrawn"
     assert row["outcome_date"] == day("2026-05-10")
+
+
+def test_a_thank_you_for_a_quick_rejection_is_a_reply_not_a_follow_up():
+    # Rejected on Friday 8 May, four days after the interview: the follow-up window
+    # was weeks away, yet thanking the interviewer on Saturday is not early or pushy.
+    row = one({"interview_date": "2026-05-04"},
+              [{"interview_id": "I1", "date": "2026-05-08", "kind": "rejection", "channel": "letter"},
+               *follow_ups_on("2026-05-09")])
+    assert row["follow_up_opens"] > day("2026-05-09")
+    assert (row["follow_ups"], row["early_follow_ups"]) == (0, 0)
+    assert not row["pushy"] and not row["not_interviewer"]
+    assert pd.isna(row["last_follow_up"])
+    assert row["replied_on"] == day("2026-05-09")
+
+
+def test_a_reply_on_the_day_of_the_news_to_a_recruiter_is_not_flagged():
+    row = one({"interview_date": "2026-05-04"},
+              [{"interview_id": "I1", "date": "2026-05-18", "kind": "offer", "channel": "phone"},
+               {"interview_id": "I1", "date": "2026-05-18", "kind": "follow_up_sent",
+                "to_interviewer": "false"},
+               *follow_ups_on("2026-05-19")])
+    assert row["follow_ups"] == 0
+    assert not row["not_interviewer"] and not row["pushy"]
+    assert row["replied_on"] == day("2026-05-18")
+
+
+def test_follow_ups_before_the_decision_count_and_the_reply_after_it_does_not():
+    row = one({"interview_date": "2026-03-02"},
+              [*follow_ups_on("2026-03-16", "2026-03-30"),
+               {"interview_id": "I1", "date": "2026-04-08", "kind": "rejection", "channel": "letter"},
+               *follow_ups_on("2026-04-09")])
+    assert row["follow_ups"] == 2
+    assert row["early_follow_ups"] == 0
+    assert not row["pushy"]
+    assert row["last_follow_up"] == day("2026-03-30")
+    assert row["replied_on"] == day("2026-04-09")
+    # The same three messages with no decision are three follow-ups: pushy by count.
+    chasing = one({"interview_date": "2026-03-02"}, follow_ups_on("2026-03-16", "2026-03-30", "2026-04-09"))
+    assert chasing["follow_ups"] == 3 and chasing["pushy"]
+    assert pd.isna(chasing["replied_on"])
 
 
 def test_utc_plus_13_email_is_the_next_day_at_home():

@@ -90,6 +90,29 @@ def test_rejection_by_letter_asks_for_a_positive_reply():
     assert plan_one({"interview_date": "2026-05-04"}, replied, today="2026-06-02")["action"] == "none"
 
 
+def test_a_thank_you_the_day_after_a_rejection_closes_it():
+    events = [{"interview_id": "I1", "date": "2026-05-08", "kind": "rejection", "channel": "letter"},
+              *follow_ups_on("2026-05-09")]
+    c, i, e = make_tables([{"interview_id": "I1", "interview_date": "2026-05-04"}], events)
+    f = facts(c, i, e, as_of="2026-05-11")
+    assert (f["follow_ups"].iloc[0], f["early_follow_ups"].iloc[0], f["pushy"].iloc[0]) == (0, 0, False)
+    assert f["replied_on"].iloc[0] == pd.Timestamp("2026-05-09")
+    row = plan(f, today="2026-05-11", candidates=c).iloc[0]
+    assert row["action"] == "none" and pd.isna(row["due"]) and not row["overdue"]
+    assert row["reason"] == "You replied to Acme Ltd on Saturday 9 May; nothing more to do."
+
+
+def test_follow_ups_before_a_rejection_are_not_its_reply():
+    events = [*follow_ups_on("2026-03-16", "2026-03-30"),
+              {"interview_id": "I1", "date": "2026-04-08", "kind": "rejection", "channel": "letter"}]
+    row = plan_one({"interview_date": "2026-03-02"}, events, today="2026-04-09")
+    assert (row["action"], row["due"]) == ("reply_to_rejection", pd.Timestamp("2026-04-09"))
+    replied = plan_one({"interview_date": "2026-03-02"}, events + follow_ups_on("2026-04-09"),
+                       today="2026-04-10")
+    assert replied["action"] == "none"
+    assert "You replied to Acme Ltd on Thursday 9 April" in replied["reason"]
+
+
 def test_offer_asks_for_a_reply():
     events = [{"interview_id": "I1", "date": "2026-05-18", "kind": "offer", "channel": "phone"}]
     row = plan_one({"interview_date": "2026-05-04"}, events, today="2026-05-18")

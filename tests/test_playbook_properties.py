@@ -96,11 +96,30 @@ def test_an_employer_answer_never_makes_an_interview_wait_again(rows, policy, to
 
 @SETTINGS
 @given(rows=st.lists(interview, min_size=1, max_size=8), policy=policies, today=st.integers(0, 520))
+def test_a_follow_up_is_either_chasing_or_the_reply(rows, policy, today):
+    c, i, e = tables(rows)
+    f = facts(c, i, e, as_of=iso(today), policy=policy).set_index("interview_id")
+    fu = e[(e["kind"] == "follow_up_sent") & (e["date"] <= pd.Timestamp(iso(today)))]
+    decided = f["outcome_date"].reindex(fu["interview_id"]).to_numpy()
+    after = fu["date"].to_numpy() >= decided
+    chasing = fu[~after].groupby("interview_id").size().reindex(f.index, fill_value=0)
+    first_reply = fu[after].groupby("interview_id")["date"].min().reindex(f.index)
+    assert (f["follow_ups"] == chasing).all()
+    assert (f["early_follow_ups"] <= f["follow_ups"]).all()
+    assert f["replied_on"].equals(first_reply.astype("datetime64[us]").rename("replied_on"))
+    assert (f["replied_on"].isna() | (f["replied_on"] >= f["outcome_date"])).all()
+    assert not (f["last_follow_up"] >= f["outcome_date"]).any()
+    assert not (f["pushy"] & (f["follow_ups"] == 0)).any()
+    assert not (f["not_interviewer"] & (f["follow_ups"] == 0)).any()
+
+
+@SETTINGS
+@given(rows=st.lists(interview, min_size=1, max_size=8), policy=policies, today=st.integers(0, 520))
 def test_a_rejection_asks_for_a_reply_only_inside_the_window_and_an_offer_always(rows, policy, today):
     c, i, e = tables(rows)
     f = facts(c, i, e, as_of=iso(today), policy=policy)
     p = plan(f, today=iso(today), policy=policy, candidates=c)
-    unanswered = ~(f["last_follow_up"] >= f["outcome_date"])
+    unanswered = f["replied_on"].isna()
     inside = pd.Timestamp(iso(today)) <= f["outcome_date"] + pd.Timedelta(days=policy.reply_window_days)
     rejected = unanswered & (f["outcome"] == "rejection")
     assert ((p["action"] == "reply_to_rejection") == (rejected & inside)).all()
