@@ -5,8 +5,8 @@ its interview facts with ``followup_kit.facts``, then times the three
 analyses a programme lead runs against one bare
 ``facts.groupby(["cohort", "response_days", "responded"]).size()``: the
 least work any count-based analysis has to do. The analyses reduce the facts
-to counts in one pass per count table and number the cohort column once for
-all three, so the ratio should stay at 3 or less.
+to counts in one pass per count table (``cohort`` is a Categorical, so its
+codes number the groups), so the ratio should stay at 3 or less.
 
 Run: ``python benchmarks/analysis.py [--interviews N] [--seed S]``.
 """
@@ -18,7 +18,6 @@ import time
 import tracemalloc
 
 from followup_kit import cohort_report, outcome_rates, response_curve
-from followup_kit.counts import clear_cache
 from followup_kit.facts import facts as build_facts
 from followup_kit.sample import generate_typed
 
@@ -27,15 +26,12 @@ INTERVIEWS_PER_CANDIDATE = 3
 
 
 def timed(label: str, func, repeat: int):
-    """Best wall time of ``repeat`` cold runs and the peak memory of one run."""
+    """Best wall time of ``repeat`` runs and the peak memory of one run."""
     best = float("inf")
     for _ in range(repeat):
-        # Each run starts cold: no group numbering kept from an earlier run.
-        clear_cache()
         start = time.perf_counter()
         result = func()
         best = min(best, time.perf_counter() - start)
-    clear_cache()
     tracemalloc.start()
     func()
     peak = tracemalloc.get_traced_memory()[1]

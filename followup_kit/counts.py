@@ -22,7 +22,6 @@ columns are numbered once and every sum is a ``numpy.bincount``.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -126,8 +125,8 @@ def group_index(facts: pd.DataFrame, by: Sequence[str]) -> tuple[np.ndarray, pd.
                 raise FollowupKitError(f"the column {by[0]} has missing values; fill them to group by it")
             return codes, pd.DataFrame({by[0]: pd.Categorical(col.cat.categories,
                                                               dtype=col.dtype)})
-        codes, uniques = _factorize(col)
-        return codes, pd.DataFrame({by[0]: uniques})
+        codes, uniques = pd.factorize(col, sort=True, use_na_sentinel=False)
+        return codes.astype(np.intp), pd.DataFrame({by[0]: uniques})
     parts = [pd.factorize(facts[c], sort=True, use_na_sentinel=False) for c in by]
     combined = np.zeros(len(facts), dtype=np.int64)
     for part_codes, uniques in parts:
@@ -137,35 +136,6 @@ def group_index(facts: pd.DataFrame, by: Sequence[str]) -> tuple[np.ndarray, pd.
     # Writing in reverse leaves each group's first row in place.
     first[codes[::-1]] = np.arange(len(codes))[::-1]
     return codes.astype(np.intp), facts[by].iloc[first].reset_index(drop=True)
-
-
-# Numbered columns, keyed by the identity of their immutable Arrow data: a
-# report, its curves and its rates read the same cohort column, and hashing
-# its strings once instead of three times is most of their cost.
-_NUMBERED: dict[int, tuple[weakref.ref, np.ndarray, pd.Index]] = {}
-
-
-def clear_cache() -> None:
-    """Forget every numbered column, so the next analysis starts cold (as a benchmark wants)."""
-    _NUMBERED.clear()
-
-
-def _factorize(col: pd.Series) -> tuple[np.ndarray, pd.Index]:
-    """Group numbers and sorted values of one column, reused while its data is unchanged."""
-    arrow = getattr(col.array, "__arrow_array__", None)
-    data = arrow() if arrow is not None else None
-    if isinstance(data, pa.ChunkedArray):
-        hit = _NUMBERED.get(id(data))
-        if hit is not None and hit[0]() is data:
-            return hit[1], hit[2]
-    codes, uniques = pd.factorize(col, sort=True, use_na_sentinel=False)
-    codes = codes.astype(np.intp)
-    codes.flags.writeable = False
-    if isinstance(data, pa.ChunkedArray):
-        key = id(data)
-        _NUMBERED[key] = (weakref.ref(data, lambda _, key=key: _NUMBERED.pop(key, None)),
-                          codes, uniques)
-    return codes, uniques
 
 
 def response_arrays(facts: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:

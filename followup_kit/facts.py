@@ -69,6 +69,20 @@ def local_dates(events: pd.DataFrame, timezones: pd.Series) -> np.ndarray:
     return out
 
 
+def cohorts_in_order(all_cohorts: pd.Series, cohort, held) -> pd.Categorical:
+    """The interviews' cohorts as a Categorical ordered by each cohort's first interview.
+
+    Cohorts with no interview come last, by name.
+    """
+    per_interview = pd.Series(cohort, dtype="str")
+    first = pd.Series(held).groupby(per_interview.to_numpy()).min()
+    names = pd.Series(pd.unique(pd.Series(all_cohorts, dtype="str").dropna()), dtype="str")
+    starts = names.map(first)
+    order = pd.DataFrame({"name": names, "start": starts}).sort_values(
+        ["start", "name"], na_position="last", kind="stable")["name"]
+    return pd.Categorical(per_interview, categories=order.tolist())
+
+
 def facts(candidates: pd.DataFrame, interviews: pd.DataFrame, events: pd.DataFrame,
           as_of=None, policy: Policy | None = None) -> pd.DataFrame:
     """One row per interview: what happened, and what the playbook says about it.
@@ -104,6 +118,11 @@ def facts(candidates: pd.DataFrame, interviews: pd.DataFrame, events: pd.DataFra
           the date of the first one, and none of them counts in
           ``follow_ups``, ``early_follow_ups``, ``last_follow_up``, ``pushy``
           or ``not_interviewer``.
+
+        * ``cohort`` is a Categorical of every cohort in ``candidates``, in the
+          order the cohorts began (by their first interview), so reports and
+          plots list them in time order and a cohort with no interviews yet
+          still shows up, with zero counts.
 
     Examples
     --------
@@ -223,7 +242,7 @@ def facts(candidates: pd.DataFrame, interviews: pd.DataFrame, events: pd.DataFra
     return pd.DataFrame({
         "interview_id": text("interview_id"),
         "candidate_id": text("candidate_id"),
-        "cohort": cohort.astype("str"),
+        "cohort": cohorts_in_order(cand["cohort"], cohort, held),
         "company": text("company"),
         "role": text("role"),
         "interviewer_name": text("interviewer_name"),

@@ -151,6 +151,11 @@ def ghost_date(interview_date, policy: Policy) -> np.ndarray:
     return _us(interview_date) + np.timedelta64(policy.ghost_after_days, "D")
 
 
+def give_up_date(interview_date, policy: Policy) -> np.ndarray:
+    """The day a silent interview is let go even with follow-ups left: ``give_up_after_days`` after it."""
+    return _us(interview_date) + np.timedelta64(policy.give_up_after_days, "D")
+
+
 def is_reply(follow_up_date, decided_on) -> np.ndarray:
     """True for a follow-up that answers a decision: dated on or after the news.
 
@@ -233,7 +238,9 @@ def plan(facts: pd.DataFrame, today=None, policy: Policy | None = None, *,
        not yet open: ``send_thank_you`` by ``thank_you_due``.
     4. all ``max_follow_ups`` used with no answer: ``wait`` until
        ``ghost_after_days`` after the interview, then ``move_on``; with an answer
-       but no decision: ``none`` (the next step is the employer's).
+       but no decision: ``none`` (the next step is the employer's). With no
+       answer ``give_up_after_days`` after the interview: ``move_on`` even with
+       follow-ups left.
     5. no answer and the next follow-up not yet welcome: ``wait`` until it is.
     6. otherwise ``follow_up``, due when the window opens (or
        ``min_gap_business_days`` after the last follow-up). An employer's answer
@@ -293,19 +300,24 @@ def plan(facts: pd.DataFrame, today=None, policy: Policy | None = None, *,
     open_ = ~(is_offer | is_rejection | closed)
     thank = open_ & ~sent_thanks & (n == 0) & ~answered & (today_ < opens)
     rest = open_ & ~thank
-    move_on = rest & used_up & ~answered & (today_ >= ghost)
+    give_up = give_up_date(held, policy)
+    silent_too_long = rest & ~used_up & ~answered & (today_ >= give_up)
+    move_on = (rest & used_up & ~answered & (today_ >= ghost)) | silent_too_long
     wait_ghost = rest & used_up & ~answered & ~move_on
     their_turn = rest & used_up & answered
-    wait_slot = rest & ~used_up & ~answered & (today_ < next_slot)
-    follow = rest & ~used_up & ~wait_slot
+    wait_slot = rest & ~used_up & ~answered & ~move_on & (today_ < next_slot)
+    follow = rest & ~used_up & ~wait_slot & ~move_on
 
     masks = [thank, wait_ghost | wait_slot, follow, is_rejection, is_offer, move_on,
              closed | their_turn]
     code = np.select(masks, list(range(len(ACTIONS))), default=len(ACTIONS) - 1)
-    due = np.select([thank, wait_ghost, move_on, wait_slot | follow, is_offer | is_rejection],
-                    [_us(f["thank_you_due"]), ghost, ghost, next_slot, reply_due(decided_on, policy)],
+    due = np.select([thank, wait_ghost, silent_too_long, move_on, wait_slot | follow,
+                     is_offer | is_rejection],
+                    [_us(f["thank_you_due"]), ghost, give_up, ghost, next_slot,
+                     reply_due(decided_on, policy)],
                     default=_NAT)
-    overdue = (thank | follow | is_offer | is_rejection) & (due < today_)
+    # Only a letter or a reply has a deadline; an open follow-up window is a welcome, not a due date.
+    overdue = (thank | is_offer | is_rejection) & (due < today_)
 
     reason = _reasons(f, policy, today_, due=due, n=n, overdue=overdue, variants={
         "thank": thank, "wait_promised": wait_slot & (n == 0) & f["promised_decision_date"].notna().to_numpy(),
@@ -314,7 +326,7 @@ def plan(facts: pd.DataFrame, today=None, policy: Policy | None = None, *,
         "follow_first": follow & (n == 0) & ~answered, "follow_again": follow & (n > 0) & ~answered,
         "follow_answered": follow & answered, "offer": is_offer & ~too_late,
         "offer_lapsed": is_offer & too_late, "rejection": is_rejection, "too_late": let_go,
-        "move_on": move_on, "withdrawn": closed & (outcome == "withdrawn"),
+        "move_on": move_on & ~silent_too_long, "given_up": silent_too_long, "withdrawn": closed & (outcome == "withdrawn"),
         "replied": closed & (outcome != "withdrawn") & ~let_go, "their_turn": their_turn,
     })
     return pd.DataFrame({
@@ -390,6 +402,9 @@ def _reasons(f: pd.DataFrame, policy: Policy, today, *, due, n, overdue, variant
     put(v["move_on"], lambda r: "No answer from " + company.loc[r] + " "
         + str(policy.ghost_after_days) + " days after your interview, and you followed up "
         + _times(n[r]).set_axis(r) + "; put your energy into your other applications.")
+    put(v["given_up"], lambda r: "No answer from " + company.loc[r] + " in the "
+        + str(policy.give_up_after_days) + " days since your interview on " + day(f["interview_date"].loc[r])
+        + "; a follow-up this late rarely helps, so put your energy into your other applications.")
     put(v["withdrawn"], lambda r: "You withdrew on " + day(f["outcome_date"].loc[r])
         + "; nothing more to do.")
     put(v["replied"], lambda r: "You replied to " + company.loc[r] + " on " + day(f["replied_on"].loc[r])

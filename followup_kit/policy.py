@@ -45,6 +45,12 @@ class Policy:
         interview counts as ``no_response``, and, once the follow-ups are used up,
         the candidate is told to move on. "Most companies won't call you if you
         didn't get the job."
+    give_up_after_days : int
+        Calendar days after the interview with no answer at all after which the
+        plan says move on even when follow-ups remain: a first follow-up months
+        late does not help. "All you want to know is if the job is still
+        available, or whether it's already been taken by one of the other
+        applicants": after this long, it has been. At least ``ghost_after_days``.
     reply_after_days : int
         Calendar days after an offer or a rejection by which the candidate should
         reply. "If you didn't get the job, stay positive and remember to thank the
@@ -79,6 +85,7 @@ class Policy:
     max_follow_ups: int = 2
     min_gap_business_days: int = 5
     ghost_after_days: int = 45
+    give_up_after_days: int = 90
     reply_after_days: int = 1
     reply_window_days: int = 14
     answer_kinds: tuple[str, ...] = ("employer_response", "offer", "rejection")
@@ -108,6 +115,10 @@ class Policy:
                     f"Policy.{f.name} is {value}; it cannot be negative (use 0 for 'no wait')")
             else:
                 object.__setattr__(self, f.name, int(value))
+        if self.give_up_after_days < self.ghost_after_days:
+            raise FollowupKitError(
+                f"Policy.give_up_after_days is {self.give_up_after_days} but silence only counts as "
+                f"no response after {self.ghost_after_days} days; make it at least ghost_after_days")
         if self.reply_window_days < self.reply_after_days:
             raise FollowupKitError(
                 f"Policy.reply_window_days is {self.reply_window_days} but a reply is only due "

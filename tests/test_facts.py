@@ -8,7 +8,7 @@ import holidays
 import pandas as pd
 import pytest
 
-from followup_kit import FACTS_COLUMNS, Policy, facts, schema
+from followup_kit import FACTS_COLUMNS, Policy, cohort_report, facts, schema
 from followup_kit.errors import FollowupKitError
 
 CANDIDATE = {"candidate_id": "C1", "name": "Ann Smith", "email": "ann@example.org",
@@ -261,3 +261,18 @@ def test_events_of_interviews_left_out_are_ignored():
 def test_bad_as_of_says_what_to_write():
     with pytest.raises(FollowupKitError, match="YYYY-MM-DD"):
         facts(*make_tables([{"interview_id": "I1", "interview_date": "2026-05-04"}]), as_of="soon")
+
+
+def test_cohorts_are_listed_in_the_order_they_began():
+    people = [{**CANDIDATE, "candidate_id": "C1", "cohort": "Spring 2026"},
+              {**CANDIDATE, "candidate_id": "C2", "cohort": "Autumn 2025"},
+              {**CANDIDATE, "candidate_id": "C3", "cohort": "Autumn 2026"}]
+    f = facts(*make_tables([{"interview_id": "I1", "candidate_id": "C1", "interview_date": "2026-04-01"},
+                            {"interview_id": "I2", "candidate_id": "C2", "interview_date": "2025-10-01"}],
+                           candidates=people), as_of="2026-11-01")
+    # Autumn 2025 began first; Autumn 2026 has no interview yet, so it comes last but is not lost.
+    assert f["cohort"].cat.categories.tolist() == ["Autumn 2025", "Spring 2026", "Autumn 2026"]
+    assert f["cohort"].tolist() == ["Spring 2026", "Autumn 2025"]
+    report = cohort_report(f)
+    assert report["cohort"].tolist() == ["Autumn 2025", "Spring 2026", "Autumn 2026"]
+    assert report["interviews"].tolist() == [1, 1, 0]

@@ -157,6 +157,23 @@ def test_an_old_offer_still_needs_an_answer_and_may_have_lapsed():
     assert plan_one({"interview_date": "2026-04-01"}, replied, today="2026-05-20")["action"] == "none"
 
 
+def test_months_of_silence_means_move_on_even_with_follow_ups_left():
+    thanked = [{"interview_id": "I1", "date": "2026-01-06", "kind": "thank_you_sent"}]
+    row = plan_one({"interview_date": "2026-01-05"}, thanked, today="2026-03-20")
+    assert row["action"] == "follow_up" and not row["overdue"]
+    row = plan_one({"interview_date": "2026-01-05"}, thanked, today="2026-04-05")
+    assert row["action"] == "move_on"
+    assert row["due"] == pd.Timestamp("2026-04-05")
+    assert row["reason"] == ("No answer from Acme Ltd in the 90 days since your interview on Monday 5 January; "
+                             "a follow-up this late rarely helps, so put your energy into your other "
+                             "applications.")
+    patient = plan_one({"interview_date": "2026-01-05"}, thanked, today="2026-04-05",
+                       policy=Policy(give_up_after_days=120))
+    assert patient["action"] == "follow_up"
+    with pytest.raises(FollowupKitError, match="give_up_after_days"):
+        Policy(give_up_after_days=30)
+
+
 def test_withdrawn_needs_nothing():
     row = plan_one({"interview_date": "2026-05-04"},
                    [{"interview_id": "I1", "date": "2026-05-10", "kind": "withdrawn"}])
