@@ -105,7 +105,14 @@ def _words(name) -> str:
     return COLUMN_WORDS.get(name, str(name).replace("_", " "))
 
 
-def plot_response_curve(curve: pd.DataFrame, ax: Axes | None = None, **style) -> Axes:
+#: Days the response curve shows by default: the months in which answers come.
+CURVE_DAYS = 120
+#: Above this many censoring days in a group, the tick marks are noise; the band tells the story.
+MAX_CENSOR_MARKS = 40
+
+
+def plot_response_curve(curve: pd.DataFrame, ax: Axes | None = None, *,
+                        max_days: int | None = CURVE_DAYS, **style) -> Axes:
     """Draw response curves with their 95% bands and the number still waiting under the axis.
 
     Parameters
@@ -114,6 +121,10 @@ def plot_response_curve(curve: pd.DataFrame, ax: Axes | None = None, **style) ->
         The result of :func:`followup_kit.response_curve` (any ``by``).
     ax : Axes, optional
         Where to draw; a new 6 x 4 inch figure when left out.
+    max_days : int or None
+        The last day shown (default 120, the months in which answers come);
+        ``None`` shows every day followed. Interviews still waiting after
+        ``max_days`` are still counted in the curve.
     **style
         Passed to ``Axes.step`` for every curve.
 
@@ -127,8 +138,11 @@ def plot_response_curve(curve: pd.DataFrame, ax: Axes | None = None, **style) ->
         ax = _axes(ax)
         groups = _groups(curve, by)
         last = int(curve["days"].max()) if len(curve) else 30
+        if max_days is not None:
+            last = min(last, int(max_days))
         for i, (label, rows) in enumerate(groups):
-            x = np.r_[0, rows["days"].to_numpy(), last]
+            # A curve stops on the last day its group was seen: beyond it nothing is known.
+            x = np.r_[0, rows["days"].to_numpy(), int(rows["days"].max())]
             y = np.r_[1.0, rows["survival"].to_numpy(), rows["survival"].iloc[-1]]
             low = np.r_[1.0, rows["ci_low"].to_numpy(), rows["ci_low"].iloc[-1]]
             high = np.r_[1.0, rows["ci_high"].to_numpy(), rows["ci_high"].iloc[-1]]
@@ -136,9 +150,10 @@ def plot_response_curve(curve: pd.DataFrame, ax: Axes | None = None, **style) ->
             ax.fill_between(x, low, high, step="post", color=colour, alpha=0.18, linewidth=0)
             ax.step(x, y, where="post", color=colour, linestyle=LINESTYLES[i % len(LINESTYLES)],
                     linewidth=2, label=label, **style)
-            waiting = rows.loc[rows["censored"] > 0]
-            ax.plot(waiting["days"], waiting["survival"], linestyle="none", marker="|",
-                    markersize=4, markeredgewidth=0.8, color=colour)
+            waiting = rows.loc[(rows["censored"] > 0) & (rows["days"] <= last)]
+            if len(waiting) <= MAX_CENSOR_MARKS:
+                ax.plot(waiting["days"], waiting["survival"], linestyle="none", marker="|",
+                        markersize=4, markeredgewidth=0.8, color=colour)
         if not groups:
             ax.text(0.5, 0.5, "no interviews yet", transform=ax.transAxes, ha="center")
         ax.set_xlim(0, max(last, 1))

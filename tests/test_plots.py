@@ -131,3 +131,19 @@ def test_plots_survive_degenerate_results():
         plots.plot_timeline(one_candidate().iloc[:0])
     with pytest.raises(FollowupKitError, match="survival"):
         plots.plot_response_curve(pd.DataFrame({"days": [1]}))
+
+
+def test_response_curve_shows_the_first_months_unless_asked_for_all():
+    facts = programme()
+    facts.loc[facts.index[:5], ["response_days", "responded"]] = [400, False]
+    curve = fk.response_curve(facts, by="cohort")
+    ax = plots.plot_response_curve(curve)
+    assert ax.get_xlim() == (0, plots.CURVE_DAYS)
+    ax_all = plots.plot_response_curve(curve, max_days=None)
+    assert ax_all.get_xlim() == (0, 400)
+    # No curve runs past the last day its group was seen.
+    for line in ax_all.get_lines():
+        if line.get_label() in set(curve["cohort"].astype("str")):
+            seen = curve.loc[curve["cohort"].astype("str") == line.get_label(), "days"].max()
+            assert line.get_xdata().max() == seen
+    plt.close("all")
