@@ -84,6 +84,8 @@ def report_table(report: pd.DataFrame) -> str:
             zip(report["offer_rate"], report["offer_ci_low"], report["offer_ci_high"], strict=True)],
         "note": report["note"],
     })
+    if not report["note"].fillna("").str.strip().astype(bool).any():
+        text = text.drop(columns="note")
     return text.to_string(index=False)
 
 
