@@ -1,0 +1,231 @@
+"""The programme lead's cohort comparison: pick cohorts, a grouping and a day; see the report.
+
+The app only wires widgets to the layers below it: :func:`followup_kit.facts.facts`
+builds the interview facts, :mod:`followup_kit.analysis` computes the report,
+curves and rates, :mod:`followup_kit.plots` draws them and the CLI's
+:func:`~followup_kit.cli.report.report_table` writes the table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Callable
+from pathlib import Path
+
+import ipywidgets as w
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from ..analysis import cohort_report, outcome_rates, response_curve
+from ..cli.report import report_table
+from ..dates import as_day
+from ..errors import FollowupKitError
+from ..facts import facts as build_facts
+from ..plots import plot_outcome_rates, plot_response_curve
+from ..store import Store
+
+#: What the "compare by" menu offers: label shown -> facts column.
+COMPARE_BY = {"cohort": "cohort", "thank-you timing": "thank_you_timing"}
+CSV_NAMES = ("candidates.csv", "interviews.csv", "events.csv")
+
+
+def load_tables(store_or_path: Store | str | Path) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The three typed tables from a store, a store file or a folder of the three CSV files.
+
+    Parameters
+    ----------
+    store_or_path : Store, str or Path
+        An open :class:`~followup_kit.Store`; the path of a store file (opened
+        read-only); or a folder holding ``candidates.csv``, ``interviews.csv``
+        and ``events.csv``, imported into a store in memory (checked as any
+        import is).
+
+    Returns
+    -------
+    tuple of DataFrame
+        candidates, interviews, events.
+    """
+    if isinstance(store_or_path, Store):
+        return store_or_path.tables()
+    path = Path(store_or_path)
+    if path.is_dir():
+        missing = [name for name in CSV_NAMES if not (path / name).is_file()]
+        if missing:
+            raise FollowupKitError(
+                f"{path}: no {', '.join(missing)} in this folder; give a folder holding "
+                f"{', '.join(CSV_NAMES)}, or a store file made with 'followup-kit import'")
+        with Store(":memory:") as store:
+            store.import_csv(*(path / name for name in CSV_NAMES))
+            return store.tables()
+    with Store(path, readonly=True) as store:
+        return store.tables()
+
+
+class CohortController:
+    """Holds what the lead chose (cohorts, grouping, day) and tells the views when it changes.
+
+    Facts are rebuilt only when the day changes; choosing cohorts or a
+    grouping reuses them. Every view registered with :meth:`register` is
+    called with the controller after each change, as mpl-interactions'
+    controller does.
+
+    Parameters
+    ----------
+    tables : tuple of DataFrame
+        candidates, interviews, events, as :func:`load_tables` returns them.
+    as_of : date-like, optional
+        The day the figures describe; defaults to today.
+    """
+
+    def __init__(self, tables: tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame], as_of=None):
+        self.tables = tables
+        self.as_of: dt.date = pd.Timestamp(as_day(as_of)).date()
+        self.all_facts = build_facts(*tables, as_of=self.as_of)
+        self.cohorts: tuple[str, ...] = tuple(self.all_facts["cohort"].cat.categories)
+        self.by = "cohort"
+        self._views: list[Callable[[CohortController], None]] = []
+
+    def register(self, view: Callable[[CohortController], None]) -> None:
+        """Call ``view(controller)`` now and after every change."""
+        self._views.append(view)
+        view(self)
+
+    def update(self, *, cohorts=None, by: str | None = None, as_of=None) -> None:
+        """Change any of the choices, then redraw every view once.
+
+        Parameters
+        ----------
+        cohorts : sequence of str, optional
+            The cohorts to show.
+        by : str, optional
+            A facts column to compare by, e.g. ``"thank_you_timing"``.
+        as_of : date-like, optional
+            The day the figures describe; the facts are rebuilt for it.
+        """
+        if cohorts is not None:
+            self.cohorts = tuple(cohorts)
+        if by is not None:
+            self.by = by
+        if as_of is not None:
+            day = pd.Timestamp(as_day(as_of)).date()
+            if day != self.as_of:
+                self.as_of = day
+                self.all_facts = build_facts(*self.tables, as_of=day)
+        for view in self._views:
+            view(self)
+
+    @property
+    def facts(self) -> pd.DataFrame:
+        """The interview facts of the chosen cohorts, the cohorts kept in the facts' order."""
+        f = self.all_facts
+        chosen = [c for c in f["cohort"].cat.categories if c in self.cohorts]
+        # A chosen cohort without interviews still gets its row in the report.
+        return f.loc[f["cohort"].isin(chosen)].assign(
+            cohort=lambda d: d["cohort"].cat.set_categories(chosen))
+
+
+def show_report(output: w.Output) -> Callable[[CohortController], None]:
+    """A view that writes the cohort report, as the CLI prints it, into ``output``."""
+
+    def view(controller: CohortController) -> None:
+        if controller.cohorts:
+            text = report_table(cohort_report(controller.facts))
+        else:
+            text = "Choose at least one cohort to see its report."
+        # Replacing the outputs in one step keeps the table from flickering.
+        output.outputs = ({
+            "output_type": "display_data",
+            "data": {
+                "text/plain": text,
+                "text/html": f'<pre style="overflow-x: auto">{html.escape(text)}</pre>',
+            },
+            "metadata": {},
+        },)
+
+    return view
+
+
+def show_plots(output: w.Output) -> Callable[[CohortController], None]:
+    """A view that draws the response curves and the offer rates into ``output``."""
+
+    def view(controller: CohortController) -> None:
+        with output:
+            output.clear_output(wait=True)
+            if not controller.cohorts:
+                return
+            f = controller.facts
+            axes = [plot_response_curve(response_curve(f, by=controller.by)),
+                    plot_outcome_rates(outcome_rates(f, by=controller.by))]
+            plt.show()
+            for ax in axes:
+                plt.close(ax.figure)
+
+    return view
+
+
+def cohort_app(store_or_path: Store | str | Path, as_of=None,
+               display: bool = False) -> tuple[w.VBox, dict]:
+    """Compare cohorts: the report table, response curves and offer rates, for chosen cohorts.
+
+    Parameters
+    ----------
+    store_or_path : Store, str or Path
+        Where the data is: an open store, a store file, or a folder of the
+        three CSV files (see :func:`load_tables`).
+    as_of : date-like, optional
+        The day to look from at first; the lead can change it in the app.
+        Defaults to today.
+    display : bool
+        Show the app at once (in a notebook); leave False to get it back
+        without showing it, e.g. in a test.
+
+    Returns
+    -------
+    box : ipywidgets.VBox
+        The app.
+    parts : dict
+        ``cohorts`` (SelectMultiple), ``compare_by`` (Dropdown), ``as_of``
+        (DatePicker), ``report`` and ``plots`` (Output) and ``controller``
+        (the :class:`CohortController` that owns the choices).
+
+    Examples
+    --------
+    >>> app, parts = cohort_app("data", as_of="2026-11-01")  # doctest: +SKIP
+    >>> parts["cohorts"].value = ("2026-autumn",)  # doctest: +SKIP
+    """
+    controller = CohortController(load_tables(store_or_path), as_of=as_of)
+    cohorts = w.SelectMultiple(options=controller.cohorts, value=controller.cohorts,
+                               rows=min(max(len(controller.cohorts), 2), 8),
+                               description="cohorts")
+    compare_by = w.Dropdown(options=list(COMPARE_BY.items()), value="cohort",
+                            description="compare by")
+    day = w.DatePicker(value=controller.as_of, description="as of")
+    report = w.Output(layout=w.Layout(overflow="auto"))
+    pictures = w.Output()
+
+    def day_changed(change: dict) -> None:
+        # A cleared date picker keeps the last day rather than silently jumping to today.
+        if change["new"] is not None:
+            controller.update(as_of=change["new"])
+
+    cohorts.observe(lambda change: controller.update(cohorts=change["new"]), names="value")
+    compare_by.observe(lambda change: controller.update(by=change["new"]), names="value")
+    day.observe(day_changed, names="value")
+    controller.register(show_report(report))
+    controller.register(show_plots(pictures))
+
+    box = w.VBox([
+        w.HBox([cohorts, w.VBox([compare_by, day])]),
+        w.HTML("<b>Cohort report</b> (95% intervals; rates go with a cohort, they are not "
+               "its effect)"),
+        report,
+        pictures,
+    ])
+    parts = {"cohorts": cohorts, "compare_by": compare_by, "as_of": day, "report": report,
+             "plots": pictures, "controller": controller}
+    if display:
+        from IPython.display import display as show
+
+        show(box)
+    return box, parts

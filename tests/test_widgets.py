@@ -1,0 +1,154 @@
+"""The cohort app: set widget values as a lead would, and check what the app then shows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+
+from followup_kit import Store  # noqa: E402
+from followup_kit.errors import FollowupKitError  # noqa: E402
+from followup_kit.facts import facts  # noqa: E402
+from followup_kit.widgets import cohort_app  # noqa: E402
+from followup_kit.widgets import cohorts as app_module  # noqa: E402
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+CSVS = [DATA / f"{name}.csv" for name in ("candidates", "interviews", "events")]
+AS_OF = "2026-11-01"
+# The app shows its pictures with plt.show(), which only a kernel's inline backend displays.
+pytestmark = pytest.mark.filterwarnings("ignore:FigureCanvasAgg is non-interactive")
+
+
+@pytest.fixture
+def store_path(tmp_path: Path) -> Path:
+    path = tmp_path / "store.db"
+    with Store(path) as store:
+        store.import_csv(*CSVS)
+    return path
+
+
+@pytest.fixture
+def expected_facts(store_path: Path):
+    with Store(store_path, readonly=True) as store:
+        return facts(*store.tables(), as_of=AS_OF)
+
+
+def report_rows(parts: dict) -> dict[str, list[str]]:
+    """The report's rows by cohort, as the lead reads them (whitespace-separated cells)."""
+    (shown,) = parts["report"].outputs
+    lines = shown["data"]["text/plain"].splitlines()
+    assert shown["data"]["text/html"].startswith("<pre")
+    return {line.split()[0]: line.split() for line in lines[1:]}
+
+
+def count_updates(parts: dict) -> list:
+    calls: list = []
+    parts["controller"].register(lambda c: calls.append((c.cohorts, c.by, c.as_of)))
+    calls.clear()  # registering draws once; count only what the changes cause
+    return calls
+
+
+def test_opens_with_every_cohort_in_the_facts_order(store_path, expected_facts):
+    box, parts = cohort_app(store_path, as_of=AS_OF)
+    order = tuple(expected_facts["cohort"].cat.categories)
+    assert len(order) >= 3
+    assert parts["cohorts"].options == order
+    assert parts["cohorts"].value == order
+    assert parts["compare_by"].value == "cohort"
+    assert parts["as_of"].value == dt.date(2026, 11, 1)
+    assert list(report_rows(parts)) == list(order)
+    for part in ("cohorts", "compare_by", "as_of", "report", "plots"):
+        assert parts[part] in _children(box)
+    assert plt.get_fignums() == []
+
+
+def test_choosing_cohorts_redraws_the_report_with_only_those(store_path, expected_facts):
+    _, parts = cohort_app(store_path, as_of=AS_OF)
+    calls = count_updates(parts)
+    chosen = parts["cohorts"].options[1::2]
+    parts["cohorts"].value = chosen
+    assert calls == [(chosen, "cohort", dt.date(2026, 11, 1))]
+    rows = report_rows(parts)
+    assert list(rows) == list(chosen)
+    per_cohort = expected_facts.groupby("cohort", observed=False).agg(
+        candidates=("candidate_id", "nunique"), interviews=("interview_id", "size"))
+    for cohort, cells in rows.items():
+        assert int(cells[1]) == per_cohort.loc[cohort, "candidates"]
+        assert int(cells[2]) == per_cohort.loc[cohort, "interviews"]
+
+    parts["cohorts"].value = ()
+    assert len(calls) == 2
+    (shown,) = parts["report"].outputs
+    assert "Choose at least one cohort" in shown["data"]["text/plain"]
+    assert plt.get_fignums() == []
+
+
+def test_compare_by_thank_you_timing_regroups_the_pictures_not_the_report(store_path,
+                                                                           monkeypatch):
+    drawn = []
+
+    def spy(draw):
+        def inner(result, *args, **kwargs):
+            drawn.append((draw.__name__, list(result.columns)))
+            return draw(result, *args, **kwargs)
+        return inner
+
+    monkeypatch.setattr(app_module, "plot_response_curve", spy(app_module.plot_response_curve))
+    monkeypatch.setattr(app_module, "plot_outcome_rates", spy(app_module.plot_outcome_rates))
+    _, parts = cohort_app(store_path, as_of=AS_OF)
+    assert all("cohort" in columns for _, columns in drawn)
+    before = parts["report"].outputs
+    facts_before = parts["controller"].all_facts
+    calls = count_updates(parts)
+    drawn.clear()
+
+    parts["compare_by"].value = "thank_you_timing"
+    assert len(calls) == 1
+    assert [name for name, _ in drawn] == ["plot_response_curve", "plot_outcome_rates"]
+    assert all("thank_you_timing" in columns and "cohort" not in columns
+               for _, columns in drawn)
+    assert parts["report"].outputs == before
+    assert parts["controller"].all_facts is facts_before
+    assert plt.get_fignums() == []
+
+
+def test_an_earlier_day_rebuilds_the_facts_and_the_report(store_path):
+    _, parts = cohort_app(store_path, as_of=AS_OF)
+    calls = count_updates(parts)
+    before = report_rows(parts)
+    parts["as_of"].value = dt.date(2026, 6, 1)
+    assert len(calls) == 1
+    assert parts["controller"].as_of == dt.date(2026, 6, 1)
+    after = report_rows(parts)
+    assert list(after) == list(before)
+    assert after != before
+
+    parts["as_of"].value = None
+    assert len(calls) == 1
+    assert report_rows(parts) == after
+
+
+def test_a_folder_of_csvs_gives_the_same_app_as_the_store(store_path):
+    _, from_store = cohort_app(store_path, as_of=AS_OF)
+    _, from_csvs = cohort_app(DATA, as_of=AS_OF)
+    assert from_csvs["cohorts"].options == from_store["cohorts"].options
+    assert from_csvs["report"].outputs == from_store["report"].outputs
+
+
+def test_a_folder_without_the_csvs_says_what_is_missing(tmp_path):
+    (tmp_path / "candidates.csv").write_text(CSVS[0].read_text())
+    with pytest.raises(FollowupKitError, match="interviews.csv, events.csv"):
+        cohort_app(tmp_path)
+
+
+def _children(widget) -> list:
+    out = [widget]
+    for child in getattr(widget, "children", ()):
+        out += _children(child)
+    return out
