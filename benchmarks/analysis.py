@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import argparse
 import time
-import tracemalloc
+
+from _common import machine, timed
 
 from followup_kit import cohort_report, outcome_rates, response_curve
 from followup_kit.facts import facts as build_facts
@@ -25,21 +26,6 @@ from followup_kit.sample import generate_typed
 INTERVIEWS_PER_CANDIDATE = 3
 
 
-def timed(label: str, func, repeat: int):
-    """Best wall time of ``repeat`` runs and the peak memory of one run."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = func()
-        best = min(best, time.perf_counter() - start)
-    tracemalloc.start()
-    func()
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    print(f"{label:<44} {best:8.3f} s   peak {peak / 2**20:8.1f} MiB")
-    return best, result
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--interviews", type=int, default=1_000_000)
@@ -47,6 +33,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
+    print(machine())
 
     start = time.perf_counter()
     tables = generate_typed(args.interviews // INTERVIEWS_PER_CANDIDATE, seed=args.seed,
@@ -58,17 +45,17 @@ def main() -> None:
 
     bare, _ = timed("bare groupby(cohort, response_days, responded)",
                     lambda: facts.groupby(["cohort", "response_days", "responded"]).size(),
-                    args.repeat)
+                    args.repeat, width=44)
 
     def analyses():
         return (cohort_report(facts), response_curve(facts, by="cohort"),
                 outcome_rates(facts, by="cohort", outcome="offer"))
 
     total, (report, curve, rates) = timed("cohort_report + curves + offer rates", analyses,
-                                          args.repeat)
-    timed("  cohort_report", lambda: cohort_report(facts), args.repeat)
-    timed("  response_curve(by='cohort')", lambda: response_curve(facts, by="cohort"), args.repeat)
-    timed("  outcome_rates(by='cohort')", lambda: outcome_rates(facts, by="cohort"), args.repeat)
+                                          args.repeat, width=44)
+    timed("  cohort_report", lambda: cohort_report(facts), args.repeat, width=44)
+    timed("  response_curve(by='cohort')", lambda: response_curve(facts, by="cohort"), args.repeat, width=44)
+    timed("  outcome_rates(by='cohort')", lambda: outcome_rates(facts, by="cohort"), args.repeat, width=44)
     print(f"ratio to the bare groupby: {total / bare:.2f} (target at most 3)")
     print(f"report: {len(report)} cohorts; curves: {len(curve):,} rows; rates: {len(rates)} rows")
 

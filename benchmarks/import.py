@@ -29,6 +29,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from _common import machine
+
 TARGET_RATIO = 2.0
 
 
@@ -119,17 +121,6 @@ def in_child(func, *args):
         return pool.submit(func, *args).result()
 
 
-def _cpu_model() -> str:
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as handle:
-            for line in handle:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
-
-
 def _same_rows(db_a: str, db_b: str) -> bool:
     """True when both stores hold exactly the same rows."""
     conn = sqlite3.connect(db_a)
@@ -158,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     import numpy
     import pandas
 
-    print(f"machine: {os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))}), {_cpu_model()}")
+    print(machine())
     print(f"python {platform.python_version()}, pandas {pandas.__version__}, numpy {numpy.__version__}, "
           f"sqlite {sqlite3.sqlite_version}")
     with tempfile.TemporaryDirectory(prefix="followup-bench-") as tmp:

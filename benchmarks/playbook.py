@@ -27,11 +27,10 @@ Output of one run (2 CPUs shared with other work, load average about 2)::
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import resource
 import time
-import tracemalloc
+
+from _common import machine, timed
 
 from followup_kit import facts, plan
 from followup_kit.sample import generate_typed
@@ -39,29 +38,6 @@ from followup_kit.sample import generate_typed
 # The sample gives each candidate about three interviews.
 INTERVIEWS_PER_CANDIDATE = 3
 AS_OF = "2026-11-01"
-
-
-def timed(label: str, func, repeat: int):
-    """Best wall time of ``repeat`` runs and the peak traced memory of one more run."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = func()
-        best = min(best, time.perf_counter() - start)
-    tracemalloc.start()
-    func()
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    print(f"{label:<52} {best:8.3f} s   peak {peak / 2**20:8.1f} MiB")
-    return best, result
-
-
-def cpu_model() -> str:
-    try:
-        with open("/proc/cpuinfo") as info:
-            return next(line.split(":", 1)[1].strip() for line in info if line.startswith("model name"))
-    except (OSError, StopIteration):
-        return platform.processor() or "unknown"
 
 
 def main() -> None:
@@ -76,7 +52,7 @@ def main() -> None:
         max(1, args.interviews // INTERVIEWS_PER_CANDIDATE), seed=args.seed, as_of=AS_OF)
     print(f"sample: {len(candidates):,} candidates, {len(interviews):,} interviews, "
           f"{len(events):,} events in {time.perf_counter() - start:.1f} s")
-    print(f"machine: {os.cpu_count()} CPUs, {cpu_model()}")
+    print(machine())
 
     # The first run also builds each country's holiday calendar; later runs reuse it.
     start = time.perf_counter()

@@ -75,12 +75,11 @@ def cohorts_in_order(all_cohorts: pd.Series, cohort, held) -> pd.Categorical:
     Cohorts with no interview come last, by name.
     """
     per_interview = pd.Series(cohort, dtype="str")
-    first = pd.Series(held).groupby(per_interview.to_numpy()).min()
-    names = pd.Series(pd.unique(pd.Series(all_cohorts, dtype="str").dropna()), dtype="str")
-    starts = names.map(first)
-    order = pd.DataFrame({"name": names, "start": starts}).sort_values(
-        ["start", "name"], na_position="last", kind="stable")["name"]
-    return pd.Categorical(per_interview, categories=order.tolist())
+    first = pd.Series(held).groupby(per_interview.to_numpy()).min().to_dict()
+    names = pd.unique(pd.Series(all_cohorts, dtype="str").dropna())
+    # A handful of cohorts: sorting their names in Python costs nothing.
+    order = sorted(names, key=lambda c: (c not in first, first.get(c, pd.Timestamp.max), c))
+    return pd.Categorical(per_interview, categories=order)
 
 
 def facts(candidates: pd.DataFrame, interviews: pd.DataFrame, events: pd.DataFrame,
@@ -94,8 +93,8 @@ def facts(candidates: pd.DataFrame, interviews: pd.DataFrame, events: pd.DataFra
         interviews not in ``interviews`` are left out, so a filtered
         ``interviews`` needs no filtered ``events``.
     as_of : date-like, optional
-        The day the facts describe; events dated after it are ignored, as if
-        read on that day. Defaults to the computer's date.
+        The day the facts describe; interviews held and events dated after it
+        are left out, as if read on that day. Defaults to the computer's date.
     policy : Policy, optional
         The playbook's numbers; defaults to ``Policy()``.
 
@@ -133,7 +132,8 @@ def facts(candidates: pd.DataFrame, interviews: pd.DataFrame, events: pd.DataFra
     """
     policy = policy or Policy()
     today = as_day(as_of)
-    iv = interviews.reset_index(drop=True)
+    # An interview held after as_of was not known on that day.
+    iv = interviews.loc[~(interviews["interview_date"] > today)].reset_index(drop=True)
     n = len(iv)
 
     # -- who the interview belongs to -----------------------------------------

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from .dates import as_day
+from .errors import FollowupKitError
 
 # Fixed, so the same interview and step give the same UID on every machine.
 _UID_NAMESPACE = uuid.UUID("6f0c1c2e-5d7a-4c59-9b1e-2f7f3a8b9d10")
@@ -128,6 +129,11 @@ def write_ics(path: str | Path, facts: pd.DataFrame, plan: pd.DataFrame, today=N
     """
     cal = build_calendar(facts, plan, today, name)
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(cal.to_ical())
+    if path.is_dir():
+        raise FollowupKitError(f"{path} is a folder; give a file name such as {path / 'follow-ups.ics'}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(cal.to_ical())
+    except OSError as exc:
+        raise FollowupKitError(f"cannot write {path}: {exc.strerror}") from None
     return len(cal.walk("VEVENT"))

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+import holidays
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -53,6 +54,9 @@ _DATE_RE = r"\d{4}-\d{2}-\d{2}"
 _TIMESTAMP_RE = r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?"
 _EMAIL_RE = r"[^@ \t\r\n]+@[^@ \t\r\n]+\.[^@ \t\r\n]+"
 MAX_PROBLEMS = 50
+#: A spreadsheet runs a cell that starts with one of these as a formula; export guards
+#: such a cell with a leading apostrophe and import takes one apostrophe off again.
+FORMULA_START = r"[=+\-@\t\r]"
 
 
 @dataclass(frozen=True)
@@ -174,6 +178,12 @@ def _timezones() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones())
 
 
+@cache
+def _countries() -> frozenset[str]:
+    """Two-letter codes of the countries whose public holidays the holidays package knows."""
+    return frozenset(code for code in holidays.list_supported_countries() if len(code) == 2)
+
+
 def recognise(header: Iterable[str], source: str) -> Table:
     """Say which table a CSV header belongs to, by its id columns."""
     names = {h.strip() for h in header}
@@ -225,7 +235,7 @@ def parse_csv(data: bytes, source: str) -> RawTable:
         # An export writes '=... so a spreadsheet shows text; take the guard off again.
         guarded = frame[col].str.startswith("'")
         if guarded.any():
-            guarded &= frame[col].str.match(r"'[=+\-@\t\r]")
+            guarded &= frame[col].str.match("'+" + FORMULA_START)
             frame.loc[guarded, col] = frame.loc[guarded, col].str.slice(1)
     return RawTable(table, frame, source)
 
@@ -285,8 +295,6 @@ def _check_columns(raw: RawTable) -> None:
                          f"(allowed: {', '.join(table.names)})") for c in unknown]
     if problems:
         raise ValidationError(problems)
-    if frame.empty:
-        raise ValidationError(Problem(source, 2, "-", f"the {table.name} file has a header but no rows"))
 
 
 def _parse_dates(text: pd.Series) -> pd.Series:
@@ -391,10 +399,10 @@ def _check_cells(raw: RawTable, known: Known, siblings: Mapping[str, pd.DataFram
             problems += _problems(bad, rows, source, col.name,
                                   lambda i, v=value: f"'{v(i)}' is not true or false")
         elif col.kind == "country":
-            bad = present & ~text.str.fullmatch(r"[A-Z]{2}").to_numpy(dtype=bool)
+            bad = present & ~_isin(text, _countries())
             problems += _problems(bad, rows, source, col.name,
                                   lambda i, v=value: f"'{v(i)}' is not a two-letter country code "
-                                  "(ISO 3166, e.g. GB, KE, US)")
+                                  "(ISO 3166, e.g. GB, KE, US); leave it empty to count weekends only")
         elif col.kind == "timezone":
             bad = present & ~_isin(text, _timezones())
             problems += _problems(bad, rows, source, col.name,

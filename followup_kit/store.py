@@ -63,8 +63,6 @@ MIGRATIONS: list[str] = [
 ]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
-#: A spreadsheet treats a cell starting with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class Store:
@@ -88,6 +86,9 @@ class Store:
     def __init__(self, path: str | Path, *, readonly: bool = False):
         self.path = str(path)
         self.readonly = readonly
+        if Path(self.path).is_dir():
+            raise FollowupKitError(f"{self.path} is a folder; give the store's file name, e.g. "
+                                   f"{Path(self.path) / 'coach.db'}")
         if readonly:
             if not Path(self.path).exists():
                 raise FollowupKitError(f"{self.path}: no such store; run 'followup-kit init' first")
@@ -296,14 +297,21 @@ class Store:
         removes it again, so an export re-imports to the same store.
         """
         out = Path(out_dir)
-        out.mkdir(parents=True, exist_ok=True)
+        if out.exists() and not out.is_dir():
+            raise FollowupKitError(f"{out} is a file; give a folder for the three CSV files")
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise FollowupKitError(f"cannot make the folder {out}: {exc.strerror}") from None
         written = []
         self._db.execute("BEGIN")
         try:
             for name in schema.ORDER:
                 text = self._text(name, None)
                 for col in text.columns:
-                    risky = text[col].str.startswith(FORMULA_STARTS)
+                    # Text that already starts with the guard ('=...) gets one more, so
+                    # import, which takes one off, gives it back exactly.
+                    risky = text[col].str.match("'*" + schema.FORMULA_START)
                     if risky.any():
                         text.loc[risky, col] = "'" + text.loc[risky, col]
                 path = out / f"{name}.csv"

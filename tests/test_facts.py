@@ -276,3 +276,16 @@ def test_cohorts_are_listed_in_the_order_they_began():
     report = cohort_report(f)
     assert report["cohort"].tolist() == ["Autumn 2025", "Spring 2026", "Autumn 2026"]
     assert report["interviews"].tolist() == [1, 1, 0]
+
+
+def test_facts_as_of_a_day_leave_out_what_came_later():
+    tables = make_tables(
+        [{"interview_id": "I1", "interview_date": "2026-05-04"},
+         {"interview_id": "I2", "interview_date": "2026-06-15"}],
+        [{"interview_id": "I1", "date": "2026-05-20", "kind": "offer"}])
+    early = facts(*tables, as_of="2026-05-10")
+    assert early["interview_id"].tolist() == ["I1"]
+    assert (early["response_days"].iloc[0], early["responded"].iloc[0]) == (6, False)
+    later = facts(*tables, as_of="2026-07-01")
+    assert later["interview_id"].tolist() == ["I1", "I2"]
+    assert later["outcome"].tolist() == ["offer", "pending"]

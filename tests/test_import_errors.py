@@ -35,7 +35,6 @@ BAD = [
     ("duplicate-id", "candidates.csv", CANDIDATES.replace("C3,Sam", "C2,Sam"),
      "candidates.csv:4:candidate_id:", "duplicate id 'C2'"),
     ("empty-file", "events.csv", "", "events.csv:1:-:", "empty"),
-    ("header-only", "events.csv", EVENTS.splitlines()[0] + "\n", "events.csv:2:-:", "no rows"),
     ("not-csv-binary", "events.csv", "\x00\x01PK\x03\x04binary", "events.csv:1:-:", "not a CSV file"),
     ("not-csv-ragged", "events.csv", EVENTS.replace("E4,I2,2026-05-29,rejection,letter,,",
                                                      "E4,I2,2026-05-29,rejection,letter,,x,y,z"),
@@ -47,6 +46,8 @@ BAD = [
      "candidates.csv:3:email:", "not an email address"),
     ("bad-country", "candidates.csv", CANDIDATES.replace(",KE,", ",Kenya,"),
      "candidates.csv:2:country:", "two-letter country code"),
+    ("unknown-country", "candidates.csv", CANDIDATES.replace(",KE,", ",XX,"),
+     "candidates.csv:2:country:", "'XX' is not a two-letter country code"),
     ("bad-timezone", "candidates.csv", CANDIDATES.replace("Africa/Nairobi", "EAT"),
      "candidates.csv:2:timezone:", "not a time zone"),
     ("bad-bool", "events.csv", EVENTS.replace("email,true", "email,maybe", 1),
@@ -159,3 +160,10 @@ def test_unchecked_paths_are_unchanged(csv_files):
     store = Store(":memory:")
     assert store.import_csv(*reversed(csv_files)) == {"candidates": 3, "interviews": 3, "events": 5}
     assert Path(csv_files[0]).exists()
+
+
+def test_a_file_with_only_its_header_imports_no_rows(tmp_path, csv_dir, csv_files):
+    # A coach who has not logged any events yet exports an empty table: that is not an error.
+    write(csv_dir, "events.csv", EVENTS.splitlines()[0] + "\n")
+    with Store(tmp_path / "s.db") as store:
+        assert store.import_csv(*csv_files) == {"candidates": 3, "interviews": 3, "events": 0}

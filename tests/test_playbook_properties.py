@@ -71,7 +71,9 @@ def test_every_interview_has_exactly_one_next_action(rows, policy, today):
     c, i, e = tables(rows)
     f = facts(c, i, e, as_of=iso(today), policy=policy)
     p = plan(f, today=iso(today), policy=policy, candidates=c)
-    assert p["interview_id"].tolist() == i["interview_id"].tolist()
+    # Every interview held by today, in order; one still to come is not known yet.
+    held = i.loc[i["interview_date"] <= pd.Timestamp(iso(today)), "interview_id"]
+    assert p["interview_id"].tolist() == held.tolist()
     assert p["action"].notna().all() and set(p["action"].astype("str")) <= set(ACTIONS)
     assert (p["reason"].str.len() > 10).all()
     assert (p["due"].notna() | (p["action"] == "none")).all()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from ..store import Store
 
@@ -29,19 +30,30 @@ def cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
+def _plural(n: int, noun: str) -> str:
+    return f"{n:,} {noun if n == 1 else noun + 's'}"
+
+
 def cmd_import(args: argparse.Namespace) -> int:
-    with Store(args.db) as store:
-        added = store.import_csv(*args.files)
-        total = store.counts()
-    parts = ", ".join(f"{n:,} {name}" for name, n in added.items())
-    print(f"imported {parts} into {args.db} "
-          f"(now {total['candidates']:,} candidates, {total['interviews']:,} interviews, "
-          f"{total['events']:,} events)")
+    new = not Path(args.db).exists()
+    try:
+        with Store(args.db) as store:
+            added = store.import_csv(*args.files)
+            total = store.counts()
+    except BaseException:
+        # A store this command created for an import that failed is not left behind, empty.
+        if new:
+            for suffix in ("", "-wal", "-shm"):
+                Path(args.db + suffix).unlink(missing_ok=True)
+        raise
+    parts = ", ".join(_plural(n, name[:-1]) for name, n in added.items())
+    print(f"imported {parts} into {args.db} (now {_plural(total['candidates'], 'candidate')}, "
+          f"{_plural(total['interviews'], 'interview')}, {_plural(total['events'], 'event')})")
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    with Store(args.db) as store:
+    with Store(args.db, readonly=True) as store:
         paths = store.export_csv(args.out)
     for path in paths:
         print(path)

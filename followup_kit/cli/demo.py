@@ -55,6 +55,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
           f"{pd.Timestamp(today).year}")
     print(f"{len(candidates):,} candidates, {len(interviews):,} interviews, {len(events):,} events "
           f"in {candidates['cohort'].nunique()} cohorts")
+    if f.empty:
+        print("\nNo interviews yet: import candidates, interviews and events with "
+              f"'followup-kit import --db {args.db} FILE...' (see data/README.md for the formats).")
+        return 0
 
     _heading("Cohorts: thank-you habits, response times, offers (95% intervals)")
     print(report_table(cohort_report(f)))

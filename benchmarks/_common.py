@@ -1,0 +1,46 @@
+"""What every benchmark prints the same way: the machine, and a timed step."""
+
+from __future__ import annotations
+
+import os
+import platform
+import time
+import tracemalloc
+
+
+def cpu_model() -> str:
+    """The processor's name as /proc/cpuinfo gives it."""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def machine() -> str:
+    """One line naming the machine, so a figure can be compared with the next run's."""
+    return f"machine: {os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))}), {cpu_model()}"
+
+
+def timed(label: str, func, repeat: int, width: int = 52):
+    """Run ``func`` ``repeat`` times; print the best wall time and the peak traced memory of one more run.
+
+    Returns
+    -------
+    tuple
+        (best seconds, the last result of ``func``).
+    """
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = func()
+        best = min(best, time.perf_counter() - start)
+    tracemalloc.start()
+    func()
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    print(f"{label:<{width}} {best:8.3f} s   peak {peak / 2**20:8.1f} MiB")
+    return best, result
