@@ -489,7 +489,7 @@ def frame_to_raw(table: Table, frame: pd.DataFrame, source: str) -> RawTable:
             text = col.map({True: "true", False: "false"}, na_action="ignore")
         elif pd.api.types.is_datetime64_any_dtype(col):
             if getattr(col.dt, "tz", None) is not None:
-                text = col.map(lambda t: t.isoformat(), na_action="ignore")
+                text = col.dt.strftime("%Y-%m-%dT%H:%M:%S.%f%z")
             else:
                 text = col.dt.strftime("%Y-%m-%d")
         else:

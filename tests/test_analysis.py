@@ -351,8 +351,7 @@ def test_cohort_report_and_funnel_match_direct_counts():
 
 # -- the CLI through a real store -------------------------------------------------------
 def test_report_json_through_a_store(tmp_path, capsys):
-    sample = pytest.importorskip("followup_kit.sample")
-    pytest.importorskip("followup_kit.facts")
+    from followup_kit import sample
     from followup_kit.cli import main
 
     files = sample.write_sample(tmp_path / "csv", 60, seed=2, cohorts=2)
