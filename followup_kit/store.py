@@ -63,6 +63,10 @@ MIGRATIONS: list[str] = [
 ]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
+#: Rows turned into Python values at a time while inserting: a million rows at once would
+#: hold gigabytes of small strings; this many keep memory flat at no cost in speed.
+INSERT_CHUNK = 100_000
+
 
 
 class Store:
@@ -223,19 +227,20 @@ class Store:
 
     def _insert(self, table: schema.Table, text: pd.DataFrame) -> int:
         columns = [c for c in table.names if c in text.columns]
-        arrays = []
-        for name in columns:
-            col = text[name].str.strip()
-            blank = col == ""
-            if table.column(name).kind == "bool":
-                col = col.str.lower().isin(schema._TRUE).astype("Int64").mask(blank)
-            else:
-                col = col.mask(blank)
-            arrays.append(col.to_numpy(dtype=object, na_value=None).tolist())
-        marks = ", ".join("?" * len(columns))
-        # Rows are streamed as tuples: no second copy of the whole table in memory.
-        self._db.executemany(
-            f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})", zip(*arrays, strict=True))
+        sql = (f"INSERT INTO {table.name} ({', '.join(columns)}) "
+               f"VALUES ({', '.join('?' * len(columns))})")
+        for start in range(0, len(text), INSERT_CHUNK):
+            chunk = text.iloc[start:start + INSERT_CHUNK]
+            arrays = []
+            for name in columns:
+                col = chunk[name].str.strip()
+                blank = col == ""
+                if table.column(name).kind == "bool":
+                    col = col.str.lower().isin(schema._TRUE).astype("Int64").mask(blank)
+                else:
+                    col = col.mask(blank)
+                arrays.append(col.to_numpy(dtype=object, na_value=None).tolist())
+            self._db.executemany(sql, zip(*arrays, strict=True))
         return len(text)
 
     # -- reading ------------------------------------------------------------

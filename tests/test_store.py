@@ -245,3 +245,11 @@ def test_export_round_trips_exactly(tmp_path, store, csv_files):
     again.export_csv(second)
     for name in ("candidates", "interviews", "events"):
         assert (first / f"{name}.csv").read_bytes() == (second / f"{name}.csv").read_bytes()
+
+
+def test_rows_go_in_chunk_by_chunk_and_all_arrive(tmp_path, csv_files, monkeypatch):
+    monkeypatch.setattr(store_module, "INSERT_CHUNK", 2)
+    with Store(tmp_path / "s.db") as s:
+        assert s.import_csv(*csv_files) == {"candidates": 3, "interviews": 3, "events": 5}
+        assert s.events()["event_id"].tolist() == ["E1", "E2", "E3", "E4", "E5"]
+        assert s.events()["to_interviewer"].tolist()[:3] == [True, False, pd.NA]
