@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
+from tqdm.auto import tqdm
 
 from . import schema
 from .errors import FollowupKitError
@@ -172,20 +173,36 @@ class Store:
                 index=dates["interview_id"].to_numpy()),
         )
 
-    def import_csv(self, *paths: str | Path) -> dict[str, int]:
+    def import_csv(self, *paths: str | Path, progress: bool = False) -> dict[str, int]:
         """Import CSV files (each table recognised by its header), all or nothing.
 
         Every file is checked against the others and against what is stored
         before anything is written; then all rows go in one transaction. On any
         error the store is exactly as before.
 
+        Parameters
+        ----------
+        *paths : str or Path
+            The CSV files, in any order.
+        progress : bool
+            Show progress bars (reading and checking, then writing rows).
+
         Returns
         -------
         dict
             Rows added, by table name.
         """
-        raws = [schema.read_csv(p) for p in paths]
-        return self._write(raws)
+        with tqdm(total=len(paths) + 1, desc="reading and checking", unit="step",
+                  disable=not progress, leave=False) as bar:
+            raws = []
+            for p in paths:
+                bar.set_postfix_str(Path(p).name)
+                raws.append(schema.read_csv(p))
+                bar.update()
+            bar.set_postfix_str("checking every cell")
+            self._check(raws)
+            bar.update()
+        return self._write(raws, checked=True, progress=progress)
 
     def add_candidates(self, frame: pd.DataFrame) -> int:
         """Add candidates from a DataFrame with the candidates columns; all or nothing."""
@@ -208,24 +225,32 @@ class Store:
         raw = schema.frame_to_raw(schema.TABLES[table], frame, source=f"<{table}>")
         return self._write([raw])[table]
 
-    def _write(self, raws: list[schema.RawTable]) -> dict[str, int]:
+    def _check(self, raws: list[schema.RawTable]) -> None:
         if self.readonly:
             raise FollowupKitError(f"{self.path}: opened read-only")
         schema.validate(raws, self.known(), as_typed=False)
+
+    def _write(self, raws: list[schema.RawTable], *, checked: bool = False,
+               progress: bool = False) -> dict[str, int]:
+        if not checked:
+            self._check(raws)
         by_name = {r.table.name: r for r in raws}
         counts = {}
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            for name in schema.ORDER:
-                if name in by_name:
-                    counts[name] = self._insert(schema.TABLES[name], by_name[name].frame)
-            self._db.execute("COMMIT")
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
+        total = sum(len(r.frame) for r in raws)
+        with tqdm(total=total, desc="writing", unit="row", unit_scale=True,
+                  disable=not progress, leave=False) as bar:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                for name in schema.ORDER:
+                    if name in by_name:
+                        counts[name] = self._insert(schema.TABLES[name], by_name[name].frame, bar)
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
         return counts
 
-    def _insert(self, table: schema.Table, text: pd.DataFrame) -> int:
+    def _insert(self, table: schema.Table, text: pd.DataFrame, bar: tqdm | None = None) -> int:
         columns = [c for c in table.names if c in text.columns]
         sql = (f"INSERT INTO {table.name} ({', '.join(columns)}) "
                f"VALUES ({', '.join('?' * len(columns))})")
@@ -241,6 +266,8 @@ class Store:
                     col = col.mask(blank)
                 arrays.append(col.to_numpy(dtype=object, na_value=None).tolist())
             self._db.executemany(sql, zip(*arrays, strict=True))
+            if bar is not None:
+                bar.update(len(chunk))
         return len(text)
 
     # -- reading ------------------------------------------------------------

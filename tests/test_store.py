@@ -94,9 +94,9 @@ def test_failure_during_write_rolls_everything_back(tmp_path, csv_files, monkeyp
     calls = []
     real = Store._insert
 
-    def insert_then_fail(self, table, text):
+    def insert_then_fail(self, table, text, bar=None):
         calls.append(table.name)
-        real(self, table, text)
+        real(self, table, text, bar)
         if table.name == "interviews":
             raise OSError("disk full")
 

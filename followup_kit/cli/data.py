@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from ..store import Store
@@ -38,7 +39,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     new = not Path(args.db).exists()
     try:
         with Store(args.db) as store:
-            added = store.import_csv(*args.files)
+            added = store.import_csv(*args.files, progress=sys.stderr.isatty())
             total = store.counts()
     except BaseException:
         # A store this command created for an import that failed is not left behind, empty.
