@@ -69,17 +69,37 @@ def local_dates(events: pd.DataFrame, timezones: pd.Series) -> np.ndarray:
     return out
 
 
-def cohorts_in_order(all_cohorts: pd.Series, cohort, held) -> pd.Categorical:
-    """The interviews' cohorts as a Categorical ordered by each cohort's first interview.
+def cohorts_in_order(cohorts: pd.Series, cpos: np.ndarray, held: np.ndarray) -> pd.Categorical:
+    """Each interview's cohort, as a Categorical ordered by each cohort's first interview.
 
-    Cohorts with no interview come last, by name.
+    Parameters
+    ----------
+    cohorts : Series
+        The candidates' ``cohort`` column.
+    cpos : ndarray
+        Each interview's row in the candidates table (-1 for none).
+    held : ndarray
+        Each interview's date.
+
+    Returns
+    -------
+    Categorical
+        Every cohort of ``cohorts`` is a category; cohorts with no interview
+        come last, by name.
     """
-    per_interview = pd.Series(cohort, dtype="str")
-    first = pd.Series(held).groupby(per_interview.to_numpy()).min().to_dict()
-    names = pd.unique(pd.Series(all_cohorts, dtype="str").dropna())
+    # Number the candidates' cohorts (a third of the rows), then reach interviews by position.
+    codes, names = pd.factorize(cohorts)
+    per = np.where(cpos >= 0, codes[np.maximum(cpos, 0)], -1)
+    never = np.iinfo(np.int64).max
+    first = np.full(len(names), never, dtype=np.int64)
+    seen = per >= 0
+    np.minimum.at(first, per[seen], held.astype("datetime64[us]").view(np.int64)[seen])
     # A handful of cohorts: sorting their names in Python costs nothing.
-    order = sorted(names, key=lambda c: (c not in first, first.get(c, pd.Timestamp.max), c))
-    return pd.Categorical(per_interview, categories=order)
+    order = sorted(range(len(names)), key=lambda k: (first[k] == never, first[k], str(names[k])))
+    rank = np.empty(len(names), dtype=np.int64)
+    rank[order] = np.arange(len(names))
+    return pd.Categorical.from_codes(np.where(seen, rank[np.maximum(per, 0)], -1),
+                                     categories=pd.Index([names[k] for k in order], dtype="str"))
 
 
 def facts(candidates: pd.DataFrame, interviews: pd.DataFrame, events: pd.DataFrame,
@@ -139,7 +159,6 @@ def facts(candidates: pd.DataFrame, interviews: pd.DataFrame, events: pd.DataFra
     # -- who the interview belongs to -----------------------------------------
     cand = candidates.reset_index(drop=True)
     cpos = positions(iv["candidate_id"], cand["candidate_id"])
-    cohort = _take(cand["cohort"], cpos)
     country = _take(cand["country"], cpos)
     zone = _take(cand["timezone"], cpos)
     held = iv["interview_date"].to_numpy(dtype="datetime64[us]")
@@ -242,7 +261,7 @@ def facts(candidates: pd.DataFrame, interviews: pd.DataFrame, events: pd.DataFra
     return pd.DataFrame({
         "interview_id": text("interview_id"),
         "candidate_id": text("candidate_id"),
-        "cohort": cohorts_in_order(cand["cohort"], cohort, held),
+        "cohort": cohorts_in_order(cand["cohort"], cpos, held),
         "company": text("company"),
         "role": text("role"),
         "interviewer_name": text("interviewer_name"),
