@@ -10,18 +10,18 @@ writes its reasons column by column, so the ratio should stay at 5 or less.
 
 Run: ``python benchmarks/playbook.py [--interviews N] [--seed S] [--repeat R]``.
 
-Output of one run (2 CPUs shared with other work, load average about 2)::
+Output of one run (2 CPUs, other work running beside it)::
 
-    sample: 333,333 candidates, 999,756 interviews, 2,335,307 events in 7.7 s
-    machine: 2 CPUs, AMD EPYC
-    first facts() (builds the holiday calendars)            1.882 s
-    baseline: groupby(["interview_id","kind"]).date.min()    0.814 s   peak    215.2 MiB
-    facts(candidates, interviews, events)                   2.221 s   peak    507.7 MiB
-    plan(facts, candidates=...)                             1.320 s   peak    112.5 MiB
-    facts + plan                                            3.541 s
-    ratio (facts + plan) / baseline: 4.35  (target <= 5)
-    peak RSS of the whole run: 1,942 MiB
-    actions: none 520,794, follow_up 247,703, move_on 108,313, wait 47,732, respond_to_offer 36,731, send_thank_you 24,117, reply_to_rejection 14,366
+    sample: 333,333 candidates, 999,756 interviews, 2,335,307 events in 8.6 s
+    machine: 2 CPUs (nproc 2), AMD EPYC
+    first facts() (builds the holiday calendars)            2.003 s
+    baseline: groupby(["interview_id","kind"]).date.min()    0.682 s   peak    215.2 MiB
+    facts(candidates, interviews, events)                   1.714 s   peak    509.6 MiB
+    plan(facts, candidates=...)                             1.283 s   peak    122.1 MiB
+    facts + plan                                            2.997 s
+    ratio (facts + plan) / baseline: 4.39  (target <= 5)
+    peak RSS of the whole run: 1,948 MiB
+    actions: none 520,794, move_on 285,580, follow_up 70,468, wait 47,700, respond_to_offer 36,731, send_thank_you 24,117, reply_to_rejection 14,366
 """
 
 from __future__ import annotations
