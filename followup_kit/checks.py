@@ -45,6 +45,8 @@ PARTS = {
     "offer_reply": ("thanks", "interest", "role"),
 }
 PARTS["note"] = PARTS["thank_you"]
+#: The codes a :class:`LetterWarning` can carry.
+WARNING_CODES = ("too_long", "desperate", "pressure", "exclamations", "bitter")
 
 
 class LetterWarning(str):
@@ -169,7 +171,15 @@ INTEREST = _rx(
     r"(?:love|like|glad|happy|delighted|thrilled|proud|honou?red)\s+to\s+"
     r"(?:join|be|work|contribute|bring|help|take|start)\b",
     r"\bdelighted to (?:join|be|work|contribute)\b",
-    r"\b(?:would|'d)\s+(?:really\s+)?(?:love|like)\s+(?:the|this)\s+(?:[\w-]+\s+){0,3}(?:job|role|position|opportunity|post)\b",
+    r"\b(?:would|'d)\s+(?:really\s+|very\s+much\s+)?(?:love|like|want)\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:job|role|position|opportunity|post|spot|opening|vacancy|gig|chance)\b",
+    # Wanting the job itself, not "I wanted to say": "I really want it", "want the cashier job",
+    # "I want really to work as line cook".
+    r"\bwant(?:ed)?\s+(?:it|this|that)(?:\s+(?:so much|very much|badly|a lot|even more))?\s*(?:[.!,;]|$)",
+    r"\bwant(?:ed)?\s+(?:the|this|that|your)\s+(?:[\w-]+\s+){0,3}(?:job|role|position|post|spot|opening|gig)\b",
+    r"\bwant\s+(?:really\s+|so\s+much\s+|very\s+much\s+)?to\s+(?:work|join|be part|start)\b",
+    # "I am very interesting to work as ..." is a learner's "interested".
+    r"\b(?:i am|i'm|im)\s+(?:still\s+|very\s+|so\s+|really\s+|also\s+)*interesting\s+(?:to|in)\b",
     r"\blook(?:ing)? forward to (?:the (?:chance|opportunity|possibility)|working|joining|contributing|being part)\b",
     r"\bexactly (?:what|the (?:kind|sort|type) of \w+) (?:i|i've)\b",
     r"\bcan't wait to (?:start|join|work|get)\b",
@@ -187,10 +197,18 @@ STRENGTHS = _rx(
     r"\b(?:strong|ideal|good|great|excellent) (?:candidate|fit|match)\b",
     r"\b(?:i|what i) (?:would|could|can|will) bring\b",
     r"\b(?:at|in) my (?:last|previous|current|former|old) [\w'-]+",
+    # Experience told plainly: "I did two summers at a juice bar", "I spent three seasons on the tills".
+    rf"\bi(?: have|'ve)? (?:did|done|spent|worked|had)\s+(?:[\w-]+\s+){{0,2}}?{_NUMBER}\s+"
+    r"(?:summers?|seasons?|months?|years?|shifts?|terms?)\b",
+    # Ability told plainly: "I can do latte art", "I'm quick on the scanner", "im good with money".
+    r"\bi can (?:do|make|speak|cook|drive|lift|code|program|write|use|operate|repair|fix|type|read|"
+    r"teach|sell|design|build|handle|lead|manage|run)\b",
+    r"\b(?:i am|i'm|im) (?:also |very |really |pretty |quite )?(?:quick|fast|good|great|confident|"
+    r"reliable|strong|experienced|skilled|handy|trained) (?:on|at|with|in|teaching|using|working)\b",
 )
 DESPERATE = (
     (r"\bjust (?:checking|touching base|wanted to check) in\b", "just checking in"),
-    (r"\bany updates?\b", "any update"),
+    (r"(?<!grateful for )(?<!appreciate )(?<!welcome )(?<!thankful for )\bany updates?\b", "any update"),
     (r"\bplease,?\s+please\b", "please please"),
     (r"\bdesperate(?:ly)?\b", "desperate"),
     (r"\b(?:(?:really|truly|so),?\s+)+need (?:this|the|a) (?:job|role|position|work)\b", "I really need this job"),
@@ -213,6 +231,12 @@ HOSTILE = (
     r"\bunfair(?:ly)?\b", r"\bwaste of (?:my|our|everyone's) time\b", r"\bmistake\b", r"\breconsider\b",
     r"\bridiculous\b", r"\bunprofessional\b", r"\binsult(?:ing|ed)?\b", r"\bfurious\b", r"\bangry\b",
     r"\bshocked\b", r"\bjoke\b",
+    # Polite words that still reproach: surprise at the decision, time spent "only to" be turned
+    # down, and the barbed wish that "whoever you have chosen lives up to your expectations".
+    r"\b(?:surprised|baffled|puzzled|stunned|astonished) (?:(?:by|at|with|to (?:hear|learn|receive|get)) "
+    r"(?:the |your |this |that |such a |a )?(?:outcome|decision|result|news|rejection|choice))\b",
+    r"\bonly to (?:receive|get|be (?:told|rejected|turned down))\b",
+    r"\blives? up to (?:your|the|their) expectations\b", r"\bso much of my time\b",
 )
 HOSTILE_RX = _rx(*HOSTILE)
 POSITIVE = _rx(
@@ -223,6 +247,10 @@ POSITIVE = _rx(
     r"\bkeep me in mind\b", r"\blearn(?:ed|t) (?:a lot|a great deal|so much)\b",
     r"\bvalued (?:the|our|meeting|learning)\b", r"\bhope to (?:work|apply|meet)\b", r"\bunderstand\b",
     r"\bcongratulations\b",
+    # Taking the news gracefully: "no worries at all, these things happen", "I'm sure you picked someone great".
+    r"\bno (?:worries|hard feelings|problem at all)\b", r"\b(?:these|such) things happen\b",
+    r"\b(?:i'm|i am) sure (?:you|they|the team) (?:picked|chose|made|found|hired|have (?:picked|chosen|found|made))\b",
+    r"\b(?:completely|totally|fully) (?:get it|fair|makes sense)\b",
 )
 TIPS = _rx(
     r"\bfeedback\b", r"\btips?\b", r"\badvice\b", r"\bpointers\b", r"\bsuggestions?\b",
@@ -243,6 +271,8 @@ REINTRODUCTION_CASED = re.compile(r"\b(?:[Tt]his is|[Ii]t's|[Ii]t is|I am|I'm)\s
 REASON = _rx(
     r"\b(?:i am|i'm|am) (?:writing|calling|contacting|emailing|reaching out|getting in touch|following up|ringing)\b",
     r"\bi (?:wanted|want|would like|'d like) to (?:follow up|ask|check|enquire|inquire|find out|see|know)\b",
+    r"\bi (?:thought|figured) i(?:'d| would| should| might) (?:check|ask|follow up|get in touch|write|"
+    r"drop you a line|reach out|touch base|see)\b",
     r"\bthe reason i\b", r"\breaching out\b", r"\bfollowing up on\b", r"\bto follow up\b",
     r"\bcontacting you (?:again )?(?:about|regarding|because|to)\b",
 )
@@ -250,6 +280,9 @@ ASKS_STATUS = _rx(
     r"\bstill (?:open|available|vacant|considering|accepting|recruiting|hiring|being considered)\b",
     r"\b(?:been|was|is|has|already) (?:already )?(?:filled|taken)\b",
     r"\bdecision (?:has|had) been (?:made|reached)\b", r"\b(?:made|reached) a decision\b",
+    r"\b(?:has|have) (?:a|the|any) (?:final )?decisions? (?:yet )?been (?:made|reached)\b",
+    r"\b(?:have|has) (?:you|they|the team) (?:decided|chosen|picked|filled)\b",
+    r"\bstill (?:up for grabs|going|on offer|on the table|in the running)\b",
     r"\bwhere things stand\b", r"\bany updates?\b", r"\bany news\b", r"\bstatus of\b", r"\bnext steps?\b",
     r"\btimeline\b", r"\bwhether (?:i got|i have been|i've been)\b",
 )
@@ -258,8 +291,13 @@ _TITLES = r"(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame)\.?"
 
 
 def _negated(sentence: str, match: re.Match) -> bool:
-    before = sentence[:match.start()].lower()
-    return re.search(r"\b(?:not|no longer|never|n't|nor)\b(?:\W+\w+){0,3}\W*$", before) is not None
+    text = sentence.lower()
+    # "n't" ends a word ("don't want"), so it has no word boundary before it.
+    negation = re.search(r"(?:\b(?:not|no longer|never|nor)\b|n't\b)(?:\W+\w+){0,3}\W*$", text[:match.start()])
+    if negation is None:
+        return False
+    # "couldn't be more excited" and "can't thank you enough" intensify rather than deny.
+    return re.match(r"n't\s+(?:be\s+(?:more|any more|happier|keener)|thank)\b", text[negation.start():]) is None
 
 
 def _tokens(text: str) -> list[str]:
@@ -267,16 +305,89 @@ def _tokens(text: str) -> list[str]:
     return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words]
 
 
+# Words a letter uses for "the job", in the token form of _tokens (a trailing s dropped).
+_JOB_WORDS = r"(?:job|role|position|post|spot|opening|vacanc\w*|gig|opportunit\w*)"
+# Head nouns too general to name a role on their own: "the manager role" could be any manager.
+_GENERIC_HEADS = frozenset({
+    "manager", "assistant", "associate", "officer", "coordinator", "administrator", "specialist",
+    "representative", "executive", "technician", "worker", "operative", "clerk", "staff", "member",
+    "lead", "head", "director", "consultant", "advisor", "adviser", "agent", "partner", "intern",
+})
+# Another word for the same head noun, counted only right after a word of the title ("forklift driver").
+_HEAD_SYNONYMS = {"operator": ("driver",), "driver": ("operator",), "cook": ("chef",), "chef": ("cook",)}
+# Words that may stand right before a loosely written role ("the picker job", "your barista opening").
+_BEFORE_ROLE = ("the", "a", "an", "this", "that", "your", "my", "our", "their", "for", "as", "of", "about", "re")
+
+
+def _stem(word: str) -> str:
+    """The part of a title word that its other forms share: designer~design, teacher~teaching."""
+    for suffix in ("ing", "er", "or", "ist", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[:-len(suffix)]
+    return word
+
+
 def _role_rx(role: str) -> re.Pattern | None:
+    """A pattern over a sentence's tokens that finds the role, written in full or loosely.
+
+    In full, every title word in order, level words ("Senior", "II") left out.
+    Loosely, the title's head noun, or a word sharing its stem, next to a job
+    word: "the picker job" for Warehouse Picker, "the UX design role" for Junior
+    UX Designer, "a post as teacher". The word before the head must be a title
+    word or a small word like "the", so "the marketing analyst role" is not the
+    Data Analyst role. A general head noun (manager, assistant, officer ...)
+    needs the full title.
+    """
     core = [t for t in _tokens(re.sub(r"\(.*?\)", " ", role))]
     kept = [t for t in core if t not in _LEVEL_WORDS] or core
     if not kept:
         return None
-    return re.compile(r"\b" + r" ".join(re.escape(t) for t in kept) + r"\b")
+    looks = [r"\b" + r" ".join(re.escape(t) for t in kept) + r"\b"]
+    head, modifiers = kept[-1], [t for t in kept[:-1] if not t.isdigit()]
+    if head not in _GENERIC_HEADS and not head.isdigit():
+        stem = _stem(head)
+        heads = re.escape(stem) + (r"\w*" if stem != head else "")
+        before = "|".join(re.escape(w) for w in (*_BEFORE_ROLE, *core, *_LEVEL_WORDS))
+        looks.append(rf"(?:^|\b(?:{before}) )(?:{heads}) {_JOB_WORDS}\b")
+        looks.append(rf"\b(?:{_JOB_WORDS}|work|working) (?:as|of|for) (?:a |an |the )?(?:{heads})\b")
+        if modifiers and head in _HEAD_SYNONYMS:
+            others = "|".join(re.escape(w) for w in _HEAD_SYNONYMS[head])
+            words = "|".join(re.escape(w) for w in modifiers)
+            looks.append(rf"\b(?:{words}) (?:{others}) {_JOB_WORDS}\b")
+    return re.compile("|".join(f"(?:{look})" for look in looks))
+
+
+# Common English short forms of first names, one group per name. A letter may greet
+# "William Hargreaves" as "Bill": any name of the interviewer's group counts.
+_SHORT_FORMS = tuple(frozenset(group.split()) for group in (
+    "william bill billy will willy liam", "robert bob bobby rob robbie bert",
+    "richard dick rick ricky rich richie", "edward ed eddie ted teddy ned",
+    "james jim jimmy jamie", "john jack johnny", "margaret maggie meg peggy greta",
+    "elizabeth liz lizzie beth betty eliza libby", "katherine catherine kate katie kathy cathy kat",
+    "mohammed muhammad mohammad mohamed mo moe", "anthony tony", "thomas tom tommy",
+    "michael mike mikey mick", "charles charlie chuck", "henry harry hal",
+    "jennifer jen jenny", "rebecca becky becca", "patricia pat patty trish",
+    "susan sue susie", "deborah debbie deb", "victoria vicky tori", "alexander alex sandy",
+    "alexandra alex lexi sandra", "benjamin ben benny", "nicholas nick nicky",
+    "christopher chris kit", "christine chris chrissy", "joseph joe joey", "daniel dan danny",
+    "samuel sam sammy", "samantha sam sammy", "andrew andy drew", "matthew matt",
+    "jonathan jon jonny", "gareth gaz", "gary gaz", "abigail abby abi", "jessica jess jessie",
+    "frederick fred freddie", "theodore theo ted", "lawrence larry laurie",
+))
+# Short forms are short, and some are everyday words ("Will", "Pat", "And" from Andrew), so one
+# counts only where the letter addresses the reader with it: a comma, "!" or the line's end follows.
+_VOCATIVE_END = r"(?=\s*(?:[,!:;.?]|$))"
 
 
 def _name_rxs(name: str) -> tuple[re.Pattern, ...]:
-    """Patterns that find the interviewer: full name, title and surname, or first name."""
+    """Patterns that find the interviewer: full name, title and surname, first name, or its short form.
+
+    A short form is a name of the first name's group in :data:`_SHORT_FORMS`
+    ("Bill" for William) or its first three letters or more ("Sam" for
+    Samantha, "Chris" for Christopher). Both are capitalised words that the
+    letter uses to address the reader, so a comma, "!" or the end of the line
+    follows them: "Hi Sam!" counts, "And then I ..." does not count for Andrew.
+    """
     words = [w for w in re.split(r"\s+", fold(name).strip()) if w and not re.fullmatch(_TITLES, w, re.I)]
     if not words:
         return ()
@@ -285,7 +396,15 @@ def _name_rxs(name: str) -> tuple[re.Pattern, ...]:
     # A first name counts only when capitalised, so "Will" is found but "I will" is not.
     first = words[0][:1].upper() + words[0][1:]
     given = re.compile(rf"(?<![\w'-]){re.escape(first)}(?![\w'-])")
-    return (full, surname, given)
+    lowered = words[0].lower()
+    short = {n for group in _SHORT_FORMS if lowered in group for n in group}
+    short |= {lowered[:n] for n in range(3, len(lowered))}
+    short.discard(lowered)
+    if not short:
+        return (full, surname, given)
+    forms = "|".join(re.escape(n.capitalize()) for n in sorted(short, key=len, reverse=True))
+    nickname = re.compile(rf"(?<![\w'-])(?:{forms}){_VOCATIVE_END}")
+    return (full, surname, given, nickname)
 
 
 @dataclass(frozen=True)
@@ -606,8 +725,13 @@ def read_labelled(path: str | Path) -> LabelledLetter:
     if set(labels) != set(PARTS[kind]):
         raise FollowupKitError(f"{path}: label every part of a {kind} letter: {', '.join(PARTS[kind])}")
     interview = {k: header[k] for k in ("interviewer_name", "role", "company") if k in header}
-    return LabelledLetter(path, kind, interview, labels,
-                          tuple(header.get("written_to_fail", "").split()), body.strip("\n"))
+    # "written_to_fail: -" (or nothing) marks a good example.
+    reasons = tuple(r for r in header.get("written_to_fail", "").split() if r != "-")
+    unknown = [r for r in reasons if r not in PARTS[kind] and r not in WARNING_CODES]
+    if unknown:
+        raise FollowupKitError(f"{path}: written_to_fail names {', '.join(unknown)}; use '-' for none, or "
+                               f"parts ({', '.join(PARTS[kind])}) and warning codes ({', '.join(WARNING_CODES)})")
+    return LabelledLetter(path, kind, interview, labels, reasons, body.strip("\n"))
 
 
 def labelled_set(folder: str | Path) -> list[tuple[LabelledLetter, LetterCheck]]:

@@ -10,6 +10,8 @@ from followup_kit import FollowupKitError, check_follow_up, check_rejection_repl
 from followup_kit.checks import PARTS, evaluate, labelled_set, not_caught, read_labelled, sentences
 
 LETTERS = Path(__file__).parent / "data" / "letters"
+# Written apart from the rules, to see whether they carry over to other people's phrasing.
+HOLDOUT = Path(__file__).parent / "data" / "letters_holdout"
 INTERVIEW = {"interviewer_name": "Amara Lee", "role": "Data Analyst", "company": "Cedar Analytics"}
 
 
@@ -39,13 +41,40 @@ def test_precision_and_recall_per_part_at_least_0_9():
     assert low.empty, low.to_string()
 
 
-def test_each_bad_example_is_caught_for_its_reason():
-    assert not_caught(LETTERS) == []
+def test_precision_at_least_0_95_and_recall_at_least_0_85_on_the_holdout_letters():
+    table = evaluate(HOLDOUT)
+    assert len(table) == 11
+    assert table["letters"].sum() == 18 * 5 + 6 * 3 + 6 * 3
+    low = table.loc[(table["precision"] < 0.95) | (table["recall"] < 0.85) | table["precision"].isna()]
+    assert low.empty, low.to_string()
 
 
-def test_good_letters_get_no_warnings(checked):
-    noisy = [(item.path.name, r.warnings) for item, r in checked if not item.written_to_fail and r.warnings]
+@pytest.mark.parametrize("folder", [LETTERS, HOLDOUT], ids=["letters", "holdout"])
+def test_each_bad_example_is_caught_for_its_reason(folder):
+    bad = [item for item, _ in labelled_set(folder) if item.written_to_fail]
+    assert len(bad) >= 12
+    assert not_caught(folder) == []
+
+
+@pytest.mark.parametrize("folder", [LETTERS, HOLDOUT], ids=["letters", "holdout"])
+def test_good_letters_get_no_warnings(folder):
+    noisy = [(item.path.name, r.warnings) for item, r in labelled_set(folder)
+             if not item.written_to_fail and r.warnings]
     assert noisy == []
+
+
+def test_a_dash_means_not_written_to_fail_and_unknown_reasons_are_refused(tmp_path):
+    header = "kind: rejection_reply\nlabels: thanks=1 positive=1 asks_tips=0\n"
+    good = tmp_path / "01-good.txt"
+    good.write_text(header + "written_to_fail: -\n\nThank you, I enjoyed it.", encoding="utf-8")
+    assert read_labelled(good).written_to_fail == ()
+    assert not_caught(tmp_path) == []
+    good.write_text(header + "written_to_fail: asks_tips bitter\n\nThank you.", encoding="utf-8")
+    assert read_labelled(good).written_to_fail == ("asks_tips", "bitter")
+    assert not_caught(tmp_path) == [("01-good.txt", "bitter")]
+    good.write_text(header + "written_to_fail: tips\n\nThank you.", encoding="utf-8")
+    with pytest.raises(FollowupKitError, match="written_to_fail names tips"):
+        read_labelled(good)
 
 
 def test_evidence_is_a_sentence_of_the_letter(checked):
@@ -85,6 +114,23 @@ def test_interviewer_not_found_for_other_names(greeting):
     assert not check_thank_you(GOOD.replace("Dear Ms Lee,", greeting), interview=INTERVIEW).parts["interviewer"]
 
 
+@pytest.mark.parametrize(("name", "greeting", "found"), [
+    ("Robert Chen", "Dear Bob,", True),
+    ("Margaret Doyle", "Hi Peggy!", True),
+    ("Edward Banks", "Morning Ted,", True),
+    ("Christopher Lane", "Hey Chris,", True),
+    ("Alexandra Moss", "Hello Alex", True),
+    ("Samuel Ortiz", "Hi Sam,", True),
+    ("Samuel Ortiz", "Hi Samantha,", False),
+    ("Robert Chen", "Dear Bill,", False),
+    ("Andrew Hale", "Hello,\nAnd thank you once more.", False),
+])
+def test_interviewer_found_by_a_short_form_used_to_address_them(name, greeting, found):
+    interview = {**INTERVIEW, "interviewer_name": name}
+    text = GOOD.replace("Dear Ms Lee,", greeting)
+    assert check_thank_you(text, interview=interview).parts["interviewer"] is found
+
+
 def test_accents_do_not_matter_for_names():
     interview = {**INTERVIEW, "interviewer_name": "Zoë Ngũgĩ"}
     for greeting in ("Dear Zoe,", "Dear Zoë,", "Dear Dr Ngugi,"):
@@ -106,16 +152,70 @@ def test_a_first_name_that_is_a_word_needs_its_capital():
     ("Front-End Developer", "a front end developer", True),
     ("Data Analyst (Marketing)", "the Data Analyst post", True),
     ("Data Engineer", "the data scientist role", False),
-    ("Data Analyst", "the analyst role", False),
+    ("Data Analyst", "the analyst role", True),
+    ("Data Analyst", "the marketing analyst role", False),
+    ("Warehouse Picker", "the picking job", True),
+    ("Senior Graphic Designer", "your design vacancy", True),
+    ("Senior Graphic Designer", "a job as a designer", True),
+    ("Primary Class Teacher", "the teaching position", True),
+    ("Night Shift Barista", "the barista opening", True),
+    ("Forklift Operator", "the forklift driver post", True),
+    ("Forklift Operator", "the van driver post", False),
+    ("Forklift Operator", "the driver post", False),
+    ("Line Cook", "the line chef job", True),
+    ("Account Manager", "the manager role", False),
+    ("Research Assistant", "the assistant post", False),
+    ("Data Analyst", "the analyst skills you need", False),
 ])
 def test_role_allows_case_and_small_variations(role, written, found):
     text = f"Dear Amara, thank you for the interview for {written}."
     assert check_thank_you(text, interview={**INTERVIEW, "role": role}).parts["role"] is found
 
 
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("I really want this job.", True),
+    ("Seeing the kitchen made me want the role even more.", True),
+    ("I want so much to join your team.", True),
+    ("I'd very much like the vacancy if it is still there.", True),
+    ("I would love the chance to work with you.", True),
+    ("I am really interesting in this position.", True),
+    ("I couldn't be more excited about the role.", True),
+    ("I wanted to say thank you again.", False),
+    ("I want it to be clear that I enjoyed the day.", False),
+    ("I don't want the role if it means weekends.", False),
+    ("It was interesting to hear about the move.", False),
+])
+def test_interest_found_in_wanting_the_job_itself(sentence, found):
+    text = f"Dear Amara, thank you for the interview for the Data Analyst role. {sentence}"
+    assert check_thank_you(text, interview=INTERVIEW).parts["interest"] is found
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("I did three summers on the tills at a garden centre.", True),
+    ("I spent two seasons as a lift attendant.", True),
+    ("I've done six months of night shifts at a depot.", True),
+    ("I can drive a van and lift heavy boxes all day.", True),
+    ("I'm good with angry customers.", True),
+    ("I am quick at learning new systems.", True),
+    ("I can start on Monday.", False),
+    ("I can come in again whenever suits you.", False),
+    ("I'm good to go whenever you are.", False),
+    ("I spent the evening telling my family about it.", False),
+])
+def test_strengths_found_in_plain_experience_and_ability(sentence, found):
+    text = f"Dear Amara, thank you for the interview. I am keen on the Data Analyst role. {sentence}"
+    assert check_thank_you(text, interview=INTERVIEW).parts["strengths"] is found
+
+
 def test_negated_interest_is_not_interest():
     text = "Dear Amara, thank you. I am no longer interested in the Data Analyst role."
     assert not check_thank_you(text, interview=INTERVIEW).parts["interest"]
+
+
+def test_cant_thank_you_enough_is_appreciation():
+    text = "Dear Amara,\n\nI can't thank you enough for today. I am keen on the Data Analyst role."
+    assert check_thank_you(text, interview=INTERVIEW).parts["appreciation"]
+    assert check_rejection_reply("Dear Amara, I can't thank you enough for your time.").parts["thanks"]
 
 
 def test_sign_off_thanks_is_not_appreciation():
@@ -162,6 +262,26 @@ def test_follow_up_parts_and_pressure():
     assert bare.missing == ["reintroduction", "reason"] and bare.flags == ["desperate"]
 
 
+@pytest.mark.parametrize(("sentence", "part", "found"), [
+    ("I figured I'd get in touch.", "reason", True),
+    ("I thought I would ask where things are.", "reason", True),
+    ("I thought the interview went well.", "reason", False),
+    ("Have you decided on the role yet?", "asks_status", True),
+    ("Has a final decision been reached?", "asks_status", True),
+    ("Is the role still going?", "asks_status", True),
+    ("I have decided to take a course in the meantime.", "asks_status", False),
+])
+def test_follow_up_reason_and_status_in_casual_and_question_forms(sentence, part, found):
+    text = f"Hi Amara,\n\nMy name is Chidi Okeke and I interviewed with you on 3 May. {sentence}"
+    assert check_follow_up(text).parts[part] is found
+
+
+def test_polite_any_update_is_not_desperate():
+    polite = check_follow_up("Dear Ms Lee,\n\nI would be grateful for any update on the Data Analyst role.")
+    assert polite.warnings == [] and polite.parts["asks_status"]
+    assert check_follow_up("Dear Ms Lee,\n\nAny update?").flags == ["desperate"]
+
+
 def test_im_writing_is_not_a_reintroduction():
     result = check_follow_up("Hi Amara,\n\nI'm writing to ask if the Data Analyst role is still open.")
     assert result.missing == ["reintroduction"]
@@ -176,6 +296,26 @@ def test_rejection_reply_parts_and_bitterness():
     assert result.missing == ["positive"] and result.flags == ["bitter"]
     thanked_for_feedback = "Dear Amara, thank you for the feedback. I enjoyed meeting you."
     assert not check_rejection_reply(thanked_for_feedback).parts["asks_tips"]
+
+
+@pytest.mark.parametrize("sentence", ["No hard feelings at all.", "Such things happen.",
+                                      "I'm sure you chose well.", "Completely fair."])
+def test_taking_the_news_gracefully_is_positive(sentence):
+    result = check_rejection_reply(f"Hi Amara, thanks for letting me know. {sentence}")
+    assert result.parts["positive"] and result.warnings == []
+
+
+@pytest.mark.parametrize(("sentence", "bitter"), [
+    ("I was astonished by the decision.", True),
+    ("I prepared for a week only to be told no in two lines.", True),
+    ("I hope your new hire lives up to your expectations.", True),
+    ("I was pleasantly surprised by the tour.", False),
+    ("I am surprised how much I learned.", False),
+])
+def test_polite_reproach_sounds_bitter(sentence, bitter):
+    result = check_rejection_reply(f"Dear Amara, thank you for your email. I enjoyed meeting you. {sentence}")
+    assert ("bitter" in result.flags) is bitter
+    assert result.parts["positive"] is not bitter
 
 
 def test_thank_you_check_needs_the_interview():
