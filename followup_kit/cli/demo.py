@@ -8,6 +8,7 @@ reasons in plain words.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -20,6 +21,19 @@ from ..store import Store
 from .report import report_table, write_plots
 
 RULE = "-" * 78
+#: How each next step reads in a list: (the step, the word before its date).
+STEP_WORDS = {
+    "send_thank_you": ("send your thank-you letter", "by"),
+    "wait": ("wait", "until"),
+    "follow_up": ("follow up", "from"),
+    "reply_to_rejection": ("reply to their answer", "by"),
+    "respond_to_offer": ("answer the offer", "by"),
+    "move_on": ("move on", "from"),
+    "none": ("nothing to do", ""),
+}
+#: The letter to draft for a step.
+DRAFT_FOR = {"send_thank_you": "thank_you", "follow_up": "follow_up",
+             "reply_to_rejection": "rejection_reply", "respond_to_offer": "offer_reply"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -76,20 +90,31 @@ def cmd_demo(args: argparse.Namespace) -> int:
     _heading(f"{person['name']} ({who}, {person['cohort']}): the plan")
     mine = f["candidate_id"] == who
     rows = pd.DataFrame({
+        "interview_id": f.loc[mine, "interview_id"],
         "company": f.loc[mine, "company"],
-        "next step": p.loc[mine, "action"].astype("str").str.replace("_", " "),
-        "when": human_dates(p.loc[mine, "due"], today=today).fillna("-"),
+        "action": p.loc[mine, "action"].astype("str"),
+        "due": p.loc[mine, "due"],
+        "when": human_dates(p.loc[mine, "due"], today=today),
         "overdue": p.loc[mine, "overdue"],
         "why": p.loc[mine, "reason"],
     })
-    for company, step, when, overdue, why in rows.itertuples(index=False):
-        print(f"* {company}: {step}, {when}{' (overdue)' if overdue else ''}\n  {why}")
+    # What needs doing first (overdue, then soonest); closed interviews last.
+    rows = rows.assign(closed=rows["action"] == "none").sort_values(
+        ["closed", "overdue", "due"], ascending=[True, False, True], na_position="last")
+    for row in rows.itertuples(index=False):
+        step = STEP_WORDS[row.action]
+        when = f" {step[1]} {row.when}" if step[1] and isinstance(row.when, str) else ""
+        late = " (overdue)" if row.overdue else ""
+        print(f"* {row.company}: {step[0]}{when}{late}\n  {row.why}")
 
     paths = write_plots(f, Path(args.plots))
     _heading("Pictures")
     for path in paths:
         print(path)
-    print(f"\nNext: followup-kit plan --db {args.db} --candidate {who} --today {pd.Timestamp(today).date()}"
-          f"\n      followup-kit draft --db {args.db} --interview {f.loc[mine, 'interview_id'].iloc[0]} "
-          "--kind thank_you\n      make lab")
+    program = sys.argv[0] if Path(sys.argv[0]).name == "followup-kit" else "followup-kit"
+    letter = rows.loc[rows["action"] != "none", "interview_id"]
+    letter_id = letter.iloc[0] if len(letter) else rows["interview_id"].iloc[0]
+    print(f"\nNext: {program} plan --db {args.db} --candidate {who} --today {pd.Timestamp(today).date()}"
+          f"\n      {program} draft --db {args.db} --interview {letter_id} --kind "
+          f"{DRAFT_FOR.get(rows['action'].iloc[0], 'thank_you')}\n      make lab")
     return 0
