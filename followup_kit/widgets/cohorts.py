@@ -191,8 +191,12 @@ def cohort_app(store_or_path: Store | str | Path, as_of=None,
 
     Examples
     --------
-    >>> app, parts = cohort_app("data", as_of="2026-11-01")  # doctest: +SKIP
-    >>> parts["cohorts"].value = ("2026-autumn",)  # doctest: +SKIP
+    In a notebook cell (``notebooks/cohort_analysis.ipynb`` does this, and the
+    test suite runs it)::
+
+        app, parts = cohort_app("../data", as_of="2026-11-01")
+        app                                    # shows the app
+        parts["cohorts"].value = ("2026-autumn",)  # what a click does
     """
     controller = CohortController(load_tables(store_or_path), as_of=as_of)
     cohorts = w.SelectMultiple(options=controller.cohorts, value=controller.cohorts,
