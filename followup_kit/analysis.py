@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 from scipy import special, stats
 
-from .counts import DAY_COLUMNS, QUESTIONS, as_by, count
+from .counts import DAY_COLUMNS, QUESTIONS, Counts, as_by, count
 from .errors import FollowupKitError
 
 #: The normal quantile of a two-sided 95% interval.
@@ -486,9 +486,30 @@ def cohort_report(facts: pd.DataFrame, within_days: int = 30) -> pd.DataFrame:
         ``offer_ci_high`` (Wilson 95%) and ``note`` explaining any ``inf``
         or ``NaN``.
     """
+    return cohort_report_from_counts(count(facts, "cohort", REPORT_QUESTIONS, days=True), within_days)
+
+
+#: The yes/no counts the cohort report reads, besides interviews and day counts.
+REPORT_QUESTIONS = ["candidates", "thanked_on_time", "offer", "settled"]
+
+
+def cohort_report_from_counts(counts: Counts, within_days: int = 30) -> pd.DataFrame:
+    """The cohort report from count tables built elsewhere (SQL, a Dask cluster).
+
+    Parameters
+    ----------
+    counts : Counts
+        Counts by ``cohort`` with ``days=True`` and the questions of
+        :data:`REPORT_QUESTIONS`.
+    within_days : int
+        The horizon of the "answered within" share.
+
+    Returns
+    -------
+    DataFrame
+        See :func:`cohort_report`.
+    """
     within = _whole_days(within_days, "within_days")
-    counts = count(facts, "cohort", ["candidates", "thanked_on_time", "offer", "settled"],
-                   days=True)
     groups = counts.groups
     curve = curve_from_counts(counts.days, "cohort")
     median = median_from_curve(curve, groups, "cohort")

@@ -13,7 +13,6 @@ when a function here needs it, so ``import followup_kit`` never does.
 
 from __future__ import annotations
 
-import types
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -201,15 +200,8 @@ def cohort_report_dask(source, client=None, within_days: int = 30) -> pd.DataFra
     _, dd = _dask()
     ddf = source if isinstance(source, dd.DataFrame) else read_facts_parquet(source)
 
-    def count_on_cluster(_facts, by=None, questions=(), *, days=False):
-        return count_dask(ddf, by, questions, days=days, client=client)
-
-    # cohort_report takes facts and counts them itself; running its own code
-    # with ``count`` answered by the cluster keeps one copy of the statistics.
-    report = analysis.cohort_report
-    on_cluster = types.FunctionType(report.__code__, {**vars(analysis), "count": count_on_cluster},
-                                    report.__name__, report.__defaults__, report.__closure__)
-    return on_cluster(ddf, within_days)
+    on_cluster = count_dask(ddf, "cohort", analysis.REPORT_QUESTIONS, days=True, client=client)
+    return analysis.cohort_report_from_counts(on_cluster, within_days)
 
 
 # -- helpers -------------------------------------------------------------------
