@@ -510,6 +510,12 @@ def cohort_report_from_counts(counts: Counts, within_days: int = 30) -> pd.DataF
         See :func:`cohort_report`.
     """
     within = _whole_days(within_days, "within_days")
+    missing = [q for q in ["interviews", *REPORT_QUESTIONS] if q not in counts.groups.columns]
+    if counts.by != ["cohort"] or counts.days is None or missing:
+        raise FollowupKitError(
+            "the cohort report needs counts by cohort with day counts and "
+            f"{', '.join(REPORT_QUESTIONS)}: build them with count(facts, 'cohort', "
+            "REPORT_QUESTIONS, days=True)" + (f" (missing: {', '.join(missing)})" if missing else ""))
     groups = counts.groups
     curve = curve_from_counts(counts.days, "cohort")
     median = median_from_curve(curve, groups, "cohort")

@@ -378,3 +378,19 @@ def test_group_numbering_follows_an_edited_column():
     facts.loc[0, "cohort"] = "c"
     assert fk.outcome_rates(facts, by="cohort")["cohort"].tolist() == ["a", "b", "c"]
     assert fk.cohort_report(facts)["interviews"].tolist() == [1, 1, 1]
+
+
+def test_cohort_report_from_counts_says_which_counts_it_needs():
+    from followup_kit.analysis import REPORT_QUESTIONS, cohort_report_from_counts
+    from followup_kit.counts import count
+
+    facts = pd.DataFrame({"cohort": ["a", "a", "b"], "candidate_id": ["C1", "C2", "C3"],
+                          "thank_you_timing": pd.Categorical(["on_time", "none", "late"]),
+                          "response_days": [3, 10, 4], "responded": [True, False, True],
+                          "outcome": pd.Categorical(["offer", "pending", "rejection"])})
+    with pytest.raises(FollowupKitError, match="day counts"):
+        cohort_report_from_counts(count(facts, "cohort", REPORT_QUESTIONS, days=False))
+    with pytest.raises(FollowupKitError, match="missing: offer, settled"):
+        cohort_report_from_counts(count(facts, "cohort", ["candidates", "thanked_on_time"], days=True))
+    ok = cohort_report_from_counts(count(facts, "cohort", REPORT_QUESTIONS, days=True))
+    pd.testing.assert_frame_equal(ok, fk.cohort_report(facts))

@@ -94,3 +94,24 @@ def test_text_that_starts_with_the_guard_survives_export_and_import(tmp_path, cs
     again.import_csv(*sorted((tmp_path / "out").glob("*.csv")))
     note = again.events().set_index("event_id").loc["E5b", "note"]
     assert note == "'=not a formula"
+
+
+def test_an_interview_still_to_come_is_mentioned_not_lost(tmp_path, csv_dir, capsys):
+    write(csv_dir, "interviews.csv",
+          "interview_id,candidate_id,company,role,interviewer_name,interviewer_email,interview_date\n"
+          "I1,C1,Acme Ltd,Data analyst,Ann Lee,ann@acme.example,2026-12-03\n")
+    db = tmp_path / "s.db"
+    assert main(["import", "--db", str(db), str(csv_dir / "candidates.csv"),
+                 str(csv_dir / "interviews.csv")]) == 0
+    capsys.readouterr()
+    assert main(["plan", "--db", str(db), "--candidate", "C1", "--today", "2026-11-26"]) == 0
+    err = capsys.readouterr().err
+    assert "1 interview is dated after Thursday 26 November; its steps appear" in err
+    assert main(["plan", "--db", str(db), "--candidate", "C1", "--today", "2026-12-03"]) == 0
+    assert "send_thank_you" in capsys.readouterr().out
+
+
+def test_a_header_only_file_is_imported_with_a_note(tmp_path, csv_dir, csv_files, capsys):
+    write(csv_dir, "events.csv", EVENTS.splitlines()[0] + "\n")
+    assert main(["import", "--db", str(tmp_path / "s.db"), *map(str, csv_files)]) == 0
+    assert "the events file has a header but no rows" in capsys.readouterr().err

@@ -13,9 +13,8 @@ import pytest
 
 import followup_kit
 from followup_kit import counts, sample, scale
+from followup_kit.analysis import REPORT_QUESTIONS
 from followup_kit.errors import FollowupKitError
-
-REPORT_QUESTIONS = ["candidates", "thanked_on_time", "offer", "settled"]
 
 
 @pytest.fixture(scope="module")

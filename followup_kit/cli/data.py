@@ -47,6 +47,10 @@ def cmd_import(args: argparse.Namespace) -> int:
             for suffix in ("", "-wal", "-shm"):
                 Path(args.db + suffix).unlink(missing_ok=True)
         raise
+    for name, n in added.items():
+        if n == 0:
+            print(f"note: the {name} file has a header but no rows; nothing to import from it",
+                  file=sys.stderr)
     parts = ", ".join(_plural(n, name[:-1]) for name, n in added.items())
     print(f"imported {parts} into {args.db} (now {_plural(total['candidates'], 'candidate')}, "
           f"{_plural(total['interviews'], 'interview')}, {_plural(total['events'], 'event')})")

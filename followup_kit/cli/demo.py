@@ -112,9 +112,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
     for path in paths:
         print(path)
     program = sys.argv[0] if Path(sys.argv[0]).name == "followup-kit" else "followup-kit"
-    letter = rows.loc[rows["action"] != "none", "interview_id"]
-    letter_id = letter.iloc[0] if len(letter) else rows["interview_id"].iloc[0]
-    print(f"\nNext: {program} plan --db {args.db} --candidate {who} --today {pd.Timestamp(today).date()}"
-          f"\n      {program} draft --db {args.db} --interview {letter_id} --kind "
-          f"{DRAFT_FOR.get(rows['action'].iloc[0], 'thank_you')}\n      make lab")
+    suggestions = [f"{program} plan --db {args.db} --candidate {who} --today {pd.Timestamp(today).date()}"]
+    with_letter = rows[rows["action"].isin(list(DRAFT_FOR))]
+    if len(with_letter):
+        first = with_letter.iloc[0]
+        suggestions.append(f"{program} draft --db {args.db} --interview {first['interview_id']} "
+                           f"--kind {DRAFT_FOR[first['action']]}")
+    print("\nNext: " + "\n      ".join([*suggestions, "make lab"]))
     return 0

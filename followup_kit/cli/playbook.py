@@ -8,7 +8,7 @@ import sys
 
 import pandas as pd
 
-from ..dates import as_day, human_dates
+from ..dates import as_day, human_date, human_dates
 from ..errors import FollowupKitError
 from ..facts import facts
 from ..ics import write_ics
@@ -57,6 +57,11 @@ def planned(db: str, candidate: str | None, today) -> tuple[pd.DataFrame, pd.Dat
         raise FollowupKitError(f"no candidate '{candidate}' in {db}; "
                                "check the id with 'followup-kit export'")
     f = facts(candidates, interviews, events, as_of=today)
+    later = int((interviews["interview_date"] > today).sum())
+    if later:
+        words = ("interviews are", "their") if later > 1 else ("interview is", "its")
+        print(f"{later} {words[0]} dated after {human_date(today)}; {words[1]} steps appear in the "
+              "plan from the interview day.", file=sys.stderr)
     return f, plan(f, today=today, candidates=candidates)
 
 
