@@ -172,7 +172,8 @@ INTEREST = _rx(
     r"(?:join|be|work|contribute|bring|help|take|start)\b",
     r"\bdelighted to (?:join|be|work|contribute)\b",
     r"\b(?:would|'d)\s+(?:really\s+|very\s+much\s+)?(?:love|like|want)\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,3}"
-    r"(?:job|role|position|opportunity|post|spot|opening|vacancy|gig|chance)\b",
+    r"(?:job|role|position|opportunity|post|spot|opening|vacancy|gig|"
+    r"chance\s+to\s+(?:work|join|be|contribute|bring|help|start|grow|learn|put|apply))\b",
     # Wanting the job itself, not "I wanted to say": "I really want it", "want the cashier job",
     # "I want really to work as line cook".
     r"\bwant(?:ed)?\s+(?:it|this|that)(?:\s+(?:so much|very much|badly|a lot|even more))?\s*(?:[.!,;]|$)",
@@ -184,11 +185,20 @@ INTEREST = _rx(
     r"\bexactly (?:what|the (?:kind|sort|type) of \w+) (?:i|i've)\b",
     r"\bcan't wait to (?:start|join|work|get)\b",
 )
+# What a span of time was spent on when it is not experience: "three months looking for work".
+_NOT_EXPERIENCE = (r"(?!\s+(?:of\s+)?(?:looking|searching|applying|job[ -]hunting|unemployed|out of work|"
+                   r"off|commuting|travell?ing|waiting|between jobs|at home|on benefits)\b)")
+# What follows "good with" or "quick at" when it is availability, not a skill: "good with any time".
+_NOT_SKILL = (r"(?!\s+(?:early |late |short |long )?(?:any|either|both|whatever|whichever|whenever|all|"
+              r"it|that|this|saying|"
+              r"(?:the |that |this )?(?:time|date|day|slot|meeting|interview|plan)s?\b|"
+              r"\w+day|mornings?|afternoons?|evenings?|weekends?|weekdays?|nights?|next|tomorrow|"
+              r"today|short notice|\d)\b)")
 STRENGTHS = _rx(
     r"\bmy (?:[\w'-]+\s+){0,3}?(?:experience|background|skills?|strengths?|expertise|qualifications?|"
     r"track record|degree|doctorate|phd|master's|masters|certificat\w*|certification|charter|"
     r"training|portfolio|knowledge)\b",
-    rf"\b{_NUMBER}\+? (?:full |more )?years?\b",
+    rf"\b{_NUMBER}\+? (?:full |more )?years?\b{_NOT_EXPERIENCE}",
     r"\bi (?:have |had |'ve |also )?(?:led|built|managed|ran|run|designed|delivered|shipped|grew|"
     r"migrated|developed|launched|trained|supervised|created|automated|reduced|increased|improved|"
     r"handled|maintained|founded|organi[sz]ed|coordinated|taught|mentored|negotiated|published|"
@@ -199,12 +209,13 @@ STRENGTHS = _rx(
     r"\b(?:at|in) my (?:last|previous|current|former|old) [\w'-]+",
     # Experience told plainly: "I did two summers at a juice bar", "I spent three seasons on the tills".
     rf"\bi(?: have|'ve)? (?:did|done|spent|worked|had)\s+(?:[\w-]+\s+){{0,2}}?{_NUMBER}\s+"
-    r"(?:summers?|seasons?|months?|years?|shifts?|terms?)\b",
-    # Ability told plainly: "I can do latte art", "I'm quick on the scanner", "im good with money".
-    r"\bi can (?:do|make|speak|cook|drive|lift|code|program|write|use|operate|repair|fix|type|read|"
+    rf"(?:summers?|seasons?|months?|years?|shifts?|terms?)\b{_NOT_EXPERIENCE}",
+    # Ability told plainly: "I can cook for 200", "I'm quick on the scanner", "im good with money".
+    # Not "I can make it on Tuesday", "I can do any day" or "I can use the bus": those are logistics.
+    r"\bi can (?:speak|cook|drive|lift|code|program|write|operate|repair|fix|type|read|"
     r"teach|sell|design|build|handle|lead|manage|run)\b",
     r"\b(?:i am|i'm|im) (?:also |very |really |pretty |quite )?(?:quick|fast|good|great|confident|"
-    r"reliable|strong|experienced|skilled|handy|trained) (?:on|at|with|in|teaching|using|working)\b",
+    rf"reliable|strong|experienced|skilled|handy|trained) (?:on|at|with|in|teaching|using|working)\b{_NOT_SKILL}",
 )
 DESPERATE = (
     (r"\bjust (?:checking|touching base|wanted to check) in\b", "just checking in"),
@@ -292,12 +303,15 @@ _TITLES = r"(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame)\.?"
 
 def _negated(sentence: str, match: re.Match) -> bool:
     text = sentence.lower()
-    # "n't" ends a word ("don't want"), so it has no word boundary before it.
-    negation = re.search(r"(?:\b(?:not|no longer|never|nor)\b|n't\b)(?:\W+\w+){0,3}\W*$", text[:match.start()])
+    # "n't" ends a word ("don't want"), so it has no word boundary before it; in a sentence's
+    # tokens (see _tokens) it is written "don t".
+    negation = re.search(r"(?:\b(?:not|no longer|never|nor)\b|n(?:'|\s)t\b)(?:\W+\w+){0,3}\W*$",
+                         text[:match.start()])
     if negation is None:
         return False
     # "couldn't be more excited" and "can't thank you enough" intensify rather than deny.
-    return re.match(r"n't\s+(?:be\s+(?:more|any more|happier|keener)|thank)\b", text[negation.start():]) is None
+    return re.match(r"n(?:'|\s)t\s+(?:be\s+(?:more|any more|happier|keener)|thank)\b",
+                    text[negation.start():]) is None
 
 
 def _tokens(text: str) -> list[str]:
@@ -342,7 +356,7 @@ def _role_rx(role: str) -> re.Pattern | None:
     kept = [t for t in core if t not in _LEVEL_WORDS] or core
     if not kept:
         return None
-    looks = [r"\b" + r" ".join(re.escape(t) for t in kept) + r"\b"]
+    looks = [r"(?P<full>\b" + r" ".join(re.escape(t) for t in kept) + r"\b)"]
     head, modifiers = kept[-1], [t for t in kept[:-1] if not t.isdigit()]
     if head not in _GENERIC_HEADS and not head.isdigit():
         stem = _stem(head)
@@ -357,36 +371,49 @@ def _role_rx(role: str) -> re.Pattern | None:
     return re.compile("|".join(f"(?:{look})" for look in looks))
 
 
-# Common English short forms of first names, one group per name. A letter may greet
-# "William Hargreaves" as "Bill": any name of the interviewer's group counts.
-_SHORT_FORMS = tuple(frozenset(group.split()) for group in (
-    "william bill billy will willy liam", "robert bob bobby rob robbie bert",
-    "richard dick rick ricky rich richie", "edward ed eddie ted teddy ned",
-    "james jim jimmy jamie", "john jack johnny", "margaret maggie meg peggy greta",
-    "elizabeth liz lizzie beth betty eliza libby", "katherine catherine kate katie kathy cathy kat",
-    "mohammed muhammad mohammad mohamed mo moe", "anthony tony", "thomas tom tommy",
-    "michael mike mikey mick", "charles charlie chuck", "henry harry hal",
-    "jennifer jen jenny", "rebecca becky becca", "patricia pat patty trish",
-    "susan sue susie", "deborah debbie deb", "victoria vicky tori", "alexander alex sandy",
-    "alexandra alex lexi sandra", "benjamin ben benny", "nicholas nick nicky",
-    "christopher chris kit", "christine chris chrissy", "joseph joe joey", "daniel dan danny",
-    "samuel sam sammy", "samantha sam sammy", "andrew andy drew", "matthew matt",
-    "jonathan jon jonny", "gareth gaz", "gary gaz", "abigail abby abi", "jessica jess jessie",
-    "frederick fred freddie", "theodore theo ted", "lawrence larry laurie",
-))
-# Short forms are short, and some are everyday words ("Will", "Pat", "And" from Andrew), so one
-# counts only where the letter addresses the reader with it: a comma, "!" or the line's end follows.
+# Common short forms of first names: the full name first, then what a letter may call that person.
+# The direction matters: "Bill" counts for William, but "William" does not count for a Bill, and
+# "John" never counts for a Jack. Names that are also names in their own right (Sandra, Liam,
+# Greta) are left out, so a letter to another person is not credited.
+_SHORT_FORMS = {
+    group.split()[0]: frozenset(group.split()[1:]) for group in (
+        "william bill billy will willy", "robert bob bobby rob robbie",
+        "richard rick ricky rich richie", "edward ed eddie ted teddy ned",
+        "james jim jimmy jamie", "john johnny", "margaret maggie meg peggy",
+        "elizabeth liz lizzie beth betty libby", "katherine kate katie kathy kat",
+        "catherine cath cathy kate katie", "mohammed mo moe", "muhammad mo moe",
+        "mohammad mo moe", "mohamed mo moe", "anthony tony", "thomas tom tommy",
+        "michael mike mikey mick", "charles charlie chuck", "henry harry hal",
+        "jennifer jen jenny", "rebecca becky becca", "patricia pat patty trish",
+        "susan sue susie", "deborah debbie deb", "victoria vicky tori", "alexander alex",
+        "alexandra alex lexi", "benjamin ben benny", "nicholas nick nicky",
+        "christopher chris kit", "christine chris chrissy", "christina chris chrissy",
+        "joseph joe joey", "daniel dan danny", "samuel sam sammy", "samantha sam sammy",
+        "andrew andy drew", "matthew matt", "jonathan jon jonny", "gareth gaz", "gary gaz",
+        "abigail abby abi", "jessica jess jessie", "frederick fred freddie", "theodore theo",
+        "lawrence larry laurie", "philip phil", "phillip phil", "stephen steve", "steven steve",
+        "gregory greg", "timothy tim", "kenneth ken kenny", "douglas doug", "raymond ray",
+        "ronald ron ronnie", "donald don", "gerald gerry", "jacqueline jackie jacqui",
+        "natalie nat", "natasha tash", "pamela pam", "penelope penny", "barbara barb",
+        "kimberly kim", "suzanne suzie", "tobias toby", "funmilayo funmi", "oluwaseun seun",
+        "oluwadamilare dami", "olufunke funke", "babatunde tunde",
+        "oluwatobi tobi",
+    )
+}
+# Short forms are short, and some are everyday words ("Will", "Pat"), so one counts only where
+# the letter addresses the reader with it: a comma, "!" or the line's end follows.
 _VOCATIVE_END = r"(?=\s*(?:[,!:;.?]|$))"
 
 
 def _name_rxs(name: str) -> tuple[re.Pattern, ...]:
     """Patterns that find the interviewer: full name, title and surname, first name, or its short form.
 
-    A short form is a name of the first name's group in :data:`_SHORT_FORMS`
-    ("Bill" for William) or its first three letters or more ("Sam" for
-    Samantha, "Chris" for Christopher). Both are capitalised words that the
-    letter uses to address the reader, so a comma, "!" or the end of the line
-    follows them: "Hi Sam!" counts, "And then I ..." does not count for Andrew.
+    A short form is one listed for the first name in :data:`_SHORT_FORMS`
+    ("Bill" for William, "Sam" for Samantha or Samuel, "Mo" for Mohammed),
+    written with a capital and used to address the reader, so a comma, "!" or
+    the end of the line follows it: "Hi Sam!" counts. Other names that merely
+    begin the same way ("Robert" for Roberta, "Maria" for Marianne) are other
+    people and do not count.
     """
     words = [w for w in re.split(r"\s+", fold(name).strip()) if w and not re.fullmatch(_TITLES, w, re.I)]
     if not words:
@@ -396,10 +423,7 @@ def _name_rxs(name: str) -> tuple[re.Pattern, ...]:
     # A first name counts only when capitalised, so "Will" is found but "I will" is not.
     first = words[0][:1].upper() + words[0][1:]
     given = re.compile(rf"(?<![\w'-]){re.escape(first)}(?![\w'-])")
-    lowered = words[0].lower()
-    short = {n for group in _SHORT_FORMS if lowered in group for n in group}
-    short |= {lowered[:n] for n in range(3, len(lowered))}
-    short.discard(lowered)
+    short = _SHORT_FORMS.get(words[0].lower())
     if not short:
         return (full, surname, given)
     forms = "|".join(re.escape(n.capitalize()) for n in sorted(short, key=len, reverse=True))
@@ -538,19 +562,103 @@ def check_thank_you(text: str, *, interview: Mapping, kind: str = "thank_you",
     role_rx = _role_rx(values["role"])
     found = {
         "appreciation": letter.find(APPRECIATION, skip_sign_offs=True, negatable=True),
-        "interest": letter.find(INTEREST, negatable=True),
+        "interest": _find_interest(letter, role_rx, values["company"]),
         "strengths": strengths,
         "interviewer": next((s for rx in _name_rxs(values["interviewer_name"])
                              if (s := letter.find(rx)) is not None), None),
-        "role": None if role_rx is None else _find_role(letter, role_rx),
+        "role": None if role_rx is None else _find_role(letter, role_rx, values["company"]),
     }
     return _result(kind, letter, found, max_words)
 
 
-def _find_role(letter: _Letter, role_rx: re.Pattern) -> str | None:
+def _find_role(letter: _Letter, role_rx: re.Pattern, company: str) -> str | None:
+    """The first sentence that names the role, not to turn it down and not as a job somewhere else.
+
+    A role named loosely ("the cook job") and then placed at another employer
+    ("at your sister restaurant", "at Acme") is another job, so it does not count.
+    """
     for shown in letter.shown:
-        if role_rx.search(" ".join(_tokens(shown))):
+        tokens = " ".join(_tokens(shown))
+        for match in role_rx.finditer(tokens):
+            if _negated(tokens, match):
+                continue
+            if match.group("full") is None and _elsewhere(tokens[match.end():], company):
+                continue
             return shown
+    return None
+
+
+# Words after "at" or "with" that keep a job at this employer: "the picker job at your depot".
+_HERE = r"(?:your|the|this|our)\b(?!\s+(?:sister|other|partner|rival|competitor|new)\b)"
+
+
+def _elsewhere(after: str, company: str) -> bool:
+    """Whether tokens right after a job ("at Acme", "at your sister restaurant") place it at another employer."""
+    following = re.match(r"\s*(?:at|with) ((\w+).*)", after)
+    if following is None:
+        return False
+    own = _tokens(company)
+    return not ((own and following.group(2) == own[0]) or re.match(_HERE, following.group(1)))
+
+
+# A letter that turns the job down does not reiterate interest in it, however warmly it is written.
+DECLINE = _rx(
+    r"\bwithdraw(?:s|n|ing|al)?\b",
+    r"\bdecided (?:not to|against|to (?:decline|withdraw|accept another|go elsewhere|stay))\b",
+    r"\b(?:accepted|taken|took|accepting|taking) (?:another|a different|an?other|a) "
+    r"(?:offer|job|role|position|post)(?: elsewhere)?\b(?!\s+(?:here|with you|at))",
+    r"\b(?:must|have to|will have to|need to|going to|'ll have to) (?:respectfully |politely )?decline\b",
+    r"\bhope you find (?:someone|somebody|the right|a (?:great|good|suitable|better|strong))\b",
+    r"\bno longer (?:be )?(?:interested|available|looking|pursuing|considering)\b",
+    r"\bnot (?:be )?(?:pursuing|proceeding|continuing|moving forward|going ahead)\b",
+)
+# Words that may stand before "job" without naming a role: "the new job", "this full-time post".
+_NEUTRAL_JOB_WORDS = frozenset({
+    "new", "open", "advertised", "full", "part", "time", "permanent", "temporary", "summer", "weekend",
+    "evening", "night", "day", "same", "whole", "real", "actual", "exact", "current", "available",
+    "opportunity", "very", "kind", "of", "wonderful", "great", "exciting", "amazing", "perfect", "dream",
+})
+# After "join" or "work": the job a letter asks for ("join as pastry cook"), unless it is just
+# joining people ("as part of the team", "as soon as").
+_AS_JOB = re.compile(r"^\s+(?:\w+\s+)?as\s+(?:an?\s+|the\s+)?(?!(?:part|member|one|soon|well|much|long|quickly)\b)"
+                     r"((?:[\w-]+\s*){1,3})")
+_NAMED_JOB = re.compile(r"\b(?:the|this|that|your|a|an)\s+((?:[\w-]+\s+){1,3})"
+                        r"(?:job|role|position|post|spot|opening|vacancy|gig)\b")
+_JOB_AT = re.compile(rf"\b(?:{_JOB_WORDS}|offer)\b")
+
+
+def _other_job(sentence: str, match: re.Match, role_rx: re.Pattern | None, company: str) -> bool:
+    """Whether interest found at ``match`` is in a job other than this one.
+
+    "I'd really like the driver job" for a picker, "I would love to join as
+    pastry cook" for a line cook, "excited about the designer position at
+    Acme" for a job at Pixel.
+    """
+    tokens = " ".join(_tokens(sentence))
+    for job in _JOB_AT.finditer(tokens):
+        if _elsewhere(tokens[job.end():], company):
+            return True
+    if role_rx is None:
+        return False
+    named = _NAMED_JOB.search(match.group(0))
+    if named is not None:
+        words = [w for w in _tokens(named.group(1)) if w not in _NEUTRAL_JOB_WORDS]
+        return bool(words) and role_rx.search(" ".join(words) + " job") is None
+    asked = _AS_JOB.match(sentence[match.end():].lower())
+    if asked is not None:
+        said = " ".join(_tokens(re.split(r"[,.;:!?]| at | in | for | and | with ", asked.group(1))[0]))
+        return role_rx.search(f"work as {said}") is None
+    return False
+
+
+def _find_interest(letter: _Letter, role_rx: re.Pattern | None, company: str) -> str | None:
+    """The first sentence that shows interest in this job: not negated, not another job, not a decline."""
+    if letter.find(DECLINE) is not None:
+        return None
+    for shown, folded in zip(letter.shown, letter.folded, strict=True):
+        for match in INTEREST.finditer(folded):
+            if not _negated(folded, match) and not _other_job(folded, match, role_rx, company):
+                return shown
     return None
 
 
@@ -639,8 +747,8 @@ def check_offer_reply(text: str, *, interview: Mapping, max_words: int | None = 
     role_rx = _role_rx(values["role"])
     found = {
         "thanks": letter.find(THANKS, skip_sign_offs=True, negatable=True),
-        "interest": letter.find(INTEREST, negatable=True),
-        "role": None if role_rx is None else _find_role(letter, role_rx),
+        "interest": _find_interest(letter, role_rx, str(values.get("company") or "")),
+        "role": None if role_rx is None else _find_role(letter, role_rx, str(values.get("company") or "")),
     }
     return _result("offer_reply", letter, found, max_words)
 

@@ -14,6 +14,9 @@ LETTERS = Path(__file__).parent / "data" / "letters"
 HOLDOUT = Path(__file__).parent / "data" / "letters_holdout"
 # Written without sight of the rules and never used to change them: the honest measure.
 BLIND = Path(__file__).parent / "data" / "letters_blind"
+# Letters built to be wrongly passed: another person's name, another job, availability as a
+# strength, a decline. Each must be caught, and nothing in them credited wrongly.
+TRAPS = Path(__file__).parent / "data" / "letters_traps"
 INTERVIEW = {"interviewer_name": "Amara Lee", "role": "Data Analyst", "company": "Cedar Analytics"}
 
 
@@ -60,6 +63,15 @@ def test_on_blind_letters_nothing_is_credited_wrongly_and_most_parts_are_found()
     totals = table[["tp", "fn"]].sum()
     assert totals["tp"] / (totals["tp"] + totals["fn"]) >= 0.85, table.to_string()
     assert not_caught(BLIND) == []
+
+
+def test_trap_letters_are_all_caught_and_nothing_in_them_is_credited_wrongly():
+    checked = labelled_set(TRAPS)
+    assert len(checked) >= 18 and all(item.written_to_fail for item, _ in checked)
+    assert not [item.path.name for item, result in checked if result.ok]
+    assert not_caught(TRAPS) == []
+    table = evaluate(TRAPS)
+    assert (table["precision"] >= 0.95).all(), table.to_string()
 
 
 @pytest.mark.parametrize("folder", [LETTERS, HOLDOUT], ids=["letters", "holdout"])
@@ -137,6 +149,23 @@ def test_interviewer_not_found_for_other_names(greeting):
     ("Samuel Ortiz", "Hi Samantha,", False),
     ("Robert Chen", "Dear Bill,", False),
     ("Andrew Hale", "Hello,\nAnd thank you once more.", False),
+    ("Samantha Lee", "Hi Sam,", True),
+    ("William Hargreaves", "Dear Bill,", True),
+    ("William Hargreaves", "Thanks again, Will.", True),
+    ("Mohammed Aziz", "Dear Mo,", True),
+    # Names that only begin like the interviewer's belong to other people.
+    ("Roberta Hughes", "Dear Robert,", False),
+    ("Louise Martin", "Dear Louis,", False),
+    ("Daniela Costa", "Dear Daniel,", False),
+    ("Joanna Kerr", "Dear Joan,", False),
+    ("Marianne Dubois", "Hi Maria,", False),
+    ("Andrew Okafor", "Dear Andre,", False),
+    ("Christina Vale", "Thank you, Christ!", False),
+    ("Willa Stone", "Thanks again, Will.", False),
+    ("Andrew Okafor", "Hello Mr Smith,\nAnd.", False),
+    # A short form points one way: Jack is not John, and William is not Bill's name.
+    ("Jack Reed", "Dear John,", False),
+    ("Bill Moss", "Dear William,", False),
 ])
 def test_interviewer_found_by_a_short_form_used_to_address_them(name, greeting, found):
     interview = {**INTERVIEW, "interviewer_name": name}
@@ -214,10 +243,46 @@ def test_interest_found_in_wanting_the_job_itself(sentence, found):
     ("I can come in again whenever suits you.", False),
     ("I'm good to go whenever you are.", False),
     ("I spent the evening telling my family about it.", False),
+    ("I can make it on Tuesday if you need a second meeting.", False),
+    ("I can do any day next week.", False),
+    ("I can use the bus to get there.", False),
+    ("I'm good with either date.", False),
+    ("I'm good with any time.", False),
+    ("I'm good with early mornings and weekends.", False),
+    ("I'm confident in saying I enjoyed it.", False),
+    ("I have spent three months looking for work.", False),
+    ("I have spent two years commuting to my last job.", False),
 ])
 def test_strengths_found_in_plain_experience_and_ability(sentence, found):
     text = f"Dear Amara, thank you for the interview. I am keen on the Data Analyst role. {sentence}"
     assert check_thank_you(text, interview=INTERVIEW).parts["strengths"] is found
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("I am not interested in the analyst job; I'd prefer something else.", False),
+    ("I don't want the data analyst role any more.", False),
+    ("I loved the analyst job at Orbit Bank too.", False),
+    ("The analyst job at your Leeds office sounds great.", True),
+    ("The analyst job at Cedar Analytics sounds great.", True),
+])
+def test_role_turned_down_or_placed_elsewhere_is_not_the_role(sentence, found):
+    text = f"Dear Amara, thank you for the interview. {sentence}"
+    assert check_thank_you(text, interview=INTERVIEW).parts["role"] is found
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("I'd really like the marketing analyst job instead.", False),
+    ("I would love to join as a marketing manager.", False),
+    ("I would love to join as a data analyst.", True),
+    ("I would love to join as part of your team.", True),
+    ("I am more excited about the analyst position at Orbit Bank.", False),
+    ("I'd like the chance to explain why I am withdrawing my application.", False),
+    ("I am very interested, but I have decided to withdraw.", False),
+    ("I hope you find someone great; I'm excited to go back to my studies.", False),
+])
+def test_interest_in_another_job_or_in_leaving_is_not_interest(sentence, found):
+    text = f"Dear Amara, thank you for the interview for the Data Analyst role. {sentence}"
+    assert check_thank_you(text, interview=INTERVIEW).parts["interest"] is found
 
 
 def test_negated_interest_is_not_interest():
