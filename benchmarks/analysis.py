@@ -20,7 +20,7 @@ from _common import machine, timed
 
 from followup_kit import cohort_report, outcome_rates, response_curve
 from followup_kit.facts import facts as build_facts
-from followup_kit.sample import generate_typed
+from followup_kit.sample import SAMPLE_AS_OF, generate_typed
 
 # The sample gives each candidate about three interviews.
 INTERVIEWS_PER_CANDIDATE = 3
@@ -38,7 +38,7 @@ def main() -> None:
     start = time.perf_counter()
     tables = generate_typed(args.interviews // INTERVIEWS_PER_CANDIDATE, seed=args.seed,
                             cohorts=args.cohorts, progress=True)
-    facts = build_facts(*tables, as_of="2026-11-01")
+    facts = build_facts(*tables, as_of=SAMPLE_AS_OF)
     del tables
     print(f"facts: {len(facts):,} interviews in {facts['cohort'].nunique()} cohorts, "
           f"built in {time.perf_counter() - start:.1f} s")

@@ -27,6 +27,7 @@ import pyarrow.compute as pc
 from tqdm.auto import tqdm
 
 from . import schema
+from .dates import as_day
 from .errors import FollowupKitError
 
 _FIRST = np.array([
@@ -106,6 +107,9 @@ _NOTE_BY_KIND = {
     "withdrawn": [9],
 }
 
+#: The day the sample describes: nothing in it is dated later.
+SAMPLE_AS_OF = "2026-11-01"
+
 
 def cohort_plan(cohorts: int, as_of: np.datetime64) -> tuple[list[str], np.ndarray]:
     """Cohort names, oldest first, and the first day each cohort interviews.
@@ -153,19 +157,12 @@ def _pick(rng: np.random.Generator, options: np.ndarray, p, size: int) -> np.nda
     return options[rng.choice(len(options), size=size, p=p)]
 
 
-def _parse_as_of(as_of: str) -> np.datetime64:
-    try:
-        return np.datetime64(pd.Timestamp(as_of).date(), "D")
-    except (ValueError, TypeError):
-        raise FollowupKitError(f"as-of date '{as_of}' is not a date; write it as YYYY-MM-DD") from None
-
-
 def generate(
     n_candidates: int = 300,
     *,
     seed: int = 0,
     cohorts: int = 4,
-    as_of: str = "2026-11-01",
+    as_of: str = SAMPLE_AS_OF,
     progress: bool = False,
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Make a synthetic programme: candidates, their interviews and what happened after.
@@ -205,7 +202,7 @@ def generate(
         raise FollowupKitError("the sample needs at least 1 candidate")
     if int(cohorts) < 1:
         raise FollowupKitError("the sample needs at least 1 cohort")
-    day = _parse_as_of(as_of)
+    day = as_day(as_of).astype("datetime64[D]")
     rng = np.random.default_rng(seed)
     with tqdm(total=4, desc="generating sample", unit="step", disable=not progress,
               leave=False) as bar:
@@ -229,7 +226,7 @@ def generate_typed(
     *,
     seed: int = 0,
     cohorts: int = 4,
-    as_of: str = "2026-11-01",
+    as_of: str = SAMPLE_AS_OF,
     progress: bool = False,
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """The same sample as :func:`generate`, as typed frames (what ``Store.tables()`` returns).
@@ -255,7 +252,7 @@ def write_sample(
     *,
     seed: int = 0,
     cohorts: int = 4,
-    as_of: str = "2026-11-01",
+    as_of: str = SAMPLE_AS_OF,
     progress: bool = False,
 ) -> list[Path]:
     """Generate a sample and write ``candidates.csv``, ``interviews.csv`` and ``events.csv``.

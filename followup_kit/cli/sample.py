@@ -6,7 +6,7 @@ import argparse
 import sys
 import time
 
-from ..sample import generate, write_frames
+from ..sample import SAMPLE_AS_OF, generate, write_frames
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -16,7 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="how many candidates (about three interviews each; default 300)")
     p.add_argument("--seed", type=int, default=0, help="random seed: the same seed writes the same files")
     p.add_argument("--cohorts", type=int, default=4, help="how many cohorts (default 4)")
-    p.add_argument("--as-of", default="2026-11-01",
+    p.add_argument("--as-of", default=SAMPLE_AS_OF,
                    help="the day the data is taken, YYYY-MM-DD; nothing is dated after it")
     p.set_defaults(func=cmd_sample)
 
