@@ -231,6 +231,8 @@ def parse_csv(data: bytes, source: str) -> RawTable:
     if frame is None:
         frame = _read_pandas(text, header, source)
     frame.columns = [c.strip() for c in frame.columns]
+    # Spaces around a cell are never meant: take them off once, here, for every later step.
+    frame = frame.apply(lambda col: col.str.strip())
     for col in frame.columns:
         # An export writes '=... so a spreadsheet shows text; take the guard off again.
         guarded = frame[col].str.startswith("'")
@@ -311,7 +313,6 @@ def parse_event_dates(text: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]
     its date as written and the moment in UTC; a timestamp without an offset is a
     local wall-clock time: its date, no moment.
     """
-    text = text.str.strip()
     is_date = text.str.fullmatch(_DATE_RE)
     is_stamp = text.str.fullmatch(_TIMESTAMP_RE)
     date = _parse_dates(text.str.slice(0, 10).where(is_date | is_stamp))
@@ -346,7 +347,7 @@ def _check_cells(raw: RawTable, known: Known, siblings: Mapping[str, pd.DataFram
     for col in table.columns:
         if col.name not in frame.columns:
             continue
-        text = frame[col.name].str.strip()
+        text = frame[col.name]
         blank = (text == "").to_numpy()
         if col.required:
             problems += _problems(blank, rows, source, col.name, f"'{col.name}' is empty; it is required")
@@ -369,7 +370,7 @@ def _check_cells(raw: RawTable, known: Known, siblings: Mapping[str, pd.DataFram
             ok = _isin(text, known.ids(col.parent))
             in_file = siblings.get(col.parent)
             if in_file is not None:
-                ok |= _isin(text, in_file[parent.key].str.strip())
+                ok |= _isin(text, in_file[parent.key])
             noun = col.parent[:-1]
             problems += _problems(present & ~ok, rows, source, col.name,
                                   lambda i, v=value, n=noun: f"unknown {n} '{v(i)}': it is not in the "
@@ -424,13 +425,13 @@ def _check_dates_across(raw: RawTable, known: Known, siblings, rows, parsed) -> 
             dates.append(known.interview_dates)
         sib = siblings.get("interviews")
         if sib is not None:
-            dates.append(pd.Series(_parse_dates(sib["interview_date"].str.strip()).to_numpy(),
-                                   index=sib["interview_id"].str.strip().to_numpy()))
+            dates.append(pd.Series(_parse_dates(sib["interview_date"]).to_numpy(),
+                                   index=sib["interview_id"].to_numpy()))
         if not dates:
             return []
         lookup = pd.concat(dates) if len(dates) > 1 else dates[0]
         lookup = lookup[~lookup.index.duplicated(keep="last")]
-        ids = frame["interview_id"].str.strip()
+        ids = frame["interview_id"]
         held = lookup.to_numpy()[lookup.index.get_indexer(ids)]
         held[lookup.index.get_indexer(ids) < 0] = np.datetime64("NaT")
         bad = parsed["date"].to_numpy() < held
@@ -494,8 +495,13 @@ def frame_to_raw(table: Table, frame: pd.DataFrame, source: str) -> RawTable:
                 text = col.dt.strftime("%Y-%m-%d")
         else:
             text = col
-        out[name] = text.astype("str").where(text.notna(), "")
+        out[name] = text.astype("str").where(text.notna(), "").str.strip()
     return RawTable(table, out, source)
+
+
+def parse_bool(text: pd.Series) -> pd.Series:
+    """Checked yes/no text as a nullable boolean column (blank is missing)."""
+    return text.str.lower().isin(_TRUE).astype("boolean").mask(text == "")
 
 
 def typed(table: Table, text: pd.DataFrame) -> pd.DataFrame:
@@ -505,7 +511,7 @@ def typed(table: Table, text: pd.DataFrame) -> pd.DataFrame:
         if col.name not in text.columns:
             raw = pd.Series("", index=text.index, dtype="str")
         else:
-            raw = text[col.name].astype("str").str.strip()
+            raw = text[col.name].astype("str")
         blank = raw == ""
         if col.kind == "date":
             out[col.name] = _parse_dates(raw)
@@ -514,10 +520,7 @@ def typed(table: Table, text: pd.DataFrame) -> pd.DataFrame:
             out[col.name] = date
             out["sent_at"] = sent_at
         elif col.kind == "bool":
-            lowered = raw.str.lower()
-            val = pd.array(lowered.isin(_TRUE).to_numpy(), dtype="boolean")
-            val[blank.to_numpy()] = pd.NA
-            out[col.name] = pd.Series(val, index=text.index)
+            out[col.name] = parse_bool(raw)
         else:
             out[col.name] = raw.where(~blank)
     return pd.DataFrame(out, index=pd.RangeIndex(len(text)))

@@ -258,12 +258,11 @@ class Store:
             chunk = text.iloc[start:start + INSERT_CHUNK]
             arrays = []
             for name in columns:
-                col = chunk[name].str.strip()
-                blank = col == ""
+                col = chunk[name]
                 if table.column(name).kind == "bool":
-                    col = col.str.lower().isin(schema._TRUE).astype("Int64").mask(blank)
+                    col = schema.parse_bool(col).astype("Int64")
                 else:
-                    col = col.mask(blank)
+                    col = col.mask(col == "")
                 arrays.append(col.to_numpy(dtype=object, na_value=None).tolist())
             self._db.executemany(sql, zip(*arrays, strict=True))
             if bar is not None:
