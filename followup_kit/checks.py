@@ -577,12 +577,13 @@ def _find_role(letter: _Letter, role_rx: re.Pattern, company: str) -> str | None
     A role named loosely ("the cook job") and then placed at another employer
     ("at your sister restaurant", "at Acme") is another job, so it does not count.
     """
+    own = _tokens(company)
     for shown in letter.shown:
         tokens = " ".join(_tokens(shown))
         for match in role_rx.finditer(tokens):
             if _negated(tokens, match):
                 continue
-            if match.group("full") is None and _elsewhere(tokens[match.end():], company):
+            if match.group("full") is None and _elsewhere(tokens[match.end():], own):
                 continue
             return shown
     return None
@@ -592,12 +593,14 @@ def _find_role(letter: _Letter, role_rx: re.Pattern, company: str) -> str | None
 _HERE = r"(?:your|the|this|our)\b(?!\s+(?:sister|other|partner|rival|competitor|new)\b)"
 
 
-def _elsewhere(after: str, company: str) -> bool:
-    """Whether tokens right after a job ("at Acme", "at your sister restaurant") place it at another employer."""
+def _elsewhere(after: str, own: list[str]) -> bool:
+    """Whether tokens right after a job ("at Acme", "at your sister restaurant") place it at another employer.
+
+    ``own`` is this employer's name as :func:`_tokens` gives it.
+    """
     following = re.match(r"\s*(?:at|with) ((\w+).*)", after)
     if following is None:
         return False
-    own = _tokens(company)
     return not ((own and following.group(2) == own[0]) or re.match(_HERE, following.group(1)))
 
 
@@ -627,17 +630,20 @@ _NAMED_JOB = re.compile(r"\b(?:the|this|that|your|a|an)\s+((?:[\w-]+\s+){1,3})"
 _JOB_AT = re.compile(rf"\b(?:{_JOB_WORDS}|offer)\b")
 
 
-def _other_job(sentence: str, match: re.Match, role_rx: re.Pattern | None, company: str) -> bool:
+def _other_job(sentence: str, match: re.Match, role_rx: re.Pattern | None, own: list[str]) -> bool:
     """Whether interest found at ``match`` is in a job other than this one.
 
     "I'd really like the driver job" for a picker, "I would love to join as
     pastry cook" for a line cook, "excited about the designer position at
-    Acme" for a job at Pixel.
+    Acme" for a job at Pixel. Only the first job word from the interest onward
+    is placed: "excited about the picker role, after two years in my last job
+    at Tesco" keeps the interest, as the Tesco job is another matter.
+    ``own`` is this employer's name as :func:`_tokens` gives it.
     """
-    tokens = " ".join(_tokens(sentence))
-    for job in _JOB_AT.finditer(tokens):
-        if _elsewhere(tokens[job.end():], company):
-            return True
+    tokens = " ".join(_tokens(sentence[match.start():]))
+    job = _JOB_AT.search(tokens)
+    if job is not None and _elsewhere(tokens[job.end():], own):
+        return True
     if role_rx is None:
         return False
     named = _NAMED_JOB.search(match.group(0))
@@ -655,9 +661,10 @@ def _find_interest(letter: _Letter, role_rx: re.Pattern | None, company: str) ->
     """The first sentence that shows interest in this job: not negated, not another job, not a decline."""
     if letter.find(DECLINE) is not None:
         return None
+    own = _tokens(company)
     for shown, folded in zip(letter.shown, letter.folded, strict=True):
         for match in INTEREST.finditer(folded):
-            if not _negated(folded, match) and not _other_job(folded, match, role_rx, company):
+            if not _negated(folded, match) and not _other_job(folded, match, role_rx, own):
                 return shown
     return None
 

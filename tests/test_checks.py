@@ -285,6 +285,14 @@ def test_interest_in_another_job_or_in_leaving_is_not_interest(sentence, found):
     assert check_thank_you(text, interview=INTERVIEW).parts["interest"] is found
 
 
+def test_interest_kept_when_a_later_job_is_elsewhere():
+    # The Tesco job is the last one, not the one the interest is in.
+    text = ("Dear Amara, thank you for the interview for the Warehouse Picker role. "
+            "I am very excited about the picker role, after two years in my last job at Tesco.")
+    interview = {**INTERVIEW, "role": "Warehouse Picker", "company": "Northgate Logistics"}
+    assert check_thank_you(text, interview=interview).parts["interest"]
+
+
 def test_negated_interest_is_not_interest():
     text = "Dear Amara, thank you. I am no longer interested in the Data Analyst role."
     assert not check_thank_you(text, interview=INTERVIEW).parts["interest"]
