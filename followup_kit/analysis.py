@@ -15,20 +15,20 @@ write on time may differ in many other ways.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from statistics import NormalDist
 
 import numpy as np
 import pandas as pd
-from scipy import special, stats
 
 from .counts import DAY_COLUMNS, QUESTIONS, Counts, as_by, count
 from .errors import FollowupKitError
 
 #: The normal quantile of a two-sided 95% interval.
-Z95 = float(special.ndtri(0.975))
+Z95 = NormalDist().inv_cdf(0.975)
 CURVE_COLUMNS = ["days", "at_risk", "events", "censored", "survival", "ci_low", "ci_high"]
 #: The outcomes whose rate is taken over settled interviews only: a pending
 #: interview may still end either way.
-SETTLED_OUTCOMES = ("offer", "rejection", "withdrawn", "no_response")
+SETTLED_OUTCOMES = QUESTIONS["settled"][1]
 FUNNEL_STAGES = {
     "interviews": "interviews",
     "thanked": "thanked",
@@ -360,7 +360,7 @@ def logrank_from_counts(days_a: pd.DataFrame, days_b: pd.DataFrame) -> tuple[flo
     if variance <= 0:
         return float("nan"), float("nan")
     z = (events_a.sum() - expected_a) / np.sqrt(variance)
-    return float(z), float(2 * stats.norm.sf(abs(z)))
+    return float(z), float(2 * NormalDist().cdf(-abs(z)))
 
 
 def compare_groups(facts: pd.DataFrame, by: str, groups: Sequence | None = None,
@@ -422,13 +422,16 @@ def compare_groups(facts: pd.DataFrame, by: str, groups: Sequence | None = None,
         days = counts.days.loc[counts.days[by].isin(values)]
         days = days.groupby("days", as_index=False)[["events", "censored"]].sum()
         tables.append(days)
-        one = pd.DataFrame({"interviews": [int(mine.sum())]})
-        medians.append(median_from_curve(curve_from_counts(days), one).iloc[0])
+        medians.append(median_from_curve(curve_from_counts(days),
+                                          pd.DataFrame(index=pd.RangeIndex(1))).iloc[0])
     rate_a, low_a, high_a = (float(x) for x in wilson_interval(rows["count_a"], rows["trials_a"]))
     rate_b, low_b, high_b = (float(x) for x in wilson_interval(rows["count_b"], rows["trials_b"]))
     difference = rate_a - rate_b
     table = [[rows["count_a"], rows["trials_a"] - rows["count_a"]],
              [rows["count_b"], rows["trials_b"] - rows["count_b"]]]
+    # scipy is only needed here; importing it lazily keeps `import followup_kit` quick.
+    from scipy import stats
+
     fisher_p = float(stats.fisher_exact(table).pvalue)
     z, p = logrank_from_counts(*tables)
     notes = []

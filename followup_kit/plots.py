@@ -3,7 +3,7 @@
 Each function takes the result of an analysis (not raw rows), draws on
 ``ax`` (a new 6 x 4 inch figure when ``ax`` is None) and returns the Axes.
 Colours come from the Okabe–Ito palette, which people with colour-blindness
-tell apart; line styles and markers vary too, so a greyscale print still
+tell apart; line styles and hatches vary too, so a greyscale print still
 works. Text uses matplotlib's bundled DejaVu Sans so images look the same
 on every machine. Extra keyword arguments (``**style``) go to the main
 matplotlib call of each picture (``step``, ``bar``, ``errorbar``, ``barh``).
@@ -21,14 +21,13 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
-from .analysis import CURVE_COLUMNS
+from .analysis import CURVE_COLUMNS, SETTLED_OUTCOMES
 from .errors import FollowupKitError
 
 #: Okabe–Ito colours, ordered so neighbours differ in lightness as well as hue.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000",
            "#F0E442"]
 LINESTYLES = ["-", "--", "-.", ":"]
-MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
 HATCHES = ["", "//", "..", "xx", "\\\\", "++"]
 FIGSIZE = (6.0, 4.0)
 RC = {
@@ -299,7 +298,7 @@ def plot_outcome_rates(rates: pd.DataFrame, ax: Axes | None = None, **style) -> 
         ax.xaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 5, 10]))
         ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
         denominator = ("of settled interviews" if outcome in
-                       ("offer", "rejection", "withdrawn", "no_response") else "of interviews")
+                       SETTLED_OUTCOMES else "of interviews")
         ax.set_xlabel(f"{OUTCOME_WORDS.get(outcome, _words(outcome)).lower()} "
                       f"({denominator}, 95% interval)")
         ax.set_ylabel(", ".join(_words(b) for b in by) if by else "")
