@@ -270,37 +270,48 @@ class Store:
         return len(text)
 
     # -- reading ------------------------------------------------------------
-    def _text(self, table: str, candidate_id: str | None) -> pd.DataFrame:
+    def _text(self, table: str, candidate_id: str | None, interview_id: str | None = None) -> pd.DataFrame:
         t = schema.TABLES[table]
         cols = ", ".join(
             f"CASE {c.name} WHEN 1 THEN 'true' WHEN 0 THEN 'false' ELSE '' END AS {c.name}"
             if c.kind == "bool" else f"coalesce(t.{c.name}, '') AS {c.name}"
             for c in t.columns)
         sql = f"SELECT {cols} FROM {table} AS t"
+        where: list[str] = []
         params: tuple = ()
         if candidate_id is not None:
-            params = (candidate_id,)
+            params += (candidate_id,)
             if table == "candidates" or table == "interviews":
-                sql += " WHERE t.candidate_id = ?"
+                where.append("t.candidate_id = ?")
             else:
-                sql += (" JOIN interviews AS i ON i.interview_id = t.interview_id "
-                        "WHERE i.candidate_id = ?")
+                sql += " JOIN interviews AS i ON i.interview_id = t.interview_id"
+                where.append("i.candidate_id = ?")
+        if interview_id is not None:
+            if table != "interviews":
+                raise ValueError(f"{table} is not read by interview_id")
+            params += (interview_id,)
+            where.append("t.interview_id = ?")
+        if where:
+            sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY t.rowid"
         cur = self._db.execute(sql, params)
         rows = cur.fetchall()
         data = list(zip(*rows, strict=True)) if rows else [[] for _ in t.names]
         return pd.DataFrame({name: pd.Series(col, dtype="str") for name, col in zip(t.names, data, strict=True)})
 
-    def _read(self, table: str, candidate_id: str | None) -> pd.DataFrame:
-        return schema.typed(schema.TABLES[table], self._text(table, candidate_id))
+    def _read(self, table: str, candidate_id: str | None, interview_id: str | None = None) -> pd.DataFrame:
+        return schema.typed(schema.TABLES[table], self._text(table, candidate_id, interview_id))
 
     def candidates(self, candidate_id: str | None = None) -> pd.DataFrame:
         """All candidates, or just one, as a typed DataFrame."""
         return self._read("candidates", candidate_id)
 
-    def interviews(self, candidate_id: str | None = None) -> pd.DataFrame:
-        """All interviews, or one candidate's, as a typed DataFrame."""
-        return self._read("interviews", candidate_id)
+    def interviews(self, candidate_id: str | None = None, interview_id: str | None = None) -> pd.DataFrame:
+        """All interviews, one candidate's, or the one with ``interview_id``, as a typed DataFrame.
+
+        Both filters may be given; a row must then match both.
+        """
+        return self._read("interviews", candidate_id, interview_id)
 
     def events(self, candidate_id: str | None = None) -> pd.DataFrame:
         """All events, or one candidate's, as a typed DataFrame (with ``sent_at``)."""

@@ -66,6 +66,17 @@ def test_one_candidates_rows_only(store):
     assert store.events(candidate_id="nobody").empty
 
 
+def test_one_interview_only(store):
+    one = store.interviews(interview_id="I2")
+    assert one["interview_id"].tolist() == ["I2"]
+    assert one["candidate_id"].tolist() == ["C2"]
+    assert one.dtypes.to_dict() == empty("interviews").dtypes.to_dict()
+    assert store.interviews(interview_id="nope").empty
+    # Both filters: the row must match both.
+    assert store.interviews(candidate_id="C2", interview_id="I2")["interview_id"].tolist() == ["I2"]
+    assert store.interviews(candidate_id="C1", interview_id="I2").empty
+
+
 def test_add_frames_validates_and_is_atomic(store):
     new = pd.DataFrame({"event_id": ["E6", "E7"], "interview_id": ["I3", "I3"],
                         "date": [pd.Timestamp("2026-05-20"), pd.Timestamp("2026-05-02")],

@@ -28,8 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_draft(args: argparse.Namespace) -> int:
     with Store(args.db, readonly=True) as store:
-        interviews = store.interviews()
-        match = interviews.loc[interviews["interview_id"] == args.interview]
+        match = store.interviews(interview_id=args.interview)
         if match.empty:
             raise FollowupKitError(
                 f"no interview {args.interview!r} in {args.db}; 'followup-kit export' lists the interview ids")
