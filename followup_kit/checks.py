@@ -298,7 +298,9 @@ ASKS_STATUS = _rx(
     r"\btimeline\b", r"\bwhether (?:i got|i have been|i've been)\b",
 )
 _LEVEL_WORDS = frozenset({"senior", "sr", "junior", "jr", "principal", "i", "ii", "iii", "iv", "1", "2", "3"})
-_TITLES = r"(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame)\.?"
+#: A title before a name ("Dr", "Mrs."), as a regex fragment to match case-insensitively;
+#: the letters module skips the same titles when it finds a first name.
+TITLES = r"(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame)\.?"
 
 
 def _negated(sentence: str, match: re.Match) -> bool:
@@ -415,11 +417,11 @@ def _name_rxs(name: str) -> tuple[re.Pattern, ...]:
     begin the same way ("Robert" for Roberta, "Maria" for Marianne) are other
     people and do not count.
     """
-    words = [w for w in re.split(r"\s+", fold(name).strip()) if w and not re.fullmatch(_TITLES, w, re.I)]
+    words = [w for w in re.split(r"\s+", fold(name).strip()) if w and not re.fullmatch(TITLES, w, re.I)]
     if not words:
         return ()
     full = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\b", re.IGNORECASE)
-    surname = re.compile(rf"\b{_TITLES}\s+{re.escape(words[-1])}\b", re.IGNORECASE)
+    surname = re.compile(rf"\b{TITLES}\s+{re.escape(words[-1])}\b", re.IGNORECASE)
     # A first name counts only when capitalised, so "Will" is found but "I will" is not.
     first = words[0][:1].upper() + words[0][1:]
     given = re.compile(rf"(?<![\w'-]){re.escape(first)}(?![\w'-])")

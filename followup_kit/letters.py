@@ -40,7 +40,7 @@ TONES = ("warm", "formal", "brief")
 #: The templates shipped with followup_kit.
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 _SUFFIX = ".txt.j2"
-_TITLES = re.compile(r"^(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame)\.?$", re.IGNORECASE)
+_TITLES = re.compile(rf"^{checks.TITLES}$", re.IGNORECASE)
 # What to tell a person when a template asks for a field they did not give.
 _HINTS = {
     "strengths": "choose at least one strength: draft(..., strengths=[...]) or --strength TEXT",
