@@ -17,6 +17,7 @@ import ipywidgets as w
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from .. import schema
 from ..analysis import cohort_report, outcome_rates, response_curve
 from ..cli.report import report_table
 from ..dates import as_day
@@ -27,7 +28,7 @@ from ..store import Store
 
 #: What the "compare by" menu offers: label shown -> facts column.
 COMPARE_BY = {"cohort": "cohort", "thank-you timing": "thank_you_timing"}
-CSV_NAMES = ("candidates.csv", "interviews.csv", "events.csv")
+CSV_NAMES = tuple(f"{n}.csv" for n in schema.ORDER)
 
 
 def load_tables(store_or_path: Store | str | Path) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
