@@ -7,6 +7,14 @@ import platform
 import time
 import tracemalloc
 
+#: The sample gives each candidate about three interviews.
+INTERVIEWS_PER_CANDIDATE = 3
+
+
+def candidates_for(interviews: int) -> int:
+    """How many sample candidates give about ``interviews`` interviews."""
+    return max(1, round(interviews / INTERVIEWS_PER_CANDIDATE))
+
 
 def cpu_model() -> str:
     """The processor's name as /proc/cpuinfo gives it."""

@@ -16,14 +16,11 @@ from __future__ import annotations
 import argparse
 import time
 
-from _common import machine, timed
+from _common import candidates_for, machine, timed
 
 from followup_kit import cohort_report, outcome_rates, response_curve
 from followup_kit.facts import facts as build_facts
 from followup_kit.sample import SAMPLE_AS_OF, generate_typed
-
-# The sample gives each candidate about three interviews.
-INTERVIEWS_PER_CANDIDATE = 3
 
 
 def main() -> None:
@@ -36,7 +33,7 @@ def main() -> None:
     print(machine())
 
     start = time.perf_counter()
-    tables = generate_typed(args.interviews // INTERVIEWS_PER_CANDIDATE, seed=args.seed,
+    tables = generate_typed(candidates_for(args.interviews), seed=args.seed,
                             cohorts=args.cohorts, progress=True)
     facts = build_facts(*tables, as_of=SAMPLE_AS_OF)
     del tables

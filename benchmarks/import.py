@@ -29,7 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import machine
+from _common import candidates_for, machine
 
 TARGET_RATIO = 2.0
 
@@ -50,7 +50,7 @@ def step_generate(out: str, interviews: int, seed: int) -> tuple[float, float, s
     from followup_kit.sample import generate, write_frames
 
     started = time.perf_counter()
-    frames = generate(max(1, round(interviews / 3)), seed=seed)
+    frames = generate(candidates_for(interviews), seed=seed)
     write_frames(out, frames)
     seconds = time.perf_counter() - started
     counts = ", ".join(f"{len(f):,} {name}" for f, name in

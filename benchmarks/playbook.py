@@ -30,13 +30,10 @@ import argparse
 import resource
 import time
 
-from _common import machine, timed
+from _common import candidates_for, machine, timed
 
 from followup_kit import facts, plan
 from followup_kit.sample import SAMPLE_AS_OF, generate_typed
-
-# The sample gives each candidate about three interviews.
-INTERVIEWS_PER_CANDIDATE = 3
 
 
 def main() -> None:
@@ -48,7 +45,7 @@ def main() -> None:
 
     start = time.perf_counter()
     candidates, interviews, events = generate_typed(
-        max(1, args.interviews // INTERVIEWS_PER_CANDIDATE), seed=args.seed, as_of=SAMPLE_AS_OF)
+        candidates_for(args.interviews), seed=args.seed, as_of=SAMPLE_AS_OF)
     print(f"sample: {len(candidates):,} candidates, {len(interviews):,} interviews, "
           f"{len(events):,} events in {time.perf_counter() - start:.1f} s")
     print(machine())

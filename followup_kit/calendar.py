@@ -162,6 +162,9 @@ def add_business_days(dates, n, countries=None) -> np.ndarray:
     days = _days(dates)
     steps = np.broadcast_to(np.asarray(n, dtype=np.int64), days.shape)
     out = np.full(days.shape, np.datetime64("NaT"), dtype="datetime64[D]")
+    if np.isnat(days).all():
+        # Nothing to move (a plan with no follow-ups yet): build no calendar at all.
+        return out.astype("datetime64[us]")
     first, last = _year_span(days)
     # About 250 business days make a year: a long wait needs the holidays of the years it crosses.
     last += int(steps.max(initial=0)) // 250

@@ -33,7 +33,7 @@ def as_day(value=None) -> np.datetime64:
     """
     try:
         stamp = pd.Timestamp.today() if value is None else pd.Timestamp(value)
-    except ValueError:
+    except (ValueError, TypeError):
         raise FollowupKitError(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
     if stamp is pd.NaT:
         raise FollowupKitError("a date is needed here, got an empty value")

@@ -296,7 +296,8 @@ def plan(facts: pd.DataFrame, today=None, policy: Policy | None = None, *,
     unanswered_rejection = (outcome == "rejection") & ~replied
     is_rejection = unanswered_rejection & ~too_late
     let_go = unanswered_rejection & too_late
-    closed = np.isin(outcome, ("offer", "rejection", "withdrawn")) & ~is_offer & ~is_rejection
+    # A decided interview has its outcome_date; offers and rejections still owed a reply are not closed.
+    closed = ~np.isnat(decided_on) & ~is_offer & ~is_rejection
     open_ = ~(is_offer | is_rejection | closed)
     thank = open_ & ~sent_thanks & (n == 0) & ~answered & (today_ < opens)
     rest = open_ & ~thank

@@ -391,8 +391,7 @@ def _interviews(rng: np.random.Generator, cand: dict, as_of: np.datetime64) -> d
     span = np.minimum((last_day - start).astype(int), 182)
     date = start + (rng.random(m) * (span + 1)).astype(int).astype("timedelta64[D]")
     # Interviews happen on weekdays: move a weekend to the Friday before.
-    weekday = (date.astype(int) + 3) % 7  # 0 = Monday
-    date = date - np.maximum(weekday - 4, 0).astype("timedelta64[D]")
+    date = np.busday_offset(date, 0, roll="backward")
     return {
         "m": m, "owner": owner, "date": date.astype(int),
         "company": rng.integers(0, len(_COMPANIES), m),

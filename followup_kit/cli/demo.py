@@ -15,9 +15,7 @@ import pandas as pd
 
 from ..analysis import cohort_report
 from ..dates import as_day, human_date, human_dates
-from ..facts import facts as build_facts
-from ..playbook import plan
-from ..store import Store
+from .playbook import planned
 from .report import report_table, write_plots
 
 RULE = "-" * 78
@@ -60,10 +58,7 @@ def pick_candidate(f: pd.DataFrame, p: pd.DataFrame) -> str:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     today = as_day(args.as_of)
-    with Store(args.db, readonly=True) as store:
-        candidates, interviews, events = store.tables()
-    f = build_facts(candidates, interviews, events, as_of=today)
-    p = plan(f, today=today, candidates=candidates)
+    (candidates, interviews, events), f, p = planned(args.db, None, today)
 
     print(f"followup_kit: {args.db}, seen from {human_date(today, today=pd.Timestamp(today))} "
           f"{pd.Timestamp(today).year}")

@@ -34,7 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_ics)
 
 
-def planned(db: str, candidate: str | None, today) -> tuple[pd.DataFrame, pd.DataFrame]:
+def planned(db: str, candidate: str | None, today) -> tuple[tuple, pd.DataFrame, pd.DataFrame]:
     """Interview facts and plan from the store, for everyone or one candidate.
 
     Parameters
@@ -48,8 +48,9 @@ def planned(db: str, candidate: str | None, today) -> tuple[pd.DataFrame, pd.Dat
 
     Returns
     -------
-    tuple of DataFrame
-        (facts, plan), in the same row order.
+    tuple
+        ((candidates, interviews, events), facts, plan); facts and plan in the
+        same row order.
     """
     with Store(db, readonly=True) as store:
         candidates, interviews, events = store.tables(candidate)
@@ -62,7 +63,7 @@ def planned(db: str, candidate: str | None, today) -> tuple[pd.DataFrame, pd.Dat
         words = ("interviews are", "their") if later > 1 else ("interview is", "its")
         print(f"{later} {words[0]} dated after {human_date(today)}; {words[1]} steps appear in the "
               "plan from the interview day.", file=sys.stderr)
-    return f, plan(f, today=today, candidates=candidates)
+    return (candidates, interviews, events), f, plan(f, today=today, candidates=candidates)
 
 
 def _rows(f: pd.DataFrame, p: pd.DataFrame) -> pd.DataFrame:
@@ -88,7 +89,7 @@ def _table(frame: pd.DataFrame) -> str:
 
 def cmd_plan(args: argparse.Namespace) -> int:
     today = as_day(args.today)
-    f, p = planned(args.db, args.candidate, today)
+    _, f, p = planned(args.db, args.candidate, today)
     rows = _rows(f, p)
     if args.format == "json":
         records = rows.assign(action=rows["action"].astype("str"),
@@ -109,7 +110,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 def cmd_ics(args: argparse.Namespace) -> int:
     today = as_day(args.today)
-    f, p = planned(args.db, args.candidate, today)
+    _, f, p = planned(args.db, args.candidate, today)
     n = write_ics(args.out, f, p, today=today, name=f"Interview follow-ups for {args.candidate}")
     print(f"{args.out}: {n} upcoming step{'s' if n != 1 else ''}")
     return 0
