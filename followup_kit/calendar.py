@@ -101,12 +101,6 @@ def positions(values, keys) -> np.ndarray:
     return found.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
 
 
-def countries_of(candidate_ids, candidates: pd.DataFrame) -> pd.Series:
-    """The country of each candidate id, from the candidates table (missing if unknown)."""
-    rows = positions(candidate_ids, candidates["candidate_id"])
-    return pd.Series(candidates["country"].array.take(rows, allow_fill=True))
-
-
 def _days(dates) -> np.ndarray:
     return np.asarray(pd.Series(dates).to_numpy(dtype="datetime64[us]")).astype("datetime64[D]")
 

@@ -24,7 +24,7 @@ FACTS_COLUMNS = (
     "interviewer_email", "interview_date", "promised_decision_date", "thank_you_due",
     "thank_you_sent", "thank_you_timing", "follow_up_opens", "follow_ups", "early_follow_ups",
     "last_follow_up", "pushy", "not_interviewer", "answered_on", "response_days", "responded",
-    "outcome", "outcome_date", "replied_on",
+    "outcome", "outcome_date", "replied_on", "country",
 )
 
 _KIND = {k: i for i, k in enumerate(KINDS)}
@@ -136,7 +136,9 @@ def facts(candidates: pd.DataFrame, interviews: pd.DataFrame, events: pd.DataFra
           candidate's reply to the decision, not a follow-up: ``replied_on`` is
           the date of the first one, and none of them counts in
           ``follow_ups``, ``early_follow_ups``, ``last_follow_up``, ``pushy``
-          or ``not_interviewer``.
+          or ``not_interviewer``;
+        * ``country`` is the candidate's, carried over so that the plan counts
+          the same public holidays as the facts did.
 
         * ``cohort`` is a Categorical of every cohort in ``candidates``, in the
           order the cohorts began (by their first interview), so reports and
@@ -283,4 +285,5 @@ def facts(candidates: pd.DataFrame, interviews: pd.DataFrame, events: pd.DataFra
         "outcome": outcome,
         "outcome_date": outcome_date,
         "replied_on": replied_on,
+        "country": pd.Series(country, dtype="str"),
     }, columns=list(FACTS_COLUMNS))

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from .calendar import add_business_days, countries_of
+from .calendar import add_business_days
 from .dates import as_day, human_dates
 from .errors import FollowupKitError
 from .policy import Policy
@@ -219,8 +219,7 @@ def _times(n: np.ndarray) -> pd.Series:
     return pd.Series(np.where(n > 2, words + " times", words), dtype="str")
 
 
-def plan(facts: pd.DataFrame, today=None, policy: Policy | None = None, *,
-         candidates: pd.DataFrame | None = None) -> pd.DataFrame:
+def plan(facts: pd.DataFrame, today=None, policy: Policy | None = None) -> pd.DataFrame:
     """The next action for every interview, with its due date and a plain reason.
 
     One action per interview, the first that applies:
@@ -254,9 +253,6 @@ def plan(facts: pd.DataFrame, today=None, policy: Policy | None = None, *,
         The day the plan is for; defaults to the computer's date.
     policy : Policy, optional
         The playbook's numbers; defaults to ``Policy()``.
-    candidates : DataFrame, optional
-        The candidates table; its ``country`` gives the public holidays that
-        space a second follow-up. Without it, weekends only.
 
     Returns
     -------
@@ -273,9 +269,7 @@ def plan(facts: pd.DataFrame, today=None, policy: Policy | None = None, *,
             "build them with followup_kit.facts(candidates, interviews, events)")
     today_ = as_day(today)
     f = facts.reset_index(drop=True)
-    countries = None
-    if candidates is not None:
-        countries = countries_of(f["candidate_id"], candidates)
+    countries = f["country"]
     held = _us(f["interview_date"])
     opens = _us(f["follow_up_opens"])
     last = _us(f["last_follow_up"])
@@ -342,7 +336,7 @@ def plan(facts: pd.DataFrame, today=None, policy: Policy | None = None, *,
 _PLAN_NEEDS = ("interview_id", "candidate_id", "company", "role", "interviewer_name",
                "interview_date", "promised_decision_date", "thank_you_due", "thank_you_sent",
                "follow_up_opens", "follow_ups", "last_follow_up", "answered_on", "responded",
-               "outcome", "outcome_date", "replied_on")
+               "outcome", "outcome_date", "replied_on", "country")
 
 
 def _reasons(f: pd.DataFrame, policy: Policy, today, *, due, n, overdue, variants) -> pd.Series:

@@ -14,7 +14,7 @@ from followup_kit.playbook import ACTIONS
 def plan_one(interview: dict, events=(), today="2026-05-20", policy=None, candidates=None):
     c, i, e = make_tables([{"interview_id": "I1", **interview}], events, candidates)
     f = facts(c, i, e, as_of=today, policy=policy)
-    p = plan(f, today=today, policy=policy, candidates=c)
+    p = plan(f, today=today, policy=policy)
     assert len(p) == 1
     return p.iloc[0]
 
@@ -97,7 +97,7 @@ def test_a_thank_you_the_day_after_a_rejection_closes_it():
     f = facts(c, i, e, as_of="2026-05-11")
     assert (f["follow_ups"].iloc[0], f["early_follow_ups"].iloc[0], f["pushy"].iloc[0]) == (0, 0, False)
     assert f["replied_on"].iloc[0] == pd.Timestamp("2026-05-09")
-    row = plan(f, today="2026-05-11", candidates=c).iloc[0]
+    row = plan(f, today="2026-05-11").iloc[0]
     assert row["action"] == "none" and pd.isna(row["due"]) and not row["overdue"]
     assert row["reason"] == "You replied to Acme Ltd on Saturday 9 May; nothing more to do."
 
@@ -217,9 +217,12 @@ def test_plan_needs_facts():
         plan(pd.DataFrame({"interview_id": ["I1"]}))
 
 
-def test_plan_without_candidates_counts_weekends_only():
-    c, i, e = make_tables([{"interview_id": "I1", "interview_date": "2026-05-01"}],
-                          follow_ups_on("2026-05-22"), [CANDIDATE])
-    f = facts(c, i, e, as_of="2026-05-29")
-    assert plan(f, today="2026-05-29")["due"].iloc[0] == pd.Timestamp("2026-05-29")
-    assert plan(f, today="2026-05-29", candidates=c)["due"].iloc[0] == pd.Timestamp("2026-06-01")
+def test_the_gap_between_follow_ups_counts_the_candidates_holidays():
+    # Five business days after Friday 22 May: Spring bank holiday Monday 25 May in GB moves it on.
+    def due(country):
+        c, i, e = make_tables([{"interview_id": "I1", "interview_date": "2026-05-01"}],
+                              follow_ups_on("2026-05-22"), [{**CANDIDATE, "country": country}])
+        return plan(facts(c, i, e, as_of="2026-05-29"), today="2026-05-29")["due"].iloc[0]
+
+    assert due("GB") == pd.Timestamp("2026-06-01")
+    assert due("") == pd.Timestamp("2026-05-29")

@@ -70,7 +70,7 @@ def test_window_never_opens_before_the_interview_or_the_promise(rows, policy, to
 def test_every_interview_has_exactly_one_next_action(rows, policy, today):
     c, i, e = tables(rows)
     f = facts(c, i, e, as_of=iso(today), policy=policy)
-    p = plan(f, today=iso(today), policy=policy, candidates=c)
+    p = plan(f, today=iso(today), policy=policy)
     # Every interview held by today, in order; one still to come is not known yet.
     held = i.loc[i["interview_date"] <= pd.Timestamp(iso(today)), "interview_id"]
     assert p["interview_id"].tolist() == held.tolist()
@@ -85,12 +85,11 @@ def test_every_interview_has_exactly_one_next_action(rows, policy, today):
        answer=st.sampled_from(ANSWERS), after=st.integers(0, 120))
 def test_an_employer_answer_never_makes_an_interview_wait_again(rows, policy, today, answer, after):
     c, i, e = tables(rows)
-    before = plan(facts(c, i, e, as_of=iso(today), policy=policy), today=iso(today), policy=policy,
-                  candidates=c)
+    before = plan(facts(c, i, e, as_of=iso(today), policy=policy), today=iso(today), policy=policy)
     answered = [{**r, "events": [*r["events"], (after, answer, "")]} for r in rows]
     c, i, e = tables(answered)
     f = facts(c, i, e, as_of=iso(today), policy=policy)
-    after_plan = plan(f, today=iso(today), policy=policy, candidates=c)
+    after_plan = plan(f, today=iso(today), policy=policy)
     known = f["responded"].to_numpy()
     assert not (after_plan["action"][known] == "wait").any()
     assert not ((before["action"] != "wait") & (after_plan["action"] == "wait")).any()
@@ -120,7 +119,7 @@ def test_a_follow_up_is_either_chasing_or_the_reply(rows, policy, today):
 def test_a_rejection_asks_for_a_reply_only_inside_the_window_and_an_offer_always(rows, policy, today):
     c, i, e = tables(rows)
     f = facts(c, i, e, as_of=iso(today), policy=policy)
-    p = plan(f, today=iso(today), policy=policy, candidates=c)
+    p = plan(f, today=iso(today), policy=policy)
     unanswered = f["replied_on"].isna()
     inside = pd.Timestamp(iso(today)) <= f["outcome_date"] + pd.Timedelta(days=policy.reply_window_days)
     rejected = unanswered & (f["outcome"] == "rejection")

@@ -63,7 +63,7 @@ def planned(db: str, candidate: str | None, today) -> tuple[tuple, pd.DataFrame,
         words = ("interviews are", "their") if later > 1 else ("interview is", "its")
         print(f"{later} {words[0]} dated after {human_date(today)}; {words[1]} steps appear in the "
               "plan from the interview day.", file=sys.stderr)
-    return (candidates, interviews, events), f, plan(f, today=today, candidates=candidates)
+    return (candidates, interviews, events), f, plan(f, today=today)
 
 
 def _rows(f: pd.DataFrame, p: pd.DataFrame) -> pd.DataFrame:
