@@ -12,15 +12,15 @@ Run: ``python benchmarks/playbook.py [--interviews N] [--seed S] [--repeat R]``.
 
 Output of one run (2 CPUs, other work running beside it)::
 
-    sample: 333,333 candidates, 999,756 interviews, 2,335,307 events in 8.6 s
+    sample: 333,333 candidates, 999,756 interviews, 2,335,307 events in 5.5 s
     machine: 2 CPUs (nproc 2), AMD EPYC
-    first facts() (builds the holiday calendars)            2.003 s
-    baseline: groupby(["interview_id","kind"]).date.min()    0.682 s   peak    215.2 MiB
-    facts(candidates, interviews, events)                   1.714 s   peak    509.6 MiB
-    plan(facts)                                            1.283 s   peak    122.1 MiB
-    facts + plan                                            2.997 s
-    ratio (facts + plan) / baseline: 4.39  (target <= 5)
-    peak RSS of the whole run: 1,948 MiB
+    first facts() (builds the holiday calendars)            2.021 s
+    baseline: groupby(["interview_id","kind"]).date.min()    0.652 s   peak    215.2 MiB
+    facts(candidates, interviews, events)                   1.585 s   peak    509.6 MiB
+    plan(facts)                                             0.820 s   peak    122.1 MiB
+    facts + plan                                            2.406 s
+    ratio (facts + plan) / baseline: 3.69  (target <= 5)
+    peak RSS of the whole run: 1,872 MiB
     actions: none 520,794, move_on 285,580, follow_up 70,468, wait 47,700, respond_to_offer 36,731, send_thank_you 24,117, reply_to_rejection 14,366
 """
 
