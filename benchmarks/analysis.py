@@ -1,6 +1,6 @@
 """Benchmark: the cohort report, per-cohort response curves and offer rates on 1,000,000 interviews.
 
-Builds a synthetic programme of 40 cohorts with ``followup_kit.sample`` and
+Builds a synthetic programme of 40 cohorts with ``followup_kit.data.sample`` and
 its interview facts with ``followup_kit.facts``, then times the three
 analyses a programme lead runs against one bare
 ``facts.groupby(["cohort", "response_days", "responded"]).size()``: the
@@ -19,8 +19,8 @@ import time
 from _common import candidates_for, machine, timed
 
 from followup_kit import cohort_report, outcome_rates, response_curve
-from followup_kit.facts import facts as build_facts
-from followup_kit.sample import SAMPLE_AS_OF, generate_typed
+from followup_kit.data.sample import SAMPLE_AS_OF, generate_typed
+from followup_kit.playbook.interview_facts import facts as build_facts
 
 
 def main() -> None:

@@ -47,7 +47,7 @@ def step_idle() -> tuple[float, float, str]:
 
 
 def step_generate(out: str, interviews: int, seed: int) -> tuple[float, float, str]:
-    from followup_kit.sample import generate, write_frames
+    from followup_kit.data.sample import generate, write_frames
 
     started = time.perf_counter()
     frames = generate(candidates_for(interviews), seed=seed)
@@ -59,7 +59,7 @@ def step_generate(out: str, interviews: int, seed: int) -> tuple[float, float, s
 
 
 def step_import(db: str, files: list[str]) -> tuple[float, float, str]:
-    from followup_kit.store import Store
+    from followup_kit.data.store import Store
 
     with Store(db) as store:
         started = time.perf_counter()
@@ -102,7 +102,7 @@ def step_profile(db: str, files: list[str]) -> tuple[float, float, str]:
     import io
     import pstats
 
-    from followup_kit.store import Store
+    from followup_kit.data.store import Store
 
     with Store(db) as store:
         profiler = cProfile.Profile()
@@ -160,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
         size_mb = sum(os.path.getsize(f) for f in files) / 2**20
         print(f"sample: {counts} ({size_mb:,.0f} MB of CSV)")
 
-        from followup_kit.store import Store
+        from followup_kit.data.store import Store
 
         dbs = {}
         for name in ("import", "baseline", "profile"):

@@ -1,6 +1,6 @@
 """Benchmark: interview facts and the plan for 1,000,000 interviews.
 
-Builds a synthetic programme with ``followup_kit.sample`` (about three
+Builds a synthetic programme with ``followup_kit.data.sample`` (about three
 interviews per candidate, about two events per interview) and times
 ``facts`` + ``plan`` against one bare pandas pass over the same events,
 ``events.groupby(["interview_id", "kind"])["date"].min()``, measured in the
@@ -33,7 +33,7 @@ import time
 from _common import candidates_for, machine, timed
 
 from followup_kit import facts, plan
-from followup_kit.sample import SAMPLE_AS_OF, generate_typed
+from followup_kit.data.sample import SAMPLE_AS_OF, generate_typed
 
 
 def main() -> None:

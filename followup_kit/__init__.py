@@ -3,9 +3,27 @@
 The three rules of the playbook (thank the interviewer the day after; don't
 panic or seem desperate; follow up with your own interviewer and stay positive
 if the answer is no) as data, checks, plans, letters and statistics.
+
+The layers, from the bottom: :mod:`followup_kit.data` (tables, store),
+:mod:`followup_kit.playbook` (rules, facts, plan), :mod:`followup_kit.letters`
+and :mod:`followup_kit.stats`, :mod:`followup_kit.plots`, and on top
+:mod:`followup_kit.widgets` and :mod:`followup_kit.cli`.
 """
 
-from .analysis import (
+from .data import CHANNELS, KINDS, TABLES, Store, read_csv, validate
+from .errors import FollowupKitError, Problem, ValidationError
+from .letters import (
+    Letter,
+    LetterCheck,
+    check_follow_up,
+    check_rejection_reply,
+    check_thank_you,
+    draft,
+    mailto_link,
+    to_eml,
+)
+from .playbook import FACTS_COLUMNS, Policy, facts, plan
+from .stats import (
     chance_of_answer,
     cohort_report,
     compare_groups,
@@ -14,30 +32,36 @@ from .analysis import (
     outcome_rates,
     response_curve,
 )
-from .errors import FollowupKitError, Problem, ValidationError
-from .schema import CHANNELS, KINDS, TABLES, read_csv, validate
-from .store import Store
 
 __version__ = "0.1.0"
 
 __all__ = [
     "CHANNELS",
+    "FACTS_COLUMNS",
     "KINDS",
     "TABLES",
     "FollowupKitError",
+    "Letter",
+    "LetterCheck",
+    "Policy",
     "Problem",
     "Store",
     "ValidationError",
+    "chance_of_answer",
+    "check_follow_up",
+    "check_rejection_reply",
+    "check_thank_you",
+    "cohort_report",
+    "compare_groups",
+    "draft",
+    "facts",
+    "funnel",
+    "mailto_link",
+    "median_response",
+    "outcome_rates",
+    "plan",
     "read_csv",
+    "response_curve",
+    "to_eml",
     "validate",
 ]
-__all__ += ["chance_of_answer", "cohort_report", "compare_groups", "funnel", "median_response", "outcome_rates", "response_curve"]  # noqa: E501
-from .checks import LetterCheck, check_follow_up, check_rejection_reply, check_thank_you  # noqa: E402
-from .letters import Letter, draft, mailto_link, to_eml  # noqa: E402
-
-__all__ += ["Letter", "LetterCheck", "check_follow_up", "check_rejection_reply", "check_thank_you", "draft", "mailto_link", "to_eml"]  # noqa: E501
-from .facts import FACTS_COLUMNS, facts  # noqa: E402
-from .playbook import plan  # noqa: E402
-from .policy import Policy  # noqa: E402
-
-__all__ += ["FACTS_COLUMNS", "Policy", "facts", "plan"]

@@ -12,6 +12,7 @@ matplotlib call of each picture (``step``, ``bar``, ``errorbar``, ``barh``).
 from __future__ import annotations
 
 from contextlib import contextmanager
+from pathlib import Path
 
 import matplotlib as mpl
 import matplotlib.dates as mdates
@@ -19,10 +20,13 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
-from .analysis import CURVE_COLUMNS, SETTLED_OUTCOMES
 from .errors import FollowupKitError
+from .stats.rates import SETTLED_OUTCOMES, outcome_rates
+from .stats.report import funnel
+from .stats.survival import CURVE_COLUMNS, response_curve
 
 #: Okabe–Ito colours, ordered so neighbours differ in lightness as well as hue.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000",
@@ -370,7 +374,7 @@ def plot_timeline(facts: pd.DataFrame, ax: Axes | None = None, today=None, **sty
     ----------
     facts : DataFrame
         Interview facts of one candidate (a few rows of
-        :func:`followup_kit.facts.facts`).
+        :func:`followup_kit.facts`).
     ax : Axes, optional
         Where to draw; a new figure sized to the number of interviews.
     today : date-like, optional
@@ -443,3 +447,45 @@ def plot_timeline(facts: pd.DataFrame, ax: Axes | None = None, today=None, **sty
 def _say(ax: Axes, x, y, text: str, ha: str, dy: float, dx: float = 0, weight="normal") -> None:
     ax.annotate(text, xy=(x, y), xytext=(dx, dy), textcoords="offset points", ha=ha,
                 va="center", fontsize=8, fontweight=weight)
+
+
+def write_report_plots(facts: pd.DataFrame, folder: str | Path, dpi: int = 150) -> list[Path]:
+    """Write the cohort report's pictures as PNG files: response curves, offer rates, funnel.
+
+    Each picture is drawn on its own :class:`matplotlib.figure.Figure`, not
+    through pyplot, so writing files never changes the backend or leaves a
+    figure open in the caller's session (a notebook keeps its inline plots).
+
+    Parameters
+    ----------
+    facts : DataFrame
+        Interview facts.
+    folder : str or Path
+        Where to write ``response_curves.png``, ``offer_rates.png`` and ``funnel.png``;
+        made if missing.
+    dpi : int
+        Resolution of the files.
+
+    Returns
+    -------
+    list of Path
+        The files written, in that order.
+    """
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise FollowupKitError(f"cannot make the folder {folder}: {exc.strerror}") from None
+    pictures = {
+        "response_curves.png": (plot_response_curve, response_curve(facts, by="cohort")),
+        "offer_rates.png": (plot_outcome_rates, outcome_rates(facts, by="cohort")),
+        "funnel.png": (plot_funnel, funnel(facts)),
+    }
+    paths = []
+    for name, (draw, result) in pictures.items():
+        with _style():
+            figure = Figure(figsize=FIGSIZE, layout="constrained")
+            draw(result, ax=figure.add_subplot())
+            figure.savefig(folder / name, dpi=dpi)
+        paths.append(folder / name)
+    return paths

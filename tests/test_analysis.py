@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from scipy import stats
 
 import followup_kit as fk
-from followup_kit import analysis, counts
 from followup_kit.errors import FollowupKitError
+from followup_kit.stats import counts, rates, survival
 
 # scipy warns where its log-log band is undefined (survival 0 or 1) and where its log-rank
 # variance is 0; the tests compare only the points where both are defined.
@@ -178,7 +178,7 @@ def test_logrank_agrees_with_scipy(a, b):
 @given(st.integers(0, 500), st.integers(0, 500))
 def test_wilson_agrees_with_scipy(k, n):
     k = min(k, n)
-    rate, low, high = analysis.wilson_interval(k, n)
+    rate, low, high = rates.wilson_interval(k, n)
     if n == 0:
         assert np.isnan(rate) and (low, high) == (0.0, 1.0)
         return
@@ -264,7 +264,7 @@ def test_all_answered_on_day_zero():
     curve = fk.response_curve(facts).iloc[0]
     assert (curve["survival"], curve["ci_low"]) == (0, 0)
     # Wilson upper limit of 0 of 5 kept waiting: z^2 / (5 + z^2).
-    assert curve["ci_high"] == pytest.approx(analysis.Z95**2 / (5 + analysis.Z95**2))
+    assert curve["ci_high"] == pytest.approx(survival.Z95**2 / (5 + survival.Z95**2))
     median = fk.median_response(facts).iloc[0]
     assert (median["median"], median["ci_low"], median["ci_high"]) == (0, 0, 0)
     chance = fk.chance_of_answer(facts, 0, 7).iloc[0]
@@ -351,8 +351,8 @@ def test_cohort_report_and_funnel_match_direct_counts():
 
 # -- the CLI through a real store -------------------------------------------------------
 def test_report_json_through_a_store(tmp_path, capsys):
-    from followup_kit import sample
     from followup_kit.cli import main
+    from followup_kit.data import sample
 
     files = sample.write_sample(tmp_path / "csv", 60, seed=2, cohorts=2)
     db = tmp_path / "coach.db"
@@ -381,8 +381,8 @@ def test_group_numbering_follows_an_edited_column():
 
 
 def test_cohort_report_from_counts_says_which_counts_it_needs():
-    from followup_kit.analysis import REPORT_QUESTIONS, cohort_report_from_counts
-    from followup_kit.counts import count
+    from followup_kit.stats.counts import count
+    from followup_kit.stats.report import REPORT_QUESTIONS, cohort_report_from_counts
 
     facts = pd.DataFrame({"cohort": ["a", "a", "b"], "candidate_id": ["C1", "C2", "C3"],
                           "thank_you_timing": pd.Categorical(["on_time", "none", "late"]),

@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from followup_kit import FollowupKitError, check_follow_up, check_rejection_reply, check_thank_you
-from followup_kit.checks import PARTS, evaluate, labelled_set, not_caught, read_labelled, sentences
+from followup_kit.letters.checks import PARTS
+from followup_kit.letters.words import sentences
+from letter_sets import evaluate, labelled_set, not_caught, read_labelled
 
 LETTERS = Path(__file__).parent / "data" / "letters"
 # Written apart from the rules, to see whether they carry over to other people's phrasing.

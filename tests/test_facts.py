@@ -8,7 +8,8 @@ import holidays
 import pandas as pd
 import pytest
 
-from followup_kit import FACTS_COLUMNS, Policy, cohort_report, facts, schema
+from followup_kit import FACTS_COLUMNS, Policy, cohort_report, facts
+from followup_kit.data import schema
 from followup_kit.errors import FollowupKitError
 
 CANDIDATE = {"candidate_id": "C1", "name": "Ann Smith", "email": "ann@example.org",

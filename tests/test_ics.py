@@ -12,7 +12,7 @@ import pytest
 
 from followup_kit import Store
 from followup_kit.cli import main
-from followup_kit.ics import event_uid
+from followup_kit.playbook.calendar_file import event_uid
 
 NEW_INTERVIEWS = pd.DataFrame({
     "interview_id": ["I10", "I11"], "candidate_id": ["C3", "C3"], "company": ["Reef Ltd", "Palm plc"],

@@ -14,7 +14,7 @@ import pytest
 
 from followup_kit import FollowupKitError, Store
 from followup_kit.cli import main
-from followup_kit.letters import (
+from followup_kit.letters.drafts import (
     LETTER_KINDS,
     TONES,
     available_templates,

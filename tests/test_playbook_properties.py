@@ -8,8 +8,9 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from followup_kit import Policy, facts, plan, schema
-from followup_kit.playbook import ACTIONS
+from followup_kit import Policy, facts, plan
+from followup_kit.data import schema
+from followup_kit.playbook.next_steps import ACTIONS
 
 START = dt.date(2025, 12, 1)
 COUNTRIES = ("GB", "US", "KE", "TO", "ZZ", "")

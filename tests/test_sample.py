@@ -12,11 +12,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from followup_kit import FollowupKitError, schema
+from followup_kit import FollowupKitError
 from followup_kit.cli import main
-from followup_kit.facts import local_dates
-from followup_kit.sample import cohort_plan, csv_rows, generate, generate_typed, write_sample
-from followup_kit.store import Store
+from followup_kit.data import schema
+from followup_kit.data.sample import cohort_plan, csv_rows, generate, generate_typed, write_sample
+from followup_kit.data.store import Store
+from followup_kit.playbook.interview_facts import local_dates
 
 AS_OF = pd.Timestamp("2026-11-01")
 

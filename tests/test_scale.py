@@ -12,9 +12,11 @@ import pandas as pd
 import pytest
 
 import followup_kit
-from followup_kit import counts, sample, scale
-from followup_kit.analysis import REPORT_QUESTIONS
+from followup_kit import scale
+from followup_kit.data import sample
 from followup_kit.errors import FollowupKitError
+from followup_kit.stats import counts
+from followup_kit.stats.report import REPORT_QUESTIONS
 
 
 @pytest.fixture(scope="module")

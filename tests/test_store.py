@@ -12,8 +12,8 @@ import pytest
 
 from conftest import file_hash, write
 from followup_kit import FollowupKitError, Store
-from followup_kit import store as store_module
-from followup_kit.schema import empty
+from followup_kit.data import store as store_module
+from followup_kit.data.schema import empty
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ import pytest  # noqa: E402
 
 from followup_kit import Store  # noqa: E402
 from followup_kit.errors import FollowupKitError  # noqa: E402
-from followup_kit.facts import facts  # noqa: E402
+from followup_kit.playbook.interview_facts import facts  # noqa: E402
 from followup_kit.widgets import cohort_app  # noqa: E402
 from followup_kit.widgets import cohorts as app_module  # noqa: E402
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..store import Store
+from ..data.store import Store
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..analysis import cohort_report
-from ..dates import as_day, human_date, human_dates
+from ..data.dates import as_day, human_date, human_dates
+from ..stats.report import cohort_report
+from ..stats.tables import report_table
 from .playbook import planned
-from .report import report_table, write_plots
 
 RULE = "-" * 78
 #: How each next step reads in a list: (the step, the word before its date).
@@ -102,7 +102,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
         late = " (overdue)" if row.overdue else ""
         print(f"* {row.company}: {step[0]}{when}{late}\n  {row.why}")
 
-    paths = write_plots(f, Path(args.plots))
+    from ..plots import write_report_plots
+
+    paths = write_report_plots(f, Path(args.plots))
     _heading("Pictures")
     for path in paths:
         print(path)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..data.store import Store
 from ..errors import FollowupKitError
-from ..letters import LETTER_KINDS, draft
-from ..store import Store
+from ..letters.drafts import LETTER_KINDS, draft
 
 
 def register(sub: argparse._SubParsersAction) -> None:

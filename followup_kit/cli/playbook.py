@@ -8,12 +8,12 @@ import sys
 
 import pandas as pd
 
-from ..dates import as_day, human_date, human_dates
+from ..data.dates import as_day, human_date, human_dates
+from ..data.store import Store
 from ..errors import FollowupKitError
-from ..facts import facts
-from ..ics import write_ics
-from ..playbook import plan
-from ..store import Store
+from ..playbook.calendar_file import write_ics
+from ..playbook.interview_facts import facts
+from ..playbook.next_steps import plan
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -6,7 +6,7 @@ import argparse
 import sys
 import time
 
-from ..sample import SAMPLE_AS_OF, generate, write_frames
+from ..data.sample import SAMPLE_AS_OF, generate, write_frames
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -1,9 +1,9 @@
 """The programme lead's cohort comparison: pick cohorts, a grouping and a day; see the report.
 
-The app only wires widgets to the layers below it: :func:`followup_kit.facts.facts`
-builds the interview facts, :mod:`followup_kit.analysis` computes the report,
-curves and rates, :mod:`followup_kit.plots` draws them and the CLI's
-:func:`~followup_kit.cli.report.report_table` writes the table.
+The app only wires widgets to the layers below it: :func:`followup_kit.facts`
+builds the interview facts, :mod:`followup_kit.stats` computes the report,
+curves and rates, :mod:`followup_kit.plots` draws them and
+:func:`~followup_kit.stats.tables.report_table` writes the table.
 """
 
 from __future__ import annotations
@@ -17,14 +17,16 @@ import ipywidgets as w
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from .. import schema
-from ..analysis import cohort_report, outcome_rates, response_curve
-from ..cli.report import report_table
-from ..dates import as_day
+from ..data import schema
+from ..data.dates import as_day
+from ..data.store import Store
 from ..errors import FollowupKitError
-from ..facts import facts as build_facts
+from ..playbook.interview_facts import facts as build_facts
 from ..plots import plot_outcome_rates, plot_response_curve
-from ..store import Store
+from ..stats.rates import outcome_rates
+from ..stats.report import cohort_report
+from ..stats.survival import response_curve
+from ..stats.tables import report_table
 
 #: What the "compare by" menu offers: label shown -> facts column.
 COMPARE_BY = {"cohort": "cohort", "thank-you timing": "thank_you_timing"}

@@ -2,7 +2,7 @@
 
 :func:`facts` gathers each interview's events (first thank-you, follow-ups,
 the employer's first answer, the decision, the reply to it) and applies the
-rules of :mod:`followup_kit.playbook` to them. It works on whole columns: the events
+rules of :mod:`followup_kit.playbook.rules` to them. It works on whole columns: the events
 are sorted once by (interview, kind, date) and every count, first and last
 date is read off that one sorted array.
 """
@@ -12,11 +12,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from . import playbook
-from .calendar import positions
-from .dates import as_day
+from ..data.dates import as_day
+from ..data.lookup import positions
+from ..data.schema import KINDS
+from . import rules
 from .policy import Policy
-from .schema import KINDS
 
 #: The columns of the facts table, in order; these names are public API.
 FACTS_COLUMNS = (
@@ -193,9 +193,9 @@ def facts(candidates: pd.DataFrame, interviews: pd.DataFrame, events: pd.DataFra
     first = first.view("datetime64[D]").astype("datetime64[us]").reshape(n, k)
 
     # -- rule 1: thank-you -----------------------------------------------------
-    ty_due = playbook.thank_you_due(held, policy)
+    ty_due = rules.thank_you_due(held, policy)
     ty_sent = first[:, _KIND["thank_you_sent"]]
-    timing = playbook.thank_you_timing(held, ty_due, ty_sent)
+    timing = rules.thank_you_timing(held, ty_due, ty_sent)
 
     # -- the employer's answer and the outcome ---------------------------------
     never = np.datetime64("9999-12-31", "us")
@@ -214,45 +214,45 @@ def facts(candidates: pd.DataFrame, interviews: pd.DataFrame, events: pd.DataFra
     withdrawn_on = first[:, _KIND["withdrawn"]]
     stop = np.where(responded, answered_on, np.where(np.isnat(withdrawn_on), today, withdrawn_on))
     response_days = np.maximum((stop - held) // np.timedelta64(1, "D"), 0).astype(np.int64)
-    ghosted = ~responded & (today >= playbook.ghost_date(held, policy))
+    ghosted = ~responded & (today >= rules.ghost_date(held, policy))
     names = np.array([*policy.decision_kinds, "no_response", "pending"], dtype=object)
     picked = np.where(decided, which, np.where(ghosted, len(policy.decision_kinds),
                                                len(policy.decision_kinds) + 1))
-    outcome = pd.Categorical(names[picked], categories=list(playbook.OUTCOMES))
+    outcome = pd.Categorical(names[picked], categories=list(rules.OUTCOMES))
     outcome_date = np.where(decided, decided_on, np.datetime64("NaT", "us"))
 
     # -- rule 2: follow-ups ----------------------------------------------------
     # A follow-up on or after the decision answers it: it is the reply, not chasing,
     # so it sets replied_on and stays out of every follow-up count and flag.
     fu = _KIND["follow_up_sent"]
-    opens = playbook.follow_up_opens(held, promised, country, policy)
+    opens = rules.follow_up_opens(held, promised, country, policy)
     # In the sorted array an interview's follow-ups run in date order, so its
     # chasing ones come first and its replies after them.
     fu_sorted = s_slot % k == fu
     fu_ipos = s_slot[fu_sorted] // k
     fu_day = s_day[fu_sorted].astype("datetime64[D]").astype("datetime64[us]")
-    reply = playbook.is_reply(fu_day, outcome_date[fu_ipos])
+    reply = rules.is_reply(fu_day, outcome_date[fu_ipos])
     r_ipos, r_day = fu_ipos[reply], fu_day[reply]
     r_first = np.r_[True, r_ipos[1:] != r_ipos[:-1]] if len(r_ipos) else np.zeros(0, bool)
     replied_on = np.full(n, np.datetime64("NaT", "us"))
     replied_on[r_ipos[r_first]] = r_day[r_first]
     c_ipos, c_day = fu_ipos[~reply], fu_day[~reply]
     follow_ups = np.bincount(c_ipos, minlength=n)
-    early = np.bincount(c_ipos[playbook.is_early(c_day, opens[c_ipos])], minlength=n)
+    early = np.bincount(c_ipos[rules.is_early(c_day, opens[c_ipos])], minlength=n)
     c_last = np.r_[c_ipos[1:] != c_ipos[:-1], True] if len(c_ipos) else np.zeros(0, bool)
     last_follow_up = np.full(n, np.datetime64("NaT", "us"))
     last_follow_up[c_ipos[c_last]] = c_day[c_last]
     pair = c_ipos[1:] == c_ipos[:-1]
     pair_ipos = c_ipos[1:][pair]
-    too_close = playbook.is_too_close(c_day[:-1][pair], c_day[1:][pair], country.take(pair_ipos), policy)
+    too_close = rules.is_too_close(c_day[:-1][pair], c_day[1:][pair], country.take(pair_ipos), policy)
     any_too_close = np.bincount(pair_ipos[too_close], minlength=n) > 0
-    pushy = playbook.is_pushy(follow_ups, any_too_close, policy)
+    pushy = rules.is_pushy(follow_ups, any_too_close, policy)
     if to_interviewer is not None:
         # to_interviewer is not in the sorted array: read the events in their own order.
         is_fu = kind == fu
         ev_ipos, ev_when = ipos[is_fu], when[is_fu]
-        wrong = (playbook.not_interviewer(to_interviewer[ok][is_fu])
-                 & ~playbook.is_reply(ev_when, outcome_date[ev_ipos]))
+        wrong = (rules.not_interviewer(to_interviewer[ok][is_fu])
+                 & ~rules.is_reply(ev_when, outcome_date[ev_ipos]))
         not_interviewer = np.bincount(ev_ipos[wrong], minlength=n) > 0
     else:
         not_interviewer = np.zeros(n, dtype=bool)

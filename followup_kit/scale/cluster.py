@@ -2,8 +2,8 @@
 
 The interview facts are written once as a Parquet dataset (several files);
 a Dask cluster reduces them to the same count tables that
-:func:`followup_kit.counts.count` builds with pandas, each with one group-by
-sum, and the statistics of :mod:`followup_kit.analysis` run on those small
+:func:`followup_kit.stats.counts.count` builds with pandas, each with one group-by
+sum, and the statistics of :mod:`followup_kit.stats` run on those small
 tables. Because both paths meet at the counts, the report gives the same
 numbers as :func:`followup_kit.cohort_report` on one machine.
 
@@ -21,8 +21,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from . import analysis, counts
-from .errors import FollowupKitError
+from ..errors import FollowupKitError
+from ..stats import counts, report
 
 #: Rows per Parquet file: small enough for one worker's memory many times over.
 PARTITION_ROWS = 250_000
@@ -50,7 +50,7 @@ def write_facts_parquet(facts: pd.DataFrame, path: str | Path,
     Parameters
     ----------
     facts : DataFrame
-        Interview facts from :func:`followup_kit.facts.facts`.
+        Interview facts from :func:`followup_kit.facts`.
     path : str or Path
         A new (or empty) folder; one file per ``partition_rows`` rows is written in it.
     partition_rows : int
@@ -104,13 +104,13 @@ def read_facts_parquet(path: str | Path):
 
 def count_dask(ddf, by: str | Sequence[str] | None = "cohort", questions: Sequence[str] = (),
                days: bool = True, *, client=None) -> counts.Counts:
-    """The count tables of :func:`followup_kit.counts.count`, computed on a Dask cluster.
+    """The count tables of :func:`followup_kit.stats.counts.count`, computed on a Dask cluster.
 
     Each table is one group-by sum over the partitions; the distinct
     candidates are one more group-by. All of them are computed together, so
     the files are read once. The result is small pandas frames in the shape,
     order and types the pandas path gives, so every ``*_from_counts``
-    function in :mod:`followup_kit.analysis` takes them.
+    function in :mod:`followup_kit.stats` takes them.
 
     Parameters
     ----------
@@ -119,7 +119,7 @@ def count_dask(ddf, by: str | Sequence[str] | None = "cohort", questions: Sequen
     by : str or list of str, optional
         The columns to group by; ``None`` for one group.
     questions : list of str
-        The yes/no counts wanted per group; see :func:`followup_kit.counts.count`.
+        The yes/no counts wanted per group; see :func:`followup_kit.stats.counts.count`.
     days : bool
         Also build the day counts (events and censored per group and day).
     client : distributed.Client, optional
@@ -200,8 +200,8 @@ def cohort_report_dask(source, client=None, within_days: int = 30) -> pd.DataFra
     _, dd = _dask()
     ddf = source if isinstance(source, dd.DataFrame) else read_facts_parquet(source)
 
-    on_cluster = count_dask(ddf, "cohort", analysis.REPORT_QUESTIONS, days=True, client=client)
-    return analysis.cohort_report_from_counts(on_cluster, within_days)
+    on_cluster = count_dask(ddf, "cohort", report.REPORT_QUESTIONS, days=True, client=client)
+    return report.cohort_report_from_counts(on_cluster, within_days)
 
 
 # -- helpers -------------------------------------------------------------------
@@ -214,7 +214,7 @@ def _question_hits(part: pd.DataFrame, by: list[str], asked: list[str]) -> pd.Da
             total, early = counts.DERIVED[name]
             hit = part[total].to_numpy(dtype=np.int64) > part[early].to_numpy(dtype=np.int64)
         else:
-            hit = counts._member(part[counts.QUESTIONS[name][0]], counts.QUESTIONS[name][1])
+            hit = counts.member(part[counts.QUESTIONS[name][0]], counts.QUESTIONS[name][1])
         out[name] = hit.astype(np.int64)
     return out
 
@@ -273,7 +273,7 @@ def _tidy(result, keys: list[str], key_meta: pd.DataFrame, columns: list[str], *
 
     Groups come sorted (a categorical in category order), missing keys last;
     with ``every_category`` a single categorical group column lists every
-    category, as :func:`followup_kit.counts.group_index` does.
+    category, as :func:`followup_kit.stats.counts.group_index` does.
     """
     if isinstance(result, pd.Series) and not keys:
         return pd.DataFrame({c: [np.int64(result[c])] for c in columns})

@@ -35,7 +35,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from pyarrow import csv as pa_csv
 
-from .errors import Problem, ValidationError
+from ..errors import Problem, ValidationError
 
 KINDS = (
     "thank_you_sent",
@@ -240,6 +240,39 @@ def parse_csv(data: bytes, source: str) -> RawTable:
             guarded &= frame[col].str.match("'+" + FORMULA_START)
             frame.loc[guarded, col] = frame.loc[guarded, col].str.slice(1)
     return RawTable(table, frame, source)
+
+
+def guard_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text cells a spreadsheet would run as a formula, with a leading apostrophe.
+
+    Every CSV file the toolkit writes goes through here, so a company named
+    ``=HYPERLINK(...)`` opens as text. A cell that already starts with the
+    guard (``'=...``) gets one more, so :func:`parse_csv`, which takes one off,
+    gives it back exactly. Columns that are not text are left as they are.
+
+    Parameters
+    ----------
+    frame : DataFrame
+
+    Returns
+    -------
+    DataFrame
+        A copy; ``frame`` is not changed.
+
+    Examples
+    --------
+    >>> guard_formulas(pd.DataFrame({"company": ["=1+1", "Acme", "'=x"]}))["company"].tolist()
+    ["'=1+1", 'Acme', "''=x"]
+    """
+    out = frame.copy()
+    for col in out.columns:
+        if not (pd.api.types.is_string_dtype(out[col]) or out[col].dtype == object):
+            continue
+        text = out[col].astype("str")
+        risky = text.str.match("'*" + FORMULA_START).fillna(False).astype(bool) & out[col].notna()
+        if risky.any():
+            out.loc[risky, col] = "'" + text[risky]
+    return out
 
 
 def _read_arrow(body: bytes, header: list[str]) -> pd.DataFrame | None:

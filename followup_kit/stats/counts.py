@@ -1,6 +1,6 @@
 """Step one of every analysis: reduce interview facts to small count tables.
 
-Every statistic in :mod:`followup_kit.analysis` is computed from two kinds of
+Every statistic in :mod:`followup_kit.stats` is computed from two kinds of
 table, never from the rows themselves:
 
 * **day counts**, per group and day: ``events`` (interviews the employer
@@ -30,7 +30,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .errors import FollowupKitError
+from ..errors import FollowupKitError
 
 #: Stages of the funnel and the yes/no questions the group counts can answer.
 #: Each maps to (column, values): the row counts when ``column`` is one of
@@ -93,12 +93,12 @@ def require(facts: pd.DataFrame, columns: Sequence[str], what: str) -> None:
     if not isinstance(facts, pd.DataFrame):
         raise FollowupKitError(
             f"{what} needs interview facts as a DataFrame, got {type(facts).__name__}; "
-            "build them with followup_kit.facts.facts(candidates, interviews, events)")
+            "build them with followup_kit.facts(candidates, interviews, events)")
     missing = [c for c in columns if c not in facts.columns]
     if missing:
         raise FollowupKitError(
             f"{what} needs the facts column(s) {', '.join(missing)}; build the facts with "
-            "followup_kit.facts.facts(candidates, interviews, events) or add them")
+            "followup_kit.facts(candidates, interviews, events) or add them")
 
 
 def group_index(facts: pd.DataFrame, by: Sequence[str]) -> tuple[np.ndarray, pd.DataFrame]:
@@ -152,7 +152,7 @@ def response_arrays(facts: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     return days, answered
 
 
-def _member(col: pd.Series, values: tuple) -> np.ndarray:
+def member(col: pd.Series, values: tuple) -> np.ndarray:
     """Whether each value of ``col`` is one of ``values``, without a pass over strings."""
     if values == (True,):
         return col.fillna(False).to_numpy(dtype=bool)
@@ -215,7 +215,7 @@ def count(facts: pd.DataFrame, by: str | Sequence[str] | None = None,
             total, early = DERIVED[name]
             hit = facts[total].to_numpy(dtype=np.int64) > facts[early].to_numpy(dtype=np.int64)
         else:
-            hit = _member(facts[QUESTIONS[name][0]], QUESTIONS[name][1])
+            hit = member(facts[QUESTIONS[name][0]], QUESTIONS[name][1])
         groups[name] = np.bincount(codes, weights=hit, minlength=n_groups).astype(np.int64)
     table = _day_counts(facts, codes, keys) if days else None
     return Counts(by=by, groups=groups, days=table)

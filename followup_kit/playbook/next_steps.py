@@ -1,21 +1,8 @@
-"""The seed's three tips as rules: dates, flags and the next action per interview.
+"""The next action for every interview, with its due date and a reason in plain words.
 
-Every rule of the playbook is written here once, over whole columns:
-
-* when the thank-you letter is due and how its timing counts
-  (:func:`thank_you_due`, :func:`thank_you_timing`);
-* when a follow-up becomes welcome, and when the next one may follow
-  (:func:`follow_up_opens`, :func:`next_follow_up_from`);
-* what is ``early``, ``pushy`` or ``not_interviewer``
-  (:func:`is_early`, :func:`is_pushy`, :func:`not_interviewer`);
-* when silence means ``no_response`` (:func:`ghost_date`);
-* which follow-up is the reply to an offer or a rejection (:func:`is_reply`),
-  when that reply is due, and until when it helps
-  (:func:`reply_due`, :func:`reply_window_closes`);
-* the next action, its due date and a plain reason (:func:`plan`).
-
-:mod:`followup_kit.facts` gathers the events and calls these rules; the
-numbers come from one :class:`~followup_kit.policy.Policy`.
+:func:`plan` reads the interview facts (:mod:`followup_kit.playbook.interview_facts`)
+and picks, for each interview, the first step that applies; the dates it
+needs come from the rules in :mod:`followup_kit.playbook.rules`.
 """
 
 from __future__ import annotations
@@ -24,196 +11,25 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from .calendar import add_business_days
-from .dates import as_day, human_dates
-from .errors import FollowupKitError
+from ..data.dates import as_day, human_dates
+from ..errors import FollowupKitError
 from .policy import Policy
+from .rules import (
+    NAT,
+    OUTCOMES,
+    as_us,
+    ghost_date,
+    give_up_date,
+    next_follow_up_from,
+    reply_due,
+    reply_window_closes,
+)
 
-TIMINGS = ("same_day", "on_time", "late", "none")
-OUTCOMES = ("offer", "rejection", "withdrawn", "no_response", "pending")
 ACTIONS = ("send_thank_you", "wait", "follow_up", "reply_to_rejection", "respond_to_offer",
            "move_on", "none")
 PLAN_COLUMNS = ("interview_id", "action", "due", "overdue", "reason")
 
-_NAT = np.datetime64("NaT", "us")
 
-
-def _us(values) -> np.ndarray:
-    return np.asarray(pd.Series(values).to_numpy(dtype="datetime64[us]"))
-
-
-# -- rule 1: the thank-you letter ------------------------------------------------
-def thank_you_due(interview_date, policy: Policy) -> np.ndarray:
-    """The day each thank-you letter is due: calendar days after the interview.
-
-    Parameters
-    ----------
-    interview_date : array-like of datetime64
-    policy : Policy
-
-    Returns
-    -------
-    numpy.ndarray
-        ``datetime64[us]``; a Friday interview is due on Saturday.
-    """
-    return _us(interview_date) + np.timedelta64(policy.thank_you_after_days, "D")
-
-
-def thank_you_timing(interview_date, due, sent) -> pd.Categorical:
-    """How the first thank-you letter was timed: same_day, on_time, late or none.
-
-    Parameters
-    ----------
-    interview_date, due, sent : array-like of datetime64
-        The interview, the due day and the first ``thank_you_sent`` (missing if none).
-
-    Returns
-    -------
-    pandas.Categorical
-        Categories ``same_day``, ``on_time``, ``late``, ``none``.
-    """
-    held, due, sent = _us(interview_date), _us(due), _us(sent)
-    code = np.select([np.isnat(sent), sent <= held, sent <= due], [3, 0, 1], default=2)
-    return pd.Categorical.from_codes(code, categories=list(TIMINGS))
-
-
-# -- rule 2: don't panic or seem desperate ---------------------------------------
-def follow_up_opens(interview_date, promised_decision_date, countries, policy: Policy) -> np.ndarray:
-    """The first day a follow-up is welcome, per interview.
-
-    ``grace_business_days`` after the promised decision date when there is one,
-    else ``default_wait_business_days`` after the interview; business days skip
-    weekends and the candidate's public holidays. Never before the interview
-    nor before the promised date.
-
-    Parameters
-    ----------
-    interview_date, promised_decision_date : array-like of datetime64
-    countries : array-like of str
-        The candidate's country per interview (missing: weekends only).
-    policy : Policy
-
-    Returns
-    -------
-    numpy.ndarray
-        ``datetime64[us]``.
-    """
-    held, promised = _us(interview_date), _us(promised_decision_date)
-    has_promise = ~np.isnat(promised)
-    start = np.where(has_promise, promised, held)
-    wait = np.where(has_promise, policy.grace_business_days, policy.default_wait_business_days)
-    return add_business_days(start, wait, countries)
-
-
-def next_follow_up_from(last_follow_up, countries, policy: Policy) -> np.ndarray:
-    """The first day another follow-up is patient, after the last one.
-
-    Parameters
-    ----------
-    last_follow_up : array-like of datetime64
-    countries : array-like of str
-    policy : Policy
-
-    Returns
-    -------
-    numpy.ndarray
-        ``datetime64[us]``: ``min_gap_business_days`` business days later.
-    """
-    return add_business_days(last_follow_up, policy.min_gap_business_days, countries)
-
-
-def is_early(follow_up_date, opens) -> np.ndarray:
-    """True for a follow-up sent before its window opened."""
-    return _us(follow_up_date) < _us(opens)
-
-
-def is_too_close(previous, current, countries, policy: Policy) -> np.ndarray:
-    """True where a follow-up came fewer than ``min_gap_business_days`` after the one before."""
-    return _us(current) < next_follow_up_from(previous, countries, policy)
-
-
-def is_pushy(follow_ups, any_too_close, policy: Policy) -> np.ndarray:
-    """True for more than ``max_follow_ups`` follow-ups, or any two too close together."""
-    return (np.asarray(follow_ups) > policy.max_follow_ups) | np.asarray(any_too_close, dtype=bool)
-
-
-# -- rule 3: communicate with your interviewer ----------------------------------
-def not_interviewer(to_interviewer) -> np.ndarray:
-    """True for a follow-up that went to someone other than the interviewer.
-
-    A missing ``to_interviewer`` is given the benefit of the doubt.
-    """
-    return ~pd.array(to_interviewer, dtype="boolean").fillna(True).to_numpy(dtype=bool)
-
-
-def ghost_date(interview_date, policy: Policy) -> np.ndarray:
-    """The day silence becomes ``no_response``: ``ghost_after_days`` after the interview."""
-    return _us(interview_date) + np.timedelta64(policy.ghost_after_days, "D")
-
-
-def give_up_date(interview_date, policy: Policy) -> np.ndarray:
-    """The day a silent interview is let go even with follow-ups left: ``give_up_after_days`` after it."""
-    return _us(interview_date) + np.timedelta64(policy.give_up_after_days, "D")
-
-
-def is_reply(follow_up_date, decided_on) -> np.ndarray:
-    """True for a follow-up that answers a decision: dated on or after the news.
-
-    Such a follow-up is the candidate's reply (accepting, asking for time,
-    thanking the interviewer), not chasing an answer, so it never counts as a
-    follow-up, early or pushy.
-
-    Parameters
-    ----------
-    follow_up_date : array-like of datetime64
-        The day of each ``follow_up_sent``.
-    decided_on : array-like of datetime64
-        The interview's ``outcome_date`` for each follow-up (missing: no decision yet).
-
-    Returns
-    -------
-    numpy.ndarray
-        bool; False wherever there is no decision.
-    """
-    return _us(follow_up_date) >= _us(decided_on)
-
-
-def reply_due(decided_on, policy: Policy) -> np.ndarray:
-    """The day a reply to an offer or a rejection is due: ``reply_after_days`` after the news.
-
-    Parameters
-    ----------
-    decided_on : array-like of datetime64
-        The day of the offer or rejection (missing: no decision).
-    policy : Policy
-
-    Returns
-    -------
-    numpy.ndarray
-        ``datetime64[us]``.
-    """
-    return _us(decided_on) + np.timedelta64(policy.reply_after_days, "D")
-
-
-def reply_window_closes(decided_on, policy: Policy) -> np.ndarray:
-    """The last day a reply to a decision still helps: ``reply_window_days`` after the news.
-
-    After it, a rejection needs no reply any more and an offer may have lapsed.
-
-    Parameters
-    ----------
-    decided_on : array-like of datetime64
-    policy : Policy
-
-    Returns
-    -------
-    numpy.ndarray
-        ``datetime64[us]``.
-    """
-    return _us(decided_on) + np.timedelta64(policy.reply_window_days, "D")
-
-
-# -- the next action ----------------------------------------------------------------
 def _times(n: np.ndarray) -> pd.Series:
     words = np.where(n == 1, "once", np.where(n == 2, "twice", n.astype(str).astype(object)))
     return pd.Series(np.where(n > 2, words + " times", words), dtype="str")
@@ -248,7 +64,7 @@ def plan(facts: pd.DataFrame, today=None, policy: Policy | None = None) -> pd.Da
     Parameters
     ----------
     facts : DataFrame
-        Interview facts from :func:`followup_kit.facts.facts`.
+        Interview facts from :func:`followup_kit.facts`.
     today : date-like, optional
         The day the plan is for; defaults to the computer's date.
     policy : Policy, optional
@@ -270,11 +86,11 @@ def plan(facts: pd.DataFrame, today=None, policy: Policy | None = None) -> pd.Da
     today_ = as_day(today)
     f = facts.reset_index(drop=True)
     countries = f["country"]
-    held = _us(f["interview_date"])
-    opens = _us(f["follow_up_opens"])
-    last = _us(f["last_follow_up"])
-    decided_on = _us(f["outcome_date"])
-    sent_thanks = ~np.isnat(_us(f["thank_you_sent"]))
+    held = as_us(f["interview_date"])
+    opens = as_us(f["follow_up_opens"])
+    last = as_us(f["last_follow_up"])
+    decided_on = as_us(f["outcome_date"])
+    sent_thanks = ~np.isnat(as_us(f["thank_you_sent"]))
     n = f["follow_ups"].to_numpy(dtype=np.int64)
     answered = f["responded"].to_numpy(dtype=bool)
     outcome = np.asarray(OUTCOMES, dtype=object)[
@@ -282,7 +98,7 @@ def plan(facts: pd.DataFrame, today=None, policy: Policy | None = None) -> pd.Da
     ghost = ghost_date(held, policy)
     next_slot = np.where(n == 0, opens,
                          np.maximum(opens, next_follow_up_from(last, countries, policy)))
-    replied = ~np.isnat(_us(f["replied_on"]))
+    replied = ~np.isnat(as_us(f["replied_on"]))
     too_late = today_ > reply_window_closes(decided_on, policy)
     used_up = n >= policy.max_follow_ups
 
@@ -308,9 +124,9 @@ def plan(facts: pd.DataFrame, today=None, policy: Policy | None = None) -> pd.Da
     code = np.select(masks, list(range(len(ACTIONS))), default=len(ACTIONS) - 1)
     due = np.select([thank, wait_ghost, silent_too_long, move_on, wait_slot | follow,
                      is_offer | is_rejection],
-                    [_us(f["thank_you_due"]), ghost, give_up, ghost, next_slot,
+                    [as_us(f["thank_you_due"]), ghost, give_up, ghost, next_slot,
                      reply_due(decided_on, policy)],
-                    default=_NAT)
+                    default=NAT)
     # Only a letter or a reply has a deadline; an open follow-up window is a welcome, not a due date.
     overdue = (thank | is_offer | is_rejection) & (due < today_)
 

@@ -11,21 +11,40 @@ interviewer, **stays positive** and, if they seem open, **asks for tips**.
 The rules are plain regular expressions and word lists over sentences, so the
 same letter always gets the same verdict and nothing is downloaded. Each part
 found comes with the sentence that shows it, so a coach can see why.
-:func:`evaluate` measures the rules against the hand-labelled letters in
-``tests/data/letters/``.
+The phrases themselves live in :mod:`followup_kit.letters.words`; this module
+puts them together into a verdict per part.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 
-import pandas as pd
-
-from .errors import FollowupKitError
+from ..errors import FollowupKitError
+from .words import (
+    APPRECIATION,
+    ASKING,
+    ASKS_STATUS,
+    DESPERATE,
+    HOSTILE_RX,
+    INTEREST,
+    LEVEL_WORDS,
+    POSITIVE,
+    PRESSURE,
+    REASON,
+    REINTRODUCTION_CASED,
+    REINTRODUCTION_CI,
+    SIGN_OFF,
+    STRENGTHS,
+    THANKS,
+    TIPS,
+    TITLES,
+    any_of,
+    fold,
+    sentences,
+    word_count,
+)
 
 #: Longest letter, in words, before the checker says it is too long for its kind.
 MAX_WORDS = {
@@ -115,194 +134,6 @@ class LetterCheck:
         return "\n".join(lines)
 
 
-# -- text helpers -----------------------------------------------------------
-
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
-                              "\u2013": "-", "\u2014": "-"})
-_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Rev|e\.g|i\.e|etc|approx)\.$", re.IGNORECASE)
-_SIGN_OFF = re.compile(r"^\W*[\w' ]{0,30},\s*$")
-
-
-def fold(text: str) -> str:
-    """Drop accents and unify quotes and dashes, keeping case: "Zoë Ngũgĩ" -> "Zoe Ngugi"."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def sentences(text: str) -> list[str]:
-    """Split a letter into sentences; each line (a greeting, a bullet) ends a sentence too."""
-    out: list[str] = []
-    for line in text.splitlines():
-        pieces = [p for p in re.split(r"(?<=[.!?])\s+", line.strip()) if p]
-        merged: list[str] = []
-        for piece in pieces:
-            # "Dr. Okafor" is one sentence, not two.
-            if merged and _ABBREVIATION.search(merged[-1]):
-                merged[-1] = f"{merged[-1]} {piece}"
-            else:
-                merged.append(piece)
-        out.extend(merged)
-    return out
-
-
-def word_count(text: str) -> int:
-    """Words in a letter, as a word processor counts them."""
-    return len(re.findall(r"\S+", text))
-
-
-def _rx(*patterns: str) -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-
-
-_NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|several|many)"
-
-THANKS = _rx(r"\bthank(?:s|ing| you)\b", r"\bgrateful\b", r"\bgratitude\b", r"\bappreciat(?:e|ed|ion)\b")
-APPRECIATION = _rx(
-    THANKS.pattern,
-    r"\b(?:a|real|great) pleasure\b",
-    r"\benjoyed (?:meeting|speaking|talking|our|the|learning|hearing|working|it|discussing|getting)\b",
-    r"\bvalued (?:learning|the|our|meeting|hearing|speaking)\b",
-    r"\bglad (?:i had|to have had|to meet|we met)\b",
-)
-INTEREST = _rx(
-    r"\binterest(?:ed)?\b(?! rates?)",
-    r"\bexcited\b", r"\benthusias(?:m|tic)\b", r"\beager\b", r"\bkeen\b", r"\bthrilled\b",
-    r"\b(?:would|'d|will)\s+(?:really\s+|very\s+much\s+|very\s+|be\s+(?:very\s+|so\s+|really\s+)?)?"
-    r"(?:love|like|glad|happy|delighted|thrilled|proud|honou?red)\s+to\s+"
-    r"(?:join|be|work|contribute|bring|help|take|start)\b",
-    r"\bdelighted to (?:join|be|work|contribute)\b",
-    r"\b(?:would|'d)\s+(?:really\s+|very\s+much\s+)?(?:love|like|want)\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,3}"
-    r"(?:job|role|position|opportunity|post|spot|opening|vacancy|gig|"
-    r"chance\s+to\s+(?:work|join|be|contribute|bring|help|start|grow|learn|put|apply))\b",
-    # Wanting the job itself, not "I wanted to say": "I really want it", "want the cashier job",
-    # "I want really to work as line cook".
-    r"\bwant(?:ed)?\s+(?:it|this|that)(?:\s+(?:so much|very much|badly|a lot|even more))?\s*(?:[.!,;]|$)",
-    r"\bwant(?:ed)?\s+(?:the|this|that|your)\s+(?:[\w-]+\s+){0,3}(?:job|role|position|post|spot|opening|gig)\b",
-    r"\bwant\s+(?:really\s+|so\s+much\s+|very\s+much\s+)?to\s+(?:work|join|be part|start)\b",
-    # "I am very interesting to work as ..." is a learner's "interested".
-    r"\b(?:i am|i'm|im)\s+(?:still\s+|very\s+|so\s+|really\s+|also\s+)*interesting\s+(?:to|in)\b",
-    r"\blook(?:ing)? forward to (?:the (?:chance|opportunity|possibility)|working|joining|contributing|being part)\b",
-    r"\bexactly (?:what|the (?:kind|sort|type) of \w+) (?:i|i've)\b",
-    r"\bcan't wait to (?:start|join|work|get)\b",
-)
-# What a span of time was spent on when it is not experience: "three months looking for work".
-_NOT_EXPERIENCE = (r"(?!\s+(?:of\s+)?(?:looking|searching|applying|job[ -]hunting|unemployed|out of work|"
-                   r"off|commuting|travell?ing|waiting|between jobs|at home|on benefits)\b)")
-# What follows "good with" or "quick at" when it is availability, not a skill: "good with any time".
-_NOT_SKILL = (r"(?!\s+(?:early |late |short |long )?(?:any|either|both|whatever|whichever|whenever|all|"
-              r"it|that|this|saying|"
-              r"(?:the |that |this )?(?:time|date|day|slot|meeting|interview|plan)s?\b|"
-              r"\w+day|mornings?|afternoons?|evenings?|weekends?|weekdays?|nights?|next|tomorrow|"
-              r"today|short notice|\d)\b)")
-STRENGTHS = _rx(
-    r"\bmy (?:[\w'-]+\s+){0,3}?(?:experience|background|skills?|strengths?|expertise|qualifications?|"
-    r"track record|degree|doctorate|phd|master's|masters|certificat\w*|certification|charter|"
-    r"training|portfolio|knowledge)\b",
-    rf"\b{_NUMBER}\+? (?:full |more )?years?\b{_NOT_EXPERIENCE}",
-    r"\bi (?:have |had |'ve |also )?(?:led|built|managed|ran|run|designed|delivered|shipped|grew|"
-    r"migrated|developed|launched|trained|supervised|created|automated|reduced|increased|improved|"
-    r"handled|maintained|founded|organi[sz]ed|coordinated|taught|mentored|negotiated|published|"
-    r"look after|looked after|worked (?:the|on|as|in|at|with)|hold|speak|"
-    r"am (?:fluent|certified|qualified|comfortable|experienced|skilled|proficient|fast|used to))\b",
-    r"\b(?:strong|ideal|good|great|excellent) (?:candidate|fit|match)\b",
-    r"\b(?:i|what i) (?:would|could|can|will) bring\b",
-    r"\b(?:at|in) my (?:last|previous|current|former|old) [\w'-]+",
-    # Experience told plainly: "I did two summers at a juice bar", "I spent three seasons on the tills".
-    rf"\bi(?: have|'ve)? (?:did|done|spent|worked|had)\s+(?:[\w-]+\s+){{0,2}}?{_NUMBER}\s+"
-    rf"(?:summers?|seasons?|months?|years?|shifts?|terms?)\b{_NOT_EXPERIENCE}",
-    # Ability told plainly: "I can cook for 200", "I'm quick on the scanner", "im good with money".
-    # Not "I can make it on Tuesday", "I can do any day" or "I can use the bus": those are logistics.
-    r"\bi can (?:speak|cook|drive|lift|code|program|write|operate|repair|fix|type|read|"
-    r"teach|sell|design|build|handle|lead|manage|run)\b",
-    r"\b(?:i am|i'm|im) (?:also |very |really |pretty |quite )?(?:quick|fast|good|great|confident|"
-    rf"reliable|strong|experienced|skilled|handy|trained) (?:on|at|with|in|teaching|using|working)\b{_NOT_SKILL}",
-)
-DESPERATE = (
-    (r"\bjust (?:checking|touching base|wanted to check) in\b", "just checking in"),
-    (r"(?<!grateful for )(?<!appreciate )(?<!welcome )(?<!thankful for )\bany updates?\b", "any update"),
-    (r"\bplease,?\s+please\b", "please please"),
-    (r"\bdesperate(?:ly)?\b", "desperate"),
-    (r"\b(?:(?:really|truly|so),?\s+)+need (?:this|the|a) (?:job|role|position|work)\b", "I really need this job"),
-    (r"\bbeg(?:ging)?\b", "begging"),
-    (r"\bi'?(?:ll| will) do anything\b", "I'll do anything"),
-    (r"\banything at all\b", "anything at all"),
-)
-PRESSURE = (
-    (r"\bas soon as (?:possible|you can)\b|\basap\b", "as soon as possible"),
-    (r"\burgent(?:ly)?\b|\bimmediately\b", "urgent"),
-    (r"\b(?:need|expect|require|want)\b[^.?!;]*\b(?:by|before|within)\s+(?:tomorrow|tonight|today|"
-     r"the end of|end of|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d+ (?:hours|days))",
-     "a deadline for them"),
-    (r"\bother (?:job )?offers?\b", "mentioning other offers"),
-    (r"\byou (?:said|promised|told me)\b[^.?!]*\bwould\b", "holding them to what they said"),
-    (r"\b(?:still )?(?:haven't|have not|hasn't|not) (?:yet )?heard (?:back|anything)\b", "still haven't heard back"),
-    (r"\botherwise i(?:'ll| will)\b", "an ultimatum"),
-)
-HOSTILE = (
-    r"\bunfair(?:ly)?\b", r"\bwaste of (?:my|our|everyone's) time\b", r"\bmistake\b", r"\breconsider\b",
-    r"\bridiculous\b", r"\bunprofessional\b", r"\binsult(?:ing|ed)?\b", r"\bfurious\b", r"\bangry\b",
-    r"\bshocked\b", r"\bjoke\b",
-    # Polite words that still reproach: surprise at the decision, time spent "only to" be turned
-    # down, and the barbed wish that "whoever you have chosen lives up to your expectations".
-    r"\b(?:surprised|baffled|puzzled|stunned|astonished) (?:(?:by|at|with|to (?:hear|learn|receive|get)) "
-    r"(?:the |your |this |that |such a |a )?(?:outcome|decision|result|news|rejection|choice))\b",
-    r"\bonly to (?:receive|get|be (?:told|rejected|turned down))\b",
-    r"\blives? up to (?:your|the|their) expectations\b", r"\bso much of my time\b",
-)
-HOSTILE_RX = _rx(*HOSTILE)
-POSITIVE = _rx(
-    r"\benjoyed\b", r"\b(?:a|real|great) pleasure\b", r"\bglad\b",
-    r"\bwish (?:you|the|everyone|your|\w+ and the team)\b", r"\ball the best\b(?!,\s*$)",
-    r"\b(?:best of|good) luck\b", r"\bpaths cross\b", r"\b(?:stay|keep) in touch\b",
-    r"\b(?:future|other|upcoming) (?:openings|opportunities|roles|vacancies|positions)\b",
-    r"\bkeep me in mind\b", r"\blearn(?:ed|t) (?:a lot|a great deal|so much)\b",
-    r"\bvalued (?:the|our|meeting|learning)\b", r"\bhope to (?:work|apply|meet)\b", r"\bunderstand\b",
-    r"\bcongratulations\b",
-    # Taking the news gracefully: "no worries at all, these things happen", "I'm sure you picked someone great".
-    r"\bno (?:worries|hard feelings|problem at all)\b", r"\b(?:these|such) things happen\b",
-    r"\b(?:i'm|i am) sure (?:you|they|the team) (?:picked|chose|made|found|hired|have (?:picked|chosen|found|made))\b",
-    r"\b(?:completely|totally|fully) (?:get it|fair|makes sense)\b",
-)
-TIPS = _rx(
-    r"\bfeedback\b", r"\btips?\b", r"\badvice\b", r"\bpointers\b", r"\bsuggestions?\b",
-    r"\bwhat i (?:could|can|should|might) (?:do|have done) (?:better|differently)\b",
-    r"\b(?:improve|develop|work on|strengthen)\b", r"\bwhat i did wrong\b",
-)
-ASKING = _rx(
-    r"\?", r"\b(?:would|could|can|do|might|will) you\b", r"\bif you (?:have|had|could|can|are)\b",
-    r"\bshould you\b", r"\bi(?:'d| would) (?:be (?:very |most )?grateful|welcome|value|appreciate|love to hear)\b",
-    r"\bany\b",
-)
-REINTRODUCTION_CI = _rx(
-    r"\bmy name is\b", r"\bi (?:interviewed|had an interview|was interviewed|met with you|came in for|spoke with you)\b",
-    r"\bwho interviewed\b", r"\bwe (?:met|spoke|talked)\b", r"\byou interviewed me\b",
-)
-# Case matters here: "I'm Carla" introduces someone, "I'm writing" does not.
-REINTRODUCTION_CASED = re.compile(r"\b(?:[Tt]his is|[Ii]t's|[Ii]t is|I am|I'm)\s+[A-Z][\w'-]+")
-REASON = _rx(
-    r"\b(?:i am|i'm|am) (?:writing|calling|contacting|emailing|reaching out|getting in touch|following up|ringing)\b",
-    r"\bi (?:wanted|want|would like|'d like) to (?:follow up|ask|check|enquire|inquire|find out|see|know)\b",
-    r"\bi (?:thought|figured) i(?:'d| would| should| might) (?:check|ask|follow up|get in touch|write|"
-    r"drop you a line|reach out|touch base|see)\b",
-    r"\bthe reason i\b", r"\breaching out\b", r"\bfollowing up on\b", r"\bto follow up\b",
-    r"\bcontacting you (?:again )?(?:about|regarding|because|to)\b",
-)
-ASKS_STATUS = _rx(
-    r"\bstill (?:open|available|vacant|considering|accepting|recruiting|hiring|being considered)\b",
-    r"\b(?:been|was|is|has|already) (?:already )?(?:filled|taken)\b",
-    r"\bdecision (?:has|had) been (?:made|reached)\b", r"\b(?:made|reached) a decision\b",
-    r"\b(?:has|have) (?:a|the|any) (?:final )?decisions? (?:yet )?been (?:made|reached)\b",
-    r"\b(?:have|has) (?:you|they|the team) (?:decided|chosen|picked|filled)\b",
-    r"\bstill (?:up for grabs|going|on offer|on the table|in the running)\b",
-    r"\bwhere things stand\b", r"\bany updates?\b", r"\bany news\b", r"\bstatus of\b", r"\bnext steps?\b",
-    r"\btimeline\b", r"\bwhether (?:i got|i have been|i've been)\b",
-)
-_LEVEL_WORDS = frozenset({"senior", "sr", "junior", "jr", "principal", "i", "ii", "iii", "iv", "1", "2", "3"})
-#: A title before a name ("Dr", "Mrs."), as a regex fragment to match case-insensitively;
-#: the letters module skips the same titles when it finds a first name.
-TITLES = r"(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame)\.?"
-
-
 def _negated(sentence: str, match: re.Match) -> bool:
     text = sentence.lower()
     # "n't" ends a word ("don't want"), so it has no word boundary before it; in a sentence's
@@ -355,7 +186,7 @@ def _role_rx(role: str) -> re.Pattern | None:
     needs the full title.
     """
     core = [t for t in _tokens(re.sub(r"\(.*?\)", " ", role))]
-    kept = [t for t in core if t not in _LEVEL_WORDS] or core
+    kept = [t for t in core if t not in LEVEL_WORDS] or core
     if not kept:
         return None
     looks = [r"(?P<full>\b" + r" ".join(re.escape(t) for t in kept) + r"\b)"]
@@ -363,7 +194,7 @@ def _role_rx(role: str) -> re.Pattern | None:
     if head not in _GENERIC_HEADS and not head.isdigit():
         stem = _stem(head)
         heads = re.escape(stem) + (r"\w*" if stem != head else "")
-        before = "|".join(re.escape(w) for w in (*_BEFORE_ROLE, *core, *_LEVEL_WORDS))
+        before = "|".join(re.escape(w) for w in (*_BEFORE_ROLE, *core, *LEVEL_WORDS))
         looks.append(rf"(?:^|\b(?:{before}) )(?:{heads}) {_JOB_WORDS}\b")
         looks.append(rf"\b(?:{_JOB_WORDS}|work|working) (?:as|of|for) (?:a |an |the )?(?:{heads})\b")
         if modifiers and head in _HEAD_SYNONYMS:
@@ -449,7 +280,7 @@ class _Letter:
 
     def find(self, rx: re.Pattern, *, skip_sign_offs: bool = False, negatable: bool = False) -> str | None:
         for shown, folded in zip(self.shown, self.folded, strict=True):
-            if skip_sign_offs and _SIGN_OFF.match(folded) and word_count(folded) <= 3:
+            if skip_sign_offs and SIGN_OFF.match(folded) and word_count(folded) <= 3:
                 continue
             for match in rx.finditer(folded):
                 if negatable and _negated(folded, match):
@@ -520,7 +351,7 @@ def _chosen_strengths_rx(strengths) -> re.Pattern | None:
         words = [w for w in re.findall(r"[a-z0-9+#]+", fold(str(strength)).lower()) if len(w) > 2]
         if words:
             looks.append("".join(rf"(?=.*\b{re.escape(w)})" for w in words))
-    return _rx(*looks) if looks else None
+    return any_of(*looks) if looks else None
 
 
 def check_thank_you(text: str, *, interview: Mapping, kind: str = "thank_you",
@@ -607,7 +438,7 @@ def _elsewhere(after: str, own: list[str]) -> bool:
 
 
 # A letter that turns the job down does not reiterate interest in it, however warmly it is written.
-DECLINE = _rx(
+DECLINE = any_of(
     r"\bwithdraw(?:s|n|ing|al)?\b",
     r"\bdecided (?:not to|against|to (?:decline|withdraw|accept another|go elsewhere|stay))\b",
     r"\b(?:accepted|taken|took|accepting|taking) (?:another|a different|an?other|a) "
@@ -790,143 +621,3 @@ def check(kind: str, text: str, *, interview: Mapping | None = None) -> LetterCh
         raise FollowupKitError(
             f"no checker for letters of kind {kind!r}; use one of {', '.join(PARTS)}")
     return checkers[kind](text, interview=interview)
-
-
-# -- the labelled set ---------------------------------------------------------
-
-@dataclass(frozen=True)
-class LabelledLetter:
-    """One hand-labelled letter: its header fields, its labels per part, and the body."""
-
-    path: Path
-    kind: str
-    interview: dict[str, str]
-    labels: dict[str, bool]
-    written_to_fail: tuple[str, ...]
-    body: str
-
-
-def read_labelled(path: str | Path) -> LabelledLetter:
-    """Read one labelled letter file: a ``key: value`` header, a blank line, then the body.
-
-    Parameters
-    ----------
-    path : str or Path
-        A file such as ``tests/data/letters/03-no-strengths.txt``.
-
-    Returns
-    -------
-    LabelledLetter
-    """
-    path = Path(path)
-    text = path.read_text(encoding="utf-8")
-    head, sep, body = text.partition("\n\n")
-    if not sep:
-        raise FollowupKitError(f"{path}: no blank line between the header and the letter")
-    header = {}
-    for number, line in enumerate(head.splitlines(), start=1):
-        key, colon, value = line.partition(":")
-        if not colon:
-            raise FollowupKitError(f"{path}:{number}: header lines look like 'key: value', got {line!r}")
-        header[key.strip()] = value.strip()
-    kind = header.get("kind", "")
-    if kind not in PARTS:
-        raise FollowupKitError(f"{path}: kind must be one of {', '.join(PARTS)}, got {kind!r}")
-    labels = {}
-    for item in header.get("labels", "").split():
-        name, _, value = item.partition("=")
-        if name not in PARTS[kind] or value not in ("0", "1"):
-            raise FollowupKitError(f"{path}: bad label {item!r}; write part=0 or part=1 "
-                                   f"for the parts {', '.join(PARTS[kind])}")
-        labels[name] = value == "1"
-    if set(labels) != set(PARTS[kind]):
-        raise FollowupKitError(f"{path}: label every part of a {kind} letter: {', '.join(PARTS[kind])}")
-    interview = {k: header[k] for k in ("interviewer_name", "role", "company") if k in header}
-    # "written_to_fail: -" (or nothing) marks a good example.
-    reasons = tuple(r for r in header.get("written_to_fail", "").split() if r != "-")
-    unknown = [r for r in reasons if r not in PARTS[kind] and r not in WARNING_CODES]
-    if unknown:
-        raise FollowupKitError(f"{path}: written_to_fail names {', '.join(unknown)}; use '-' for none, or "
-                               f"parts ({', '.join(PARTS[kind])}) and warning codes ({', '.join(WARNING_CODES)})")
-    return LabelledLetter(path, kind, interview, labels, reasons, body.strip("\n"))
-
-
-def labelled_set(folder: str | Path) -> list[tuple[LabelledLetter, LetterCheck]]:
-    """Read every ``NN-name.txt`` in a folder and check it with its kind's checker.
-
-    Parameters
-    ----------
-    folder : str or Path
-        The folder of labelled letters.
-
-    Returns
-    -------
-    list of (LabelledLetter, LetterCheck)
-        In file-name order.
-    """
-    files = sorted(Path(folder).glob("*.txt"))
-    if not files:
-        raise FollowupKitError(f"{folder}: no labelled letters (*.txt) found")
-    out = []
-    for path in files:
-        item = read_labelled(path)
-        out.append((item, check(item.kind, item.body, interview=item.interview)))
-    return out
-
-
-def evaluate(folder: str | Path) -> pd.DataFrame:
-    """Precision and recall of each part's rule on a folder of hand-labelled letters.
-
-    Parameters
-    ----------
-    folder : str or Path
-        The folder of labelled letters (see :func:`read_labelled` for the format).
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per kind and part: ``kind``, ``part``, ``letters``, ``tp``,
-        ``fp``, ``fn``, ``tn``, ``precision``, ``recall`` (NaN when undefined).
-    """
-    rows = [
-        {"kind": item.kind, "part": part, "label": item.labels[part], "found": result.parts[part]}
-        for item, result in labelled_set(folder) for part in PARTS[item.kind]
-    ]
-    long = pd.DataFrame(rows)
-    long["tp"] = long["label"] & long["found"]
-    long["fp"] = ~long["label"] & long["found"]
-    long["fn"] = long["label"] & ~long["found"]
-    long["tn"] = ~long["label"] & ~long["found"]
-    table = (long.groupby(["kind", "part"], sort=False)[["tp", "fp", "fn", "tn"]].sum()
-             .astype("int64").reset_index())
-    table.insert(2, "letters", table[["tp", "fp", "fn", "tn"]].sum(axis=1))
-    found = table["tp"] + table["fp"]
-    positive = table["tp"] + table["fn"]
-    table["precision"] = (table["tp"] / found.where(found > 0)).astype("float64")
-    table["recall"] = (table["tp"] / positive.where(positive > 0)).astype("float64")
-    return table
-
-
-def not_caught(folder: str | Path) -> list[tuple[str, str]]:
-    """Bad examples the checker lets through: (file name, reason it was written to fail).
-
-    A reason is a part name (the part must be reported missing) or a warning
-    code (``too_long``, ``desperate``, ``pressure``, ``exclamations``, ``bitter``).
-
-    Parameters
-    ----------
-    folder : str or Path
-        The folder of labelled letters.
-
-    Returns
-    -------
-    list of (str, str)
-        Empty when every bad example is caught for the reason it was written for.
-    """
-    missed = []
-    for item, result in labelled_set(folder):
-        for reason in item.written_to_fail:
-            caught = (not result.parts[reason]) if reason in result.parts else reason in result.flags
-            if not caught:
-                missed.append((item.path.name, reason))
-    return missed

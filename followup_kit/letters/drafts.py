@@ -31,9 +31,9 @@ from pathlib import Path
 import jinja2
 import pandas as pd
 
+from ..data.dates import human_date
+from ..errors import FollowupKitError
 from . import checks
-from .dates import human_date
-from .errors import FollowupKitError
 
 LETTER_KINDS = ("thank_you", "note", "follow_up", "rejection_reply", "offer_reply")
 TONES = ("warm", "formal", "brief")

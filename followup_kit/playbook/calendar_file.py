@@ -17,8 +17,8 @@ import icalendar
 import numpy as np
 import pandas as pd
 
-from .dates import as_day
-from .errors import FollowupKitError
+from ..data.dates import as_day
+from ..errors import FollowupKitError
 
 # Fixed, so the same interview and step give the same UID on every machine.
 _UID_NAMESPACE = uuid.UUID("6f0c1c2e-5d7a-4c59-9b1e-2f7f3a8b9d10")

@@ -15,8 +15,8 @@ from pathlib import Path
 import pandas as pd
 from tqdm.auto import tqdm
 
+from ..errors import FollowupKitError
 from . import schema
-from .errors import FollowupKitError
 
 SCHEMA_VERSION = 2
 
@@ -349,13 +349,7 @@ class Store:
         self._db.execute("BEGIN")
         try:
             for name in schema.ORDER:
-                text = self._text(name, None)
-                for col in text.columns:
-                    # Text that already starts with the guard ('=...) gets one more, so
-                    # import, which takes one off, gives it back exactly.
-                    risky = text[col].str.match("'*" + schema.FORMULA_START)
-                    if risky.any():
-                        text.loc[risky, col] = "'" + text.loc[risky, col]
+                text = schema.guard_formulas(self._text(name, None))
                 path = out / f"{name}.csv"
                 text.to_csv(path, index=False, encoding="utf-8-sig", quoting=csv.QUOTE_MINIMAL,
                             lineterminator="\r\n")

@@ -26,9 +26,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from tqdm.auto import tqdm
 
+from ..errors import FollowupKitError
 from . import schema
 from .dates import as_day
-from .errors import FollowupKitError
 
 _FIRST = np.array([
     "Zoë", "José", "Ngũgĩ", "Amara", "Chiamaka", "Wanjiru", "Søren", "Amélie", "Björn", "Priya",
@@ -168,7 +168,7 @@ def generate(
     """Make a synthetic programme: candidates, their interviews and what happened after.
 
     The frames hold text exactly as the CSV files would (every column ``str``,
-    blanks as ``""``), so they pass :func:`followup_kit.schema.validate`.
+    blanks as ``""``), so they pass :func:`followup_kit.data.schema.validate`.
     Candidates have about three interviews each; nothing is dated after
     ``as_of``, no event comes before its interview. A promised decision date
     may lie after ``as_of``: the interviewer named a day that has not come yet.
@@ -239,7 +239,7 @@ def generate_typed(
     Returns
     -------
     tuple of DataFrame
-        (candidates, interviews, events) with the dtypes of :func:`followup_kit.schema.typed`.
+        (candidates, interviews, events) with the dtypes of :func:`followup_kit.data.schema.typed`.
     """
     frames = generate(n_candidates, seed=seed, cohorts=cohorts, as_of=as_of, progress=progress)
     return tuple(schema.typed(schema.TABLES[name], frame)

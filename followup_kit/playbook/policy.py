@@ -10,8 +10,8 @@ from __future__ import annotations
 import numbers
 from dataclasses import dataclass, fields
 
-from .errors import FollowupKitError
-from .schema import KINDS
+from ..data.schema import KINDS
+from ..errors import FollowupKitError
 
 _DECISIONS = ("offer", "rejection", "withdrawn")
 

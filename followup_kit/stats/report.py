@@ -1,0 +1,162 @@
+"""The programme lead's tables: the cohort report and the funnel.
+
+Rates by behaviour are associations, not effects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from ..errors import FollowupKitError
+from .counts import Counts, as_by, count
+from .groups import group_ids_in, join_notes, per_group, whole_days
+from .rates import wilson_interval
+from .survival import curve_from_counts, median_from_curve
+
+FUNNEL_STAGES = {
+    "interviews": "interviews",
+    "thanked": "thanked",
+    "thanked_on_time": "thanked_on_time",
+    "followed_up_in_window": "followed_up_in_window",
+    "answered": "answered",
+    "offer": "offers",
+}
+
+
+def cohort_report(facts: pd.DataFrame, within_days: int = 30) -> pd.DataFrame:
+    """The programme lead's table: one row per cohort.
+
+    The thank-you on-time rate counts a letter sent on the interview day or
+    on the due day, out of all interviews. The offer rate is out of settled
+    interviews (offer, rejection, withdrawn or no response): a pending
+    interview may still end either way. Both are associations with the
+    cohort, not effects of the programme.
+
+    Parameters
+    ----------
+    facts : DataFrame
+        Interview facts with ``cohort``, ``candidate_id``, ``thank_you_timing``,
+        ``response_days``, ``responded`` and ``outcome``.
+    within_days : int
+        The horizon of the "answered within" share.
+
+    Returns
+    -------
+    DataFrame
+        ``cohort``, ``candidates``, ``interviews``, ``thank_you_on_time``,
+        ``thank_you_on_time_rate``, ``median_response_days``,
+        ``median_ci_low``, ``median_ci_high`` (days; ``inf`` when not reached),
+        ``answered_within_{within_days}_days`` (1 - S(within_days) on the
+        response curve; ``NaN`` when the cohort was not followed that long),
+        ``offers``, ``settled``, ``offer_rate``, ``offer_ci_low``,
+        ``offer_ci_high`` (Wilson 95%) and ``note`` explaining any ``inf``
+        or ``NaN``.
+    """
+    return cohort_report_from_counts(count(facts, "cohort", REPORT_QUESTIONS, days=True), within_days)
+
+
+#: The yes/no counts the cohort report reads, besides interviews and day counts.
+REPORT_QUESTIONS = ["candidates", "thanked_on_time", "offer", "settled"]
+
+
+def cohort_report_from_counts(counts: Counts, within_days: int = 30) -> pd.DataFrame:
+    """The cohort report from count tables built elsewhere (SQL, a Dask cluster).
+
+    Parameters
+    ----------
+    counts : Counts
+        Counts by ``cohort`` with ``days=True`` and the questions of
+        :data:`REPORT_QUESTIONS`.
+    within_days : int
+        The horizon of the "answered within" share.
+
+    Returns
+    -------
+    DataFrame
+        See :func:`cohort_report`.
+    """
+    within = whole_days(within_days, "within_days")
+    missing = [q for q in ["interviews", *REPORT_QUESTIONS] if q not in counts.groups.columns]
+    if counts.by != ["cohort"] or counts.days is None or missing:
+        raise FollowupKitError(
+            "the cohort report needs counts by cohort with day counts and "
+            f"{', '.join(REPORT_QUESTIONS)}: build them with count(facts, 'cohort', "
+            "REPORT_QUESTIONS, days=True)" + (f" (missing: {', '.join(missing)})" if missing else ""))
+    groups = counts.groups
+    curve = curve_from_counts(counts.days, "cohort")
+    median = median_from_curve(curve, groups, "cohort")
+    out = groups[["cohort", "candidates", "interviews"]].copy()
+    out["thank_you_on_time"] = groups["thanked_on_time"].to_numpy()
+    out["thank_you_on_time_rate"] = wilson_interval(groups["thanked_on_time"],
+                                                    groups["interviews"])[0]
+    out["median_response_days"] = median["median"].to_numpy()
+    out["median_ci_low"] = median["ci_low"].to_numpy()
+    out["median_ci_high"] = median["ci_high"].to_numpy()
+    gid = group_ids_in(curve, groups, ["cohort"])
+    days = curve["days"].to_numpy()
+    survival = curve["survival"].to_numpy()
+    upto = days <= within
+    s_within = per_group(np.minimum, gid[upto], survival[upto], len(groups), 1.0)
+    last = per_group(np.maximum, gid, days.astype(float), len(groups), -np.inf)
+    floor = per_group(np.minimum, gid, survival, len(groups), 1.0)
+    # Past the last day seen the curve is unknown, unless everyone already had an answer.
+    known = (last >= within) | (floor <= 0)
+    share = f"answered_within_{within}_days"
+    out[share] = np.where(known, 1.0 - s_within, np.nan)
+    out["offers"] = groups["offer"].to_numpy()
+    out["settled"] = groups["settled"].to_numpy()
+    out["offer_rate"], out["offer_ci_low"], out["offer_ci_high"] = wilson_interval(
+        groups["offer"], groups["settled"])
+    no_offer_basis = (groups["settled"] == 0) & (groups["interviews"] > 0)
+    out["note"] = join_notes(
+        median["note"].to_numpy(dtype=object),
+        np.where(known | np.isinf(last), "",
+                 np.char.add("followed only ", np.char.add(
+                     np.where(np.isinf(last), 0, last).astype(int).astype(str),
+                     f" days: share answered within {within} days unknown"))),
+        np.where(no_offer_basis, "no settled interviews yet: offer rate unknown", ""),
+    )
+    return out
+
+
+def funnel(facts: pd.DataFrame, by: str | Sequence[str] | None = None) -> pd.DataFrame:
+    """How far interviews got: interviews, thanked, thanked on time, followed up, answered, offers.
+
+    ``thanked_on_time`` counts a letter sent on the interview day or the due
+    day. ``followed_up_in_window`` counts interviews with at least one
+    follow-up sent once the window had opened (``follow_ups`` greater than
+    ``early_follow_ups``). The stages are counted independently, so a later
+    stage can hold interviews an earlier one does not (an answer without a
+    thank-you letter). Shares by behaviour are associations, not effects.
+
+    Parameters
+    ----------
+    facts : DataFrame
+        Interview facts.
+    by : str or list of str, optional
+        Group columns, e.g. ``"cohort"``.
+
+    Returns
+    -------
+    DataFrame
+        One row per group and stage: the ``by`` columns, ``stage`` (ordered
+        categorical), ``count`` and ``share`` (of the group's interviews;
+        ``NaN`` for a group without interviews).
+    """
+    by = as_by(by)
+    stages = list(FUNNEL_STAGES)
+    groups = count(facts, by, stages[1:]).groups
+    n, k = len(groups), len(stages)
+    each = np.repeat(np.arange(n), k)
+    out = (groups[by].iloc[each].reset_index(drop=True) if by
+           else pd.DataFrame(index=pd.RangeIndex(n * k)))
+    labels = list(FUNNEL_STAGES.values())
+    out["stage"] = pd.Categorical(np.tile(labels, n), categories=labels, ordered=True)
+    out["count"] = groups[stages].to_numpy(dtype=np.int64).ravel()
+    total = groups["interviews"].to_numpy(dtype=float)[each]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out["share"] = np.where(total > 0, out["count"] / total, np.nan)
+    return out
