@@ -196,10 +196,39 @@ def test_migrates_an_old_store_and_keeps_its_data(tmp_path):
     con.execute("INSERT INTO candidates VALUES ('C1', 'Ada', 'ada@example.org', 'c', NULL, NULL)")
     con.close()
     with Store(db) as s:
-        assert s.schema_version == 2
+        assert s.schema_version == store_module.SCHEMA_VERSION
         names = {r[0] for r in s._db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
         assert {"interviews_by_candidate", "events_by_interview"} <= names
         assert s.candidates()["name"].tolist() == ["Ada"]
+
+
+def test_a_version_2_store_gains_reply_sent_and_keeps_every_event(tmp_path):
+    db = tmp_path / "v2.db"
+    con = sqlite3.connect(db, isolation_level=None)
+    con.execute("PRAGMA foreign_keys = ON")
+    for step in store_module.MIGRATIONS[:2]:
+        con.executescript(step)
+    con.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+    con.executemany("INSERT INTO schema_version VALUES (?)", [(1,), (2,)])
+    con.execute("INSERT INTO candidates VALUES ('C1', 'Ada', 'ada@example.org', 'c', 'GB', NULL)")
+    con.execute("INSERT INTO interviews VALUES ('I1', 'C1', 'Acme', 'Clerk', 'Bo Li', 'bo@acme.example', "
+                "'2026-06-01', '2026-06-15')")
+    old_kinds = ["thank_you_sent", "follow_up_sent", "employer_response", "offer", "rejection", "withdrawn"]
+    con.executemany("INSERT INTO events VALUES (?, 'I1', '2026-06-02', ?, 'email', 1, 'n')",
+                    [(f"E{i}", kind) for i, kind in enumerate(old_kinds)])
+    with pytest.raises(sqlite3.IntegrityError):
+        con.execute("INSERT INTO events VALUES ('E9', 'I1', '2026-06-03', 'reply_sent', 'email', 1, NULL)")
+    con.close()
+    with Store(db) as s:
+        assert s.schema_version == 3
+        assert sorted(s.events()["kind"]) == sorted(old_kinds)
+        s.add_events([{"event_id": "E9", "interview_id": "I1", "date": "2026-06-03",
+                       "kind": "reply_sent", "channel": "email"}])
+        assert "reply_sent" in set(s.events()["kind"])
+        names = {r[0] for r in s._db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert "events_by_interview" in names
+        assert s._db.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert s._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
 def test_refuses_a_store_from_a_newer_version(tmp_path):

@@ -40,6 +40,7 @@ from ..errors import Problem, ValidationError
 KINDS = (
     "thank_you_sent",
     "follow_up_sent",
+    "reply_sent",
     "employer_response",
     "offer",
     "rejection",

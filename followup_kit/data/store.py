@@ -18,12 +18,16 @@ from tqdm.auto import tqdm
 from ..errors import FollowupKitError
 from . import schema
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
-_CHOICES = {
-    "kind": ", ".join(f"'{k}'" for k in schema.KINDS),
-    "channel": ", ".join(f"'{c}'" for c in schema.CHANNELS),
-}
+
+def _choices(values) -> str:
+    return ", ".join(f"'{v}'" for v in values)
+
+
+# The kinds an event could have before 'reply_sent' existed (migration 3 adds it).
+_KINDS_V1 = ("thank_you_sent", "follow_up_sent", "employer_response", "offer", "rejection", "withdrawn")
+_CHOICES = {"kind": _choices(_KINDS_V1), "channel": _choices(schema.CHANNELS)}
 
 # Each step takes the store from version i to i + 1; append, never edit.
 MIGRATIONS: list[str] = [
@@ -59,6 +63,24 @@ MIGRATIONS: list[str] = [
     # Reading one candidate's rows (a dashboard) must not scan every interview.
     """
     CREATE INDEX interviews_by_candidate ON interviews(candidate_id);
+    CREATE INDEX events_by_interview ON events(interview_id);
+    """,
+    # 'reply_sent': the candidate answering the employer, never chasing. SQLite cannot change a
+    # CHECK in place, so the events table is rebuilt with every row kept.
+    f"""
+    CREATE TABLE events_v3 (
+        event_id TEXT PRIMARY KEY,
+        interview_id TEXT NOT NULL REFERENCES interviews(interview_id) ON DELETE CASCADE,
+        date TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ({_choices(schema.KINDS)})),
+        channel TEXT NOT NULL CHECK (channel IN ({_CHOICES["channel"]})),
+        to_interviewer INTEGER CHECK (to_interviewer IN (0, 1)),
+        note TEXT
+    );
+    INSERT INTO events_v3 (event_id, interview_id, date, kind, channel, to_interviewer, note)
+        SELECT event_id, interview_id, date, kind, channel, to_interviewer, note FROM events;
+    DROP TABLE events;
+    ALTER TABLE events_v3 RENAME TO events;
     CREATE INDEX events_by_interview ON events(interview_id);
     """,
 ]
