@@ -301,7 +301,7 @@ def plot_outcome_rates(rates: pd.DataFrame, ax: Axes | None = None, **style) -> 
         # Steps of 1, 2 or 5 points keep whole-percent tick labels honest.
         ax.xaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 5, 10]))
         ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-        denominator = ("of settled interviews" if outcome in
+        denominator = ("of interviews old enough to have settled" if outcome in
                        SETTLED_OUTCOMES else "of interviews")
         ax.set_xlabel(f"{OUTCOME_WORDS.get(outcome, _words(outcome)).lower()} "
                       f"({denominator}, 95% interval)")

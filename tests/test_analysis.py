@@ -14,7 +14,7 @@ from scipy import stats
 
 import followup_kit as fk
 from followup_kit.errors import FollowupKitError
-from followup_kit.stats import counts, rates, survival
+from followup_kit.stats import counts, rates
 
 # scipy warns where its log-log band is undefined (survival 0 or 1) and where its log-rank
 # variance is 0; the tests compare only the points where both are defined.
@@ -27,9 +27,14 @@ OUTCOMES = ["offer", "rejection", "withdrawn", "no_response", "pending"]
 
 
 def make_facts(days, responded, cohort="A", *, outcome=None, timing=None, candidate=None,
-               follow_ups=None, early=None) -> pd.DataFrame:
-    """Facts with the columns the analyses read, one row per interview."""
+               follow_ups=None, early=None, old_enough=None, due=None, warned=None) -> pd.DataFrame:
+    """Facts with the columns the analyses read, one row per interview.
+
+    By default every thank-you letter is due, and an interview is old enough
+    to count in the offer rate when its outcome is settled.
+    """
     n = len(days)
+    outcome = outcome if outcome is not None else ["pending"] * n
     return pd.DataFrame({
         "interview_id": pd.array([f"I{i:04d}" for i in range(n)], dtype="str"),
         "candidate_id": pd.array(candidate if candidate is not None
@@ -41,8 +46,11 @@ def make_facts(days, responded, cohort="A", *, outcome=None, timing=None, candid
         "early_follow_ups": np.asarray(early if early is not None else [0] * n, dtype=np.int64),
         "response_days": np.asarray(days, dtype=np.int64),
         "responded": np.asarray(responded, dtype=bool),
-        "outcome": pd.Categorical(outcome if outcome is not None else ["pending"] * n,
-                                  categories=OUTCOMES),
+        "outcome": pd.Categorical(outcome, categories=OUTCOMES),
+        "thank_you_is_due": np.asarray(due if due is not None else [True] * n, dtype=bool),
+        "old_enough": np.asarray(old_enough if old_enough is not None
+                                 else [o != "pending" for o in outcome], dtype=bool),
+        "warned": np.asarray(warned if warned is not None else [False] * n, dtype=bool),
     })
 
 
@@ -87,8 +95,9 @@ def test_hand_worked_curve():
     assert curve["censored"].tolist() == [0, 1, 0, 1, 0]
     np.testing.assert_allclose(curve["survival"], [0.8333, 0.6667, 0.4444, 0.4444, 0], atol=1e-4)
     np.testing.assert_allclose(curve["ci_low"], [0.2731, 0.1946, 0.0662, 0.0662, 0], atol=1e-4)
-    np.testing.assert_allclose(curve["ci_high"], [0.9747, 0.9044, 0.7849, 0.7849, 0.6228],
-                               atol=1e-4)
+    np.testing.assert_allclose(curve["ci_high"][:4], [0.9747, 0.9044, 0.7849, 0.7849], atol=1e-4)
+    # Day 5 takes the curve to 0, where the log-log band has no upper end (R's survfit gives NA).
+    assert np.isnan(curve["ci_high"].iloc[4])
 
 
 def test_hand_worked_median():
@@ -134,9 +143,11 @@ def test_curve_and_band_agree_with_scipy(sample):
                                atol=1e-9)
     np.testing.assert_allclose(curve.loc[inside, "ci_high"], band.high.evaluate(at[inside]),
                                atol=1e-9)
-    assert not curve[["survival", "ci_low", "ci_high"]].isna().any().any()
+    assert not curve[["survival", "ci_low"]].isna().any().any()
+    # The only gap in the band is its upper end where the curve reaches 0.
+    assert (curve["ci_high"].isna() == (curve["survival"] == 0)).all()
     assert (curve["ci_low"] <= curve["survival"] + 1e-12).all()
-    assert (curve["survival"] <= curve["ci_high"] + 1e-12).all()
+    assert (curve["survival"] <= curve["ci_high"].fillna(0) + 1e-12).all()
 
 
 @settings(max_examples=60, deadline=None)
@@ -262,11 +273,12 @@ def test_all_censored():
 def test_all_answered_on_day_zero():
     facts = make_facts([0] * 5, [True] * 5, outcome=["offer"] * 5)
     curve = fk.response_curve(facts).iloc[0]
+    # At 0 the log-log band is undefined: 0 below (lifelines), no upper end (R's survfit).
     assert (curve["survival"], curve["ci_low"]) == (0, 0)
-    # Wilson upper limit of 0 of 5 kept waiting: z^2 / (5 + z^2).
-    assert curve["ci_high"] == pytest.approx(survival.Z95**2 / (5 + survival.Z95**2))
+    assert np.isnan(curve["ci_high"])
     median = fk.median_response(facts).iloc[0]
-    assert (median["median"], median["ci_low"], median["ci_high"]) == (0, 0, 0)
+    assert (median["median"], median["ci_low"], median["ci_high"]) == (0, 0, np.inf)
+    assert "upper limit not reached" in median["note"]
     chance = fk.chance_of_answer(facts, 0, 7).iloc[0]
     assert np.isnan(chance["chance"]) and "every interview" in chance["note"]
     report = fk.cohort_report(facts).iloc[0]
@@ -326,17 +338,22 @@ def test_cohort_report_and_funnel_match_direct_counts():
                        cohort=list(rng.choice(["2026-spring", "2026-autumn"], n)),
                        outcome=list(rng.choice(OUTCOMES, n)), timing=list(rng.choice(TIMING, n)),
                        candidate=[f"C{i // 3:04d}" for i in range(n)],
-                       follow_ups=rng.integers(0, 3, n), early=rng.integers(0, 2, n))
+                       follow_ups=rng.integers(0, 3, n), early=rng.integers(0, 2, n),
+                       old_enough=rng.random(n) < 0.7, due=rng.random(n) < 0.9,
+                       warned=rng.random(n) < 0.2)
     facts["early_follow_ups"] = np.minimum(facts["early_follow_ups"], facts["follow_ups"])
     report = fk.cohort_report(facts).set_index("cohort")
     for cohort, rows in facts.groupby("cohort"):
         got = report.loc[cohort]
         assert got["candidates"] == rows["candidate_id"].nunique()
         assert got["interviews"] == len(rows)
-        on_time = rows["thank_you_timing"].isin(["same_day", "on_time"]).sum()
-        assert got["thank_you_on_time_rate"] == pytest.approx(on_time / len(rows))
-        settled = (rows["outcome"] != "pending").sum()
-        assert (got["offers"], got["settled"]) == ((rows["outcome"] == "offer").sum(), settled)
+        due = rows["thank_you_is_due"]
+        on_time = (rows["thank_you_timing"].isin(["same_day", "on_time"]) & due).sum()
+        assert got["thank_you_on_time_rate"] == pytest.approx(on_time / due.sum())
+        old = rows["old_enough"]
+        assert (got["offers"], got["old_enough"], got["too_young"]) == (
+            ((rows["outcome"] == "offer") & old).sum(), old.sum(), (~old).sum())
+        assert got["warning_share"] == pytest.approx(rows["warned"].mean())
         sf = scipy_sf(rows["response_days"], rows["responded"])
         assert got["answered_within_30_days"] == pytest.approx(1 - sf.evaluate(30))
     stages = fk.funnel(facts, by="cohort")
@@ -387,10 +404,12 @@ def test_cohort_report_from_counts_says_which_counts_it_needs():
     facts = pd.DataFrame({"cohort": ["a", "a", "b"], "candidate_id": ["C1", "C2", "C3"],
                           "thank_you_timing": pd.Categorical(["on_time", "none", "late"]),
                           "response_days": [3, 10, 4], "responded": [True, False, True],
-                          "outcome": pd.Categorical(["offer", "pending", "rejection"])})
+                          "outcome": pd.Categorical(["offer", "pending", "rejection"]),
+                          "thank_you_is_due": [True, True, False], "old_enough": [True, False, True],
+                          "warned": [False, True, False]})
     with pytest.raises(FollowupKitError, match="day counts"):
         cohort_report_from_counts(count(facts, "cohort", REPORT_QUESTIONS, days=False))
-    with pytest.raises(FollowupKitError, match="missing: offer, settled"):
-        cohort_report_from_counts(count(facts, "cohort", ["candidates", "thanked_on_time"], days=True))
+    with pytest.raises(FollowupKitError, match="missing: old_enough, offer_when_old_enough, warned"):
+        cohort_report_from_counts(count(facts, "cohort", REPORT_QUESTIONS[:3], days=True))
     ok = cohort_report_from_counts(count(facts, "cohort", REPORT_QUESTIONS, days=True))
     pd.testing.assert_frame_equal(ok, fk.cohort_report(facts))

@@ -105,7 +105,11 @@ def test_a_follow_up_is_either_chasing_or_the_reply(rows, policy, today):
     decided = f["outcome_date"].reindex(fu["interview_id"]).to_numpy()
     after = fu["date"].to_numpy() >= decided
     chasing = fu[~after].groupby("interview_id").size().reindex(f.index, fill_value=0)
-    first_reply = fu[after].groupby("interview_id")["date"].min().reindex(f.index)
+    # A reply_sent on or after the decision is the reply as well, said outright.
+    rs = e[(e["kind"] == "reply_sent") & (e["date"] <= pd.Timestamp(iso(today)))]
+    rs = rs[rs["date"].to_numpy() >= f["outcome_date"].reindex(rs["interview_id"]).to_numpy()]
+    replies = pd.concat([fu[after], rs])
+    first_reply = replies.groupby("interview_id")["date"].min().reindex(f.index)
     assert (f["follow_ups"] == chasing).all()
     assert (f["early_follow_ups"] <= f["follow_ups"]).all()
     assert f["replied_on"].equals(first_reply.astype("datetime64[us]").rename("replied_on"))

@@ -59,6 +59,7 @@ def programme(n: int = 600, seed: int = 7) -> pd.DataFrame:
         "response_days": np.where(responded, wait, seen),
         "responded": responded,
         "outcome": pd.Categorical(outcome, categories=OUTCOMES),
+        "old_enough": seen > 45,
     })
 
 

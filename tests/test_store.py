@@ -293,3 +293,16 @@ def test_rows_go_in_chunk_by_chunk_and_all_arrive(tmp_path, csv_files, monkeypat
         assert s.import_csv(*csv_files) == {"candidates": 3, "interviews": 3, "events": 5}
         assert s.events()["event_id"].tolist() == ["E1", "E2", "E3", "E4", "E5"]
         assert s.events()["to_interviewer"].tolist()[:3] == [True, False, pd.NA]
+
+
+def test_events_added_as_dicts_keep_to_interviewer_whether_text_or_bool(tmp_path, csv_files):
+    with Store(tmp_path / "s.db") as s:
+        s.import_csv(*csv_files)
+        s.add_events([
+            {"event_id": "E7", "interview_id": "I3", "date": "2026-05-20", "kind": "follow_up_sent",
+             "channel": "email", "to_interviewer": "false"},
+            {"event_id": "E8", "interview_id": "I3", "date": "2026-05-27", "kind": "follow_up_sent",
+             "channel": "email", "to_interviewer": True},
+        ])
+        got = s.events().set_index("event_id")["to_interviewer"]
+        assert (got["E7"], got["E8"]) == (False, True)

@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..data.dates import as_day, human_date, human_dates
+from ..data.dates import human_date, human_dates
 from ..stats.report import cohort_report
 from ..stats.tables import report_table
+from .options import day_option
 from .playbook import planned
 
 RULE = "-" * 78
@@ -57,7 +58,7 @@ def pick_candidate(f: pd.DataFrame, p: pd.DataFrame) -> str:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    today = as_day(args.as_of)
+    today = day_option(args.as_of, "--as-of")
     (candidates, interviews, events), f, p = planned(args.db, None, today)
 
     print(f"followup_kit: {args.db}, seen from {human_date(today, today=pd.Timestamp(today))} "

@@ -8,12 +8,13 @@ import sys
 
 import pandas as pd
 
-from ..data.dates import as_day, human_date, human_dates
+from ..data.dates import human_date, human_dates
 from ..data.store import Store
 from ..errors import FollowupKitError
 from ..playbook.calendar_file import write_ics
 from ..playbook.interview_facts import facts
 from ..playbook.next_steps import plan
+from .options import day_option, nothing_held, write_csv
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -68,7 +69,7 @@ def planned(db: str, candidate: str | None, today) -> tuple[tuple, pd.DataFrame,
 
 def _rows(f: pd.DataFrame, p: pd.DataFrame) -> pd.DataFrame:
     out = pd.concat([f[["interview_id", "candidate_id", "company", "role"]],
-                     p[["action", "due", "overdue", "reason"]]], axis=1)
+                     p[["action", "due", "overdue", "flags", "reason"]]], axis=1)
     # Overdue first, then soonest; steps with no date (nothing to do) last.
     return out.sort_values(["overdue", "due", "interview_id"], ascending=[False, True, True],
                            na_position="last").reset_index(drop=True)
@@ -88,8 +89,8 @@ def _table(frame: pd.DataFrame) -> str:
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
-    today = as_day(args.today)
-    _, f, p = planned(args.db, args.candidate, today)
+    today = day_option(args.today, "--today")
+    (_, interviews, _), f, p = planned(args.db, args.candidate, today)
     rows = _rows(f, p)
     if args.format == "json":
         records = rows.assign(action=rows["action"].astype("str"),
@@ -98,9 +99,9 @@ def cmd_plan(args: argparse.Namespace) -> int:
                   ensure_ascii=False)
         print()
     elif args.format == "csv":
-        rows.assign(due=rows["due"].dt.strftime("%Y-%m-%d")).to_csv(sys.stdout, index=False)
+        write_csv(rows.assign(due=rows["due"].dt.strftime("%Y-%m-%d")))
     elif rows.empty:
-        print("no interviews in the store yet")
+        print(nothing_held(interviews, today))
     else:
         shown = rows.assign(due=human_dates(rows["due"], today=today).fillna("-"),
                             overdue=rows["overdue"].map({True: "OVERDUE", False: ""}))
@@ -109,7 +110,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 
 def cmd_ics(args: argparse.Namespace) -> int:
-    today = as_day(args.today)
+    today = day_option(args.today, "--today")
     _, f, p = planned(args.db, args.candidate, today)
     n = write_ics(args.out, f, p, today=today, name=f"Interview follow-ups for {args.candidate}")
     print(f"{args.out}: {n} upcoming step{'s' if n != 1 else ''}")

@@ -10,6 +10,7 @@ from pathlib import Path
 from ..data.store import Store
 from ..stats.report import cohort_report
 from ..stats.tables import report_records, report_table
+from .options import day_option, nothing_held, write_csv
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -25,14 +26,17 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_report(args: argparse.Namespace) -> int:
     from ..playbook.interview_facts import facts as build_facts
 
+    as_of = day_option(args.as_of, "--as-of")
     with Store(args.db, readonly=True) as store:
         tables = store.tables()
-    facts = build_facts(*tables, as_of=args.as_of)
+    facts = build_facts(*tables, as_of=as_of)
     report = cohort_report(facts)
     if args.format == "json":
         print(json.dumps(report_records(report), indent=2))
     elif args.format == "csv":
-        report.to_csv(sys.stdout, index=False)
+        write_csv(report)
+    elif facts.empty:
+        print(nothing_held(tables[1], as_of))
     else:
         print(report_table(report))
     if args.plots:

@@ -7,6 +7,7 @@ import sys
 import time
 
 from ..data.sample import SAMPLE_AS_OF, generate, write_frames
+from .options import day_option
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -25,7 +26,8 @@ def cmd_sample(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     # A million interviews take seconds: show a bar when someone is watching.
     progress = sys.stderr.isatty()
-    frames = generate(args.candidates, seed=args.seed, cohorts=args.cohorts, as_of=args.as_of,
+    frames = generate(args.candidates, seed=args.seed, cohorts=args.cohorts,
+                      as_of=day_option(args.as_of, "--as-of"),
                       progress=progress)
     paths = write_frames(args.out, frames, progress=progress)
     seconds = time.perf_counter() - started

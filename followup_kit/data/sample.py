@@ -105,6 +105,7 @@ _NOTE_BY_KIND = {
     "offer": [7],
     "rejection": [8],
     "withdrawn": [9],
+    "reply_sent": [12],
 }
 
 #: The day the sample describes: nothing in it is dated later.
@@ -503,7 +504,7 @@ def _events(rng: np.random.Generator, cand: dict, inter: dict, as_of: np.datetim
     block(iv, withdraw_day[iv], "withdrawn", np.full(len(iv), CHANNEL_CODES["email"]),
           np.ones(len(iv), np.int64))
 
-    # 5. Replies to the decision, logged as a follow-up to the interviewer within a few days:
+    # 5. Replies to the decision, sent to the interviewer within a few days (reply_sent):
     # most answer an offer; fewer thank the interviewer after a rejection, more in coached cohorts.
     reply_p = np.where(offered, 0.6 + 0.25 * step, 0.2 + 0.35 * step)
     replies = decided & (rng.random(m) < reply_p)
@@ -512,7 +513,7 @@ def _events(rng: np.random.Generator, cand: dict, inter: dict, as_of: np.datetim
         channel = rng.choice([CHANNEL_CODES["email"], CHANNEL_CODES["phone"]], size=len(iv),
                              p=[0.75, 0.25])
         stamp = (channel == CHANNEL_CODES["email"]) & (rng.random(len(iv)) < 0.35)
-        block(iv, decision[iv] + rng.integers(0, 5, len(iv)), "follow_up_sent", channel,
+        block(iv, decision[iv] + rng.integers(0, 5, len(iv)), "reply_sent", channel,
               rng.choice(3, size=len(iv), p=[0.04, 0.9, 0.06]), stamp, notes_from=notes)
 
     ev = {key: np.concatenate([b[key] for b in blocks]) for key in blocks[0]}

@@ -267,6 +267,8 @@ def guard_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     """
     out = frame.copy()
     for col in out.columns:
+        if isinstance(out[col].dtype, pd.CategoricalDtype):
+            out[col] = out[col].astype("str").where(out[col].notna())
         if not (pd.api.types.is_string_dtype(out[col]) or out[col].dtype == object):
             continue
         text = out[col].astype("str")
@@ -520,8 +522,11 @@ def frame_to_raw(table: Table, frame: pd.DataFrame, source: str) -> RawTable:
     out = pd.DataFrame(index=range(len(frame)))
     for name in frame.columns:
         col = frame[name].reset_index(drop=True)
-        if name in table.names and table.column(name).kind == "bool":
+        if name in table.names and table.column(name).kind == "bool" and pd.api.types.is_bool_dtype(col):
             text = col.map({True: "true", False: "false"}, na_action="ignore")
+        elif name in table.names and table.column(name).kind == "bool" and col.dtype == object:
+            # Python booleans among text ("yes", "false"): the text is checked like an import's.
+            text = col.map(lambda v: ("true" if v else "false") if isinstance(v, bool | np.bool_) else v)
         elif pd.api.types.is_datetime64_any_dtype(col):
             if getattr(col.dt, "tz", None) is not None:
                 text = col.dt.strftime("%Y-%m-%dT%H:%M:%S.%f%z")

@@ -107,7 +107,7 @@ class Store:
     --------
     >>> store = Store(":memory:")
     >>> store.schema_version
-    2
+    3
     """
 
     def __init__(self, path: str | Path, *, readonly: bool = False):

@@ -322,8 +322,8 @@ def _warnings(letter: _Letter, kind: str, max_words: int | None) -> list[LetterW
 def _result(kind: str, letter: _Letter, found: dict[str, str | None], max_words: int | None) -> LetterCheck:
     return LetterCheck(
         kind=kind,
-        parts={name: found[name] is not None for name in PARTS[kind]},
-        evidence={name: found[name] for name in PARTS[kind]},
+        parts={name: found[name] is not None for name in PARTS[kind] if name in found},
+        evidence={name: found[name] for name in PARTS[kind] if name in found},
         warnings=_warnings(letter, kind, max_words),
         words=letter.words,
     )
@@ -365,7 +365,8 @@ def check_thank_you(text: str, *, interview: Mapping, kind: str = "thank_you",
     interview : mapping
         At least ``interviewer_name``, ``role`` and ``company`` (an interview
         facts row works). An optional ``strengths`` list (the candidate's chosen
-        strengths) is looked for too.
+        strengths) is looked for too. For a letter whose interview is not known,
+        use :func:`check` with ``interview=None``.
     kind : {"thank_you", "note"}
         ``note`` for the short handwritten version (a shorter length limit).
     max_words : int, optional
@@ -387,6 +388,13 @@ def check_thank_you(text: str, *, interview: Mapping, kind: str = "thank_you",
     if kind not in ("thank_you", "note"):
         raise FollowupKitError(f"check_thank_you checks thank_you or note letters, not {kind!r}")
     values = _fields(interview, ("interviewer_name", "role", "company"), "check_thank_you")
+    return _thank_you(text, values, kind, max_words)
+
+
+def _thank_you(text: str, values: dict | None, kind: str, max_words: int | None) -> LetterCheck:
+    """The thank-you check; ``values`` None leaves out the parts that need the interview."""
+    known = values is not None
+    values = values if known else {"role": "", "company": ""}
     letter = _Letter.read(text)
     strengths = letter.find(STRENGTHS)
     chosen = _chosen_strengths_rx(values.get("strengths"))
@@ -397,10 +405,11 @@ def check_thank_you(text: str, *, interview: Mapping, kind: str = "thank_you",
         "appreciation": letter.find(APPRECIATION, skip_sign_offs=True, negatable=True),
         "interest": _find_interest(letter, role_rx, values["company"]),
         "strengths": strengths,
-        "interviewer": next((s for rx in _name_rxs(values["interviewer_name"])
-                             if (s := letter.find(rx)) is not None), None),
-        "role": None if role_rx is None else _find_role(letter, role_rx, values["company"]),
     }
+    if known:
+        found["interviewer"] = next((s for rx in _name_rxs(values["interviewer_name"])
+                                     if (s := letter.find(rx)) is not None), None)
+        found["role"] = None if role_rx is None else _find_role(letter, role_rx, values["company"])
     return _result(kind, letter, found, max_words)
 
 
@@ -573,7 +582,8 @@ def check_offer_reply(text: str, *, interview: Mapping, max_words: int | None = 
     text : str
         The reply.
     interview : mapping
-        At least ``role``.
+        At least ``role``. For a reply whose interview is not known, use
+        :func:`check` with ``interview=None``.
     max_words : int, optional
         Length limit; defaults to :data:`MAX_WORDS` ``["offer_reply"]``.
 
@@ -582,14 +592,21 @@ def check_offer_reply(text: str, *, interview: Mapping, max_words: int | None = 
     LetterCheck
         Parts ``thanks``, ``interest``, ``role``.
     """
-    values = _fields(interview, ("role",), "check_offer_reply")
+    return _offer_reply(text, _fields(interview, ("role",), "check_offer_reply"), max_words)
+
+
+def _offer_reply(text: str, values: dict | None, max_words: int | None) -> LetterCheck:
+    """The offer-reply check; ``values`` None leaves the role out of the parts."""
+    values = values or {}
     letter = _Letter.read(text)
-    role_rx = _role_rx(values["role"])
+    role_rx = _role_rx(values["role"]) if values else None
     found = {
         "thanks": letter.find(THANKS, skip_sign_offs=True, negatable=True),
         "interest": _find_interest(letter, role_rx, str(values.get("company") or "")),
-        "role": None if role_rx is None else _find_role(letter, role_rx, str(values.get("company") or "")),
     }
+    if values:
+        found["role"] = None if role_rx is None else _find_role(letter, role_rx,
+                                                                str(values.get("company") or ""))
     return _result("offer_reply", letter, found, max_words)
 
 
@@ -603,12 +620,18 @@ def check(kind: str, text: str, *, interview: Mapping | None = None) -> LetterCh
     text : str
         The letter.
     interview : mapping, optional
-        The interview it is about (needed for thank-you letters, notes and offer replies).
+        The interview it is about. Without it (a letter pasted in on its own),
+        the parts that need it (the interviewer's name and the role) are not
+        checked and are left out of ``parts``.
 
     Returns
     -------
     LetterCheck
     """
+    if interview is None and kind in ("thank_you", "note"):
+        return _thank_you(text, None, kind, None)
+    if interview is None and kind == "offer_reply":
+        return _offer_reply(text, None, None)
     checkers: dict[str, Callable[..., LetterCheck]] = {
         "thank_you": check_thank_you,
         "follow_up": check_follow_up,

@@ -24,7 +24,8 @@ FACTS_COLUMNS = (
     "interviewer_email", "interview_date", "promised_decision_date", "thank_you_due",
     "thank_you_sent", "thank_you_timing", "follow_up_opens", "follow_ups", "early_follow_ups",
     "last_follow_up", "pushy", "not_interviewer", "answered_on", "response_days", "responded",
-    "outcome", "outcome_date", "replied_on", "country",
+    "outcome", "outcome_date", "replied_on", "waiting_since", "last_heard", "thank_you_is_due",
+    "old_enough", "warned", "closest_follow_ups_days", "country",
 )
 
 _KIND = {k: i for i, k in enumerate(KINDS)}
@@ -191,6 +192,11 @@ def facts(candidates: pd.DataFrame, interviews: pd.DataFrame, events: pd.DataFra
     first = np.full(n * k, _NAT_INT, dtype=np.int64)
     first[s_slot[starts]] = s_day[starts]
     first = first.view("datetime64[D]").astype("datetime64[us]").reshape(n, k)
+    ends = np.r_[s_slot[1:] != s_slot[:-1], True] if len(packed) else np.zeros(0, bool)
+    last = np.full(n * k, _NAT_INT, dtype=np.int64)
+    last[s_slot[ends]] = s_day[ends]
+    last = last.view("datetime64[D]").astype("datetime64[us]").reshape(n, k)
+    nat = np.datetime64("NaT", "us")
 
     # -- rule 1: thank-you -----------------------------------------------------
     ty_due = rules.thank_you_due(held, policy)
@@ -199,14 +205,19 @@ def facts(candidates: pd.DataFrame, interviews: pd.DataFrame, events: pd.DataFra
 
     # -- the employer's answer and the outcome ---------------------------------
     never = np.datetime64("9999-12-31", "us")
+    since = rules.waiting_since(held, promised)
+    opens = rules.follow_up_opens(held, promised, country, policy)
 
     def earliest(kinds: tuple[str, ...]) -> np.ndarray:
         cols = first[:, [_KIND[x] for x in kinds]] if kinds else np.full((n, 1), np.datetime64("NaT", "us"))
         return np.where(np.isnat(cols), never, cols)
 
     answers = earliest(policy.answer_kinds).min(axis=1)
-    answered_on = np.where(answers == never, np.datetime64("NaT", "us"), answers)
+    answered_on = np.where(answers == never, nat, answers)
     responded = ~np.isnat(answered_on)
+    heard = last[:, [_KIND[x] for x in policy.answer_kinds]] if policy.answer_kinds else np.full((n, 1), nat)
+    heard = np.where(np.isnat(heard), np.datetime64("0001-01-01", "us"), heard).max(axis=1)
+    last_heard = np.where(responded, heard, nat)
     decisions = earliest(policy.decision_kinds)
     which = decisions.argmin(axis=1)
     decided_on = decisions[np.arange(n), which]
@@ -214,9 +225,14 @@ def facts(candidates: pd.DataFrame, interviews: pd.DataFrame, events: pd.DataFra
     withdrawn_on = first[:, _KIND["withdrawn"]]
     stop = np.where(responded, answered_on, np.where(np.isnat(withdrawn_on), today, withdrawn_on))
     response_days = np.maximum((stop - held) // np.timedelta64(1, "D"), 0).astype(np.int64)
-    ghosted = ~responded & (today >= rules.ghost_date(held, policy))
+    ghost_on = rules.ghost_date(since, opens, policy)
+    ghosted = ~responded & (today >= ghost_on)
+    # An answer without a decision keeps the interview open only so long: give_up_after_days
+    # after the employer's last message (never before their own date), it closes unanswered.
+    stale = responded & ~decided & (
+        today >= rules.give_up_date(np.where(responded, np.maximum(since, last_heard), since), opens, policy))
     names = np.array([*policy.decision_kinds, "no_response", "pending"], dtype=object)
-    picked = np.where(decided, which, np.where(ghosted, len(policy.decision_kinds),
+    picked = np.where(decided, which, np.where(ghosted | stale, len(policy.decision_kinds),
                                                len(policy.decision_kinds) + 1))
     outcome = pd.Categorical(names[picked], categories=list(rules.OUTCOMES))
     outcome_date = np.where(decided, decided_on, np.datetime64("NaT", "us"))
@@ -225,7 +241,6 @@ def facts(candidates: pd.DataFrame, interviews: pd.DataFrame, events: pd.DataFra
     # A follow-up on or after the decision answers it: it is the reply, not chasing,
     # so it sets replied_on and stays out of every follow-up count and flag.
     fu = _KIND["follow_up_sent"]
-    opens = rules.follow_up_opens(held, promised, country, policy)
     # In the sorted array an interview's follow-ups run in date order, so its
     # chasing ones come first and its replies after them.
     fu_sorted = s_slot % k == fu
@@ -234,8 +249,19 @@ def facts(candidates: pd.DataFrame, interviews: pd.DataFrame, events: pd.DataFra
     reply = rules.is_reply(fu_day, outcome_date[fu_ipos])
     r_ipos, r_day = fu_ipos[reply], fu_day[reply]
     r_first = np.r_[True, r_ipos[1:] != r_ipos[:-1]] if len(r_ipos) else np.zeros(0, bool)
-    replied_on = np.full(n, np.datetime64("NaT", "us"))
+    replied_on = np.full(n, nat)
     replied_on[r_ipos[r_first]] = r_day[r_first]
+    # A reply_sent says so itself: on or after the decision it is the reply to it; before, the
+    # candidate answering the employer (references, a question), which changes no clock or count.
+    rs = s_slot % k == _KIND["reply_sent"]
+    rs_ipos = s_slot[rs] // k
+    rs_day = s_day[rs].astype("datetime64[D]").astype("datetime64[us]")
+    answers_news = rules.is_reply(rs_day, outcome_date[rs_ipos])
+    rs_ipos, rs_day = rs_ipos[answers_news], rs_day[answers_news]
+    rs_first = np.r_[True, rs_ipos[1:] != rs_ipos[:-1]] if len(rs_ipos) else np.zeros(0, bool)
+    reply_sent_on = np.full(n, nat)
+    reply_sent_on[rs_ipos[rs_first]] = rs_day[rs_first]
+    replied_on = np.where(np.isnat(replied_on) | (reply_sent_on < replied_on), reply_sent_on, replied_on)
     c_ipos, c_day = fu_ipos[~reply], fu_day[~reply]
     follow_ups = np.bincount(c_ipos, minlength=n)
     early = np.bincount(c_ipos[rules.is_early(c_day, opens[c_ipos])], minlength=n)
@@ -245,6 +271,9 @@ def facts(candidates: pd.DataFrame, interviews: pd.DataFrame, events: pd.DataFra
     pair = c_ipos[1:] == c_ipos[:-1]
     pair_ipos = c_ipos[1:][pair]
     too_close = rules.is_too_close(c_day[:-1][pair], c_day[1:][pair], country.take(pair_ipos), policy)
+    gaps = ((c_day[1:][pair] - c_day[:-1][pair]) // np.timedelta64(1, "D")).astype(np.int64)
+    closest = np.full(n, np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(closest, pair_ipos, gaps)
     any_too_close = np.bincount(pair_ipos[too_close], minlength=n) > 0
     pushy = rules.is_pushy(follow_ups, any_too_close, policy)
     if to_interviewer is not None:
@@ -260,7 +289,7 @@ def facts(candidates: pd.DataFrame, interviews: pd.DataFrame, events: pd.DataFra
     def text(name: str) -> pd.Series:
         return iv[name].astype("str")
 
-    return pd.DataFrame({
+    result = pd.DataFrame({
         "interview_id": text("interview_id"),
         "candidate_id": text("candidate_id"),
         "cohort": cohorts_in_order(cand["cohort"], cpos, held),
@@ -285,5 +314,16 @@ def facts(candidates: pd.DataFrame, interviews: pd.DataFrame, events: pd.DataFra
         "outcome": outcome,
         "outcome_date": outcome_date,
         "replied_on": replied_on,
+        "waiting_since": since,
+        "last_heard": last_heard,
+        "thank_you_is_due": ty_due <= today,
+        "old_enough": today >= ghost_on,
+        "warned": (early > 0) | pushy | not_interviewer,
+        "closest_follow_ups_days": pd.array(np.where(closest == np.iinfo(np.int64).max, None, closest),
+                                            dtype="Int64"),
         "country": pd.Series(country, dtype="str"),
     }, columns=list(FACTS_COLUMNS))
+    # The plan must judge the facts by the numbers they were built with (see plan()).
+    result.attrs["policy"] = policy
+    result.attrs["as_of"] = today
+    return result

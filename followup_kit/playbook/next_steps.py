@@ -7,6 +7,8 @@ needs come from the rules in :mod:`followup_kit.playbook.rules`.
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -27,7 +29,9 @@ from .rules import (
 
 ACTIONS = ("send_thank_you", "wait", "follow_up", "reply_to_rejection", "respond_to_offer",
            "move_on", "none")
-PLAN_COLUMNS = ("interview_id", "action", "due", "overdue", "reason")
+PLAN_COLUMNS = ("interview_id", "action", "due", "overdue", "reason", "flags")
+#: The warnings a plan row can carry in ``flags``, in the order they are said.
+FLAGS = ("early", "pushy", "not_interviewer")
 
 
 def _times(n: np.ndarray) -> pd.Series:
@@ -52,14 +56,29 @@ def plan(facts: pd.DataFrame, today=None, policy: Policy | None = None) -> pd.Da
     3. no thank-you letter, no follow-up, no answer and the follow-up window
        not yet open: ``send_thank_you`` by ``thank_you_due``.
     4. all ``max_follow_ups`` used with no answer: ``wait`` until
-       ``ghost_after_days`` after the interview, then ``move_on``; with an answer
-       but no decision: ``none`` (the next step is the employer's). With no
-       answer ``give_up_after_days`` after the interview: ``move_on`` even with
-       follow-ups left.
+       ``ghost_after_days`` after ``waiting_since`` (the later of the interview
+       and the promised date), then ``move_on``; with an answer but no decision:
+       ``none`` (the next step is the employer's). With no answer
+       ``give_up_after_days`` after ``waiting_since``: ``move_on`` even with
+       follow-ups left. An answer without a decision keeps the interview open
+       until ``give_up_after_days`` after the employer's last message, then
+       ``move_on``. No clock runs out before the follow-up window opens, so an
+       interview inside its promise (plus grace) is never told to move on.
     5. no answer and the next follow-up not yet welcome: ``wait`` until it is.
     6. otherwise ``follow_up``, due when the window opens (or
        ``min_gap_business_days`` after the last follow-up). An employer's answer
        never sends an interview back to ``wait``.
+
+    The facts carry the :class:`Policy` they were built with, and the plan
+    uses it: the due dates, flags and outcomes in the facts were fixed by it,
+    so a plan under other numbers would mix two playbooks. To plan with other
+    numbers, build the facts with them: ``plan(facts(..., policy=p), today)``.
+    Giving a ``policy`` that differs from the facts' one is an error.
+
+    Each reason ends with the warnings that apply, said as advice: a
+    follow-up sent before the window opened (``early``), too many or too close
+    together (``pushy``), or to someone other than the interviewer
+    (``not_interviewer``); ``flags`` names them, comma-separated.
 
     Parameters
     ----------
@@ -68,16 +87,30 @@ def plan(facts: pd.DataFrame, today=None, policy: Policy | None = None) -> pd.Da
     today : date-like, optional
         The day the plan is for; defaults to the computer's date.
     policy : Policy, optional
-        The playbook's numbers; defaults to ``Policy()``.
+        Only to state the numbers expected: it must equal the policy the facts
+        were built with (default: that one, or ``Policy()`` for facts that do
+        not say).
 
     Returns
     -------
     DataFrame
         ``interview_id``, ``action`` (Categorical), ``due`` (datetime64[us],
         missing when there is nothing to do), ``overdue`` (bool), ``reason``
-        (str, one sentence with dates like "Thursday 28 May").
+        (str, sentences with dates like "Thursday 28 May") and ``flags`` (str:
+        ``early``, ``pushy``, ``not_interviewer``, comma-separated, or empty).
+
+    Examples
+    --------
+    >>> from followup_kit import Store, facts
+    >>> f = facts(*Store(":memory:").tables(), as_of="2026-11-01", policy=Policy(max_follow_ups=1))
+    >>> list(plan(f, today="2026-11-01").columns)
+    ['interview_id', 'action', 'due', 'overdue', 'reason', 'flags']
+    >>> plan(f, today="2026-11-01", policy=Policy())
+    Traceback (most recent call last):
+    ...
+    followup_kit.errors.FollowupKitError: these facts were built with max_follow_ups=1, not max_follow_ups=2: build them again with facts(..., policy=...) to plan with other numbers
     """
-    policy = policy or Policy()
+    policy = _facts_policy(facts, policy)
     missing = [c for c in _PLAN_NEEDS if c not in facts.columns]
     if missing:
         raise FollowupKitError(
@@ -86,7 +119,7 @@ def plan(facts: pd.DataFrame, today=None, policy: Policy | None = None) -> pd.Da
     today_ = as_day(today)
     f = facts.reset_index(drop=True)
     countries = f["country"]
-    held = as_us(f["interview_date"])
+    since = as_us(f["waiting_since"])
     opens = as_us(f["follow_up_opens"])
     last = as_us(f["last_follow_up"])
     decided_on = as_us(f["outcome_date"])
@@ -95,7 +128,7 @@ def plan(facts: pd.DataFrame, today=None, policy: Policy | None = None) -> pd.Da
     answered = f["responded"].to_numpy(dtype=bool)
     outcome = np.asarray(OUTCOMES, dtype=object)[
         pd.Categorical(f["outcome"], categories=list(OUTCOMES)).codes]
-    ghost = ghost_date(held, policy)
+    ghost = ghost_date(since, opens, policy)
     next_slot = np.where(n == 0, opens,
                          np.maximum(opens, next_follow_up_from(last, countries, policy)))
     replied = ~np.isnat(as_us(f["replied_on"]))
@@ -111,20 +144,23 @@ def plan(facts: pd.DataFrame, today=None, policy: Policy | None = None) -> pd.Da
     open_ = ~(is_offer | is_rejection | closed)
     thank = open_ & ~sent_thanks & (n == 0) & ~answered & (today_ < opens)
     rest = open_ & ~thank
-    give_up = give_up_date(held, policy)
+    give_up = give_up_date(since, opens, policy)
+    heard = as_us(f["last_heard"])
+    give_up_answered = give_up_date(np.where(np.isnat(heard), since, np.maximum(since, heard)), opens, policy)
     silent_too_long = rest & ~used_up & ~answered & (today_ >= give_up)
-    move_on = (rest & used_up & ~answered & (today_ >= ghost)) | silent_too_long
+    no_decision = rest & answered & (today_ >= give_up_answered)
+    move_on = (rest & used_up & ~answered & (today_ >= ghost)) | silent_too_long | no_decision
     wait_ghost = rest & used_up & ~answered & ~move_on
-    their_turn = rest & used_up & answered
+    their_turn = rest & used_up & answered & ~no_decision
     wait_slot = rest & ~used_up & ~answered & ~move_on & (today_ < next_slot)
     follow = rest & ~used_up & ~wait_slot & ~move_on
 
     masks = [thank, wait_ghost | wait_slot, follow, is_rejection, is_offer, move_on,
              closed | their_turn]
     code = np.select(masks, list(range(len(ACTIONS))), default=len(ACTIONS) - 1)
-    due = np.select([thank, wait_ghost, silent_too_long, move_on, wait_slot | follow,
+    due = np.select([thank, wait_ghost, silent_too_long, no_decision, move_on, wait_slot | follow,
                      is_offer | is_rejection],
-                    [as_us(f["thank_you_due"]), ghost, give_up, ghost, next_slot,
+                    [as_us(f["thank_you_due"]), ghost, give_up, give_up_answered, ghost, next_slot,
                      reply_due(decided_on, policy)],
                     default=NAT)
     # Only a letter or a reply has a deadline; an open follow-up window is a welcome, not a due date.
@@ -137,22 +173,97 @@ def plan(facts: pd.DataFrame, today=None, policy: Policy | None = None) -> pd.Da
         "follow_first": follow & (n == 0) & ~answered, "follow_again": follow & (n > 0) & ~answered,
         "follow_answered": follow & answered, "offer": is_offer & ~too_late,
         "offer_lapsed": is_offer & too_late, "rejection": is_rejection, "too_late": let_go,
-        "move_on": move_on & ~silent_too_long, "given_up": silent_too_long, "withdrawn": closed & (outcome == "withdrawn"),
+        "move_on": move_on & ~silent_too_long & ~no_decision, "given_up": silent_too_long,
+        "no_decision": no_decision, "withdrawn": closed & (outcome == "withdrawn"),
         "replied": closed & (outcome != "withdrawn") & ~let_go, "their_turn": their_turn,
     })
+    flags, advice = _warnings(f, policy, today_, now=thank | wait_ghost | wait_slot | follow)
     return pd.DataFrame({
         "interview_id": f["interview_id"].astype("str"),
         "action": pd.Categorical.from_codes(code, categories=list(ACTIONS)),
         "due": pd.Series(due, dtype="datetime64[us]"),
         "overdue": overdue,
-        "reason": reason,
+        "reason": (reason + advice).astype("str"),
+        "flags": flags,
     })
+
+
+def _facts_policy(facts: pd.DataFrame, policy: Policy | None) -> Policy:
+    """The policy the facts were built with; an error if ``policy`` says otherwise."""
+    built = facts.attrs.get("policy") if isinstance(facts, pd.DataFrame) else None
+    if policy is None:
+        return built if isinstance(built, Policy) else Policy()
+    if isinstance(built, Policy) and built != policy:
+        differ = [f.name for f in fields(Policy) if getattr(built, f.name) != getattr(policy, f.name)]
+        raise FollowupKitError(
+            "these facts were built with "
+            + ", ".join(f"{n}={getattr(built, n)!r}" for n in differ) + ", not "
+            + ", ".join(f"{n}={getattr(policy, n)!r}" for n in differ)
+            + ": build them again with facts(..., policy=...) to plan with other numbers")
+    return policy
+
+
+_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _number(values: np.ndarray) -> pd.Series:
+    """Small counts in words ("two"), larger ones in figures."""
+    words = np.asarray(_NUMBERS, dtype=object)
+    return pd.Series(np.where(values < len(_NUMBERS), words[np.minimum(values, len(_NUMBERS) - 1)],
+                              values.astype(str).astype(object)), dtype="str")
+
+
+def _warnings(f: pd.DataFrame, policy: Policy, today, *, now: np.ndarray) -> tuple[pd.Series, pd.Series]:
+    """The ``flags`` column, and the advice each flag adds to the reason (with a leading space).
+
+    ``now`` marks the interviews still waiting on the candidate's patience (wait,
+    follow up, thank): the advice is about the next message; for the others it
+    is for next time.
+    """
+    rows = len(f)
+    early = f["early_follow_ups"].to_numpy(dtype=np.int64) > 0
+    pushy = f["pushy"].to_numpy(dtype=bool)
+    elsewhere = f["not_interviewer"].to_numpy(dtype=bool)
+    n = f["follow_ups"].to_numpy(dtype=np.int64)
+    name = f["interviewer_name"].astype("str").reset_index(drop=True)
+    empty = pd.Series([""] * rows, dtype="str")
+
+    def where(mask, text: pd.Series) -> pd.Series:
+        return text.where(pd.Series(mask), "")
+
+    opens = human_dates(f["follow_up_opens"].reset_index(drop=True), today=today)
+    n_early = _number(f["early_follow_ups"].to_numpy(dtype=np.int64))
+    early_text = where(early, pd.Series(np.where(
+        f["early_follow_ups"].to_numpy(dtype=np.int64) == 1, " Your follow-up came before ",
+        " " + n_early.str.capitalize() + " of your follow-ups came before "), dtype="str")
+        + opens + pd.Series(np.where(now, ", when a follow-up first looked patient; "
+                                     "wait for the date the plan gives before you write again.",
+                                     ", when a follow-up first looked patient; next time, wait for "
+                                     "the date the plan gives."), dtype="str"))
+    gap = f["closest_follow_ups_days"].astype("Int64").fillna(0).to_numpy(dtype=np.int64)
+    too_many = n > policy.max_follow_ups
+    then = pd.Series(np.where(now, "; give ", "; next time, give "), dtype="str")
+    pushy_text = where(pushy & too_many, " You have followed up " + _times(n) + ", more than the "
+                       + _number(np.full(rows, policy.max_follow_ups)) + " the playbook suggests"
+                       + then + name + " time to answer.")
+    days = pd.Series(np.where(gap == 1, "1 day", pd.Series(gap).astype(str) + " days"), dtype="str")
+    pushy_text = pushy_text + where(pushy & ~too_many, " Two of your follow-ups were only " + days
+                                    + " apart, closer than the " + str(policy.min_gap_business_days)
+                                    + " working days the playbook suggests" + then + name
+                                    + " time to answer.")
+    elsewhere_text = where(elsewhere, " Your follow-up went to someone other than " + name
+                           + "; write to " + name + ", who interviewed you.")
+    flags = pd.Series([", ".join(f for f, on in zip(FLAGS, row, strict=True) if on)
+                       for row in zip(early, pushy, elsewhere, strict=True)], dtype="str") \
+        if (early | pushy | elsewhere).any() else empty
+    return flags, (early_text + pushy_text + elsewhere_text).astype("str")
 
 
 _PLAN_NEEDS = ("interview_id", "candidate_id", "company", "role", "interviewer_name",
                "interview_date", "promised_decision_date", "thank_you_due", "thank_you_sent",
-               "follow_up_opens", "follow_ups", "last_follow_up", "answered_on", "responded",
-               "outcome", "outcome_date", "replied_on", "country")
+               "follow_up_opens", "follow_ups", "early_follow_ups", "last_follow_up", "pushy",
+               "not_interviewer", "answered_on", "responded", "outcome", "outcome_date",
+               "replied_on", "waiting_since", "last_heard", "closest_follow_ups_days", "country")
 
 
 def _reasons(f: pd.DataFrame, policy: Policy, today, *, due, n, overdue, variants) -> pd.Series:
@@ -210,12 +321,23 @@ def _reasons(f: pd.DataFrame, policy: Policy, today, *, due, n, overdue, variant
     put(v["too_late"], lambda r: "The answer from " + company.loc[r] + " came on "
         + day(f["outcome_date"].loc[r]) + "; it is too late for a reply to help now, "
         "so keep going with your other applications.")
+    promised = f["promised_decision_date"].notna()
+
+    def since(rows) -> pd.Series:
+        # The clocks run from the employer's own date when they gave one.
+        return pd.Series(np.where(promised.loc[rows], "the date they gave you, ", "your interview on "),
+                         index=rows, dtype="str") + day(f["waiting_since"].loc[rows])
+
     put(v["move_on"], lambda r: "No answer from " + company.loc[r] + " "
-        + str(policy.ghost_after_days) + " days after your interview, and you followed up "
+        + str(policy.ghost_after_days) + " days after " + since(r) + ", and you followed up "
         + _times(n[r]).set_axis(r) + "; put your energy into your other applications.")
     put(v["given_up"], lambda r: "No answer from " + company.loc[r] + " in the "
-        + str(policy.give_up_after_days) + " days since your interview on " + day(f["interview_date"].loc[r])
+        + str(policy.give_up_after_days) + " days since " + since(r)
         + "; a follow-up this late rarely helps, so put your energy into your other applications.")
+    put(v["no_decision"], lambda r: company.loc[r] + " last wrote on " + day(f["last_heard"].loc[r])
+        + " without a decision, and " + str(policy.give_up_after_days)
+        + " days have passed since; take it that the job has gone and put your energy into your "
+        "other applications.")
     put(v["withdrawn"], lambda r: "You withdrew on " + day(f["outcome_date"].loc[r])
         + "; nothing more to do.")
     put(v["replied"], lambda r: "You replied to " + company.loc[r] + " on " + day(f["replied_on"].loc[r])

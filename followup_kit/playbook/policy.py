@@ -41,16 +41,23 @@ class Policy:
         Business days that should pass between two follow-ups; two closer than
         this are flagged ``pushy``. "Don't panic or seem desperate."
     ghost_after_days : int
-        Calendar days after the interview with no answer at all after which the
-        interview counts as ``no_response``, and, once the follow-ups are used up,
-        the candidate is told to move on. "Most companies won't call you if you
-        didn't get the job."
+        Calendar days of silence after which an interview counts as
+        ``no_response`` and, once the follow-ups are used up, the candidate is
+        told to move on. "Most companies won't call you if you didn't get the
+        job." The clock starts at the later of the interview and the promised
+        decision date, never before the follow-up window opens: "If your
+        interviewer told you that they'd call you by a certain date, give them a
+        few more days before you contact them again."
     give_up_after_days : int
-        Calendar days after the interview with no answer at all after which the
-        plan says move on even when follow-ups remain: a first follow-up months
-        late does not help. "All you want to know is if the job is still
-        available, or whether it's already been taken by one of the other
-        applicants": after this long, it has been. At least ``ghost_after_days``.
+        Calendar days after which an open interview is let go even when
+        follow-ups remain: a first follow-up months late does not help. "All you
+        want to know is if the job is still available, or whether it's already
+        been taken by one of the other applicants": after this long, it has
+        been. Counted, like ``ghost_after_days``, from the later of the
+        interview and the promised date; when the employer wrote without a
+        decision, from their last message, so an answer that never turns into
+        a decision closes too (``no_response``, ``move_on``). At least
+        ``ghost_after_days``.
     reply_after_days : int
         Calendar days after an offer or a rejection by which the candidate should
         reply. "If you didn't get the job, stay positive and remember to thank the

@@ -8,7 +8,9 @@ Every rule of the playbook is written here once:
   (:func:`follow_up_opens`, :func:`next_follow_up_from`);
 * what is ``early``, ``pushy`` or ``not_interviewer``
   (:func:`is_early`, :func:`is_pushy`, :func:`not_interviewer`);
-* when silence means ``no_response`` (:func:`ghost_date`);
+* when the silence clocks start (:func:`waiting_since`: never before the
+  employer's promised date), when silence means ``no_response``
+  (:func:`ghost_date`) and when an open interview is let go (:func:`give_up_date`);
 * which follow-up is the reply to an offer or a rejection (:func:`is_reply`),
   when that reply is due, and until when it helps
   (:func:`reply_due`, :func:`reply_window_closes`).
@@ -140,14 +142,69 @@ def not_interviewer(to_interviewer) -> np.ndarray:
     return ~pd.array(to_interviewer, dtype="boolean").fillna(True).to_numpy(dtype=bool)
 
 
-def ghost_date(interview_date, policy: Policy) -> np.ndarray:
-    """The day silence becomes ``no_response``: ``ghost_after_days`` after the interview."""
-    return as_us(interview_date) + np.timedelta64(policy.ghost_after_days, "D")
+def waiting_since(interview_date, promised_decision_date) -> np.ndarray:
+    """The day every silence clock starts: the later of the interview and the promised date.
+
+    "If your interviewer told you that they'd call you by a certain date, give
+    them a few more days before you contact them again": until the employer's
+    own date has passed, their silence is not silence yet, so nobody is told
+    to give up before it.
+
+    Parameters
+    ----------
+    interview_date, promised_decision_date : array-like of datetime64
+        The promised date may be missing (no promise): the interview's day then.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``datetime64[us]``.
+    """
+    held, promised = as_us(interview_date), as_us(promised_decision_date)
+    return np.where(np.isnat(promised) | (promised < held), held, promised)
 
 
-def give_up_date(interview_date, policy: Policy) -> np.ndarray:
-    """The day a silent interview is let go even with follow-ups left: ``give_up_after_days`` after it."""
-    return as_us(interview_date) + np.timedelta64(policy.give_up_after_days, "D")
+def ghost_date(since, opens, policy: Policy) -> np.ndarray:
+    """The day silence becomes ``no_response``: ``ghost_after_days`` after :func:`waiting_since`.
+
+    Never before the follow-up window opens (:func:`follow_up_opens`): an
+    interview inside its promise plus grace is still pending.
+
+    Parameters
+    ----------
+    since : array-like of datetime64
+        :func:`waiting_since` of each interview.
+    opens : array-like of datetime64
+        The day each follow-up window opens.
+    policy : Policy
+
+    Returns
+    -------
+    numpy.ndarray
+        ``datetime64[us]``.
+    """
+    return np.maximum(as_us(since) + np.timedelta64(policy.ghost_after_days, "D"), as_us(opens))
+
+
+def give_up_date(since, opens, policy: Policy) -> np.ndarray:
+    """The day an open interview is let go: ``give_up_after_days`` after ``since``.
+
+    For a silent interview ``since`` is :func:`waiting_since`; for one the
+    employer answered without deciding, the later of that and the employer's
+    last message. Never before the follow-up window opens.
+
+    Parameters
+    ----------
+    since : array-like of datetime64
+    opens : array-like of datetime64
+    policy : Policy
+
+    Returns
+    -------
+    numpy.ndarray
+        ``datetime64[us]``.
+    """
+    return np.maximum(as_us(since) + np.timedelta64(policy.give_up_after_days, "D"), as_us(opens))
 
 
 def is_reply(follow_up_date, decided_on) -> np.ndarray:
@@ -155,7 +212,9 @@ def is_reply(follow_up_date, decided_on) -> np.ndarray:
 
     Such a follow-up is the candidate's reply (accepting, asking for time,
     thanking the interviewer), not chasing an answer, so it never counts as a
-    follow-up, early or pushy.
+    follow-up, early or pushy. Data logged since ``reply_sent`` exists says so
+    directly; this inference keeps older data, where replies were logged as
+    ``follow_up_sent``, right.
 
     Parameters
     ----------

@@ -210,12 +210,7 @@ def _question_hits(part: pd.DataFrame, by: list[str], asked: list[str]) -> pd.Da
     out = part[by].copy()
     out["interviews"] = np.ones(len(part), dtype=np.int64)
     for name in asked:
-        if name in counts.DERIVED:
-            total, early = counts.DERIVED[name]
-            hit = part[total].to_numpy(dtype=np.int64) > part[early].to_numpy(dtype=np.int64)
-        else:
-            hit = counts.member(part[counts.QUESTIONS[name][0]], counts.QUESTIONS[name][1])
-        out[name] = hit.astype(np.int64)
+        out[name] = counts.hits(part, name).astype(np.int64)
     return out
 
 

@@ -48,11 +48,25 @@ QUESTIONS: dict[str, tuple[str, tuple]] = {
     "pending": ("outcome", ("pending",)),
     # An outcome that is no longer open: the trials of an outcome rate.
     "settled": ("outcome", ("offer", "rejection", "withdrawn", "no_response")),
+    # The thank-you letter's due day has come: the trials of the on-time rate.
+    "thank_you_is_due": ("thank_you_is_due", (True,)),
+    # Long enough past the interview (and the promise) for silence to have settled it.
+    "old_enough": ("old_enough", (True,)),
+    # A follow-up was early, pushy or sent to someone other than the interviewer.
+    "warned": ("warned", (True,)),
 }
 #: Questions built from two columns rather than one membership test.
 DERIVED = {
     # At least one follow-up was sent once the window had opened.
     "followed_up_in_window": ("follow_ups", "early_follow_ups"),
+}
+#: Questions that hold when two other questions both do: the successes among the trials.
+BOTH = {
+    "thanked_on_time_when_due": ("thanked_on_time", "thank_you_is_due"),
+    # Each decided outcome among the interviews old enough to have settled: an offer comes
+    # in days while silence takes weeks, so only those give an outcome rate that is fair.
+    **{f"{outcome}_when_old_enough": (outcome, "old_enough")
+       for outcome in ("offer", "rejection", "withdrawn", "no_response")},
 }
 
 DAY_COLUMNS = ["days", "events", "censored"]
@@ -162,6 +176,30 @@ def member(col: pd.Series, values: tuple) -> np.ndarray:
     return col.isin(values).to_numpy()
 
 
+def hits(facts: pd.DataFrame, name: str) -> np.ndarray:
+    """Whether each interview answers yes to the question ``name``, as booleans.
+
+    Parameters
+    ----------
+    facts : DataFrame
+        Interview facts (or one partition of them).
+    name : str
+        A name of :data:`QUESTIONS`, :data:`DERIVED` or :data:`BOTH`.
+
+    Returns
+    -------
+    numpy.ndarray
+        bool, one per row.
+    """
+    if name in BOTH:
+        first, second = BOTH[name]
+        return hits(facts, first) & hits(facts, second)
+    if name in DERIVED:
+        total, early = DERIVED[name]
+        return facts[total].to_numpy(dtype=np.int64) > facts[early].to_numpy(dtype=np.int64)
+    return member(facts[QUESTIONS[name][0]], QUESTIONS[name][1])
+
+
 def question_columns(names: Sequence[str]) -> list[str]:
     """The facts columns the named questions read."""
     cols = []
@@ -170,9 +208,11 @@ def question_columns(names: Sequence[str]) -> list[str]:
             cols.append(QUESTIONS[name][0])
         elif name in DERIVED:
             cols.extend(DERIVED[name])
+        elif name in BOTH:
+            cols.extend(question_columns(BOTH[name]))
         elif name != "candidates":
             raise FollowupKitError(f"unknown count {name!r}; choose from "
-                                   f"{', '.join([*QUESTIONS, *DERIVED, 'candidates'])}")
+                                   f"{', '.join([*QUESTIONS, *DERIVED, *BOTH, 'candidates'])}")
     return list(dict.fromkeys(cols))
 
 
@@ -188,7 +228,7 @@ def count(facts: pd.DataFrame, by: str | Sequence[str] | None = None,
         The columns to group by, e.g. ``"cohort"``; ``None`` for one group.
     questions : list of str
         The yes/no counts wanted per group: names of :data:`QUESTIONS`,
-        ``"followed_up_in_window"``, or ``"candidates"`` (distinct candidates).
+        :data:`DERIVED` or :data:`BOTH`, or ``"candidates"`` (distinct candidates).
     days : bool
         Also build the day counts (events and censored per group and day).
 
@@ -211,12 +251,7 @@ def count(facts: pd.DataFrame, by: str | Sequence[str] | None = None,
         if name == "candidates":
             groups[name] = _distinct_per_group(facts["candidate_id"], codes, n_groups)
             continue
-        if name in DERIVED:
-            total, early = DERIVED[name]
-            hit = facts[total].to_numpy(dtype=np.int64) > facts[early].to_numpy(dtype=np.int64)
-        else:
-            hit = member(facts[QUESTIONS[name][0]], QUESTIONS[name][1])
-        groups[name] = np.bincount(codes, weights=hit, minlength=n_groups).astype(np.int64)
+        groups[name] = np.bincount(codes, weights=hits(facts, name), minlength=n_groups).astype(np.int64)
     table = _day_counts(facts, codes, keys) if days else None
     return Counts(by=by, groups=groups, days=table)
 

@@ -16,8 +16,9 @@ from ..errors import FollowupKitError
 from .counts import QUESTIONS, as_by, count
 from .survival import Z95
 
-#: The outcomes whose rate is taken over settled interviews only: a pending
-#: interview may still end either way.
+#: The outcomes whose rate is taken over the interviews old enough to have settled
+#: (``old_enough`` in the facts): a younger one may still end either way, and an
+#: offer arrives sooner than silence counts, so a younger interview would tilt the rate.
 SETTLED_OUTCOMES = QUESTIONS["settled"][1]
 
 
@@ -43,7 +44,7 @@ def wilson_interval(successes, trials, z: float = Z95) -> tuple[np.ndarray, np.n
 def outcome_question(outcome: str) -> tuple[str, str]:
     """The success count and the trials count of an outcome rate."""
     if outcome in SETTLED_OUTCOMES:
-        return outcome, "settled"
+        return f"{outcome}_when_old_enough", "old_enough"
     if outcome in QUESTIONS or outcome == "followed_up_in_window":
         return outcome, "interviews"
     raise FollowupKitError(
@@ -59,8 +60,9 @@ def rates_from_counts(groups: pd.DataFrame, by: str | Sequence[str] | None, succ
     out["count"] = groups[successes].to_numpy(dtype=np.int64)
     out["trials"] = groups[trials].to_numpy(dtype=np.int64)
     out["rate"], out["ci_low"], out["ci_high"] = wilson_interval(out["count"], out["trials"])
-    out["note"] = np.where(out["trials"] > 0, "", f"no {trials} interviews: rate unknown"
-                           if trials != "interviews" else "no interviews: rate unknown")
+    basis = {"interviews": "no interviews", "old_enough": "no interview old enough to have settled"}
+    out["note"] = np.where(out["trials"] > 0, "",
+                           f"{basis.get(trials, f'no {trials} interviews')}: rate unknown")
     return out
 
 
@@ -79,7 +81,8 @@ def outcome_rates(facts: pd.DataFrame, by: str | Sequence[str] | None = "cohort"
         Group columns: a cohort, or a behaviour such as ``thank_you_timing``.
     outcome : str
         ``offer``, ``rejection``, ``withdrawn`` or ``no_response`` (out of the
-        settled interviews: those whose outcome is no longer pending), or
+        interviews old enough to have settled: ``ghost_after_days`` past the
+        later of the interview and the promised date), or
         ``pending``, ``answered``, ``thanked``, ``thanked_on_time``,
         ``followed_up_in_window`` (out of all interviews).
 

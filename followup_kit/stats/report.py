@@ -30,9 +30,18 @@ def cohort_report(facts: pd.DataFrame, within_days: int = 30) -> pd.DataFrame:
     """The programme lead's table: one row per cohort.
 
     The thank-you on-time rate counts a letter sent on the interview day or
-    on the due day, out of all interviews. The offer rate is out of settled
-    interviews (offer, rejection, withdrawn or no response): a pending
-    interview may still end either way. Both are associations with the
+    on the due day, out of the interviews whose letter was due by the day the
+    facts describe (a letter not due yet is neither on time nor missing).
+
+    The offer rate counts only interviews old enough to have settled:
+    ``ghost_after_days`` or more past the later of the interview and the
+    promised decision date. An offer comes within days while silence only
+    counts after weeks, so a rate over whatever has settled so far would
+    flatter a young cohort; ``too_young`` says how many interviews are left
+    out, and the rate is blank, with a note, when none is old enough.
+
+    ``warning_share`` is the share of interviews with an early, pushy or
+    not-to-the-interviewer follow-up. All rates are associations with the
     cohort, not effects of the programme.
 
     Parameters
@@ -46,20 +55,23 @@ def cohort_report(facts: pd.DataFrame, within_days: int = 30) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        ``cohort``, ``candidates``, ``interviews``, ``thank_you_on_time``,
-        ``thank_you_on_time_rate``, ``median_response_days``,
+        ``cohort``, ``candidates``, ``interviews``, ``thank_you_due`` (letters
+        due by then), ``thank_you_on_time``, ``thank_you_on_time_rate``,
+        ``median_response_days``,
         ``median_ci_low``, ``median_ci_high`` (days; ``inf`` when not reached),
         ``answered_within_{within_days}_days`` (1 - S(within_days) on the
         response curve; ``NaN`` when the cohort was not followed that long),
-        ``offers``, ``settled``, ``offer_rate``, ``offer_ci_low``,
-        ``offer_ci_high`` (Wilson 95%) and ``note`` explaining any ``inf``
-        or ``NaN``.
+        ``old_enough`` (the offer rate's trials), ``too_young``, ``offers``
+        (among the old enough), ``offer_rate``, ``offer_ci_low``,
+        ``offer_ci_high`` (Wilson 95%), ``warnings``, ``warning_share`` and
+        ``note`` explaining any ``inf`` or ``NaN``.
     """
     return cohort_report_from_counts(count(facts, "cohort", REPORT_QUESTIONS, days=True), within_days)
 
 
 #: The yes/no counts the cohort report reads, besides interviews and day counts.
-REPORT_QUESTIONS = ["candidates", "thanked_on_time", "offer", "settled"]
+REPORT_QUESTIONS = ["candidates", "thank_you_is_due", "thanked_on_time_when_due", "old_enough",
+                    "offer_when_old_enough", "warned"]
 
 
 def cohort_report_from_counts(counts: Counts, within_days: int = 30) -> pd.DataFrame:
@@ -89,9 +101,10 @@ def cohort_report_from_counts(counts: Counts, within_days: int = 30) -> pd.DataF
     curve = curve_from_counts(counts.days, "cohort")
     median = median_from_curve(curve, groups, "cohort")
     out = groups[["cohort", "candidates", "interviews"]].copy()
-    out["thank_you_on_time"] = groups["thanked_on_time"].to_numpy()
-    out["thank_you_on_time_rate"] = wilson_interval(groups["thanked_on_time"],
-                                                    groups["interviews"])[0]
+    out["thank_you_due"] = groups["thank_you_is_due"].to_numpy()
+    out["thank_you_on_time"] = groups["thanked_on_time_when_due"].to_numpy()
+    out["thank_you_on_time_rate"] = wilson_interval(groups["thanked_on_time_when_due"],
+                                                    groups["thank_you_is_due"])[0]
     out["median_response_days"] = median["median"].to_numpy()
     out["median_ci_low"] = median["ci_low"].to_numpy()
     out["median_ci_high"] = median["ci_high"].to_numpy()
@@ -106,18 +119,24 @@ def cohort_report_from_counts(counts: Counts, within_days: int = 30) -> pd.DataF
     known = (last >= within) | (floor <= 0)
     share = f"answered_within_{within}_days"
     out[share] = np.where(known, 1.0 - s_within, np.nan)
-    out["offers"] = groups["offer"].to_numpy()
-    out["settled"] = groups["settled"].to_numpy()
+    out["old_enough"] = groups["old_enough"].to_numpy()
+    out["too_young"] = (groups["interviews"] - groups["old_enough"]).to_numpy()
+    out["offers"] = groups["offer_when_old_enough"].to_numpy()
     out["offer_rate"], out["offer_ci_low"], out["offer_ci_high"] = wilson_interval(
-        groups["offer"], groups["settled"])
-    no_offer_basis = (groups["settled"] == 0) & (groups["interviews"] > 0)
+        groups["offer_when_old_enough"], groups["old_enough"])
+    out.loc[out["old_enough"] == 0, ["offer_ci_low", "offer_ci_high"]] = np.nan
+    out["warnings"] = groups["warned"].to_numpy()
+    out["warning_share"] = wilson_interval(groups["warned"], groups["interviews"])[0]
+    no_offer_basis = (groups["old_enough"] == 0) & (groups["interviews"] > 0)
     out["note"] = join_notes(
         median["note"].to_numpy(dtype=object),
         np.where(known | np.isinf(last), "",
                  np.char.add("followed only ", np.char.add(
                      np.where(np.isinf(last), 0, last).astype(int).astype(str),
                      f" days: share answered within {within} days unknown"))),
-        np.where(no_offer_basis, "no settled interviews yet: offer rate unknown", ""),
+        np.where(no_offer_basis, "no interview old enough to have settled yet: offer rate unknown", ""),
+        np.where((groups["thank_you_is_due"] == 0) & (groups["interviews"] > 0),
+                 "no thank-you letter due yet: on-time rate unknown", ""),
     )
     return out
 

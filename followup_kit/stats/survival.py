@@ -65,14 +65,13 @@ def curve_from_counts(days: pd.DataFrame, by: str | Sequence[str] | None = None)
     untouched = survival >= 1.0
     low[untouched] = 1.0
     high[untouched] = 1.0
-    # Greenwood's variance is infinite where the curve reaches 0. There the
-    # upper limit is the previous one times the Wilson upper limit of "0 of
-    # the n still waiting kept waiting", so it shrinks with n but never to 0.
+    # Where the curve reaches 0 the log-log band is undefined (Greenwood's variance
+    # divides by zero). Its lower end is 0, as lifelines gives; it has no upper end,
+    # as R's survival gives none, so no median's upper limit rests on that point.
     gone = survival <= 0.0
-    low[gone] = 0.0
     survival[gone] = 0.0
-    carried = pd.Series(np.where(gone, np.nan, high)).groupby(gid).ffill().fillna(1.0).to_numpy()
-    high = np.where(gone, carried * Z95**2 / (at_risk + Z95**2), high)
+    low[gone] = 0.0
+    high[gone] = np.nan
     out = table[[*by, "days"]].copy()
     out["at_risk"] = at_risk
     out["events"] = events
@@ -106,9 +105,10 @@ def response_curve(facts: pd.DataFrame, by: str | Sequence[str] | None = None) -
         day), ``events`` (answers that day), ``censored`` (last seen that day,
         still waiting), ``survival`` (share still without an answer after that
         day), ``ci_low``, ``ci_high`` (95% log-log interval from Greenwood's
-        variance; where the curve reaches 0, the previous upper limit times the
-        Wilson upper limit of 0 out of ``at_risk``). The curve is 1 before the
-        first row.
+        variance, as lifelines' ``KaplanMeierFitter`` gives it; where the
+        curve reaches 0 the band is undefined: ``ci_low`` is 0, as lifelines
+        gives, and ``ci_high`` is ``NaN``, as R's ``survfit`` gives no upper
+        limit there). The curve is 1 before the first row.
     """
     by = as_by(by)
     return curve_from_counts(count(facts, by, days=True).days, by)

@@ -25,7 +25,12 @@ def report_records(report: pd.DataFrame) -> list[dict]:
 
 
 def report_table(report: pd.DataFrame) -> str:
-    """The report as text a person reads: rates as percentages, medians with their interval."""
+    """The report as text a person reads: rates as percentages, medians with their interval.
+
+    "too young" counts the interviews left out of the offer rate because they
+    are not old enough to have settled; "follow-up warnings" is the share of
+    interviews with an early, pushy or not-to-the-interviewer follow-up.
+    """
     if report.empty:
         return "no interviews in the store yet: import some with 'followup-kit import'"
 
@@ -48,8 +53,10 @@ def report_table(report: pd.DataFrame) -> str:
                 strict=True)],
         f"answered within {horizon} days": report[share].map(pct),
         "offer rate (95% CI)": [
-            f"{pct(r)} ({pct(lo)}-{pct(hi)})" for r, lo, hi in
+            "-" if math.isnan(r) else f"{pct(r)} ({pct(lo)}-{pct(hi)})" for r, lo, hi in
             zip(report["offer_rate"], report["offer_ci_low"], report["offer_ci_high"], strict=True)],
+        "too young": report["too_young"],
+        "follow-up warnings": report["warning_share"].map(pct),
         "note": report["note"],
     })
     if not report["note"].fillna("").str.strip().astype(bool).any():

@@ -1,0 +1,34 @@
+"""What every subcommand reads the same way: dates typed on the command line, CSV on stdout."""
+
+from __future__ import annotations
+
+import sys
+
+import numpy as np
+import pandas as pd
+
+from ..data.dates import as_day, human_date, parse_day
+from ..data.schema import guard_formulas
+
+
+def day_option(value: str | None, option: str) -> np.datetime64:
+    """The day an option names (``--today``, ``--as-of``); the computer's today when not given.
+
+    Goes through the one strict parser, so ``03/04/2026`` is refused with a
+    message naming the option instead of being read as 4 March or 3 April.
+    """
+    return as_day(None) if value is None else parse_day(value, option)
+
+
+def write_csv(frame: pd.DataFrame) -> None:
+    """Write a table to stdout as CSV, with spreadsheet formulas neutralised."""
+    guard_formulas(frame).to_csv(sys.stdout, index=False)
+
+
+def nothing_held(interviews: pd.DataFrame, day) -> str:
+    """Why a plan or report for ``day`` is empty: no interviews at all, or none held by then."""
+    if interviews.empty:
+        return "no interviews in the store yet: import some with 'followup-kit import'"
+    first = interviews["interview_date"].min()
+    return (f"no interviews held by {human_date(day, today=pd.Timestamp(0))}; "
+            f"the first is on {human_date(first, today=pd.Timestamp(0))}")
