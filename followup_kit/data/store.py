@@ -247,6 +247,188 @@ class Store:
         raw = schema.frame_to_raw(schema.TABLES[table], frame, source=f"<{table}>")
         return self._write([raw])[table]
 
+    # -- everyday writes: one row at a time, each checked like an import ----------
+    def add_candidate(self, *, name: str, email: str, cohort: str, country: str | None = None,
+                      timezone: str | None = None, candidate_id: str | None = None) -> str:
+        """Add one candidate; returns the id (made by the store when not given).
+
+        Checked with the import's rules and messages; raises ``ValidationError``
+        and writes nothing when a field is wrong.
+        """
+        row = {"candidate_id": candidate_id or self._next_id("candidates"), "name": name, "email": email,
+               "cohort": cohort, "country": country, "timezone": timezone}
+        self._add_one("candidates", row)
+        return row["candidate_id"]
+
+    def add_interview(self, *, candidate_id: str, company: str, role: str, interviewer_name: str,
+                      interviewer_email: str, interview_date, promised_decision_date=None,
+                      interview_id: str | None = None) -> str:
+        """Add one interview; returns the id (made by the store when not given)."""
+        row = {"interview_id": interview_id or self._next_id("interviews"), "candidate_id": candidate_id,
+               "company": company, "role": role, "interviewer_name": interviewer_name,
+               "interviewer_email": interviewer_email, "interview_date": interview_date,
+               "promised_decision_date": promised_decision_date}
+        self._add_one("interviews", row)
+        return row["interview_id"]
+
+    def log_event(self, *, interview_id: str, kind: str, date, channel: str = "email",
+                  to_interviewer: bool | str | None = None, note: str | None = None,
+                  event_id: str | None = None) -> str:
+        """Log one event (a letter sent, an answer received); returns its id.
+
+        Parameters
+        ----------
+        interview_id : str
+            The interview it follows; must be in the store.
+        kind : str
+            One of :data:`~followup_kit.data.schema.KINDS`.
+        date : date-like or str
+            A day (``YYYY-MM-DD``) or a timestamp with its UTC offset; never
+            before the interview.
+        channel : str
+            One of :data:`~followup_kit.data.schema.CHANNELS`.
+        to_interviewer : bool or str, optional
+            Whether the candidate's message went to the person who interviewed them.
+        note : str, optional
+        event_id : str, optional
+            Made by the store when not given.
+
+        Returns
+        -------
+        str
+        """
+        row = {"event_id": event_id or self._next_id("events"), "interview_id": interview_id,
+               "date": date, "kind": kind, "channel": channel, "to_interviewer": to_interviewer,
+               "note": note}
+        self._add_one("events", row)
+        return row["event_id"]
+
+    #: The interview fields a coach may correct after the fact.
+    CORRECTABLE = {"interviews": ("promised_decision_date", "interviewer_name", "interviewer_email", "role",
+                                  "company"),
+                   "events": ("date", "kind", "channel", "to_interviewer", "note")}
+
+    def correct_interview(self, interview_id: str, **changes) -> None:
+        """Correct one interview: a promised date learned later, the interviewer's name or email, the role.
+
+        ``None`` or ``""`` clears an optional field (``promised_decision_date``).
+        Checked with the import's rules; nothing is written when a value is wrong.
+        """
+        self._correct("interviews", interview_id, changes)
+
+    def correct_event(self, event_id: str, **changes) -> None:
+        """Correct one event's ``date``, ``kind``, ``channel``, ``to_interviewer`` or ``note``."""
+        self._correct("events", event_id, changes)
+
+    def delete_event(self, event_id: str) -> None:
+        """Delete one event logged by mistake."""
+        self._writable()
+        with self._transaction():
+            gone = self._db.execute("DELETE FROM events WHERE event_id = ?", (event_id,)).rowcount
+            if not gone:
+                raise FollowupKitError(f"no event '{event_id}' in {self.path}")
+
+    def _writable(self) -> None:
+        if self.readonly:
+            raise FollowupKitError(f"{self.path}: opened read-only")
+
+    def _transaction(self):
+        db = self._db
+
+        class _Tx:
+            def __enter__(self):
+                db.execute("BEGIN IMMEDIATE")
+
+            def __exit__(self, kind, *_):
+                db.execute("ROLLBACK" if kind else "COMMIT")
+                return False
+        return _Tx()
+
+    def _next_id(self, table: str) -> str:
+        """The next free id of the store's own form (``C000301``, ``I0000908``, ``E00002051``)."""
+        key = schema.TABLES[table].key
+        prefix, width = {"candidates": ("C", 6), "interviews": ("I", 7), "events": ("E", 8)}[table]
+        top, longest = self._db.execute(
+            f"SELECT max(CAST(substr({key}, 2) AS INTEGER)), max(length({key})) FROM {table} "
+            f"WHERE {key} GLOB '{prefix}[0-9]*' AND substr({key}, 2) NOT GLOB '*[^0-9]*'").fetchone()
+        width = max(width, (longest or 1) - 1)
+        return f"{prefix}{(top or 0) + 1:0{width}d}"
+
+    def _known_about(self, rows: pd.DataFrame) -> schema.Known:
+        """What the checks of a few rows need to know from the store: only the ids they name."""
+        q = self._db.execute
+
+        def present(table: str, key: str, ids) -> set:
+            ids = sorted({i for i in ids if isinstance(i, str) and i})
+            if not ids:
+                return set()
+            marks = ", ".join("?" * len(ids))
+            return {r[0] for r in q(f"SELECT {key} FROM {table} WHERE {key} IN ({marks})", ids)}
+
+        cands = present("candidates", "candidate_id", rows.get("candidate_id", ()))
+        ivs = sorted(present("interviews", "interview_id", rows.get("interview_id", ())))
+        dates = q(f"SELECT interview_id, interview_date FROM interviews WHERE interview_id IN "
+                  f"({', '.join('?' * len(ivs))})", ivs).fetchall() if ivs else []
+        return schema.Known(
+            candidate_ids=cands, interview_ids=set(ivs),
+            event_ids=present("events", "event_id", rows.get("event_id", ())),
+            interview_dates=pd.Series(
+                pd.to_datetime([d for _, d in dates], format="%Y-%m-%d").astype("datetime64[us]"),
+                index=[i for i, _ in dates]))
+
+    def _add_one(self, table: str, row: dict) -> None:
+        self._writable()
+        raw = schema.frame_to_raw(schema.TABLES[table], pd.DataFrame([row]), source=f"<{table}>")
+        with self._transaction():
+            # The checks that read stored ids run inside the write transaction, so no other
+            # writer can add the same id between the check and the insert.
+            schema.validate([raw], self._known_about(raw.frame), as_typed=False)
+            self._insert(schema.TABLES[table], raw.frame)
+
+    def _correct(self, table: str, key_value: str, changes: dict) -> None:
+        self._writable()
+        allowed = self.CORRECTABLE[table]
+        unknown = [name for name in changes if name not in allowed]
+        if unknown:
+            raise FollowupKitError(f"cannot correct {', '.join(unknown)} of {table[:-1]} '{key_value}'; "
+                                   f"these can be corrected: {', '.join(allowed)}")
+        spec = schema.TABLES[table]
+        with self._transaction():
+            current = self._text_of(table, key_value)
+            if current.empty:
+                raise FollowupKitError(f"no {table[:-1]} '{key_value}' in {self.path}")
+            updated = schema.frame_to_raw(spec, pd.DataFrame([{**current.iloc[0].to_dict(), **{
+                name: ("" if value is None else value) for name, value in changes.items()}}]),
+                source=f"<{table}>")
+            # The row itself is being replaced: its own id is not a duplicate.
+            known = self._known_about(updated.frame)
+            known.ids(table).discard(key_value)
+            if table == "interviews":
+                known.interview_ids.discard(key_value)
+            schema.validate([updated], known, as_typed=False)
+            names = [n for n in changes]
+            values = []
+            for name in names:
+                cell = updated.frame[name].iloc[0]
+                if spec.column(name).kind == "bool":
+                    parsed = schema.parse_bool(updated.frame[name]).astype("Int64").iloc[0]
+                    values.append(None if pd.isna(parsed) else int(parsed))
+                else:
+                    values.append(cell if cell != "" else None)
+            sets = ", ".join(f"{n} = ?" for n in names)
+            self._db.execute(f"UPDATE {table} SET {sets} WHERE {spec.key} = ?", (*values, key_value))
+
+    def _text_of(self, table: str, key_value: str) -> pd.DataFrame:
+        spec = schema.TABLES[table]
+        text = self._text(table, None, key_value) if table == "interviews" else None
+        if text is None:
+            cols = ", ".join(
+                f"CASE {c.name} WHEN 1 THEN 'true' WHEN 0 THEN 'false' ELSE '' END AS {c.name}"
+                if c.kind == "bool" else f"coalesce({c.name}, '') AS {c.name}" for c in spec.columns)
+            rows = self._db.execute(f"SELECT {cols} FROM {table} WHERE {spec.key} = ?", (key_value,)).fetchall()
+            text = pd.DataFrame(rows, columns=spec.names, dtype="str")
+        return text
+
     def _check(self, raws: list[schema.RawTable]) -> None:
         if self.readonly:
             raise FollowupKitError(f"{self.path}: opened read-only")

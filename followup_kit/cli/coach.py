@@ -1,0 +1,97 @@
+"""The coach's day-to-day writes: ``log`` one event, ``edit`` one interview."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..data.dates import human_date
+from ..data.store import Store
+from ..errors import FollowupKitError, ValidationError
+from ..playbook.interview_facts import facts
+from ..playbook.next_steps import plan
+from .options import day_option
+
+#: The option a person typed for each field the store checks.
+OPTIONS = {"interview_id": "--interview", "kind": "--kind", "date": "--date", "channel": "--channel",
+           "to_interviewer": "--to-interviewer", "note": "--note", "event_id": "--interview",
+           "promised_decision_date": "--promised-date", "interviewer_name": "--interviewer-name",
+           "interviewer_email": "--interviewer-email", "role": "--role"}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("log", help="log one event: a letter sent, a follow-up, the employer's answer")
+    p.add_argument("--db", required=True, help="the store file")
+    p.add_argument("--interview", metavar="ID", required=True, help="the interview it follows")
+    p.add_argument("--kind", required=True, help="thank_you_sent, follow_up_sent, reply_sent, "
+                   "employer_response, offer, rejection or withdrawn")
+    p.add_argument("--date", metavar="YYYY-MM-DD", required=True, help="the day it happened")
+    p.add_argument("--channel", default="email", help="email (default), note, phone, letter, in_person, other")
+    p.add_argument("--to-interviewer", metavar="yes|no",
+                   help="whether the candidate's message went to the person who interviewed them")
+    p.add_argument("--note", help="anything worth remembering")
+    p.add_argument("--today", metavar="YYYY-MM-DD", help="the day the next step is for (default: today)")
+    p.set_defaults(func=cmd_log)
+
+    p = sub.add_parser("edit", help="correct one interview: a promised date learned later, the interviewer, the role")
+    p.add_argument("--db", required=True, help="the store file")
+    p.add_argument("--interview", metavar="ID", required=True, help="the interview to correct")
+    p.add_argument("--promised-date", metavar="YYYY-MM-DD",
+                   help="the day the interviewer said they would decide ('' clears it)")
+    p.add_argument("--interviewer-name", metavar="TEXT")
+    p.add_argument("--interviewer-email", metavar="TEXT")
+    p.add_argument("--role", metavar="TEXT")
+    p.add_argument("--today", metavar="YYYY-MM-DD", help="the day the next step is for (default: today)")
+    p.set_defaults(func=cmd_edit)
+
+
+def _said(exc: ValidationError) -> FollowupKitError:
+    """The first problem of a one-row write, naming the option that was typed."""
+    problem = exc.problems[0]
+    return FollowupKitError(f"{OPTIONS.get(problem.column, problem.column)}: {problem.message}")
+
+
+def next_step(store: Store, interview_id: str, today) -> str:
+    """The interview's next step as one line: the action, its date and the reason."""
+    row = store.interviews(interview_id=interview_id)
+    candidate = str(row["candidate_id"].iloc[0])
+    f = facts(*store.tables(candidate), as_of=today)
+    steps = plan(f, today=today)
+    mine = steps.loc[steps["interview_id"] == interview_id]
+    if mine.empty:
+        return f"next step: none yet (the interview is after {human_date(today)})"
+    step = mine.iloc[0]
+    word = {"wait": "until", "follow_up": "from", "move_on": "from"}.get(str(step["action"]), "by")
+    when = f" ({word} {human_date(step['due'], today=today)})" if step["due"] == step["due"] else ""
+    return f"next step: {step['action']}{when}. {step['reason']}"
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    today = day_option(args.today, "--today")
+    with Store(args.db) as store:
+        try:
+            event_id = store.log_event(interview_id=args.interview, kind=args.kind, date=args.date,
+                                       channel=args.channel, to_interviewer=args.to_interviewer,
+                                       note=args.note)
+        except ValidationError as exc:
+            raise _said(exc) from None
+        print(f"logged {event_id}: {args.kind} on {args.date} for {args.interview}")
+        print(next_step(store, args.interview, today))
+    return 0
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    today = day_option(args.today, "--today")
+    changes = {name: value for name, value in (
+        ("promised_decision_date", args.promised_date), ("interviewer_name", args.interviewer_name),
+        ("interviewer_email", args.interviewer_email), ("role", args.role)) if value is not None}
+    if not changes:
+        raise FollowupKitError("nothing to change: give --promised-date, --interviewer-name, "
+                               "--interviewer-email or --role")
+    with Store(args.db) as store:
+        try:
+            store.correct_interview(args.interview, **changes)
+        except ValidationError as exc:
+            raise _said(exc) from None
+        print(f"corrected {args.interview}: {', '.join(OPTIONS[n] for n in changes)}")
+        print(next_step(store, args.interview, today))
+    return 0
