@@ -36,7 +36,8 @@ test: $(STAMP)
 	$(BIN)/pytest -n 2 --durations=10
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/python -c "from followup_kit.data.demo import demo_store; demo_store()"
+	$(BIN)/jupyter lab notebooks/coaching_session.ipynb
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/import.py

@@ -489,3 +489,24 @@ def write_report_plots(facts: pd.DataFrame, folder: str | Path, dpi: int = 150) 
             figure.savefig(folder / name, dpi=dpi)
         paths.append(folder / name)
     return paths
+
+
+def figure_axes(figsize=FIGSIZE) -> Axes:
+    """An Axes on its own :class:`~matplotlib.figure.Figure`, styled like every plot here.
+
+    The figure is not registered with pyplot, so it is never shown twice,
+    never left open, and is freed with the Axes: what a widget that redraws
+    on every change needs. Pass it as ``ax=`` to any ``plot_*`` function.
+
+    Parameters
+    ----------
+    figsize : (float, float)
+        Inches, width by height.
+
+    Returns
+    -------
+    Axes
+    """
+    with _style():
+        return Figure(figsize=figsize, layout="constrained").add_subplot()
+

@@ -47,13 +47,33 @@ def test_runs_and_ends_with_a_widget(path: Path):
     assert any(WIDGET_VIEW in o.get("data", {}) for o in code[-1].outputs)
 
 
-def test_cohort_analysis_shows_the_report_and_two_pictures():
-    nb = executed(NOTEBOOKS / "cohort_analysis.ipynb")
+def widget_outputs(nb) -> list[dict]:
+    """Every output shown inside an Output widget of an executed notebook."""
     state = nb.metadata["widgets"][WIDGET_STATE]["state"]
-    shown = [o for model in state.values() if model["model_name"] == "OutputModel"
-             for o in model["state"].get("outputs", [])]
-    pictures = [o for o in shown if "image/png" in o.get("data", {})]
-    tables = [o["data"]["text/plain"] for o in shown if "text/html" in o.get("data", {})]
+    return [o for model in state.values() if model["model_name"] == "OutputModel"
+            for o in model["state"].get("outputs", [])]
+
+
+def test_cohort_analysis_shows_the_report_and_two_pictures():
+    shown = widget_outputs(executed(NOTEBOOKS / "cohort_analysis.ipynb"))
+    html = [o["data"]["text/html"] for o in shown if "text/html" in o.get("data", {})]
+    pictures = [h for h in html if h.startswith("<img")]
+    tables = [h for h in html if "<table" in h]
     assert len(pictures) == 2
-    assert len(tables) == 1 and "offer rate (95% CI)" in tables[0]
+    assert len(tables) == 1 and "<th>offer rate (95% CI)</th>" in tables[0]
     assert "2026-autumn" in tables[0]
+
+
+def test_coaching_session_shows_the_candidates_agenda():
+    shown = widget_outputs(executed(NOTEBOOKS / "coaching_session.ipynb"))
+    tables = [o["data"]["text/html"] for o in shown if "<table" in o.get("data", {}).get("text/html", "")]
+    assert len(tables) == 1
+    assert "Fatima Walker: what to do next" in tables[0] and "OVERDUE" in tables[0]
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.name)
+def test_no_terminal_escape_codes_reach_the_notebook(path: Path):
+    nb = executed(path)
+    texts = [json.dumps(o) for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    texts += [json.dumps(o) for o in widget_outputs(nb)] if "widgets" in nb.metadata else []
+    assert not any("\\u001b[" in text or "\x1b[" in text for text in texts)

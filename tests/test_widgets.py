@@ -39,12 +39,10 @@ def expected_facts(store_path: Path):
         return facts(*store.tables(), as_of=AS_OF)
 
 
-def report_rows(parts: dict) -> dict[str, list[str]]:
-    """The report's rows by cohort, as the lead reads them (whitespace-separated cells)."""
-    (shown,) = parts["report"].outputs
-    lines = shown["data"]["text/plain"].splitlines()
-    assert shown["data"]["text/html"].startswith("<pre")
-    return {line.split()[0]: line.split() for line in lines[1:]}
+def report_rows(parts: dict) -> dict[str, list]:
+    """The report the app last showed, by cohort: [cohort, candidates, interviews, ...]."""
+    report = parts["controller"].report
+    return {row[0]: list(row) for row in report.astype("str").itertuples(index=False)}
 
 
 def count_updates(parts: dict) -> list:
@@ -84,8 +82,7 @@ def test_choosing_cohorts_redraws_the_report_with_only_those(store_path, expecte
 
     parts["cohorts"].value = ()
     assert len(calls) == 2
-    (shown,) = parts["report"].outputs
-    assert "Choose at least one cohort" in shown["data"]["text/plain"]
+    assert parts["controller"].report is None and parts["controller"].axes == []
     assert plt.get_fignums() == []
 
 
@@ -138,7 +135,33 @@ def test_a_folder_of_csvs_gives_the_same_app_as_the_store(store_path):
     _, from_store = cohort_app(store_path, as_of=AS_OF)
     _, from_csvs = cohort_app(DATA, as_of=AS_OF)
     assert from_csvs["cohorts"].options == from_store["cohorts"].options
-    assert from_csvs["report"].outputs == from_store["report"].outputs
+    assert from_csvs["controller"].report.equals(from_store["controller"].report)
+
+
+def test_the_report_is_an_html_table_and_each_plot_area_holds_one_picture(store_path):
+    _, parts = cohort_app(store_path, as_of=AS_OF)
+    for cohorts in (parts["cohorts"].options[:1], parts["cohorts"].options, parts["cohorts"].options[1:]):
+        parts["cohorts"].value = cohorts
+        assert len(parts["plots"].outputs) == 2
+        assert all(o["data"]["text/html"].startswith("<img") for o in parts["plots"].outputs)
+    (table,) = parts["report"].outputs
+    assert "<table" in table["data"]["text/html"] and "<th>offer rate (95% CI)</th>" in table["data"]["text/html"]
+    assert plt.get_fignums() == []
+
+
+def test_interview_dates_and_behaviour_filter_together(store_path, expected_facts):
+    _, parts = cohort_app(store_path, as_of=AS_OF)
+    calls = count_updates(parts)
+    parts["held_from"].value = dt.date(2026, 1, 1)
+    parts["held_to"].value = dt.date(2026, 6, 30)
+    parts["compare_by"].value = "warned"
+    assert len(calls) == 3
+    held = expected_facts["interview_date"].between("2026-01-01", "2026-06-30")
+    report = parts["controller"].report.set_index("cohort")
+    assert report["interviews"].sum() == held.sum()
+    rates = parts["controller"].axes[1]
+    # One row per value of the behaviour: with and without a warned follow-up.
+    assert len(rates.get_yticklabels()) == 2
 
 
 def test_a_folder_without_the_csvs_says_what_is_missing(tmp_path):

@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..data.dates import human_date, human_dates
+from ..playbook.next_steps import ACTION_WORDS, LETTER_FOR
 from ..stats.report import cohort_report
 from ..stats.tables import report_table
 from .options import day_option
@@ -21,20 +22,6 @@ from .playbook import planned
 
 RULE = "-" * 78
 #: How each next step reads in a list: (the step, the word before its date).
-STEP_WORDS = {
-    "send_thank_you": ("send your thank-you letter", "by"),
-    "wait": ("wait", "until"),
-    "follow_up": ("follow up", "from"),
-    "reply_to_rejection": ("reply to their answer", "by"),
-    "respond_to_offer": ("answer the offer", "by"),
-    "move_on": ("move on", "from"),
-    "none": ("nothing to do", ""),
-}
-#: The letter to draft for a step.
-DRAFT_FOR = {"send_thank_you": "thank_you", "follow_up": "follow_up",
-             "reply_to_rejection": "rejection_reply", "respond_to_offer": "offer_reply"}
-
-
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("demo", help="the cohort summary and the plan, as 'make demo' shows them")
     p.add_argument("--db", required=True, help="the store file")
@@ -98,7 +85,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     rows = rows.assign(closed=rows["action"] == "none").sort_values(
         ["closed", "overdue", "due"], ascending=[True, False, True], na_position="last")
     for row in rows.itertuples(index=False):
-        step = STEP_WORDS[row.action]
+        step = ACTION_WORDS[row.action]
         when = f" {step[1]} {row.when}" if step[1] and isinstance(row.when, str) else ""
         late = " (overdue)" if row.overdue else ""
         print(f"* {row.company}: {step[0]}{when}{late}\n  {row.why}")
@@ -111,10 +98,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print(path)
     program = sys.argv[0] if Path(sys.argv[0]).name == "followup-kit" else "followup-kit"
     suggestions = [f"{program} plan --db {args.db} --candidate {who} --today {pd.Timestamp(today).date()}"]
-    with_letter = rows[rows["action"].isin(list(DRAFT_FOR))]
+    with_letter = rows[rows["action"].isin(list(LETTER_FOR))]
     if len(with_letter):
         first = with_letter.iloc[0]
         suggestions.append(f"{program} draft --db {args.db} --interview {first['interview_id']} "
-                           f"--kind {DRAFT_FOR[first['action']]}")
+                           f"--kind {LETTER_FOR[first['action']]}")
     print("\nNext: " + "\n      ".join([*suggestions, "make lab"]))
     return 0

@@ -30,6 +30,20 @@ from .rules import (
 ACTIONS = ("send_thank_you", "wait", "follow_up", "reply_to_rejection", "respond_to_offer",
            "move_on", "none")
 PLAN_COLUMNS = ("interview_id", "action", "due", "overdue", "reason", "flags")
+#: Each action in the candidate's words, and the word that goes before its due date:
+#: "send your thank-you letter by Saturday 31 October", "wait until Tuesday 3 November".
+ACTION_WORDS = {
+    "send_thank_you": ("send your thank-you letter", "by"),
+    "wait": ("wait", "until"),
+    "follow_up": ("follow up", "from"),
+    "reply_to_rejection": ("reply to their answer", "by"),
+    "respond_to_offer": ("answer the offer", "by"),
+    "move_on": ("move on", "from"),
+    "none": ("nothing to do", ""),
+}
+#: The letter that carries out each step that has one.
+LETTER_FOR = {"send_thank_you": "thank_you", "follow_up": "follow_up",
+              "reply_to_rejection": "rejection_reply", "respond_to_offer": "offer_reply"}
 #: The warnings a plan row can carry in ``flags``, in the order they are said.
 FLAGS = ("early", "pushy", "not_interviewer")
 

@@ -24,16 +24,24 @@ def report_records(report: pd.DataFrame) -> list[dict]:
     return rows
 
 
-def report_table(report: pd.DataFrame) -> str:
-    """The report as text a person reads: rates as percentages, medians with their interval.
+def report_frame(report: pd.DataFrame) -> pd.DataFrame:
+    """The report as a person reads it, one text cell each: rates as percentages, medians with their interval.
 
     "too young" counts the interviews left out of the offer rate because they
     are not old enough to have settled; "follow-up warnings" is the share of
-    interviews with an early, pushy or not-to-the-interviewer follow-up.
-    """
-    if report.empty:
-        return "no interviews in the store yet: import some with 'followup-kit import'"
+    interviews with an early, pushy or not-to-the-interviewer follow-up. The
+    note column is left out when no cohort has a note.
 
+    Parameters
+    ----------
+    report : DataFrame
+        The result of :func:`~followup_kit.cohort_report`.
+
+    Returns
+    -------
+    DataFrame
+        One row per cohort, every cell text.
+    """
     def days(x: float) -> str:
         return "not reached" if math.isinf(x) else ("-" if math.isnan(x) else f"{x:.0f}")
 
@@ -43,9 +51,9 @@ def report_table(report: pd.DataFrame) -> str:
     share = next(c for c in report.columns if c.startswith("answered_within_"))
     horizon = share.removeprefix("answered_within_").removesuffix("_days")
     text = pd.DataFrame({
-        "cohort": report["cohort"],
-        "candidates": report["candidates"],
-        "interviews": report["interviews"],
+        "cohort": report["cohort"].astype("str"),
+        "candidates": report["candidates"].astype("str"),
+        "interviews": report["interviews"].astype("str"),
         "thank-you on time": report["thank_you_on_time_rate"].map(pct),
         "median days to answer (95% CI)": [
             f"{days(m)} ({days(lo)}-{days(hi)})" for m, lo, hi in
@@ -55,10 +63,17 @@ def report_table(report: pd.DataFrame) -> str:
         "offer rate (95% CI)": [
             "-" if math.isnan(r) else f"{pct(r)} ({pct(lo)}-{pct(hi)})" for r, lo, hi in
             zip(report["offer_rate"], report["offer_ci_low"], report["offer_ci_high"], strict=True)],
-        "too young": report["too_young"],
+        "too young": report["too_young"].astype("str"),
         "follow-up warnings": report["warning_share"].map(pct),
-        "note": report["note"],
+        "note": report["note"].fillna("").astype("str"),
     })
-    if not report["note"].fillna("").str.strip().astype(bool).any():
+    if not text["note"].str.strip().astype(bool).any():
         text = text.drop(columns="note")
-    return text.to_string(index=False)
+    return text
+
+
+def report_table(report: pd.DataFrame) -> str:
+    """The report as text for a terminal; see :func:`report_frame` for the columns."""
+    if report.empty:
+        return "no interviews in the store yet: import some with 'followup-kit import'"
+    return report_frame(report).to_string(index=False)

@@ -1,5 +1,7 @@
 """Widgets that put the toolkit in front of a person in JupyterLab; they hold no logic of their own."""
 
+from .candidate import candidate_view
+from .coaching import coaching_session
 from .cohorts import cohort_app
 
-__all__ = ["cohort_app"]
+__all__ = ["candidate_view", "coaching_session", "cohort_app"]

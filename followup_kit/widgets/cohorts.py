@@ -1,20 +1,19 @@
-"""The programme lead's cohort comparison: pick cohorts, a grouping and a day; see the report.
+"""The programme lead's cohort explorer: pick cohorts, interview dates, a behaviour and a day.
 
 The app only wires widgets to the layers below it: :func:`followup_kit.facts`
 builds the interview facts, :mod:`followup_kit.stats` computes the report,
 curves and rates, :mod:`followup_kit.plots` draws them and
-:func:`~followup_kit.stats.tables.report_table` writes the table.
+:func:`~followup_kit.stats.tables.report_frame` words the table, shown as an
+HTML table that fits the notebook's width.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Callable
 from pathlib import Path
 
 import ipywidgets as w
-import matplotlib.pyplot as plt
 import pandas as pd
 
 from ..data import schema
@@ -22,14 +21,16 @@ from ..data.dates import as_day
 from ..data.store import Store
 from ..errors import FollowupKitError
 from ..playbook.interview_facts import facts as build_facts
-from ..plots import plot_outcome_rates, plot_response_curve
+from ..plots import figure_axes, plot_outcome_rates, plot_response_curve
 from ..stats.rates import outcome_rates
 from ..stats.report import cohort_report
 from ..stats.survival import response_curve
-from ..stats.tables import report_table
+from ..stats.tables import report_frame
+from .common import Progress, html_table, message, show_figures, show_html
 
 #: What the "compare by" menu offers: label shown -> facts column.
-COMPARE_BY = {"cohort": "cohort", "thank-you timing": "thank_you_timing"}
+COMPARE_BY = {"cohort": "cohort", "thank-you timing": "thank_you_timing",
+              "follow-up warnings (early, pushy, not the interviewer)": "warned"}
 CSV_NAMES = tuple(f"{n}.csv" for n in schema.ORDER)
 
 
@@ -87,6 +88,12 @@ class CohortController:
         self.all_facts = build_facts(*tables, as_of=self.as_of)
         self.cohorts: tuple[str, ...] = tuple(self.all_facts["cohort"].cat.categories)
         self.by = "cohort"
+        # Interviews held from ... to ... (both included); None leaves that end open.
+        self.held_from: dt.date | None = None
+        self.held_to: dt.date | None = None
+        #: What the views last showed: the report and the Axes of the pictures.
+        self.report: pd.DataFrame | None = None
+        self.axes: list = []
         self._views: list[Callable[[CohortController], None]] = []
 
     def register(self, view: Callable[[CohortController], None]) -> None:
@@ -94,7 +101,8 @@ class CohortController:
         self._views.append(view)
         view(self)
 
-    def update(self, *, cohorts=None, by: str | None = None, as_of=None) -> None:
+    def update(self, *, cohorts=None, by: str | None = None, as_of=None, held_from=False,
+               held_to=False) -> None:
         """Change any of the choices, then redraw every view once.
 
         Parameters
@@ -105,11 +113,17 @@ class CohortController:
             A facts column to compare by, e.g. ``"thank_you_timing"``.
         as_of : date-like, optional
             The day the figures describe; the facts are rebuilt for it.
+        held_from, held_to : date or None, optional
+            Only interviews held in this range (both ends included); None opens that end.
         """
         if cohorts is not None:
             self.cohorts = tuple(cohorts)
         if by is not None:
             self.by = by
+        if held_from is not False:
+            self.held_from = held_from
+        if held_to is not False:
+            self.held_to = held_to
         if as_of is not None:
             day = pd.Timestamp(as_day(as_of)).date()
             if day != self.as_of:
@@ -123,46 +137,45 @@ class CohortController:
         """The interview facts of the chosen cohorts, the cohorts kept in the facts' order."""
         f = self.all_facts
         chosen = [c for c in f["cohort"].cat.categories if c in self.cohorts]
+        keep = f["cohort"].isin(chosen)
+        if self.held_from is not None:
+            keep &= f["interview_date"] >= pd.Timestamp(self.held_from)
+        if self.held_to is not None:
+            keep &= f["interview_date"] <= pd.Timestamp(self.held_to)
         # A chosen cohort without interviews still gets its row in the report.
-        return f.loc[f["cohort"].isin(chosen)].assign(
-            cohort=lambda d: d["cohort"].cat.set_categories(chosen))
+        return f.loc[keep].assign(cohort=lambda d: d["cohort"].cat.set_categories(chosen))
 
 
 def show_report(output: w.Output) -> Callable[[CohortController], None]:
-    """A view that writes the cohort report, as the CLI prints it, into ``output``."""
+    """A view that shows the cohort report as an HTML table in ``output`` (``controller.report``)."""
 
     def view(controller: CohortController) -> None:
-        if controller.cohorts:
-            text = report_table(cohort_report(controller.facts))
-        else:
-            text = "Choose at least one cohort to see its report."
-        # Replacing the outputs in one step keeps the table from flickering.
-        output.outputs = ({
-            "output_type": "display_data",
-            "data": {
-                "text/plain": text,
-                "text/html": f'<pre style="overflow-x: auto">{html.escape(text)}</pre>',
-            },
-            "metadata": {},
-        },)
+        if not controller.cohorts:
+            controller.report = None
+            show_html(output, message("note", "Choose at least one cohort to see its report."),
+                      "Choose at least one cohort to see its report.")
+            return
+        controller.report = report = cohort_report(controller.facts)
+        shown = report_frame(report)
+        show_html(output, html_table(shown, caption="Cohort report (95% intervals)",
+                                     numeric=[c for c in shown.columns if c not in ("cohort", "note")]),
+                  shown.to_string(index=False))
 
     return view
 
 
 def show_plots(output: w.Output) -> Callable[[CohortController], None]:
-    """A view that draws the response curves and the offer rates into ``output``."""
+    """A view that draws the response curves and the offer rates into ``output`` (``controller.axes``)."""
 
     def view(controller: CohortController) -> None:
-        with output:
-            output.clear_output(wait=True)
-            if not controller.cohorts:
-                return
-            f = controller.facts
-            axes = [plot_response_curve(response_curve(f, by=controller.by)),
-                    plot_outcome_rates(outcome_rates(f, by=controller.by))]
-            plt.show()
-            for ax in axes:
-                plt.close(ax.figure)
+        controller.axes = []
+        if not controller.cohorts:
+            output.outputs = ()
+            return
+        f = controller.facts
+        controller.axes = [plot_response_curve(response_curve(f, by=controller.by), ax=figure_axes()),
+                           plot_outcome_rates(outcome_rates(f, by=controller.by), ax=figure_axes())]
+        show_figures(output, controller.axes)
 
     return view
 
@@ -201,13 +214,19 @@ def cohort_app(store_or_path: Store | str | Path, as_of=None,
         app                                    # shows the app
         parts["cohorts"].value = ("2026-autumn",)  # what a click does
     """
-    controller = CohortController(load_tables(store_or_path), as_of=as_of)
+    bar = Progress(3, "reading the store", display=display)
+    tables = load_tables(store_or_path)
+    bar.step("building the interview facts")
+    controller = CohortController(tables, as_of=as_of)
+    bar.step("drawing the report")
     cohorts = w.SelectMultiple(options=controller.cohorts, value=controller.cohorts,
                                rows=min(max(len(controller.cohorts), 2), 8),
                                description="cohorts")
     compare_by = w.Dropdown(options=list(COMPARE_BY.items()), value="cohort",
                             description="compare by")
     day = w.DatePicker(value=controller.as_of, description="as of")
+    held_from = w.DatePicker(value=None, description="held from")
+    held_to = w.DatePicker(value=None, description="held to")
     report = w.Output(layout=w.Layout(overflow="auto"))
     pictures = w.Output()
 
@@ -219,18 +238,22 @@ def cohort_app(store_or_path: Store | str | Path, as_of=None,
     cohorts.observe(lambda change: controller.update(cohorts=change["new"]), names="value")
     compare_by.observe(lambda change: controller.update(by=change["new"]), names="value")
     day.observe(day_changed, names="value")
+    held_from.observe(lambda change: controller.update(held_from=change["new"]), names="value")
+    held_to.observe(lambda change: controller.update(held_to=change["new"]), names="value")
     controller.register(show_report(report))
     controller.register(show_plots(pictures))
 
     box = w.VBox([
-        w.HBox([cohorts, w.VBox([compare_by, day])]),
-        w.HTML("<b>Cohort report</b> (95% intervals; rates go with a cohort, they are not "
-               "its effect)"),
+        w.HBox([cohorts, w.VBox([compare_by, day]), w.VBox([held_from, held_to])],
+               layout=w.Layout(flex_flow="row wrap")),
+        w.HTML("Rates go with a cohort or a behaviour; they are not its effect. The offer rate counts "
+               "only interviews old enough to have settled."),
         report,
         pictures,
-    ])
-    parts = {"cohorts": cohorts, "compare_by": compare_by, "as_of": day, "report": report,
-             "plots": pictures, "controller": controller}
+    ], layout=w.Layout(width="100%"))
+    parts = {"cohorts": cohorts, "compare_by": compare_by, "as_of": day, "held_from": held_from,
+             "held_to": held_to, "report": report, "plots": pictures, "controller": controller}
+    bar.done()
     if display:
         from IPython.display import display as show
 

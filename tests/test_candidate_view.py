@@ -1,0 +1,308 @@
+"""The candidate's read-only view: set the controls as a candidate would, check what it shows."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats
+
+from conftest import file_hash
+from followup_kit import Store
+from followup_kit.data.dates import as_day, human_date
+from followup_kit.data.demo import demo_store
+from followup_kit.errors import FollowupKitError
+from followup_kit.playbook.interview_facts import facts as build_facts
+from followup_kit.stats.counts import count
+from followup_kit.widgets import candidate_view
+from followup_kit.widgets.candidate import STRENGTH_PLACEHOLDER
+
+CANDIDATE = "C000135"
+TODAY = "2026-11-01"
+TINY_TODAY = "2026-06-10"
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> Path:
+    return demo_store(tmp_path_factory.mktemp("demo") / "demo.db")
+
+
+@pytest.fixture(scope="module")
+def cohort_facts(demo: Path) -> pd.DataFrame:
+    """The candidate's cohort's facts, built here only to check the view's numbers."""
+    with Store(demo, readonly=True) as store:
+        candidates, interviews, events = store.tables()
+    cohort = candidates.loc[candidates["candidate_id"] == CANDIDATE, "cohort"].iloc[0]
+    every = build_facts(candidates, interviews, events, as_of=TODAY)
+    return every.loc[every["cohort"] == cohort]
+
+
+@pytest.fixture(scope="module")
+def everyone(demo: Path) -> pd.DataFrame:
+    with Store(demo, readonly=True) as store:
+        return store.candidates()
+
+
+@pytest.fixture
+def view(demo: Path):
+    return candidate_view(demo, CANDIDATE, today=TODAY)
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory) -> Path:
+    """Three candidates of one cohort: one with nothing waiting, one waiting longer than anyone."""
+    path = tmp_path_factory.mktemp("tiny") / "tiny.db"
+    with Store(path) as store:
+        for cid, name in (("C1", "Ana Done"), ("C2", "Ben Waiting"), ("C3", "Cy Quick")):
+            store.add_candidate(candidate_id=cid, name=name, email=f"{cid.lower()}@mail.example",
+                                cohort="2026-spring", country="GB", timezone="Europe/London")
+        for iid, cid, company, day in (("I1", "C1", "Acme Ltd", "2026-05-04"),
+                                       ("I2", "C2", "Beta Co", "2026-05-04"),
+                                       ("I3", "C2", "Gamma Co", "2026-06-01"),
+                                       ("I4", "C3", "Delta Co", "2026-05-04"),
+                                       ("I5", "C3", "Epsilon Co", "2026-05-11")):
+            store.add_interview(interview_id=iid, candidate_id=cid, company=company, role="Clerk",
+                                interviewer_name="Pat Lee", interviewer_email="pat@work.example",
+                                interview_date=day)
+        for iid, kind, day in (("I1", "thank_you_sent", "2026-05-05"), ("I1", "offer", "2026-05-10"),
+                               ("I1", "reply_sent", "2026-05-11"),
+                               ("I2", "thank_you_sent", "2026-05-05"),
+                               ("I3", "thank_you_sent", "2026-06-02"),
+                               ("I4", "rejection", "2026-05-08"),
+                               ("I5", "employer_response", "2026-05-20")):
+            store.log_event(interview_id=iid, kind=kind, date=day)
+    return path
+
+
+def expected_chance(f: pd.DataFrame, waited: int, within: int) -> float:
+    """(S(t) - S(t + h)) / S(t) from scipy's Kaplan-Meier estimate of the cohort's facts."""
+    days = f["response_days"].to_numpy(dtype=float)
+    answered = f["responded"].to_numpy(dtype=bool)
+    sf = stats.ecdf(stats.CensoredData(uncensored=days[answered], right=days[~answered])).sf
+    now, later = sf.evaluate(waited), sf.evaluate(waited + within)
+    return float((now - later) / now)
+
+
+def descendants(widget):
+    """The widget and every widget inside it."""
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from descendants(child)
+
+
+def shown_text(box) -> str:
+    return json.dumps([wd.get_state() for wd in descendants(box)], default=str)
+
+
+def test_steps_come_open_first_overdue_first_then_by_date(view):
+    box, parts = view
+    steps = parts["controller"].steps
+    open_ = steps["action"] != "none"
+    assert open_.iloc[: open_.sum()].all() and not open_.iloc[open_.sum():].any()
+    live = steps.loc[open_]
+    assert list(live["overdue"]) == sorted(live["overdue"], reverse=True)
+    for _, block in live.groupby("overdue"):
+        assert block["due"].is_monotonic_increasing
+    assert list(live["action"].astype("str")) == ["respond_to_offer", "send_thank_you", "wait",
+                                                  "follow_up"]
+    markup = parts["steps"].value
+    for due, reason in zip(live["due"], live["reason"], strict=True):
+        assert human_date(due, today=TODAY) in markup
+        assert reason.split(";")[0].replace("'", "&#x27;") in markup
+    assert "by Saturday 31 October" in markup and "(overdue)" in markup
+    assert "2026-10-31" not in markup
+
+
+def test_the_meter_matches_kaplan_meier_from_scipy(view, cohort_facts):
+    box, parts = view
+    controller = parts["controller"]
+    waiting = controller.waiting
+    assert list(waiting["interview_id"]) == ["I0000389"]
+    assert controller.waited_days == 12
+    assert math.isclose(controller.chance, expected_chance(cohort_facts, 12, 30), abs_tol=1e-9)
+    first = parts["meter_sentence"].value
+    assert "had waited 12 days without an answer" in first
+    assert "within the next 30 days" in first
+    assert f"{round(100 * controller.chance)}%" in first
+
+    for within in (7, 14, 60):
+        parts["within"].value = within
+        wanted = expected_chance(cohort_facts, 12, within)
+        assert math.isclose(controller.chance, wanted, abs_tol=1e-9)
+        sentence = parts["meter_sentence"].value
+        assert f"within the next {within} days" in sentence
+        assert f"<b>{round(100 * wanted)}%</b>" in sentence
+        gauge = parts["gauge"].value
+        assert 'role="meter"' in gauge
+        assert f'aria-valuenow="{round(100 * wanted, 1):g}"' in gauge
+        assert f"{round(100 * wanted)}% chance of an answer within {within} days" in gauge
+    assert parts["meter_sentence"].value != first
+
+
+def test_one_waiting_interview_hides_the_menu(view):
+    box, parts = view
+    assert parts["waiting"].layout.display == "none"
+    assert parts["gauge"].layout.display != "none"
+
+
+def test_cohort_counts_give_the_same_chance_without_reading_other_rows(demo, cohort_facts,
+                                                                       monkeypatch):
+    with Store(demo, readonly=True) as store:
+        every = build_facts(*store.tables(), as_of=TODAY)
+    by_cohort = count(every, "cohort", days=True)
+    own_cohort = count(cohort_facts, None, days=True)
+    reads = []
+    real = Store.tables
+
+    def spy(self, candidate_id=None):
+        reads.append(candidate_id)
+        return real(self, candidate_id)
+
+    monkeypatch.setattr(Store, "tables", spy)
+    for counts in (by_cohort, own_cohort):
+        box, parts = candidate_view(demo, CANDIDATE, today=TODAY, cohort_counts=counts)
+        parts["within"].value = 21
+        assert math.isclose(parts["controller"].chance, expected_chance(cohort_facts, 12, 21),
+                            abs_tol=1e-9)
+    assert reads == [CANDIDATE, CANDIDATE]
+
+
+def test_counts_of_another_grouping_are_refused(demo, cohort_facts):
+    counts = count(cohort_facts, "thank_you_timing", days=True)
+    with pytest.raises(FollowupKitError, match="by cohort"):
+        candidate_view(demo, CANDIDATE, today=TODAY, cohort_counts=counts)
+
+
+def test_the_timeline_shows_the_candidates_companies(view, demo):
+    box, parts = view
+    ax = parts["controller"].timeline_ax
+    with Store(demo, readonly=True) as store:
+        companies = store.interviews(CANDIDATE)["company"]
+    labels = [t.get_text().split("\n")[0] for t in ax.get_yticklabels()]
+    assert sorted(labels) == sorted(companies)
+    (shown,) = parts["timeline"].outputs
+    assert shown["data"]["text/html"].startswith('<img src="data:image/png;base64,')
+    assert "max-width:100%" in shown["data"]["text/html"]
+
+
+def test_slider_changes_redraw_the_meter_only_and_leave_one_image(view):
+    box, parts = view
+    calls = []
+    parts["controller"].register(lambda c: calls.append(c.within))
+    calls.clear()
+    ax = parts["controller"].timeline_ax
+    for within in (10, 20, 30, 40, 50):
+        parts["within"].value = within
+    assert calls == [10, 20, 30, 40, 50]
+    images = [o for o in parts["timeline"].outputs if "<img" in o["data"].get("text/html", "")]
+    assert len(images) == 1 and len(parts["timeline"].outputs) == 1
+    assert parts["controller"].timeline_ax is ax
+    assert plt.get_fignums() == []
+
+
+def test_no_other_candidate_in_the_widgets_or_the_controller(view, everyone, demo):
+    box, parts = view
+    text = shown_text(box)
+    with Store(demo, readonly=True) as store:
+        # Interviewers are shown by name; one of them shares a name with another candidate.
+        interviewers = set(store.interviews(CANDIDATE)["interviewer_name"])
+    me = everyone.loc[everyone["candidate_id"] == CANDIDATE].iloc[0]
+    others = everyone.loc[everyone["candidate_id"] != CANDIDATE]
+    assert me["name"] in text
+    leaked_names = [n for n in others["name"] if n not in interviewers and n in text]
+    leaked_emails = [e for e in others["email"] if e in text]
+    assert leaked_names == [] and leaked_emails == []
+    assert set(re.findall(r"C\d{6}", text)) <= {CANDIDATE}
+    for name, value in vars(parts["controller"]).items():
+        if isinstance(value, pd.DataFrame) and "candidate_id" in value.columns:
+            assert set(value["candidate_id"]) == {CANDIDATE}, name
+        if isinstance(value, pd.DataFrame):
+            assert not {"name", "email"} & set(value.columns), name
+
+
+def test_letters_for_every_open_step_that_has_one(view):
+    box, parts = view
+    controller = parts["controller"]
+    kinds = [(action, letter.kind) for _, action, letter in controller.letters]
+    assert kinds == [("respond_to_offer", "offer_reply"), ("send_thank_you", "thank_you"),
+                     ("follow_up", "follow_up")]
+    shown = [child.value for child in parts["drafts"].children]
+    assert len(shown) == 3
+    for markup, (_, _, letter) in zip(shown, controller.letters, strict=True):
+        assert letter.subject.replace("'", "&#x27;") in markup
+        assert "<pre>" in markup and 'href="mailto:' in markup
+    thank_you = controller.letters[1][2]
+    assert STRENGTH_PLACEHOLDER in thank_you.body
+    assert "Replace &lt;one of your strengths&gt;" in shown[1]
+    assert "send it by Saturday 31 October, overdue" in shown[1]
+
+
+def test_reads_well_on_a_phone(view):
+    box, parts = view
+    assert box.layout.width == "100%" and box.layout.max_width == "720px"
+    for widget in descendants(box):
+        layout = widget.layout
+        for value, limit in ((layout.width, 360), (layout.max_width, 720)):
+            if value and value.endswith("px"):
+                assert float(value[:-2]) <= limit, (type(widget).__name__, value)
+        value = getattr(widget, "value", None)
+        if isinstance(value, str) and "fk-cv" in value:
+            assert "font-size:16px" in value
+    assert parts["controls"].layout.flex_flow == "row wrap"
+
+
+def test_the_store_is_only_read_and_an_open_store_stays_open(demo):
+    before = file_hash(demo)
+    with Store(demo, readonly=True) as store:
+        box, parts = candidate_view(store, CANDIDATE, today=TODAY)
+        assert store.counts()["candidates"] > 1
+    assert file_hash(demo) == before
+    assert parts["controller"].today == as_day(TODAY)
+
+
+def test_today_defaults_to_the_computers_date_and_must_be_a_date(tiny):
+    box, parts = candidate_view(tiny, "C1")
+    assert parts["controller"].today == as_day(None)
+    with pytest.raises(FollowupKitError, match="YYYY-MM-DD"):
+        candidate_view(tiny, "C1", today="10/06/2026")
+
+
+def test_nothing_waiting_says_so_and_hides_the_meter(tiny):
+    box, parts = candidate_view(tiny, "C1", today=TINY_TODAY)
+    controller = parts["controller"]
+    assert controller.waiting.empty and controller.chance is None
+    assert "None of your interviews is waiting" in parts["meter_sentence"].value
+    assert parts["gauge"].layout.display == "none"
+    assert parts["controls"].layout.display == "none"
+    assert list(controller.steps["action"].astype("str")) == ["none"]
+    assert "No letters to write right now." in parts["drafts"].children[0].value
+
+
+def test_a_wait_longer_than_the_data_know_is_said_plainly(tiny):
+    box, parts = candidate_view(tiny, "C2", today=TINY_TODAY)
+    controller = parts["controller"]
+    assert list(controller.waiting["interview_id"]) == ["I2", "I3"]
+    assert parts["waiting"].layout.display != "none"
+    assert controller.interview_id == "I2" and controller.waited_days == 37
+    assert np.isnan(controller.chance)
+    sentence = parts["meter_sentence"].value
+    assert "No interview like yours in the data had waited 37 days" in sentence
+    assert parts["gauge"].layout.display == "none"
+    parts["waiting"].value = "I3"
+    assert controller.waited_days == 9
+    assert controller.chance == 0.0
+    assert "<b>0%</b> still got one within the next 30 days" in parts["meter_sentence"].value
+    assert parts["gauge"].layout.display != "none"
+
+
+def test_an_unknown_candidate_is_a_clear_error(tiny, tmp_path):
+    with pytest.raises(FollowupKitError, match="no candidate 'C999'"):
+        candidate_view(tiny, "C999", today=TINY_TODAY)
+    with pytest.raises(FollowupKitError, match="no such store"):
+        candidate_view(tmp_path / "missing.db", "C1", today=TINY_TODAY)

@@ -1,0 +1,194 @@
+"""The coaching session's widgets, driven as a coach would: set values, click, read the store."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import email
+import email.policy
+import html
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from followup_kit import FollowupKitError, Store, check_thank_you
+from followup_kit.data.demo import demo_store
+from followup_kit.widgets import coaching_session
+
+TODAY = "2026-11-01"
+WHO = "C000135"
+
+
+@pytest.fixture
+def store(tmp_path) -> Path:
+    return demo_store(tmp_path / "demo.db")
+
+
+@pytest.fixture
+def app(store):
+    return coaching_session(store, WHO, today=TODAY)
+
+
+def rows(path: Path) -> list[str]:
+    con = sqlite3.connect(path)
+    try:
+        return list(con.iterdump())
+    finally:
+        con.close()
+
+
+def test_the_agenda_lists_every_interview_overdue_first(app):
+    _, parts = app
+    agenda = parts["session"].agenda()
+    with Store(parts["session"].store.path, readonly=True) as s:
+        assert set(agenda["interview_id"]) == set(s.interviews(candidate_id=WHO)["interview_id"])
+    overdue = agenda["overdue"].tolist()
+    assert overdue == sorted(overdue, reverse=True) and overdue[0]
+    assert agenda["action"].astype("str").tolist()[-1] == "none"
+    assert parts["agenda"]["step"].value == agenda["interview_id"].iloc[0]
+    (table,) = parts["agenda"]["table"].outputs
+    assert "<table" in table["data"]["text/html"] and "OVERDUE" in table["data"]["text/html"]
+
+
+def test_logging_an_event_writes_it_and_the_agenda_moves_on(app, store):
+    _, parts = app
+    session, log = parts["session"], parts["logger"]
+    # The thank-you letter for Umoja Tech is overdue.
+    assert "I0000395" in session.agenda().query("action == 'send_thank_you'")["interview_id"].tolist()
+    parts["agenda"]["step"].value = "I0000395"
+    parts["agenda"]["log"].click()
+    assert log["interview"].value == "I0000395" and log["kind"].value == "thank_you_sent"
+    assert parts["tabs"].selected_index == 1
+    log["date"].value = dt.date(2026, 11, 1)
+    log["note"].value = "mentioned the payroll project"
+    log["log"].click()
+    assert "Logged E00002051" in log["message"].value
+    with Store(store, readonly=True) as s:
+        event = s.events(candidate_id=WHO).set_index("event_id").loc["E00002051"]
+    assert (event["interview_id"], event["kind"], event["note"]) == (
+        "I0000395", "thank_you_sent", "mentioned the payroll project")
+    step = session.agenda().set_index("interview_id").loc["I0000395"]
+    assert str(step["action"]) != "send_thank_you"
+    assert log["note"].value == ""
+
+
+@pytest.mark.parametrize(("field", "value", "says"), [
+    ("date", None, "date:"),
+    ("date", dt.date(2026, 1, 1), "before its interview"),
+    ("channel", "email", None),
+])
+def test_a_bad_value_shows_the_message_beside_the_form_and_writes_nothing(app, store, field, value, says):
+    _, parts = app
+    log = parts["logger"]
+    log["interview"].value = "I0000389"
+    log["kind"].value = "follow_up_sent"
+    log[field].value = value
+    before = rows(store)
+    if says is None:
+        # A good value is written: the check of this case is the one above it failing.
+        log["log"].click()
+        assert "Logged" in log["message"].value
+        return
+    log["log"].click()
+    assert "fk-error" in log["message"].value and says in log["message"].value
+    assert "Nothing was logged" in log["message"].value
+    assert rows(store) == before
+
+
+def test_a_promised_date_learned_later_is_saved_and_a_bad_email_refused(app, store):
+    _, parts = app
+    log, session = parts["logger"], parts["session"]
+    log["fix_interview"].value = "I0000389"
+    log["fix"]["interviewer_email"].value = "rhys at example"
+    before = rows(store)
+    log["save"].click()
+    said = html.unescape(log["fix_message"].value)
+    assert "interviewer's email: 'rhys at example' is not an email address" in said
+    assert rows(store) == before
+    log["fix"]["interviewer_email"].value = session.interviews.set_index("interview_id").loc[
+        "I0000389", "interviewer_email"]
+    log["fix"]["promised_decision_date"].value = dt.date(2026, 11, 20)
+    log["save"].click()
+    assert "Saved: promised decision date." in log["fix_message"].value
+    with Store(store, readonly=True) as s:
+        row = s.interviews(interview_id="I0000389").iloc[0]
+    assert row["promised_decision_date"].date() == dt.date(2026, 11, 20)
+    reason = session.agenda().set_index("interview_id").loc["I0000389", "reason"]
+    assert "decide by Friday 20 November" in reason
+
+
+def test_adding_an_interview_puts_it_on_the_agenda(app, store):
+    _, parts = app
+    new = parts["logger"]["new"]
+    new["company"].value = "Fabrikam"
+    new["role"].value = "Payroll Clerk"
+    new["interviewer_name"].value = "Ngozi Adeyemi"
+    new["interviewer_email"].value = "not-an-email"
+    new["interview_date"].value = dt.date(2026, 10, 30)
+    before = rows(store)
+    parts["logger"]["add"].click()
+    assert "interviewer's email: 'not-an-email'" in html.unescape(parts["logger"]["add_message"].value)
+    assert rows(store) == before
+    new["interviewer_email"].value = "ngozi@fabrikam.example"
+    parts["logger"]["add"].click()
+    assert "Added I0000908" in parts["logger"]["add_message"].value
+    agenda = parts["session"].agenda().set_index("interview_id")
+    assert str(agenda.loc["I0000908", "action"]) == "send_thank_you"
+    assert parts["session"].selected == "I0000908"
+
+
+def test_the_composer_drafts_a_letter_that_passes_its_checklist(app):
+    _, parts = app
+    composer = parts["composer"]
+    parts["agenda"]["step"].value = "I0000395"
+    parts["agenda"]["draft"].click()
+    assert composer["interview"].value == "I0000395" and composer["kind"].value == "thank_you"
+    composer["draft"].click()
+    assert "strength" in composer["message"].value  # a thank-you letter needs one
+    composer["new_strength"].value = "four years of project coordination"
+    composer["add_strength"].click()
+    composer["draft"].click()
+    text = composer["text"].value
+    assert "four years of project coordination" in text and "Hemi" in text
+    result = composer["state"]["check"]
+    assert result.ok and result.parts == check_thank_you(text, interview={
+        "interviewer_name": "Hemi Kamau", "role": "Project Officer", "company": "Umoja Tech"}).parts
+    assert "Every part is there" in composer["checklist"].value
+    # The download is the letter as an email file.
+    eml = re.search(r'base64,([A-Za-z0-9+/=]+)"', composer["links"].value).group(1)
+    message = email.message_from_bytes(base64.b64decode(eml), policy=email.policy.default)
+    assert message["Subject"] == composer["subject"].value
+    assert message.get_body().get_content().replace("\r\n", "\n").strip() == text.strip()
+    assert "mailto:" in composer["links"].value
+
+
+def test_a_pasted_letter_is_checked_as_it_is_edited(app):
+    _, parts = app
+    composer = parts["composer"]
+    composer["interview"].value = "I0000389"
+    composer["kind"].value = "thank_you"
+    composer["clear"].click()
+    assert composer["state"]["check"] is None
+    composer["text"].value = "Hi, thanks for the chat yesterday."
+    first = composer["state"]["check"]
+    assert first.parts["appreciation"] and not first.parts["interviewer"] and not first.parts["role"]
+    assert "missing:</b> names the interviewer" in composer["checklist"].value
+    composer["text"].value = ("Dear Rhys,\n\nThanks for the chat yesterday. I am still keen on the "
+                              "Research Assistant role, and my two years of survey work would help.")
+    assert composer["state"]["check"].ok
+
+
+def test_an_unknown_candidate_is_refused(store):
+    with pytest.raises(FollowupKitError, match="no candidate 'C999999'"):
+        coaching_session(store, "C999999", today=TODAY)
+
+
+def test_no_figure_is_left_open(app):
+    import matplotlib.pyplot as plt
+
+    _, parts = app
+    for step in parts["agenda"]["step"].options:
+        parts["agenda"]["step"].value = step[1]
+    assert plt.get_fignums() == []
