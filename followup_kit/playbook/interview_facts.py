@@ -243,24 +243,26 @@ def facts(candidates: pd.DataFrame, interviews: pd.DataFrame, events: pd.DataFra
     fu = _KIND["follow_up_sent"]
     # In the sorted array an interview's follow-ups run in date order, so its
     # chasing ones come first and its replies after them.
-    fu_sorted = s_slot % k == fu
-    fu_ipos = s_slot[fu_sorted] // k
-    fu_day = s_day[fu_sorted].astype("datetime64[D]").astype("datetime64[us]")
+    def of_kind(code: int) -> tuple[np.ndarray, np.ndarray]:
+        """The (interview, day) pairs of one kind of event, sorted by interview and day."""
+        chosen = s_slot % k == code
+        return s_slot[chosen] // k, s_day[chosen].astype("datetime64[D]").astype("datetime64[us]")
+
+    def first_of(rows: np.ndarray, days: np.ndarray) -> np.ndarray:
+        """Each interview's earliest day among sorted pairs (NaT for interviews with none)."""
+        out = np.full(n, nat)
+        starts = np.r_[True, rows[1:] != rows[:-1]] if len(rows) else np.zeros(0, bool)
+        out[rows[starts]] = days[starts]
+        return out
+
+    fu_ipos, fu_day = of_kind(fu)
     reply = rules.is_reply(fu_day, outcome_date[fu_ipos])
-    r_ipos, r_day = fu_ipos[reply], fu_day[reply]
-    r_first = np.r_[True, r_ipos[1:] != r_ipos[:-1]] if len(r_ipos) else np.zeros(0, bool)
-    replied_on = np.full(n, nat)
-    replied_on[r_ipos[r_first]] = r_day[r_first]
+    replied_on = first_of(fu_ipos[reply], fu_day[reply])
     # A reply_sent says so itself: on or after the decision it is the reply to it; before, the
     # candidate answering the employer (references, a question), which changes no clock or count.
-    rs = s_slot % k == _KIND["reply_sent"]
-    rs_ipos = s_slot[rs] // k
-    rs_day = s_day[rs].astype("datetime64[D]").astype("datetime64[us]")
+    rs_ipos, rs_day = of_kind(_KIND["reply_sent"])
     answers_news = rules.is_reply(rs_day, outcome_date[rs_ipos])
-    rs_ipos, rs_day = rs_ipos[answers_news], rs_day[answers_news]
-    rs_first = np.r_[True, rs_ipos[1:] != rs_ipos[:-1]] if len(rs_ipos) else np.zeros(0, bool)
-    reply_sent_on = np.full(n, nat)
-    reply_sent_on[rs_ipos[rs_first]] = rs_day[rs_first]
+    reply_sent_on = first_of(rs_ipos[answers_news], rs_day[answers_news])
     replied_on = np.where(np.isnat(replied_on) | (reply_sent_on < replied_on), reply_sent_on, replied_on)
     c_ipos, c_day = fu_ipos[~reply], fu_day[~reply]
     follow_ups = np.bincount(c_ipos, minlength=n)
