@@ -25,8 +25,15 @@ $(DEMO_DB): $(STAMP) data/candidates.csv data/interviews.csv data/events.csv fol
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/followup-kit import --db $(DEMO_DB) data/candidates.csv data/interviews.csv data/events.csv
 
+DEMO_PORT ?= 8866
+
+# The demo first, then one sample candidate's dashboard, served until Ctrl-C.
 demo: $(DEMO_DB)
 	$(BIN)/followup-kit demo --db $(DEMO_DB) --as-of $(AS_OF)
+	@echo
+	@echo "A sample candidate's dashboard (a signed link, good for 14 days):"
+	@$(BIN)/followup-kit link --db $(DEMO_DB) --candidate C000135 --base-url http://127.0.0.1:$(DEMO_PORT)/
+	$(BIN)/followup-kit serve --db $(DEMO_DB) --port $(DEMO_PORT) --as-of $(AS_OF)
 
 lint: $(STAMP)
 	$(BIN)/ruff check followup_kit tests benchmarks
@@ -43,6 +50,8 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/import.py
 	$(BIN)/python benchmarks/playbook.py
 	$(BIN)/python benchmarks/analysis.py
+	$(BIN)/python benchmarks/widgets.py
+	$(BIN)/python benchmarks/dashboard.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .ruff_cache

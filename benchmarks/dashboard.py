@@ -1,0 +1,162 @@
+"""Benchmark: from navigation to the first rendered plot of a served candidate dashboard.
+
+One standalone Voilà, with the committed ``notebooks/voila.json`` and the
+environment ``followup-kit serve`` gives its kernels, serves two notebooks
+side by side: the candidate dashboard opened from a signed link, and a
+baseline notebook of one cell that shows one tiny image in a widget (what
+any served page costs: a kernel, the page's scripts, the widget manager).
+Headless Chromium opens each ``--runs`` times, alternating, and the time from
+``page.goto`` to the first ``<img src="data:image/png...">`` on the page is
+recorded. The dashboard's median over the baseline's should stay at 1.5 or
+less without preheated kernels.
+
+Run: ``python benchmarks/dashboard.py [--runs N] [--preheat N]``.
+
+Output of one run (2 CPUs, other work running beside it)::
+
+    machine: 2 CPUs (nproc 2), AMD EPYC
+    no preheat  dashboard median  15.56 s   runs 15.76 15.56 16.07 14.13 9.91
+    no preheat  baseline  median   6.17 s   runs 5.44 10.31 6.41 6.17 4.98
+    no preheat  ratio dashboard / baseline: 2.52  (target <= 1.5)
+    preheat 2   dashboard median   6.10 s   runs 6.07 7.16 8.55 6.10 5.79
+    preheat 2   baseline  median   4.02 s   runs 4.12 4.02 5.01 4.02 3.51
+    preheat 2   ratio dashboard / baseline: 1.52
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import machine  # noqa: E402
+
+from followup_kit.dashboard.links import make_token, secret_for  # noqa: E402
+from followup_kit.dashboard.server import CONFIG, NOTEBOOK, kernel_environment, voila_executable  # noqa: E402
+from followup_kit.data.demo import DEMO_AS_OF, demo_store  # noqa: E402
+
+CANDIDATE = "C000135"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+#: A 1x1 PNG: the baseline's "plot", shown the way the dashboard shows its pictures.
+DOT = ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")
+BASELINE = {
+    "cells": [{"cell_type": "code", "execution_count": None, "id": "b0", "metadata": {},
+               "outputs": [], "source": [
+                   "import ipywidgets as w\n",
+                   f"w.HTML('<img src=\"data:image/png;base64,{DOT}\" alt=\"a dot\">')"]}],
+    "metadata": {"kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python",
+                                "name": "python3"}},
+    "nbformat": 4, "nbformat_minor": 5,
+}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve(folder: Path, db: Path, preheat: int) -> tuple[subprocess.Popen, str]:
+    """Voilà on ``folder`` (both notebooks and voila.json), as ``followup-kit serve`` runs it."""
+    port = free_port()
+    command = [voila_executable(), ".", "--no-browser", "--Voila.ip=127.0.0.1", f"--port={port}"]
+    if preheat:
+        command += ["--preheat_kernel=True", f"--pool_size={preheat}"]
+    process = subprocess.Popen(command, cwd=folder, env=kernel_environment(db, DEMO_AS_OF),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)
+    base = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(base + "voila/static/voila.js", timeout=2).close()
+            return process, base
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("voila did not start") from None
+            time.sleep(0.3)
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(20)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+
+
+def first_plot(browser, url: str) -> float:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    start = time.perf_counter()
+    page.goto(url, wait_until="commit")
+    page.wait_for_selector("img[src^='data:image/png']", timeout=120_000)
+    took = time.perf_counter() - start
+    page.close()
+    return took
+
+
+def measure(browser, folder: Path, db: Path, token: str, runs: int, preheat: int) -> None:
+    process, base = serve(folder, db, preheat)
+    urls = {"dashboard": f"{base}voila/render/candidate_dashboard.ipynb?token={token}",
+            "baseline": f"{base}voila/render/baseline.ipynb"}
+    settle = 15 if preheat else 1
+    try:
+        time.sleep(2 * settle)
+        times = {name: [] for name in urls}
+        for _ in range(runs):
+            for name, url in urls.items():
+                times[name].append(first_plot(browser, url))
+                # Let the pool refill (or the closed page's kernel stop) before the next page.
+                time.sleep(settle)
+    finally:
+        stop(process)
+    label = f"preheat {preheat}" if preheat else "no preheat"
+    medians = {name: statistics.median(t) for name, t in times.items()}
+    for name, t in times.items():
+        print(f"{label:11} {name:9} median {medians[name]:6.2f} s   runs "
+              + " ".join(f"{x:.2f}" for x in t))
+    ratio = medians["dashboard"] / medians["baseline"]
+    target = "  (target <= 1.5)" if not preheat else ""
+    print(f"{label:11} ratio dashboard / baseline: {ratio:.2f}{target}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--preheat", type=int, default=2, help="pool size of the preheated run; 0 skips it")
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    print(machine())
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        db = demo_store(folder / "demo.db")
+        token = make_token(secret_for(db), CANDIDATE)
+        shutil.copy(NOTEBOOK, folder / "candidate_dashboard.ipynb")
+        shutil.copy(CONFIG, folder / "voila.json")
+        (folder / "baseline.ipynb").write_text(json.dumps(BASELINE), encoding="utf-8")
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+            try:
+                measure(browser, folder, db, token, args.runs, 0)
+                if args.preheat:
+                    measure(browser, folder, db, token, args.runs, args.preheat)
+            finally:
+                browser.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,192 @@
+"""Signed, expiring links that each open one candidate's dashboard.
+
+A token is an itsdangerous ``URLSafeTimedSerializer`` signature (HMAC with
+SHA-256) over the candidate id and the link's life in days, stamped with the
+time it was made. Whoever holds the link sees that candidate's view until it
+expires: it is a bearer token, so it names one candidate and nothing else.
+
+The secret lives beside the store in ``<store>.secret`` (created readable by
+its owner only), unless ``FOLLOWUP_KIT_SECRET`` gives one. Rotating it
+(:func:`revoke_all`) makes every link made before invalid at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+from itsdangerous import BadData, SignatureExpired, URLSafeTimedSerializer
+
+from ..errors import FollowupKitError
+
+#: Keeps these signatures apart from any other use of the same secret.
+SALT = "followup-kit candidate link"
+#: The environment variable that may hold the secret instead of the file beside the store.
+SECRET_ENV = "FOLLOWUP_KIT_SECRET"
+DEFAULT_DAYS = 14
+#: No link lives longer than this, whatever was asked when it was made.
+MAX_DAYS = 90
+DEFAULT_BASE_URL = "http://127.0.0.1:8866/"
+DAY_SECONDS = 24 * 60 * 60
+
+
+class LinkError(FollowupKitError):
+    """A link that does not open a dashboard: tampered with, expired, garbled or missing."""
+
+
+def secret_path(db: str | Path) -> Path:
+    """The file beside the store that holds its link secret: ``<store>.secret``."""
+    return Path(f"{db}.secret")
+
+
+def _write_secret(path: Path) -> str:
+    """A new random secret, written to ``path`` readable and writable by its owner only."""
+    secret = secrets.token_urlsafe(32)
+    scratch = path.with_name(path.name + ".new")
+    scratch.unlink(missing_ok=True)
+    fd = os.open(scratch, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="ascii") as out:
+        out.write(secret + "\n")
+    os.replace(scratch, path)
+    return secret
+
+
+def secret_for(db: str | Path, *, create: bool = True) -> str:
+    """The secret that signs links to this store's candidates.
+
+    Parameters
+    ----------
+    db : str or Path
+        The store file; its secret is ``<db>.secret``.
+    create : bool
+        Make the secret file when there is none yet (mode 0600).
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    LinkError
+        When there is no secret and ``create`` is False.
+    """
+    given = os.environ.get(SECRET_ENV)
+    if given:
+        return given
+    path = secret_path(db)
+    if path.is_file():
+        return path.read_text(encoding="ascii").strip()
+    if not create:
+        raise LinkError(f"{path}: no link secret; make a link first with 'followup-kit link'")
+    return _write_secret(path)
+
+
+def revoke_all(db: str | Path) -> Path:
+    """Rotate the store's secret, so every link made before stops working; returns the file.
+
+    Raises
+    ------
+    FollowupKitError
+        When the secret comes from ``FOLLOWUP_KIT_SECRET``: change it there instead.
+    """
+    if os.environ.get(SECRET_ENV):
+        raise FollowupKitError(f"the link secret comes from {SECRET_ENV}; set a new value there "
+                               "and restart the dashboard to revoke every link")
+    path = secret_path(db)
+    _write_secret(path)
+    return path
+
+
+def _serializer(secret: str) -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(secret, salt=SALT, signer_kwargs={"digest_method": hashlib.sha256})
+
+
+def make_token(secret: str, candidate_id: str, days: int = DEFAULT_DAYS) -> str:
+    """A signed token naming one candidate, good for ``days`` days from now.
+
+    Examples
+    --------
+    >>> token = make_token("not a real secret", "C000135", days=7)
+    >>> read_token("not a real secret", token)
+    'C000135'
+    """
+    if not 1 <= days <= MAX_DAYS:
+        raise FollowupKitError(f"--days: {days} is not between 1 and {MAX_DAYS}")
+    return _serializer(secret).dumps({"candidate": str(candidate_id), "days": int(days)})
+
+
+def make_link(secret: str, candidate_id: str, base_url: str = DEFAULT_BASE_URL,
+              days: int = DEFAULT_DAYS) -> str:
+    """The address that opens one candidate's dashboard: ``base_url?token=...``.
+
+    Parameters
+    ----------
+    secret : str
+        The store's secret (:func:`secret_for`).
+    candidate_id : str
+        The one candidate the link shows.
+    base_url : str
+        Where the dashboard is served, as candidates reach it.
+    days : int
+        How long the link works.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> make_link("not a real secret", "C000135", "https://coach.example/").split("?")[0]
+    'https://coach.example/'
+    """
+    sep = "&" if "?" in base_url else "?"
+    return f"{base_url}{sep}{urlencode({'token': make_token(secret, candidate_id, days)})}"
+
+
+def read_token(secret: str, token: str | None, max_age: float | None = None) -> str:
+    """The candidate a token names, once its signature and age are checked.
+
+    Parameters
+    ----------
+    secret : str
+        The store's secret.
+    token : str or None
+        The ``token`` of the link.
+    max_age : float, optional
+        The oldest a token may be, in seconds; by default the days the link
+        was made for (never more than ``MAX_DAYS``).
+
+    Returns
+    -------
+    str
+        The candidate id.
+
+    Raises
+    ------
+    LinkError
+        For a missing, garbled, tampered, expired or otherwise signed token.
+    """
+    if not token:
+        raise LinkError("the link has no token")
+    serializer = _serializer(secret)
+    limit = max_age if max_age is not None else MAX_DAYS * DAY_SECONDS
+    try:
+        payload, signed_at = serializer.loads(token, max_age=limit, return_timestamp=True)
+    except SignatureExpired:
+        raise LinkError("the link has expired") from None
+    except (BadData, UnicodeError, ValueError):
+        raise LinkError("the link is not valid (it was changed or was not made here)") from None
+    if not isinstance(payload, dict) or not isinstance(payload.get("candidate"), str):
+        raise LinkError("the link is not valid (it names no candidate)")
+    days = payload.get("days")
+    if max_age is None:
+        if not isinstance(days, int) or not 1 <= days <= MAX_DAYS:
+            raise LinkError("the link is not valid (it has no life in days)")
+        age = time.time() - signed_at.timestamp()
+        if age > days * DAY_SECONDS:
+            raise LinkError("the link has expired")
+    return payload["candidate"]

@@ -1,0 +1,116 @@
+"""The page a candidate's link opens: their own view for a good token, one plain refusal otherwise.
+
+Served by ``followup-kit serve``, the kernel of each page finds the store in
+``FOLLOWUP_KIT_DB`` and the request's query string in ``QUERY_STRING``. The
+token is checked before anything is read from the store, so a bad link loads
+no candidate's data at all. Opened anywhere else (JupyterLab, a test, a
+Binder sandbox) the same notebook previews one candidate of the demo store.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from urllib.parse import parse_qs
+
+import ipywidgets as w
+
+from ..data.demo import DEMO_AS_OF, demo_store
+from ..data.store import Store
+from ..errors import FollowupKitError
+from ..widgets import candidate_view
+from .links import SECRET_ENV, LinkError, read_token, secret_path
+
+#: Set by ``followup-kit serve``: the store the dashboard reads. Its presence marks a served page.
+DB_ENV = "FOLLOWUP_KIT_DB"
+#: Set by ``followup-kit serve``: the file holding the link secret.
+SECRET_FILE_ENV = "FOLLOWUP_KIT_SECRET_FILE"
+#: Set by ``followup-kit serve --as-of``: the day the served views describe (default: today).
+AS_OF_ENV = "FOLLOWUP_KIT_AS_OF"
+
+REFUSAL = "This link is not valid or has expired; ask your coach for a new one."
+UNAVAILABLE = ("Your page cannot be shown just now. Please try again in a few minutes, "
+               "or ask your coach.")
+INTRO = (
+    "<h1 style=\"font-size:24px;margin:8px 0\">Your interviews: what to do next</h1>"
+    "<p style=\"font-size:16px;line-height:1.5;margin:0 0 8px\">This page is yours alone and it "
+    "only reads: nothing you do here changes your record, and nobody else's interviews are shown. "
+    "Your next steps come first, then the patience meter (move its slider to look further ahead), "
+    "your timeline and letters to copy and make your own.</p>"
+)
+_PAGE = {"width": "100%", "max_width": "720px"}
+
+
+def plain_page(text: str) -> w.HTML:
+    """One short paragraph and nothing else: what a link that cannot be honoured shows."""
+    return w.HTML(f'<main><h1 style="font-size:20px;line-height:1.4;margin:16px 0">{text}</h1>'
+                  "</main>", layout=w.Layout(**_PAGE))
+
+
+def served() -> bool:
+    """Whether this kernel runs under ``followup-kit serve`` (and must never show a preview)."""
+    return bool(os.environ.get(DB_ENV))
+
+
+def request_token() -> str | None:
+    """The ``token`` of the page's address, from the request Voilà hands the kernel.
+
+    With preheated kernels the request arrives after the kernel started, so
+    it is waited for first; ``voila.utils`` is slow to import and only needed then.
+    """
+    if os.environ.get("VOILA_PREHEAT") == "True":
+        from voila.utils import wait_for_request
+
+        wait_for_request()
+    tokens = parse_qs(os.environ.get("QUERY_STRING", ""), keep_blank_values=True).get("token")
+    return tokens[0] if tokens and len(tokens) == 1 else None
+
+
+def served_secret() -> str:
+    """The link secret of the served store: ``FOLLOWUP_KIT_SECRET``, else its secret file."""
+    given = os.environ.get(SECRET_ENV)
+    if given:
+        return given
+    path = Path(os.environ.get(SECRET_FILE_ENV) or secret_path(os.environ[DB_ENV]))
+    return path.read_text(encoding="ascii").strip()
+
+
+def _view(store, candidate_id: str, today) -> w.VBox:
+    box, _ = candidate_view(store, candidate_id, today=today)
+    return w.VBox([w.HTML(INTRO, layout=w.Layout(**_PAGE)), box], layout=w.Layout(**_PAGE))
+
+
+def dashboard_for_request(preview: str | None = None, today=DEMO_AS_OF) -> w.Widget:
+    """The dashboard for this page: the linked candidate's view, or a plain refusal.
+
+    Parameters
+    ----------
+    preview : str, optional
+        The demo candidate to show when the page is not served by
+        ``followup-kit serve`` (a coach's preview in JupyterLab); ignored
+        when served, where only the link's token decides.
+    today : date-like or ``YYYY-MM-DD`` text
+        The day the preview describes; a served page uses
+        ``FOLLOWUP_KIT_AS_OF`` or the computer's date.
+
+    Returns
+    -------
+    ipywidgets.Widget
+    """
+    if not served():
+        if preview is None:
+            return plain_page(REFUSAL)
+        return _view(demo_store(), preview, today)
+    try:
+        candidate_id = read_token(served_secret(), request_token())
+    except (LinkError, OSError, UnicodeError):
+        return plain_page(REFUSAL)
+    try:
+        with Store(os.environ[DB_ENV], readonly=True) as store:
+            if store.candidates(candidate_id).empty:
+                # A candidate removed since the link was made reads like any other dead link.
+                return plain_page(REFUSAL)
+            return _view(store, candidate_id, os.environ.get(AS_OF_ENV) or None)
+    except (FollowupKitError, sqlite3.Error, OSError):
+        return plain_page(UNAVAILABLE)

@@ -1,0 +1,82 @@
+"""The standalone Voilà that serves candidate dashboards, and what its kernels are told.
+
+Only standalone ``voila`` is used: it refuses code sent from the browser,
+which the Jupyter server extension does not. Its settings are the committed
+``notebooks/voila.json`` (read from the folder Voilà starts in): sources
+stripped, tracebacks hidden, no template or theme chosen from the address,
+idle kernels culled, only images served as files, and headers that keep the
+token out of referrers and limit what the page may load.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from ..errors import FollowupKitError
+from .links import SECRET_ENV, secret_for, secret_path
+from .page import AS_OF_ENV, DB_ENV, SECRET_FILE_ENV
+
+#: The folder of the dashboard notebook and of the ``voila.json`` beside it.
+NOTEBOOK_DIR = Path(__file__).resolve().parents[2] / "notebooks"
+NOTEBOOK = NOTEBOOK_DIR / "candidate_dashboard.ipynb"
+CONFIG = NOTEBOOK_DIR / "voila.json"
+
+
+def voila_executable() -> str:
+    """The ``voila`` of this Python's environment, else the first on the PATH."""
+    beside = Path(sys.executable).with_name("voila")
+    if beside.is_file():
+        return str(beside)
+    found = shutil.which("voila")
+    if found is None:
+        raise FollowupKitError("voila is not installed here; install followup-kit with its "
+                               "dependencies (pip install -e .)")
+    return found
+
+
+def voila_command(notebook: str | Path = NOTEBOOK, *, port: int = 8866, host: str = "127.0.0.1",
+                  preheat: int = 0) -> list[str]:
+    """The command line that serves ``notebook`` with the committed settings.
+
+    Parameters
+    ----------
+    notebook : str or Path
+        The notebook to serve, inside ``NOTEBOOK_DIR`` (where Voilà starts).
+    port, host
+        Where to listen.
+    preheat : int
+        How many kernels to keep started ahead of requests; 0 starts one per page.
+
+    Returns
+    -------
+    list of str
+    """
+    command = [voila_executable(), str(Path(notebook).resolve().relative_to(NOTEBOOK_DIR)),
+               "--no-browser", f"--Voila.ip={host}", f"--port={port}"]
+    if preheat > 0:
+        command += ["--preheat_kernel=True", f"--pool_size={preheat}"]
+    return command
+
+
+def kernel_environment(db: str | Path, as_of: str | None = None) -> dict[str, str]:
+    """The environment Voilà and its kernels run with: the store, its secret, the day shown.
+
+    The secret file is made here when the store has none yet.
+    """
+    db = Path(db).resolve()
+    if not db.is_file():
+        raise FollowupKitError(f"{db}: no such store; import the data first "
+                               "('followup-kit import --db ...')")
+    env = dict(os.environ)
+    if not env.get(SECRET_ENV):
+        secret_for(db)
+    env[DB_ENV] = str(db)
+    env[SECRET_FILE_ENV] = str(secret_path(db))
+    if as_of:
+        env[AS_OF_ENV] = as_of
+    else:
+        env.pop(AS_OF_ENV, None)
+    return env

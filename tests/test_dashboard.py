@@ -1,0 +1,201 @@
+"""Signed links, the page a link opens, and the settings of the served Voilà (no browser here)."""
+
+from __future__ import annotations
+
+import json
+import stat
+import time
+from pathlib import Path
+
+import ipywidgets as w
+import pytest
+from itsdangerous import TimestampSigner
+
+from followup_kit.cli import main
+from followup_kit.dashboard import links, page
+from followup_kit.dashboard.links import LinkError, make_link, make_token, read_token
+from followup_kit.dashboard.server import CONFIG, NOTEBOOK, kernel_environment, voila_command
+from followup_kit.data.demo import demo_store
+
+SECRET = "a secret only these tests know"
+DAY = 24 * 60 * 60
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> Path:
+    return demo_store(tmp_path_factory.mktemp("demo") / "demo.db")
+
+
+@pytest.fixture(autouse=True)
+def no_outside_secret(monkeypatch):
+    for name in (links.SECRET_ENV, page.DB_ENV, page.SECRET_FILE_ENV, page.AS_OF_ENV,
+                 "QUERY_STRING", "VOILA_PREHEAT"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def made_days_ago(monkeypatch, days: float, *args, **kwargs) -> str:
+    """A token stamped ``days`` ago, as if made then."""
+    then = int(time.time() - days * DAY)
+    with monkeypatch.context() as m:
+        m.setattr(TimestampSigner, "get_timestamp", lambda self: then)
+        return make_token(*args, **kwargs)
+
+
+def text_of(widget) -> str:
+    parts = [getattr(widget, "value", "")] if isinstance(getattr(widget, "value", None), str) else []
+    for child in getattr(widget, "children", ()):
+        parts.append(text_of(child))
+    return " ".join(parts)
+
+
+def test_a_token_names_its_candidate():
+    assert read_token(SECRET, make_token(SECRET, "C000135")) == "C000135"
+
+
+def test_a_link_carries_the_token_in_its_query():
+    link = make_link(SECRET, "C000135", "https://coach.example/dash/", days=7)
+    assert link.startswith("https://coach.example/dash/?token=")
+    assert read_token(SECRET, link.split("token=", 1)[1]) == "C000135"
+
+
+@pytest.mark.parametrize("change", [
+    lambda t: t[:-1] + ("A" if t[-1] != "A" else "B"),
+    lambda t: t.replace(t.split(".")[0], "eyJjYW5kaWRhdGUiOiJDMDAwMDAxIiwiZGF5cyI6MTR9"),
+    lambda t: "garbled!",
+    lambda t: "",
+    lambda t: None,
+], ids=["signature", "payload", "garbled", "empty", "missing"])
+def test_a_changed_or_missing_token_is_refused(change):
+    with pytest.raises(LinkError):
+        read_token(SECRET, change(make_token(SECRET, "C000135")))
+
+
+def test_another_secret_does_not_open_the_link():
+    with pytest.raises(LinkError, match="not valid"):
+        read_token("another secret", make_token(SECRET, "C000135"))
+
+
+def test_max_age_expires_a_token():
+    token = make_token(SECRET, "C000135")
+    with pytest.raises(LinkError, match="expired"):
+        read_token(SECRET, token, max_age=-1)
+
+
+def test_a_link_expires_after_its_days(monkeypatch):
+    assert read_token(SECRET, made_days_ago(monkeypatch, 13, SECRET, "C000135", 14)) == "C000135"
+    with pytest.raises(LinkError, match="expired"):
+        read_token(SECRET, made_days_ago(monkeypatch, 15, SECRET, "C000135", 14))
+
+
+def test_days_outside_the_limits_are_refused():
+    with pytest.raises(links.FollowupKitError, match="--days"):
+        make_token(SECRET, "C000135", days=links.MAX_DAYS + 1)
+
+
+def test_the_secret_file_is_private_and_stable(tmp_path):
+    db = tmp_path / "coach.db"
+    first = links.secret_for(db)
+    assert len(first) >= 40
+    assert stat.S_IMODE(links.secret_path(db).stat().st_mode) == 0o600
+    assert links.secret_for(db) == first
+
+
+def test_revoke_all_rotates_the_secret(tmp_path):
+    db = tmp_path / "coach.db"
+    token = make_token(links.secret_for(db), "C1")
+    links.revoke_all(db)
+    assert stat.S_IMODE(links.secret_path(db).stat().st_mode) == 0o600
+    with pytest.raises(LinkError):
+        read_token(links.secret_for(db), token)
+
+
+def test_the_environment_secret_wins(tmp_path, monkeypatch):
+    monkeypatch.setenv(links.SECRET_ENV, SECRET)
+    assert links.secret_for(tmp_path / "coach.db") == SECRET
+    assert not links.secret_path(tmp_path / "coach.db").exists()
+
+
+def test_link_command_prints_a_working_link(demo, capsys):
+    assert main(["link", "--db", str(demo), "--candidate", "C000135", "--days", "3",
+                 "--base-url", "https://coach.example/"]) == 0
+    link = capsys.readouterr().out.strip()
+    assert read_token(links.secret_for(demo), link.split("token=")[1]) == "C000135"
+
+
+def test_link_command_refuses_an_unknown_candidate_in_one_line(demo, capsys):
+    assert main(["link", "--db", str(demo), "--candidate", "C999999"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "C999999" in err
+
+
+def test_link_command_revokes_every_link(tmp_path, capsys):
+    db = demo_store(tmp_path / "demo.db")
+    token = make_token(links.secret_for(db), "C000135")
+    assert main(["link", "--db", str(db), "--revoke-all"]) == 0
+    with pytest.raises(LinkError):
+        read_token(links.secret_for(db), token)
+
+
+def served(monkeypatch, db: Path, query: str | None) -> None:
+    monkeypatch.setenv(page.DB_ENV, str(db))
+    monkeypatch.setenv(page.SECRET_FILE_ENV, str(links.secret_path(db)))
+    monkeypatch.setenv(page.AS_OF_ENV, "2026-11-01")
+    if query is not None:
+        monkeypatch.setenv("QUERY_STRING", query)
+
+
+def test_a_valid_link_shows_its_candidate(demo, monkeypatch):
+    served(monkeypatch, demo, "token=" + make_token(links.secret_for(demo), "C000135"))
+    assert "Fatima Walker" in text_of(page.dashboard_for_request(preview="C000001"))
+
+
+@pytest.mark.parametrize("query", [None, "", "token=", "token=garbled", "token=a&token=b"])
+def test_a_served_page_without_a_good_token_reads_nothing(tmp_path, monkeypatch, query):
+    # The store does not exist: a page that tried to read it would say so, not refuse.
+    db = tmp_path / "never-opened.db"
+    links.secret_for(db)
+    served(monkeypatch, db, query)
+    shown = page.dashboard_for_request(preview="C000135")
+    assert isinstance(shown, w.HTML) and page.REFUSAL in shown.value
+
+
+def test_a_token_for_a_forgotten_candidate_is_refused(demo, monkeypatch):
+    served(monkeypatch, demo, "token=" + make_token(links.secret_for(demo), "C999999"))
+    assert page.REFUSAL in page.dashboard_for_request().value
+
+
+def test_an_unreadable_store_says_to_try_later(tmp_path, monkeypatch):
+    db = tmp_path / "gone.db"
+    served(monkeypatch, db, "token=" + make_token(links.secret_for(db), "C000135"))
+    assert page.UNAVAILABLE in page.dashboard_for_request().value
+
+
+def test_the_preview_shows_the_demo_candidate_only_when_not_served():
+    assert "Fatima Walker" in text_of(page.dashboard_for_request(preview="C000135"))
+
+
+def test_the_committed_voila_settings():
+    config = json.loads(CONFIG.read_text(encoding="utf-8"))
+    voila = config["VoilaConfiguration"]
+    assert voila["strip_sources"] is True and voila["show_tracebacks"] is False
+    assert voila["allow_template_override"] == "NO" and voila["allow_theme_override"] == "NO"
+    assert all("png" in rule or "svg" in rule for rule in voila["file_allowlist"])
+    assert config["MappingKernelManager"]["cull_idle_timeout"] > 0
+    assert config["MappingKernelManager"]["cull_interval"] > 0
+    headers = config["Voila"]["tornado_settings"]["headers"]
+    assert headers["Referrer-Policy"] == "no-referrer"
+    assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+
+
+def test_the_serve_command_line(demo):
+    command = voila_command(NOTEBOOK, port=9999, preheat=2)
+    assert Path(command[0]).name == "voila" and command[1] == "candidate_dashboard.ipynb"
+    assert "--Voila.ip=127.0.0.1" in command and "--port=9999" in command
+    assert "--preheat_kernel=True" in command and "--pool_size=2" in command
+    env = kernel_environment(demo, "2026-11-01")
+    assert env[page.DB_ENV] == str(demo.resolve()) and Path(env[page.SECRET_FILE_ENV]).is_file()
+
+
+def test_serve_refuses_a_missing_store_in_one_line(tmp_path, capsys):
+    assert main(["serve", "--db", str(tmp_path / "none.db")]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
