@@ -1,4 +1,9 @@
-"""The letter checkers, measured on hand-labelled letters and on small cases that pin each rule."""
+"""The letter checkers, on hand-labelled development letters and on small cases that pin each rule.
+
+Every folder of letters here informed the rules: the figures they reach say the rules
+still do what they were widened to do, not how they read letters they have not seen.
+That is measured on ``letters_fresh`` (see test_letters_fresh.py), and only there.
+"""
 
 from __future__ import annotations
 
@@ -11,10 +16,12 @@ from followup_kit.letters.checks import PARTS
 from followup_kit.letters.words import sentences
 from letter_sets import evaluate, labelled_set, not_caught, read_labelled
 
+# Written alongside the rules.
 LETTERS = Path(__file__).parent / "data" / "letters"
-# Written apart from the rules, to see whether they carry over to other people's phrasing.
+# Written apart from the rules, then read to widen them to other people's phrasing.
 HOLDOUT = Path(__file__).parent / "data" / "letters_holdout"
-# Written without sight of the rules and never used to change them: the honest measure.
+# Written without sight of the rules (d04213d), but a rule change minutes later (57379a0)
+# took phrasing from it ("no hard feelings"): a development set like the others, not blind.
 BLIND = Path(__file__).parent / "data" / "letters_blind"
 # Letters built to be wrongly passed: another person's name, another job, availability as a
 # strength, a decline. Each must be caught, and nothing in them credited wrongly.
@@ -56,9 +63,9 @@ def test_precision_at_least_0_95_and_recall_at_least_0_85_on_the_holdout_letters
     assert low.empty, low.to_string()
 
 
-def test_on_blind_letters_nothing_is_credited_wrongly_and_most_parts_are_found():
-    # Measured once, after the rules were last changed: precision 1.00 on every part, recall
-    # 0.89 overall (0.60 to 1.00 by part). A floor under those figures, never above them.
+def test_on_the_third_development_set_nothing_is_credited_wrongly_and_most_parts_are_found():
+    # The rules have read these letters, so this guards against losing what they learnt
+    # from them; it does not say how the checker does on letters it has not seen.
     table = evaluate(BLIND)
     assert table["letters"].sum() == 14 * 5 + 5 * 3 + 5 * 3
     assert (table["precision"] >= 0.95).all(), table.to_string()
