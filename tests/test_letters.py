@@ -220,9 +220,9 @@ def test_an_offer_reply_accepts_unless_told_otherwise_and_promises_nothing_else(
            "candidate_name": "Chidi Okeke"}
     for tone in TONES:
         letter = draft(row, kind="offer_reply", tone=tone)
-        assert letter.intent == "accept" and letter.check().intent == "accept"
         # Accepting and promising an answer in a few days at once leaves the employer unsure.
         assert "few days" not in letter.body and "get back to you" not in letter.body
+        assert letter.intent == "accept" and letter.check().intent == "accept"
 
 
 def test_asking_for_time_names_the_day_as_a_person_writes_it():
