@@ -431,7 +431,8 @@ def test_median_and_its_interval_agree_with_lifelines(sample, after):
     from lifelines.utils import median_survival_times
 
     # One interview still waiting after the last day keeps the curve above 0: where it reaches
-    # 0 the band is ours alone (the previous upper limit times a Wilson limit), not lifelines'.
+    # 0, lifelines' band is [0, 0] and ours has no upper end (as R's survfit), so their medians'
+    # upper limits differ there by design.
     days = [d for d, _ in sample] + [max(d for d, _ in sample) + after]
     responded = [r for _, r in sample] + [False]
     curve = fk.response_curve(make_facts(days, responded))

@@ -33,8 +33,8 @@ def new_candidate_db(tmp_path, csv_dir):
 
 
 @pytest.mark.parametrize(("command", "says"), [
-    (["plan"], "no interviews in the store yet\n"),
-    (["plan", "--format", "csv"], "interview_id,candidate_id,company,role,action,due,overdue,reason\n"),
+    (["plan"], "no interviews in the store yet: import some with 'followup-kit import'\n"),
+    (["plan", "--format", "csv"], "interview_id,candidate_id,company,role,action,due,overdue,flags,reason\n"),
     (["report"], "no interviews in the store yet: import some with 'followup-kit import'\n"),
 ])
 def test_commands_on_an_empty_store_say_there_is_nothing_yet(empty_db, capsys, command, says):
@@ -175,7 +175,7 @@ MISTAKES = [
     ("not-a-store", lambda tmp, db: ["plan", "--db", str(_template(tmp / "t", b"not a database\\n" * 20) / "thank_you.warm.txt.j2")],
      "followup-kit plan: ", "not a followup_kit store"),
     ("not-a-date", lambda tmp, db: ["plan", "--db", str(db), "--today", "2026-13-01"],
-     "followup-kit plan: ", "'2026-13-01' is not a date; write it as YYYY-MM-DD"),
+     "followup-kit plan: ", "--today: '2026-13-01' is not a date: check the month and the day"),
     ("template-fails", lambda tmp, db: ["draft", "--db", str(db), "--interview", "I1", "--strength", "SQL",
                                         "--templates", str(_template(tmp / "t", b"Subject: x\n\n{{ role + 1 }}\n"))],
      "followup-kit draft: ", "thank_you.warm.txt.j2:3: template error"),

@@ -258,7 +258,7 @@ def test_outcome_rates_draw_each_rate_its_wilson_interval_and_its_counts(by):
     for row, (value, x_rate, segment, text) in enumerate(zip(rates[by], points.get_xdata(), segments,
                                                             shown, strict=True)):
         # Counted here, and the interval from scipy, not from the analysis being drawn.
-        settled = facts.loc[(facts[by] == value) & (facts["outcome"] != "pending")]
+        settled = facts.loc[(facts[by] == value) & facts["old_enough"]]
         offers = int((settled["outcome"] == "offer").sum())
         ci = stats.binomtest(offers, len(settled)).proportion_ci(method="wilson")
         assert x_rate == pytest.approx(offers / len(settled), abs=EXACT)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..data.dates import parse_day
 from ..data.store import Store
 from ..errors import FollowupKitError
 from ..letters.drafts import LETTER_KINDS, OFFER_INTENTS, draft
@@ -42,7 +43,8 @@ def cmd_draft(args: argparse.Namespace) -> int:
     candidate = candidates.iloc[0] if len(candidates) else None
     letter = draft(interview, kind=args.kind, tone=args.tone, strengths=args.strength,
                    enjoyed=args.enjoyed, candidate=candidate, template_dir=args.templates,
-                   intent=args.intent, reply_by=args.reply_by)
+                   intent=args.intent,
+                   reply_by=None if args.reply_by is None else parse_day(args.reply_by, "--reply-by"))
     print(f"To: {letter.to_name} <{letter.to_email}>")
     print(letter.text)
     print(letter.check().summary())
