@@ -283,3 +283,10 @@ def test_a_coach_template_that_fails_names_the_file(tmp_path, template, words):
     with pytest.raises(FollowupKitError, match=re.escape(words)):
         draft({"interviewer_name": "A B", "role": "R", "company": "C"}, strengths=STRENGTHS,
               template_dir=folder)
+
+
+def test_cli_reply_by_is_a_day_typed_as_yyyy_mm_dd(store_path, capsys):
+    code = main(["draft", "--db", str(store_path), "--interview", "I1", "--kind", "offer_reply",
+                 "--intent", "time", "--reply-by", "19/06/2026"])
+    assert code == 2
+    assert "--reply-by: '19/06/2026' is not a date" in capsys.readouterr().err
