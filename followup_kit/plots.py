@@ -102,6 +102,13 @@ def _need(result: pd.DataFrame, columns, what: str) -> None:
 
 
 COLUMN_WORDS = {"thank_you_timing": "thank-you timing"}
+#: What a picture says in its middle when there is nothing to draw.
+NO_INTERVIEWS = "no interviews yet"
+NO_ANSWERS = "no employer has answered yet"
+
+
+def _nothing_to_show(ax: Axes, message: str) -> None:
+    ax.text(0.5, 0.5, message, transform=ax.transAxes, ha="center", va="center", color="0.3")
 
 
 def _words(name) -> str:
@@ -158,7 +165,9 @@ def plot_response_curve(curve: pd.DataFrame, ax: Axes | None = None, *,
                 ax.plot(waiting["days"], waiting["survival"], linestyle="none", marker="|",
                         markersize=4, markeredgewidth=0.8, color=colour)
         if not groups:
-            ax.text(0.5, 0.5, "no interviews yet", transform=ax.transAxes, ha="center")
+            _nothing_to_show(ax, NO_INTERVIEWS)
+        elif curve["events"].sum() == 0:
+            _nothing_to_show(ax, NO_ANSWERS)
         ax.set_xlim(0, max(last, 1))
         ax.set_ylim(0, 1.02)
         ax.yaxis.set_major_formatter(PercentFormatter(1.0))
@@ -236,7 +245,9 @@ def plot_response_histogram(curve: pd.DataFrame, ax: Axes | None = None, bin_day
                    color=PALETTE[i % len(PALETTE)], hatch=HATCHES[i % len(HATCHES)],
                    edgecolor="white", linewidth=0.5, label=name, **style)
         if not groups:
-            ax.text(0.5, 0.5, "no interviews yet", transform=ax.transAxes, ha="center")
+            _nothing_to_show(ax, NO_INTERVIEWS)
+        elif curve["events"].sum() == 0:
+            _nothing_to_show(ax, NO_ANSWERS)
         if len(groups) == 1:
             waiting, _ = np.histogram(groups[0][1]["days"], bins=edges,
                                       weights=groups[0][1]["censored"])
@@ -295,6 +306,8 @@ def plot_outcome_rates(rates: pd.DataFrame, ax: Axes | None = None, **style) -> 
             ax.annotate(text, xy=(1, yi), xycoords=("axes fraction", "data"), xytext=(4, 0),
                         textcoords="offset points", va="center", fontsize=8,
                         annotation_clip=False, color="black" if not np.isnan(r) else "0.4")
+        if rates.empty:
+            _nothing_to_show(ax, NO_INTERVIEWS)
         ax.set_yticks(y, labels)
         ax.set_ylim(-0.7, len(rates) - 0.3)
         ax.set_xlim(0, min(1.0, max(0.1, float(np.nanmax(high, initial=0.1)) * 1.15)))
@@ -337,10 +350,14 @@ def plot_funnel(funnel: pd.DataFrame, ax: Axes | None = None, **style) -> Axes:
     by = _group_columns(funnel, ["stage", "count", "share"])
     with _style():
         ax = _axes(ax)
-        groups = _groups(funnel, by)
+        # A group with no interviews has no shares to draw; "0 (0%)" would claim it has.
+        groups = [(label, rows) for label, rows in _groups(funnel, by)
+                  if rows.loc[rows["stage"] == "interviews", "count"].sum() > 0]
         stages = list(STAGE_LABELS)
         y = np.arange(len(stages))[::-1].astype(float)
-        height = 0.8 / len(groups)
+        height = 0.8 / max(len(groups), 1)
+        if not groups:
+            _nothing_to_show(ax, NO_INTERVIEWS)
         for i, (label, rows) in enumerate(groups):
             rows = rows.set_index(rows["stage"].astype(str)).reindex(stages)
             share = rows["share"].fillna(0).to_numpy(dtype=float)
@@ -367,8 +384,10 @@ def plot_timeline(facts: pd.DataFrame, ax: Axes | None = None, today=None, **sty
     """Draw one candidate's interviews on a calendar, every mark labelled where it is.
 
     Each interview is a row: the interview day, the day the thank-you letter
-    is due (and sent), the waiting time before a follow-up is welcome, the
-    follow-up window, and the employer's answer.
+    is due (a hollow diamond) and the day it was sent (a filled one; a late
+    letter is drawn in red, joined to its due day and labelled with how late
+    it was), the waiting time before a follow-up is welcome, the follow-up
+    window, and the employer's answer.
 
     Parameters
     ----------
@@ -415,13 +434,7 @@ def plot_timeline(facts: pd.DataFrame, ax: Axes | None = None, today=None, **sty
                 _say(ax, opens, y, "follow-up window opens", "left", dy=-14, dx=2)
             ax.plot(r["interview_date"], y, marker="o", color="black", markersize=7)
             _say(ax, r["interview_date"], y, "interview", "center", dy=-14)
-            sent = r["thank_you_sent"]
-            ax.plot(r["thank_you_due"], y, marker="D", markersize=6, color=PALETTE[0],
-                    markerfacecolor="white" if pd.isna(sent) else PALETTE[0])
-            if pd.isna(sent):
-                _say(ax, r["thank_you_due"], y, "thank-you due", "center", dy=13)
-            else:
-                _say(ax, sent, y, "thank-you sent", "center", dy=13)
+            _thank_you_marks(ax, r["thank_you_due"], r["thank_you_sent"], y, today)
             if pd.notna(answer):
                 ax.plot(answer, y, marker="*", markersize=13, color=PALETTE[3])
                 word = {"offer": "offer!", "rejection": "rejection"}.get(str(r["outcome"]),
@@ -444,9 +457,29 @@ def plot_timeline(facts: pd.DataFrame, ax: Axes | None = None, today=None, **sty
     return ax
 
 
-def _say(ax: Axes, x, y, text: str, ha: str, dy: float, dx: float = 0, weight="normal") -> None:
+def _thank_you_marks(ax: Axes, due, sent, y: float, today) -> None:
+    """The thank-you letter's due day and the day it went, as two marks that cannot be confused."""
+    ax.plot(due, y, marker="D", markersize=6, color=PALETTE[0], markerfacecolor="white",
+            gid="thank_you_due")
+    if pd.isna(sent):
+        _say(ax, due, y, "thank-you overdue" if today > due else "thank-you due", "center", dy=13)
+        return
+    late = (sent - due).days
+    colour = PALETTE[3] if late > 0 else PALETTE[0]
+    if late > 0:
+        ax.plot([due, sent], [y, y], color=colour, linewidth=1.5, linestyle=":", gid="thank_you_late")
+        _say(ax, due, y, "thank-you due", "center", dy=13)
+        _say(ax, sent, y, f"sent {late} day{'s' if late != 1 else ''} late", "center", dy=25,
+             weight="bold", color=colour)
+    else:
+        _say(ax, sent, y, "thank-you sent", "center", dy=13)
+    ax.plot(sent, y, marker="D", markersize=6, color=colour, gid="thank_you_sent")
+
+
+def _say(ax: Axes, x, y, text: str, ha: str, dy: float, dx: float = 0, weight="normal",
+         color="black") -> None:
     ax.annotate(text, xy=(x, y), xytext=(dx, dy), textcoords="offset points", ha=ha,
-                va="center", fontsize=8, fontweight=weight)
+                va="center", fontsize=8, fontweight=weight, color=color)
 
 
 def write_report_plots(facts: pd.DataFrame, folder: str | Path, dpi: int = 150) -> list[Path]:

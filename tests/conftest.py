@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests. In CI (the CI variable set) every run tries the same examples, more of them,
+# with no example database, and a failure prints the blob that replays it; on a developer's
+# machine each run tries fresh random examples, a few, so the suite stays quick. A test's own
+# @settings(max_examples=...) still wins over both.
+settings.register_profile("ci", derandomize=True, database=None, max_examples=60, deadline=None,
+                          print_blob=True, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", max_examples=20, deadline=None, print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI", "").lower() not in ("", "0", "false") else "dev")
 
 CANDIDATES = """candidate_id,name,email,cohort,country,timezone
 C1,Zoë Ngũgĩ,zoe@example.org,2026-spring,KE,Africa/Nairobi

@@ -14,12 +14,16 @@ from pathlib import Path
 import pandas as pd
 
 from followup_kit.errors import FollowupKitError
-from followup_kit.letters.checks import PARTS, WARNING_CODES, LetterCheck, check
+from followup_kit.letters.checks import OFFER_INTENTS, PARTS, WARNING_CODES, LetterCheck, check
 
 
 @dataclass(frozen=True)
 class LabelledLetter:
-    """One hand-labelled letter: its header fields, its labels per part, and the body."""
+    """One hand-labelled letter: its header fields, its labels per part, and the body.
+
+    ``intent`` is what a reply to an offer does (``accept``, ``time`` or
+    ``decline``), None for other kinds.
+    """
 
     path: Path
     kind: str
@@ -27,6 +31,7 @@ class LabelledLetter:
     labels: dict[str, bool]
     written_to_fail: tuple[str, ...]
     body: str
+    intent: str | None = None
 
 
 def read_labelled(path: str | Path) -> LabelledLetter:
@@ -71,7 +76,13 @@ def read_labelled(path: str | Path) -> LabelledLetter:
     if unknown:
         raise FollowupKitError(f"{path}: written_to_fail names {', '.join(unknown)}; use '-' for none, or "
                                f"parts ({', '.join(PARTS[kind])}) and warning codes ({', '.join(WARNING_CODES)})")
-    return LabelledLetter(path, kind, interview, labels, reasons, body.strip("\n"))
+    intent = header.get("intent") or None
+    if kind == "offer_reply" and intent not in OFFER_INTENTS:
+        raise FollowupKitError(f"{path}: an offer reply needs 'intent:' {' or '.join(OFFER_INTENTS)}, "
+                               f"got {intent!r}")
+    if kind != "offer_reply" and intent is not None:
+        raise FollowupKitError(f"{path}: only offer replies have an intent")
+    return LabelledLetter(path, kind, interview, labels, reasons, body.strip("\n"), intent)
 
 
 def labelled_set(folder: str | Path) -> list[tuple[LabelledLetter, LetterCheck]]:
@@ -153,3 +164,24 @@ def not_caught(folder: str | Path) -> list[tuple[str, str]]:
             if not caught:
                 missed.append((item.path.name, reason))
     return missed
+
+
+def intents(folder: str | Path) -> pd.DataFrame:
+    """What the checker says each labelled offer reply of a folder does, beside its label.
+
+    Parameters
+    ----------
+    folder : str or Path
+        The folder of labelled letters; letters of other kinds are left out.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per offer reply: ``letter`` (file name), ``label``, ``found``
+        (None when the checker cannot tell) and ``evidence``.
+    """
+    return pd.DataFrame(
+        [{"letter": item.path.name, "label": item.intent, "found": result.intent,
+          "evidence": result.intent_evidence}
+         for item, result in labelled_set(folder) if item.kind == "offer_reply"],
+        columns=["letter", "label", "found", "evidence"])

@@ -8,7 +8,7 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from scipy import stats
 
@@ -413,3 +413,74 @@ def test_cohort_report_from_counts_says_which_counts_it_needs():
         cohort_report_from_counts(count(facts, "cohort", REPORT_QUESTIONS[:3], days=True))
     ok = cohort_report_from_counts(count(facts, "cohort", REPORT_QUESTIONS, days=True))
     pd.testing.assert_frame_equal(ok, fk.cohort_report(facts))
+
+
+# -- independent references: lifelines, statsmodels, published examples ------------------
+def two_groups(count_a: int, trials_a: int, count_b: int, trials_b: int) -> pd.DataFrame:
+    """Settled interviews of cohorts a and b with these offer counts."""
+    outcome = (["offer"] * count_a + ["rejection"] * (trials_a - count_a)
+               + ["offer"] * count_b + ["rejection"] * (trials_b - count_b))
+    n = trials_a + trials_b
+    return make_facts([5] * n, [True] * n, cohort=["a"] * trials_a + ["b"] * trials_b, outcome=outcome)
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(censored_samples, st.integers(0, 5))
+def test_median_and_its_interval_agree_with_lifelines(sample, after):
+    from lifelines import KaplanMeierFitter
+    from lifelines.utils import median_survival_times
+
+    # One interview still waiting after the last day keeps the curve above 0: where it reaches
+    # 0, lifelines' band is [0, 0] and ours has no upper end (as R's survfit), so their medians'
+    # upper limits differ there by design.
+    days = [d for d, _ in sample] + [max(d for d, _ in sample) + after]
+    responded = [r for _, r in sample] + [False]
+    curve = fk.response_curve(make_facts(days, responded))
+    # At exactly one half lifelines compares a rounded product with 0.5, and misses it by an ulp
+    # as often as not; we count it as the median, which is the definition.
+    assume(not np.isclose(curve[["survival", "ci_low", "ci_high"]].to_numpy(), 0.5, rtol=0, atol=1e-9).any())
+    ours = fk.median_response(make_facts(days, responded)).iloc[0]
+    fitted = KaplanMeierFitter().fit(days, responded)
+    band = median_survival_times(fitted.confidence_interval_)
+    assert ours["median"] == fitted.median_survival_time_
+    assert ours["ci_low"] == band["KM_estimate_lower_0.95"].iloc[0]
+    assert ours["ci_high"] == band["KM_estimate_upper_0.95"].iloc[0]
+
+
+@pytest.mark.parametrize("table", [(7, 20, 3, 25), (0, 10, 4, 12), (10, 10, 0, 8), (1, 3, 30, 50),
+                                   (45, 300, 12, 40), (5, 5, 5, 5), (0, 7, 0, 9), (1, 1, 0, 1)])
+def test_difference_and_its_interval_agree_with_statsmodels_newcombe(table):
+    from statsmodels.stats.proportion import confint_proportions_2indep
+
+    row = fk.compare_groups(two_groups(*table), "cohort").iloc[0]
+    low, high = confint_proportions_2indep(*table, method="newcomb", compare="diff")
+    assert row["difference"] == pytest.approx(table[0] / table[1] - table[2] / table[3], abs=1e-12)
+    assert row["difference_ci_low"] == pytest.approx(low, abs=1e-12)
+    assert row["difference_ci_high"] == pytest.approx(high, abs=1e-12)
+
+
+@settings(deadline=None)
+@given(st.integers(1, 40), st.integers(1, 40), st.data())
+def test_fisher_agrees_with_scipy_on_any_table_either_way_round(trials_a, trials_b, data):
+    count_a = data.draw(st.integers(0, trials_a))
+    count_b = data.draw(st.integers(0, trials_b))
+    row = fk.compare_groups(two_groups(count_a, trials_a, count_b, trials_b), "cohort").iloc[0]
+    table = [[count_a, trials_a - count_a], [count_b, trials_b - count_b]]
+    assert row["fisher_p"] == pytest.approx(stats.fisher_exact(table).pvalue, rel=1e-12)
+    swapped = fk.compare_groups(two_groups(count_a, trials_a, count_b, trials_b), "cohort",
+                                groups=("b", "a")).iloc[0]
+    assert swapped["fisher_p"] == pytest.approx(row["fisher_p"], rel=1e-12)
+    assert swapped["difference"] == pytest.approx(-row["difference"], abs=1e-12)
+
+
+@pytest.mark.parametrize(("table", "published"), [
+    # R's ?fisher.test, the Convictions data (Fisher 1935): twins convicted, dizygotic 2 of 17,
+    # monozygotic 10 of 13; two-sided p-value 0.0005367.
+    ((2, 17, 10, 13), 0.0005367),
+    # Wikipedia, "Fisher's exact test": studying among dieters, men 1 of 12, women 9 of 12;
+    # two-tailed p = 0.002759.
+    ((1, 12, 9, 12), 0.002759),
+])
+def test_fisher_matches_published_examples(table, published):
+    row = fk.compare_groups(two_groups(*table), "cohort").iloc[0]
+    assert row["fisher_p"] == pytest.approx(published, abs=5e-7)

@@ -1,4 +1,9 @@
-"""The letter checkers, measured on hand-labelled letters and on small cases that pin each rule."""
+"""The letter checkers, on hand-labelled development letters and on small cases that pin each rule.
+
+Every folder of letters here informed the rules: the figures they reach say the rules
+still do what they were widened to do, not how they read letters they have not seen.
+That is measured on ``letters_fresh`` (see test_letters_fresh.py), and only there.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +12,23 @@ from pathlib import Path
 import pytest
 
 from followup_kit import FollowupKitError, check_follow_up, check_rejection_reply, check_thank_you
-from followup_kit.letters.checks import PARTS
+from followup_kit.letters import check_offer_reply
+from followup_kit.letters.checks import OFFER_INTENTS, PARTS
 from followup_kit.letters.words import sentences
-from letter_sets import evaluate, labelled_set, not_caught, read_labelled
+from letter_sets import evaluate, intents, labelled_set, not_caught, read_labelled
 
+# Written alongside the rules.
 LETTERS = Path(__file__).parent / "data" / "letters"
-# Written apart from the rules, to see whether they carry over to other people's phrasing.
+# Written apart from the rules, then read to widen them to other people's phrasing.
 HOLDOUT = Path(__file__).parent / "data" / "letters_holdout"
-# Written without sight of the rules and never used to change them: the honest measure.
+# Written without sight of the rules (d04213d), but a rule change minutes later (57379a0)
+# took phrasing from it ("no hard feelings"): a development set like the others, not blind.
 BLIND = Path(__file__).parent / "data" / "letters_blind"
 # Letters built to be wrongly passed: another person's name, another job, availability as a
 # strength, a decline. Each must be caught, and nothing in them credited wrongly.
 TRAPS = Path(__file__).parent / "data" / "letters_traps"
+# Replies to an offer that accept, ask for time or decline, written for the offer-reply rules.
+OFFERS = Path(__file__).parent / "data" / "letters_offers"
 INTERVIEW = {"interviewer_name": "Amara Lee", "role": "Data Analyst", "company": "Cedar Analytics"}
 
 
@@ -56,9 +66,9 @@ def test_precision_at_least_0_95_and_recall_at_least_0_85_on_the_holdout_letters
     assert low.empty, low.to_string()
 
 
-def test_on_blind_letters_nothing_is_credited_wrongly_and_most_parts_are_found():
-    # Measured once, after the rules were last changed: precision 1.00 on every part, recall
-    # 0.89 overall (0.60 to 1.00 by part). A floor under those figures, never above them.
+def test_on_the_third_development_set_nothing_is_credited_wrongly_and_most_parts_are_found():
+    # The rules have read these letters, so this guards against losing what they learnt
+    # from them; it does not say how the checker does on letters it has not seen.
     table = evaluate(BLIND)
     assert table["letters"].sum() == 14 * 5 + 5 * 3 + 5 * 3
     assert (table["precision"] >= 0.95).all(), table.to_string()
@@ -73,7 +83,8 @@ def test_trap_letters_are_all_caught_and_nothing_in_them_is_credited_wrongly():
     assert not [item.path.name for item, result in checked if result.ok]
     assert not_caught(TRAPS) == []
     table = evaluate(TRAPS)
-    assert (table["precision"] >= 0.95).all(), table.to_string()
+    # No precision (NaN) means the part was never credited: nothing wrongly either.
+    assert (table["precision"].isna() | (table["precision"] >= 0.95)).all(), table.to_string()
 
 
 @pytest.mark.parametrize("folder", [LETTERS, HOLDOUT], ids=["letters", "holdout"])
@@ -423,3 +434,84 @@ def test_labelled_file_errors_are_clear(tmp_path):
     bad.write_text("kind: thank_you\nlabels: appreciation=1\n\nHello", encoding="utf-8")
     with pytest.raises(FollowupKitError, match="label every part"):
         read_labelled(bad)
+
+
+# -- replies to an offer ------------------------------------------------------------------
+OFFER = {"interviewer_name": "Amara Lee", "role": "Data Analyst", "company": "Cedar Analytics"}
+
+
+def test_offer_set_has_every_intent_and_every_part_both_ways():
+    checked = labelled_set(OFFERS)
+    assert len(checked) >= 15 and {item.kind for item, _ in checked} == {"offer_reply"}
+    by_intent = [item.intent for item, _ in checked]
+    assert min(by_intent.count(i) for i in OFFER_INTENTS) >= 5
+    for part in PARTS["offer_reply"]:
+        labels = [item.labels[part] for item, _ in checked]
+        assert any(labels) and not all(labels), part
+
+
+def test_on_the_offer_set_parts_and_intents_are_read_right():
+    table = evaluate(OFFERS)
+    low = table.loc[(table["precision"] < 0.9) | (table["recall"] < 0.9) | table["precision"].isna()]
+    assert low.empty, low.to_string()
+    for folder in (OFFERS, TRAPS):
+        read = intents(folder)
+        wrong = read.loc[read["label"] != read["found"]]
+        assert wrong.empty, wrong.to_string()
+    assert not_caught(OFFERS) == []
+    noisy = [(item.path.name, r.warnings) for item, r in labelled_set(OFFERS)
+             if not item.written_to_fail and r.warnings]
+    assert noisy == []
+
+
+def test_accepting_is_interest():
+    result = check_offer_reply(
+        "Thank you for the offer of the Data Analyst role; I am delighted to accept.", interview=OFFER)
+    assert result.parts == {"thanks": True, "interest": True, "role": True}
+    assert result.intent == "accept"
+    assert result.evidence["interest"] == result.intent_evidence
+
+
+@pytest.mark.parametrize(("sentence", "intent"), [
+    ("I am delighted to accept.", "accept"),
+    ("I would like to formally accept your offer.", "accept"),
+    ("Please take this email as my acceptance.", "accept"),
+    ("I can't wait to start on Monday.", "accept"),
+    ("Before I accept, could I have until Monday to read the contract?", "time"),
+    ("Could I let you know my decision by Friday?", "time"),
+    ("I would be grateful for a few days to think it over.", "time"),
+    ("I'm afraid I can't accept, as I am moving abroad.", "decline"),
+    ("I would have loved to accept, but I am going to stay where I am.", "decline"),
+    ("I have accepted a position closer to home, so I must decline.", "decline"),
+    ("After much thought I'm going to turn it down.", "decline"),
+    ("I have received the contract.", None),
+])
+def test_an_offer_reply_accepts_asks_for_time_or_declines(sentence, intent):
+    result = check_offer_reply(f"Dear Amara, thank you for the Data Analyst offer. {sentence}", interview=OFFER)
+    assert result.intent == intent
+    assert (result.intent_evidence is None) is (intent is None)
+
+
+def test_a_decline_is_not_asked_for_interest_but_should_keep_the_door_open():
+    curt = check_offer_reply("Dear Amara, thank you for the Data Analyst offer. I must decline.",
+                             interview=OFFER)
+    assert curt.ok and curt.missing == [] and not curt.parts["interest"]
+    assert curt.flags == ["closed_door"]
+    assert "not asked of a letter that declines" in curt.summary()
+    kind = check_offer_reply("Dear Amara, thank you for the Data Analyst offer. I must decline, "
+                             "but I hope our paths cross again.", interview=OFFER)
+    assert kind.ok and kind.warnings == []
+
+
+def test_asking_for_time_should_name_the_day():
+    vague = check_offer_reply("Dear Amara, thank you for the Data Analyst offer; I am excited about it. "
+                              "Could I have a few more days to decide?", interview=OFFER)
+    assert vague.intent == "time" and vague.flags == ["no_date"] and vague.ok
+    dated = check_offer_reply("Dear Amara, thank you for the Data Analyst offer; I am excited about it. "
+                              "Could I have until Friday 19 June to decide?", interview=OFFER)
+    assert dated.intent == "time" and dated.warnings == []
+
+
+def test_an_unclear_offer_reply_says_so():
+    result = check_offer_reply("Dear Amara, thank you for the Data Analyst offer.", interview=OFFER)
+    assert result.intent is None and "intent   unclear" in result.summary()

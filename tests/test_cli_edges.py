@@ -1,6 +1,14 @@
-"""What a coach may type by mistake, or try on a store that is still empty: a clear line, never a traceback."""
+"""What a coach may type by mistake, or try on a store that is still empty: a clear line, never a traceback.
+
+Only a real process shows what a person sees: ``main()`` called here hands any exception to
+pytest instead of printing it, so the error cases run ``followup-kit`` in a subprocess.
+"""
 
 from __future__ import annotations
+
+import json
+import subprocess
+import sys
 
 import pandas as pd
 import pytest
@@ -24,14 +32,37 @@ def new_candidate_db(tmp_path, csv_dir):
     return db
 
 
-@pytest.mark.parametrize("command", [
-    ["plan"], ["plan", "--format", "json"], ["report"], ["report", "--format", "json"], ["demo"],
+@pytest.mark.parametrize(("command", "says"), [
+    (["plan"], "no interviews in the store yet: import some with 'followup-kit import'\n"),
+    (["plan", "--format", "csv"], "interview_id,candidate_id,company,role,action,due,overdue,flags,reason\n"),
+    (["report"], "no interviews in the store yet: import some with 'followup-kit import'\n"),
 ])
-def test_commands_on_an_empty_store(empty_db, tmp_path, capsys, command):
-    extra = ["--plots", str(tmp_path / "pics")] if command == ["demo"] else []
-    assert main([*command, "--db", str(empty_db), *extra]) == 0
-    captured = capsys.readouterr()
-    assert "Traceback" not in captured.err
+def test_commands_on_an_empty_store_say_there_is_nothing_yet(empty_db, capsys, command, says):
+    assert main([*command, "--db", str(empty_db)]) == 0
+    assert capsys.readouterr() == (says, "")
+
+
+@pytest.mark.parametrize("command", [["plan", "--format", "json"], ["report", "--format", "json"]])
+def test_json_of_an_empty_store_is_an_empty_list(empty_db, capsys, command):
+    assert main([*command, "--db", str(empty_db)]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out) == [] and err == ""
+
+
+def test_demo_on_an_empty_store_says_how_to_fill_it_and_draws_nothing(empty_db, tmp_path, capsys):
+    pictures = tmp_path / "pics"
+    assert main(["demo", "--db", str(empty_db), "--plots", str(pictures)]) == 0
+    out = capsys.readouterr().out
+    assert "0 candidates, 0 interviews, 0 events in 0 cohorts" in out
+    assert f"No interviews yet: import candidates, interviews and events with 'followup-kit import --db {empty_db}" in out
+    assert not pictures.exists()
+
+
+def test_report_pictures_of_an_empty_store_are_still_written(empty_db, tmp_path, capsys):
+    pictures = tmp_path / "pics"
+    assert main(["report", "--db", str(empty_db), "--plots", str(pictures)]) == 0
+    assert sorted(p.name for p in pictures.iterdir()) == ["funnel.png", "offer_rates.png", "response_curves.png"]
+    assert capsys.readouterr().err.count("wrote ") == 3
 
 
 def test_a_candidate_with_no_interviews_yet(new_candidate_db, tmp_path, capsys):
@@ -115,3 +146,67 @@ def test_a_header_only_file_is_imported_with_a_note(tmp_path, csv_dir, csv_files
     write(csv_dir, "events.csv", EVENTS.splitlines()[0] + "\n")
     assert main(["import", "--db", str(tmp_path / "s.db"), *map(str, csv_files)]) == 0
     assert "the events file has a header but no rows" in capsys.readouterr().err
+
+
+def _run(*args: str, cwd=None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "followup_kit.cli", *args], capture_output=True,
+                          text=True, cwd=cwd, timeout=120)
+
+
+@pytest.fixture
+def filled_db(tmp_path, csv_files):
+    db = tmp_path / "s.db"
+    assert main(["import", "--db", str(db), *map(str, csv_files)]) == 0
+    return db
+
+
+def _template(folder, text: bytes):
+    folder.mkdir()
+    (folder / "thank_you.warm.txt.j2").write_bytes(text)
+    return folder
+
+
+# (id, arguments given the test's folder and a filled store, what the one line starts with)
+MISTAKES = [
+    ("store-is-a-folder", lambda tmp, db: ["plan", "--db", str(tmp)],
+     "followup-kit plan: ", "is a folder; give the store's file name"),
+    ("no-such-store", lambda tmp, db: ["export", "--db", str(tmp / "nope.db"), "--out", str(tmp / "o")],
+     "followup-kit export: ", "no such store; run 'followup-kit init' first"),
+    ("not-a-store", lambda tmp, db: ["plan", "--db", str(_template(tmp / "t", b"not a database\\n" * 20) / "thank_you.warm.txt.j2")],
+     "followup-kit plan: ", "not a followup_kit store"),
+    ("not-a-date", lambda tmp, db: ["plan", "--db", str(db), "--today", "2026-13-01"],
+     "followup-kit plan: ", "--today: '2026-13-01' is not a date: check the month and the day"),
+    ("template-fails", lambda tmp, db: ["draft", "--db", str(db), "--interview", "I1", "--strength", "SQL",
+                                        "--templates", str(_template(tmp / "t", b"Subject: x\n\n{{ role + 1 }}\n"))],
+     "followup-kit draft: ", "thank_you.warm.txt.j2:3: template error"),
+    ("template-not-utf8", lambda tmp, db: ["draft", "--db", str(db), "--interview", "I1", "--strength", "SQL",
+                                           "--templates", str(_template(tmp / "t", b"\xff\xfeSubject"))],
+     "followup-kit draft: ", "the template is not UTF-8 text"),
+    ("time-without-a-day", lambda tmp, db: ["draft", "--db", str(db), "--interview", "I1",
+                                            "--kind", "offer_reply", "--intent", "time"],
+     "followup-kit draft: ", "needs the field 'reply_by'"),
+]
+
+
+@pytest.mark.parametrize(("name", "args", "start", "words"), MISTAKES, ids=[m[0] for m in MISTAKES])
+def test_a_mistake_is_one_line_and_exit_2_in_a_real_process(tmp_path, filled_db, name, args, start, words):
+    proc = _run(*args(tmp_path, filled_db))
+    assert proc.returncode == 2, proc.stderr
+    lines = proc.stderr.splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert lines[0].startswith(start) and words in lines[0], proc.stderr
+    assert proc.stdout == ""
+
+
+def test_a_bad_import_lists_its_problems_and_that_nothing_was_imported_in_a_real_process(
+        tmp_path, csv_dir, csv_files):
+    write(csv_dir, "events.csv", EVENTS.replace("follow_up_sent", "chased"))
+    db = tmp_path / "s.db"
+    proc = _run("import", "--db", str(db), *map(str, csv_files))
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines() == [
+        "events.csv:3:kind: unknown kind 'chased' (allowed: thank_you_sent, follow_up_sent, reply_sent, "
+        "employer_response, offer, rejection, withdrawn)",
+        "Nothing was imported: fix the file and run the same command again."]
+    assert proc.stdout == ""
+    assert Store(db).counts() == {"candidates": 0, "interviews": 0, "events": 0}

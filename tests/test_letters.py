@@ -7,6 +7,7 @@ import datetime as dt
 import email
 import email.policy
 import io
+import re
 import urllib.parse
 
 import pandas as pd
@@ -16,6 +17,7 @@ from followup_kit import FollowupKitError, Store
 from followup_kit.cli import main
 from followup_kit.letters.drafts import (
     LETTER_KINDS,
+    OFFER_INTENTS,
     TONES,
     available_templates,
     draft,
@@ -195,3 +197,96 @@ def test_cli_draft_shows_what_is_missing(store_path, tmp_path, capsys):
 def test_cli_unknown_interview_exits_2(store_path, capsys):
     assert main(["draft", "--db", str(store_path), "--interview", "I99", "--kind", "follow_up"]) == 2
     assert "no interview 'I99'" in capsys.readouterr().err
+
+
+# -- replies to an offer: accept, ask for time, decline ------------------------------------
+@pytest.mark.parametrize(("intent", "tone"), [(i, t) for i in OFFER_INTENTS for t in TONES])
+def test_every_offer_reply_passes_its_own_checker_and_says_what_it_does(sample_interviews, intent, tone):
+    for row in sample_interviews:
+        for enjoyed in (ENJOYED, None):
+            letter = draft(row, kind="offer_reply", tone=tone, intent=intent, enjoyed=enjoyed,
+                           reply_by="2026-06-19" if intent == "time" else None, today="2026-06-12")
+            verdict = letter.check()
+            assert letter.intent == intent
+            assert verdict.intent == intent, f"{intent}.{tone}: {verdict.intent_evidence}\n{letter.body}"
+            assert verdict.ok, f"{intent}.{tone} for {row['interview_id']}: missing {verdict.missing}\n{letter.body}"
+            assert verdict.warnings == [], f"{intent}.{tone}: {verdict.warnings}\n{letter.body}"
+            assert verdict.parts["interest"] is (intent != "decline")
+            assert "{{" not in letter.text and "\n\n\n" not in letter.body
+
+
+def test_an_offer_reply_accepts_unless_told_otherwise_and_promises_nothing_else():
+    row = {"interviewer_name": "Amara Lee", "role": "Data Analyst", "company": "Cedar",
+           "candidate_name": "Chidi Okeke"}
+    for tone in TONES:
+        letter = draft(row, kind="offer_reply", tone=tone)
+        # Accepting and promising an answer in a few days at once leaves the employer unsure.
+        assert "few days" not in letter.body and "get back to you" not in letter.body
+        assert letter.intent == "accept" and letter.check().intent == "accept"
+
+
+def test_asking_for_time_names_the_day_as_a_person_writes_it():
+    row = {"interviewer_name": "Amara Lee", "role": "Data Analyst", "company": "Cedar",
+           "candidate_name": "Chidi Okeke"}
+    for tone in TONES:
+        body = draft(row, kind="offer_reply", tone=tone, intent="time", reply_by="2026-06-19",
+                     today="2026-06-12").body
+        assert "Friday 19 June" in body and "2026" not in body
+    later = draft(row, kind="offer_reply", intent="time", reply_by="2027-01-04", today="2026-12-20")
+    assert "Monday 4 January 2027" in later.body
+
+
+def test_offer_intent_mistakes_say_what_to_do():
+    row = {"interviewer_name": "Amara Lee", "role": "Data Analyst", "company": "Cedar",
+           "candidate_name": "Chidi Okeke"}
+    with pytest.raises(FollowupKitError, match="needs the field 'reply_by'.*--reply-by"):
+        draft(row, kind="offer_reply", intent="time")
+    with pytest.raises(FollowupKitError, match="unknown intent 'maybe'.*accept, time, decline"):
+        draft(row, kind="offer_reply", intent="maybe")
+    with pytest.raises(FollowupKitError, match="for replies to an offer, not follow_up"):
+        draft(row, kind="follow_up", intent="decline")
+    with pytest.raises(FollowupKitError, match="use it with intent 'time'"):
+        draft(row, kind="offer_reply", intent="accept", reply_by="2026-06-19")
+    with pytest.raises(FollowupKitError, match="not a date"):
+        draft(row, kind="offer_reply", intent="time", reply_by="soon")
+    with pytest.raises(FollowupKitError, match="no 'cheerful' template for offer_reply letters that decline"):
+        draft(row, kind="offer_reply", intent="decline", tone="cheerful")
+
+
+def test_a_coach_folder_can_replace_one_intent(tmp_path):
+    (tmp_path / "offer_reply_decline.warm.txt.j2").write_text(
+        "Subject: No, thank you\n\nDear {{ interviewer_first }}, thank you, but no.\n", encoding="utf-8")
+    row = {"interviewer_name": "Amara Lee", "role": "Data Analyst", "company": "Cedar",
+           "candidate_name": "Chidi Okeke"}
+    assert draft(row, kind="offer_reply", intent="decline", template_dir=tmp_path).subject == "No, thank you"
+    assert draft(row, kind="offer_reply", template_dir=tmp_path).check().intent == "accept"
+
+
+def test_cli_draft_asks_for_time_until_a_day(store_path, capsys):
+    code = main(["draft", "--db", str(store_path), "--interview", "I1", "--kind", "offer_reply",
+                 "--intent", "time", "--reply-by", "2026-06-19"])
+    printed = capsys.readouterr().out
+    assert code == 0
+    assert "Friday 19 June" in printed
+    assert "intent   time:" in printed and "all parts found" in printed
+
+
+@pytest.mark.parametrize(("template", "words"), [
+    ("Subject: x\n\n{{ role + 1 }}\n", "thank_you.warm.txt.j2:3: template error: can only concatenate"),
+    (b"\xff\xfeSubject", "thank_you.warm.txt.j2: the template is not UTF-8 text"),
+])
+def test_a_coach_template_that_fails_names_the_file(tmp_path, template, words):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    path = folder / "thank_you.warm.txt.j2"
+    path.write_bytes(template if isinstance(template, bytes) else template.encode())
+    with pytest.raises(FollowupKitError, match=re.escape(words)):
+        draft({"interviewer_name": "A B", "role": "R", "company": "C"}, strengths=STRENGTHS,
+              template_dir=folder)
+
+
+def test_cli_reply_by_is_a_day_typed_as_yyyy_mm_dd(store_path, capsys):
+    code = main(["draft", "--db", str(store_path), "--interview", "I1", "--kind", "offer_reply",
+                 "--intent", "time", "--reply-by", "19/06/2026"])
+    assert code == 2
+    assert "--reply-by: '19/06/2026' is not a date" in capsys.readouterr().err

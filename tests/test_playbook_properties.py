@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
 
+import numpy as np
 import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -27,7 +29,8 @@ policies = st.builds(Policy, grace_business_days=st.integers(0, 6),
                      default_wait_business_days=st.integers(0, 15), max_follow_ups=st.integers(0, 3),
                      min_gap_business_days=st.integers(0, 7), ghost_after_days=st.integers(0, 60),
                      reply_after_days=st.integers(0, 3), reply_window_days=st.integers(3, 30))
-SETTINGS = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# How many examples comes from the profile (tests/conftest.py): more, and the same ones, in CI.
+SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def iso(offset: int) -> str:
@@ -133,3 +136,96 @@ def test_a_rejection_asks_for_a_reply_only_inside_the_window_and_an_offer_always
     assert ((p["action"] == "respond_to_offer") == (unanswered & (f["outcome"] == "offer"))).all()
     lapsed = p["reason"].str.contains("may have lapsed")
     assert (lapsed == ((p["action"] == "respond_to_offer") & ~inside)).all()
+
+
+# -- candidates in their own time zones, events with the moment they were sent ------------
+# From the first zone past the date line (+14:00) to the last before it (-11:00), with
+# quarter- and half-hour offsets and summer time; "" is a candidate with no zone.
+ZONES = ("Pacific/Kiritimati", "Pacific/Pago_Pago", "Asia/Kathmandu", "America/St_Johns",
+         "Australia/Lord_Howe", "Europe/London", "America/Los_Angeles", "Africa/Nairobi", "")
+# An email's UTC offset, in minutes: -12:00 to +14:00 by quarter hours.
+OFFSETS = st.integers(-12 * 4, 14 * 4).map(lambda quarters: quarters * 15)
+# (day after the interview, kind, to the interviewer, sent at (minute of the day, offset) or a plain date)
+zoned_event = st.tuples(st.integers(0, 120), st.sampled_from(schema.KINDS),
+                        st.sampled_from(("true", "false", "")),
+                        st.one_of(st.none(), st.tuples(st.integers(0, 24 * 60 - 1), OFFSETS)))
+zoned_interview = st.fixed_dictionaries({
+    "held": st.integers(0, 400),
+    "promise": st.one_of(st.none(), st.integers(0, 60)),
+    "country": st.sampled_from(COUNTRIES),
+    "zone": st.sampled_from(ZONES),
+    "events": st.lists(zoned_event, max_size=6),
+})
+
+
+def written(offset_days: int, sent) -> str:
+    """An event's date as a file gives it: a plain date, or a timestamp with its UTC offset."""
+    if sent is None:
+        return iso(offset_days)
+    minute, offset = sent
+    sign = "-" if offset < 0 else "+"
+    zone = "Z" if offset == 0 else f"{sign}{abs(offset) // 60:02d}:{abs(offset) % 60:02d}"
+    return f"{iso(offset_days)}T{minute // 60:02d}:{minute % 60:02d}:00{zone}"
+
+
+def zoned_tables(rows: list[dict]):
+    """Like :func:`tables`, with each candidate's time zone and events written as timestamps."""
+    cands, ivs, _ = tables([{**r, "events": []} for r in rows])
+    cands = cands.assign(timezone=pd.array([r["zone"] or pd.NA for r in rows], dtype="str"))
+    evs = schema.typed(schema.EVENTS, pd.DataFrame([
+        {"event_id": f"E{n}-{k}", "interview_id": f"I{n}", "date": written(r["held"] + after, sent),
+         "kind": kind, "channel": "email", "to_interviewer": to, "note": ""}
+        for n, r in enumerate(rows) for k, (after, kind, to, sent) in enumerate(r["events"])],
+        columns=schema.EVENTS.names).astype("str"))
+    return cands, ivs, evs
+
+
+def own_day(text: str, zone: str) -> dt.date:
+    """The candidate's calendar day of an event, worked out with the standard library."""
+    moment = dt.datetime.fromisoformat(text)
+    if zone and moment.tzinfo is not None:
+        return moment.astimezone(zoneinfo.ZoneInfo(zone)).date()
+    return moment.date()
+
+
+@SETTINGS
+@given(rows=st.lists(zoned_interview, min_size=1, max_size=6), policy=policies, today=st.integers(0, 520))
+def test_a_thank_you_is_dated_on_the_candidates_own_calendar_day(rows, policy, today):
+    c, i, e = zoned_tables(rows)
+    f = facts(c, i, e, as_of=iso(today), policy=policy)
+    p = plan(f, today=iso(today), policy=policy)
+    day = START + dt.timedelta(days=today)
+    for n, r in enumerate(rows):
+        if START + dt.timedelta(days=r["held"]) > day:
+            continue
+        sent = [own_day(written(r["held"] + after, stamp), r["zone"])
+                for after, kind, _, stamp in r["events"] if kind == "thank_you_sent"]
+        sent = [d for d in sent if d <= day]
+        got = f.set_index("interview_id").loc[f"I{n}", "thank_you_sent"]
+        assert (pd.isna(got) and not sent) or got.date() == min(sent), (r, got)
+    # The rules above still hold when dates come from moments in other zones.
+    assert (f["follow_up_opens"] >= f["interview_date"]).all()
+    assert (f["follow_up_opens"].dt.day_of_week < 5).all()
+    assert p["action"].notna().all() and set(p["action"].astype("str")) <= set(ACTIONS)
+    assert (p["due"].notna() | (p["action"] == "none")).all()
+
+
+@SETTINGS
+@given(rows=st.lists(zoned_interview, min_size=1, max_size=6), policy=policies, today=st.integers(0, 520),
+       other=OFFSETS)
+def test_the_same_moment_written_with_another_offset_gives_the_same_facts(rows, policy, today, other):
+    # Only a candidate with a zone reads the moment; without one the date as written counts.
+    def moved(after: int, sent, zone: str):
+        if sent is None or not zone:
+            return after, sent
+        minute, offset = sent
+        shifted = minute - offset + other
+        return after + int(np.floor_divide(shifted, 24 * 60)), (int(shifted % (24 * 60)), other)
+
+    again = [{**r, "events": [(*moved(r["held"] + after, stamp, r["zone"]), kind, to)
+                              for after, kind, to, stamp in r["events"]]} for r in rows]
+    again = [{**r, "events": [(day - r["held"], kind, to, stamp) for day, stamp, kind, to in r["events"]]}
+             for r in again]
+    first = facts(*zoned_tables(rows), as_of=iso(today), policy=policy)
+    second = facts(*zoned_tables(again), as_of=iso(today), policy=policy)
+    pd.testing.assert_frame_equal(first, second)

@@ -1,4 +1,9 @@
-"""Plots: each picture from fixed data against a committed baseline image.
+"""Plots: what each picture draws, read back from its artists, and its layout against a baseline.
+
+The data tests read the drawn lines, steps, band outlines, bars, error-bar ends and texts
+back from the Axes and compare them with the analysis (or with counts made here straight
+from the facts) to 1e-9: a label off by one or a step a point low fails them. The image
+comparison only guards the layout; its baselines are pictures the code drew.
 
 To accept new pictures after a deliberate change, run
 ``FOLLOWUP_KIT_UPDATE_BASELINES=1 pytest tests/test_plots.py``: it rewrites
@@ -16,11 +21,13 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib.testing.compare import compare_images  # noqa: E402
+from scipy import stats  # noqa: E402
 
 import followup_kit as fk  # noqa: E402
 from followup_kit import plots  # noqa: E402
@@ -122,18 +129,6 @@ def test_plots_draw_on_a_given_axes_and_use_days():
     plt.close(fig)
 
 
-def test_plots_survive_degenerate_results():
-    empty = fk.response_curve(programme(0))
-    ax = plots.plot_response_curve(empty)
-    plt.close(ax.figure)
-    ax = plots.plot_outcome_rates(fk.outcome_rates(programme(0), by=None))
-    plt.close(ax.figure)
-    with pytest.raises(FollowupKitError, match="at least one interview"):
-        plots.plot_timeline(one_candidate().iloc[:0])
-    with pytest.raises(FollowupKitError, match="survival"):
-        plots.plot_response_curve(pd.DataFrame({"days": [1]}))
-
-
 def test_response_curve_shows_the_first_months_unless_asked_for_all():
     facts = programme()
     facts.loc[facts.index[:5], ["response_days", "responded"]] = [400, False]
@@ -147,4 +142,228 @@ def test_response_curve_shows_the_first_months_unless_asked_for_all():
         if line.get_label() in set(curve["cohort"].astype("str")):
             seen = curve.loc[curve["cohort"].astype("str") == line.get_label(), "days"].max()
             assert line.get_xdata().max() == seen
+    plt.close("all")
+
+
+# -- reading back what was drawn --------------------------------------------------------
+EXACT = 1e-9
+
+
+def steps(ax):
+    return [line for line in ax.get_lines() if line.get_drawstyle() == "steps-post"]
+
+
+def texts(ax) -> list[str]:
+    return [t.get_text() for t in ax.texts]
+
+
+def band_at(band, day: float) -> tuple[float, float]:
+    """The lower and upper edge of a step band at one day, from the outline's flat pieces."""
+    vertices = band.get_paths()[0].vertices
+    flat = [(min(a[0], b[0]), max(a[0], b[0]), a[1]) for a, b in zip(vertices[:-1], vertices[1:], strict=True)
+            if a[1] == b[1] and a[0] != b[0]]
+    levels = [y for start, stop, y in flat if start <= day < stop]
+    assert len(levels) == 2, (day, levels)
+    return min(levels), max(levels)
+
+
+def step_value(days: np.ndarray, values: np.ndarray, day: float, before: float = 1.0) -> float:
+    """A right-continuous step function's value at ``day``: ``before`` until its first day."""
+    seen = np.flatnonzero(days <= day)
+    return float(values[seen[-1]]) if len(seen) else before
+
+
+def x_of(value) -> float:
+    """A date on a date axis, as matplotlib stores it."""
+    return float(mdates.date2num(pd.Timestamp(value)))
+
+
+def test_response_curve_draws_each_curve_band_and_the_numbers_still_waiting():
+    facts = programme()
+    curve = fk.response_curve(facts, by="cohort")
+    ax = plots.plot_response_curve(curve, max_days=None)
+    drawn = steps(ax)
+    cohorts = list(dict.fromkeys(curve["cohort"].astype("str")))
+    assert [line.get_label() for line in drawn] == cohorts
+    bands = [c for c in ax.collections if len(c.get_paths())]
+    assert len(bands) == len(cohorts)
+    for line, band, cohort in zip(drawn, bands, cohorts, strict=True):
+        rows = curve.loc[curve["cohort"] == cohort]
+        days = rows["days"].to_numpy()
+        x, y = line.get_xdata(), line.get_ydata()
+        np.testing.assert_allclose(x, np.r_[0, days, days[-1]], rtol=0, atol=EXACT)
+        np.testing.assert_allclose(y, np.r_[1, rows["survival"], rows["survival"].iloc[-1]],
+                                   rtol=0, atol=EXACT)
+        # The band's edges at every day drawn and halfway between, against the curve's interval.
+        edges = np.unique(x)
+        for day in np.r_[edges[:-1], (edges[:-1] + edges[1:]) / 2]:
+            low, high = band_at(band, day)
+            assert low == pytest.approx(step_value(days, rows["ci_low"].to_numpy(), day), abs=EXACT)
+            assert high == pytest.approx(step_value(days, rows["ci_high"].to_numpy(), day), abs=EXACT)
+    # Under the axis, for every tick and cohort: interviews seen on that day or later, counted
+    # here from the facts themselves.
+    colours = {line.get_color(): cohort for line, cohort in zip(drawn, cohorts, strict=True)}
+    counts = [t for t in ax.texts if t.get_text().replace(",", "").isdigit()]
+    ticks = [t for t in ax.get_xticks() if 0 <= t <= ax.get_xlim()[1]]
+    assert len(counts) == len(ticks) * len(cohorts)
+    for text in counts:
+        tick, cohort = text.xy[0], colours[text.get_color()]
+        waited = facts.loc[(facts["cohort"] == cohort) & (facts["response_days"] >= tick)]
+        assert text.get_text() == f"{len(waited):,}", (cohort, tick)
+    assert {"still waiting", *cohorts} <= set(texts(ax))
+    plt.close(ax.figure)
+
+
+def test_response_curve_marks_each_wait_on_its_day_and_level():
+    facts = programme(40)
+    curve = fk.response_curve(facts)
+    ax = plots.plot_response_curve(curve, max_days=None)
+    marks = [line for line in ax.get_lines() if line.get_marker() == "|"]
+    assert len(marks) == 1
+    waiting = curve.loc[curve["censored"] > 0]
+    np.testing.assert_allclose(marks[0].get_xdata(), waiting["days"], rtol=0, atol=EXACT)
+    np.testing.assert_allclose(marks[0].get_ydata(), waiting["survival"], rtol=0, atol=EXACT)
+    assert ax.get_legend() is None
+    plt.close(ax.figure)
+
+
+def test_histogram_bars_are_the_answers_and_waits_of_each_week():
+    spring = programme().query("cohort == '2026-spring'")
+    ax = plots.plot_response_histogram(fk.response_curve(spring))
+    answers_bars, waiting_bars = ax.containers
+    edges = np.arange(0, spring["response_days"].max() + 8, 7)
+    answers = np.histogram(spring.loc[spring["responded"], "response_days"], bins=edges)[0]
+    waiting = np.histogram(spring.loc[~spring["responded"], "response_days"], bins=edges)[0]
+    np.testing.assert_allclose([b.get_height() for b in answers_bars], answers, rtol=0, atol=EXACT)
+    np.testing.assert_allclose([b.get_x() for b in answers_bars], edges[:-1], rtol=0, atol=EXACT)
+    np.testing.assert_allclose([b.get_height() for b in waiting_bars], waiting, rtol=0, atol=EXACT)
+    np.testing.assert_allclose([b.get_y() for b in waiting_bars], answers, rtol=0, atol=EXACT)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["answers", "still waiting when last seen"]
+    plt.close(ax.figure)
+
+
+@pytest.mark.parametrize("by", ["cohort", "thank_you_timing"])
+def test_outcome_rates_draw_each_rate_its_wilson_interval_and_its_counts(by):
+    facts = programme()
+    rates = fk.outcome_rates(facts, by=by)
+    ax = plots.plot_outcome_rates(rates)
+    (points, _, (whiskers,)) = ax.containers[0]
+    y = np.arange(len(rates))[::-1]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == [str(v).replace("_", " ") for v in rates[by]]
+    np.testing.assert_allclose(points.get_ydata(), y, rtol=0, atol=EXACT)
+    segments = whiskers.get_segments()
+    shown = [t for t in ax.texts if " of " in t.get_text()]
+    assert len(shown) == len(rates)
+    for row, (value, x_rate, segment, text) in enumerate(zip(rates[by], points.get_xdata(), segments,
+                                                            shown, strict=True)):
+        # Counted here, and the interval from scipy, not from the analysis being drawn.
+        settled = facts.loc[(facts[by] == value) & facts["old_enough"]]
+        offers = int((settled["outcome"] == "offer").sum())
+        ci = stats.binomtest(offers, len(settled)).proportion_ci(method="wilson")
+        assert x_rate == pytest.approx(offers / len(settled), abs=EXACT)
+        np.testing.assert_allclose(segment, [[ci.low, y[row]], [ci.high, y[row]]], rtol=0, atol=EXACT)
+        assert text.get_text() == f"{offers:,} of {len(settled):,}" and text.xy[1] == y[row]
+    assert ("an association, not an effect" in texts(ax)) is (by != "cohort")
+    plt.close(ax.figure)
+
+
+def test_funnel_bars_are_the_shares_and_their_labels_the_counts():
+    facts = programme()
+    ax = plots.plot_funnel(fk.funnel(facts))
+    counted = {
+        "interviews": len(facts),
+        "thanked": int(facts["thank_you_timing"].isin(["same_day", "on_time", "late"]).sum()),
+        "thanked_on_time": int(facts["thank_you_timing"].isin(["same_day", "on_time"]).sum()),
+        "followed_up_in_window": int((facts["follow_ups"] > facts["early_follow_ups"]).sum()),
+        "answered": int(facts["responded"].sum()),
+        "offers": int((facts["outcome"] == "offer").sum()),
+    }
+    (bars,) = ax.containers
+    assert [t.get_text() for t in ax.get_yticklabels()] == list(plots.STAGE_LABELS.values())
+    for bar, text, (stage, n) in zip(bars, ax.texts, counted.items(), strict=True):
+        share = n / len(facts)
+        assert bar.get_width() == pytest.approx(share, abs=EXACT), stage
+        assert text.get_text() == f"{n:,} ({share:.0%})" and text.xy[0] == pytest.approx(share, abs=EXACT)
+    plt.close(ax.figure)
+
+
+def marks(ax, gid: str) -> list[tuple[float, float]]:
+    return [(float(x), float(y)) for line in ax.get_lines() if line.get_gid() == gid
+            for x, y in zip(line.get_xdata(orig=False), line.get_ydata(orig=False), strict=True)]
+
+
+def test_timeline_marks_the_thank_you_due_and_sent_apart_and_a_late_letter_as_late():
+    rows = one_candidate()
+    ax = plots.plot_timeline(rows, today="2026-06-01")
+    # Rows from the top: Northwind (sent on its due day), Contoso (2 days late), Fabrikam (not yet).
+    y = {"Northwind": 2.0, "Contoso": 1.0, "Fabrikam": 0.0}
+    assert marks(ax, "thank_you_due") == [(x_of(r.thank_you_due), y[r.company]) for r in rows.itertuples()]
+    sent = rows.dropna(subset=["thank_you_sent"])
+    assert marks(ax, "thank_you_sent") == [(x_of(r.thank_you_sent), y[r.company]) for r in sent.itertuples()]
+    assert marks(ax, "thank_you_late") == [(x_of("2026-05-13"), 1.0), (x_of("2026-05-15"), 1.0)]
+    said = {t.get_text(): (x_of(t.xy[0]), t.xy[1]) for t in ax.texts if t.get_text() != "today"}
+    assert said["sent 2 days late"] == (x_of("2026-05-15"), 1.0)
+    assert said["thank-you due"] == (x_of("2026-05-13"), 1.0)
+    assert said["thank-you sent"] == (x_of("2026-05-05"), 2.0)
+    assert said["thank-you overdue"] == (x_of("2026-05-27"), 0.0)
+    assert said["offer!"] == (x_of("2026-05-21"), 2.0)
+    # Waiting runs from the interview to the window (or the answer, or today); the window after it.
+    stop = rows["answered_on"].fillna(pd.Timestamp("2026-06-01"))
+    waiting_end = np.minimum(rows["follow_up_opens"], stop)
+    bars = sorted(((b.get_x(), b.get_width(), b.get_y()) for b in ax.patches if b.get_width() > 0),
+                  key=lambda b: (-b[2], b[0]))
+    expected = []
+    for r, end, last in zip(rows.itertuples(), waiting_end, stop, strict=True):
+        expected.append((x_of(r.interview_date), (end - r.interview_date).days))
+        if r.follow_up_opens < last:
+            expected.append((x_of(r.follow_up_opens), (last - r.follow_up_opens).days))
+    np.testing.assert_allclose([b[:2] for b in bars], expected, rtol=0, atol=EXACT)
+    plt.close(ax.figure)
+
+
+def test_a_letter_sent_on_the_day_of_the_interview_reads_as_sent():
+    rows = one_candidate().iloc[:1].assign(thank_you_sent=pd.Timestamp("2026-05-04"))
+    ax = plots.plot_timeline(rows, today="2026-06-01")
+    assert marks(ax, "thank_you_sent") == [(x_of("2026-05-04"), 0.0)]
+    assert marks(ax, "thank_you_due") == [(x_of("2026-05-05"), 0.0)]
+    assert "thank-you sent" in texts(ax) and not [t for t in texts(ax) if "late" in t]
+    plt.close(ax.figure)
+
+
+def test_empty_and_one_group_pictures_say_what_they_show():
+    empty = programme(0)
+    curve = plots.plot_response_curve(fk.response_curve(empty))
+    assert steps(curve) == [] and "no interviews yet" in texts(curve)
+    histogram = plots.plot_response_histogram(fk.response_curve(empty))
+    assert histogram.containers == [] and "no interviews yet" in texts(histogram)
+    by_cohort = plots.plot_outcome_rates(fk.outcome_rates(empty, by="cohort"))
+    assert "no interviews yet" in texts(by_cohort)
+    overall = plots.plot_outcome_rates(fk.outcome_rates(empty, by=None))
+    assert len(overall.containers[0].lines[0].get_xdata()) == 0 and texts(overall) == ["no data yet"]
+    for funnel in (fk.funnel(empty), fk.funnel(empty, by="cohort")):
+        ax = plots.plot_funnel(funnel)
+        assert texts(ax) == ["no interviews yet"] and ax.containers == []
+    one = programme().assign(cohort="2026-spring")
+    ax = plots.plot_response_curve(fk.response_curve(one, by="cohort"))
+    assert [line.get_label() for line in steps(ax)] == ["2026-spring"] and ax.get_legend() is None
+    # One group needs no name beside its row of counts.
+    assert "2026-spring" not in texts(ax)
+    with pytest.raises(FollowupKitError, match="at least one interview"):
+        plots.plot_timeline(one_candidate().iloc[:0])
+    with pytest.raises(FollowupKitError, match="survival"):
+        plots.plot_response_curve(pd.DataFrame({"days": [1]}))
+    plt.close("all")
+
+
+def test_pictures_with_no_answers_say_so():
+    silent = programme(60).assign(responded=False)
+    curve = fk.response_curve(silent)
+    ax = plots.plot_response_curve(curve)
+    (line,) = steps(ax)
+    assert set(line.get_ydata()) == {1.0} and "no employer has answered yet" in texts(ax)
+    histogram = plots.plot_response_histogram(curve)
+    assert "no employer has answered yet" in texts(histogram)
+    assert sum(b.get_height() for b in histogram.containers[0]) == 0
+    assert sum(b.get_height() for b in histogram.containers[1]) == len(silent)
     plt.close("all")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..data.dates import parse_day
 from ..data.store import Store
 from ..errors import FollowupKitError
-from ..letters.drafts import LETTER_KINDS, draft
+from ..letters.drafts import LETTER_KINDS, OFFER_INTENTS, draft
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,6 +22,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="a strength to remind the interviewer of, read after 'my' "
                         "(repeat for more; thank-you letters and notes need one)")
     p.add_argument("--enjoyed", metavar="TEXT", help="one thing the candidate enjoyed, read after 'I enjoyed'")
+    p.add_argument("--intent", choices=OFFER_INTENTS,
+                   help="for --kind offer_reply: accept the offer (default), ask for time to decide "
+                        "(with --reply-by), or decline it graciously")
+    p.add_argument("--reply-by", metavar="YYYY-MM-DD",
+                   help="with --intent time: the day you will give your answer by")
     p.add_argument("--templates", metavar="DIR", help="a folder of <kind>.<tone>.txt.j2 files that override or add")
     p.add_argument("--out", metavar="FILE.eml", help="also write the draft as an email file")
     p.set_defaults(func=cmd_draft)
@@ -36,7 +42,9 @@ def cmd_draft(args: argparse.Namespace) -> int:
         candidates = store.candidates(interview["candidate_id"])
     candidate = candidates.iloc[0] if len(candidates) else None
     letter = draft(interview, kind=args.kind, tone=args.tone, strengths=args.strength,
-                   enjoyed=args.enjoyed, candidate=candidate, template_dir=args.templates)
+                   enjoyed=args.enjoyed, candidate=candidate, template_dir=args.templates,
+                   intent=args.intent,
+                   reply_by=None if args.reply_by is None else parse_day(args.reply_by, "--reply-by"))
     print(f"To: {letter.to_name} <{letter.to_email}>")
     print(letter.text)
     print(letter.check().summary())

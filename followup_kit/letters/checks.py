@@ -6,7 +6,10 @@ interest** in the role, **reminds** the interviewer of the candidate's
 **strengths**, and names the **interviewer** and the **role**. A follow-up
 **reintroduces** the candidate, gives the **reason** for writing and **asks
 whether the job is still open**. A reply to a rejection **thanks** the
-interviewer, **stays positive** and, if they seem open, **asks for tips**.
+interviewer, **stays positive** and, if they seem open, **asks for tips**. A
+reply to an offer **thanks** the employer and names the **role**; it either
+accepts (which shows **interest**), asks for time to decide, with a date and
+with interest, or declines graciously, keeping the door open.
 
 The rules are plain regular expressions and word lists over sentences, so the
 same letter always gets the same verdict and nothing is downloaded. Each part
@@ -19,14 +22,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..errors import FollowupKitError
 from .words import (
+    A_DATE,
+    ACCEPTS,
     APPRECIATION,
     ASKING,
+    ASKS,
     ASKS_STATUS,
+    DECIDING,
+    DECLINES_OFFER,
     DESPERATE,
+    DOOR_OPEN,
+    EAGER_TO_START,
+    GLAD_OF_OFFER,
     HOSTILE_RX,
     INTEREST,
     LEVEL_WORDS,
@@ -64,8 +75,10 @@ PARTS = {
     "offer_reply": ("thanks", "interest", "role"),
 }
 PARTS["note"] = PARTS["thank_you"]
+#: What a reply to an offer does: take it, ask for time to decide, or turn it down.
+OFFER_INTENTS = ("accept", "time", "decline")
 #: The codes a :class:`LetterWarning` can carry.
-WARNING_CODES = ("too_long", "desperate", "pressure", "exclamations", "bitter")
+WARNING_CODES = ("too_long", "desperate", "pressure", "exclamations", "bitter", "no_date", "closed_door")
 
 
 class LetterWarning(str):
@@ -96,6 +109,15 @@ class LetterCheck:
         Plain-English warnings (each also a ``str``); ``.code`` on each names the rule.
     words : int
         Length of the letter in words.
+    intent : str or None
+        For a reply to an offer, what it does: ``"accept"``, ``"time"`` (asks
+        for time to decide) or ``"decline"``; None when it does not say, and
+        for other kinds.
+    intent_evidence : str or None
+        The sentence that shows the intent.
+    expected : tuple of str or None
+        The parts this letter should have, when not all of them: a letter that
+        declines an offer is not asked to show interest. None means every part.
     """
 
     kind: str
@@ -103,16 +125,22 @@ class LetterCheck:
     evidence: dict[str, str | None]
     warnings: list[LetterWarning] = field(default_factory=list)
     words: int = 0
+    intent: str | None = None
+    intent_evidence: str | None = None
+    expected: tuple[str, ...] | None = None
+
+    def _expects(self, name: str) -> bool:
+        return self.expected is None or name in self.expected
 
     @property
     def ok(self) -> bool:
-        """True when every part was found (warnings do not change this)."""
-        return all(self.parts.values())
+        """True when every part the letter should have was found (warnings do not change this)."""
+        return all(found for name, found in self.parts.items() if self._expects(name))
 
     @property
     def missing(self) -> list[str]:
-        """The parts not found, in the playbook's order."""
-        return [name for name, found in self.parts.items() if not found]
+        """The parts not found that the letter should have, in the playbook's order."""
+        return [name for name, found in self.parts.items() if not found and self._expects(name)]
 
     @property
     def flags(self) -> list[str]:
@@ -122,11 +150,16 @@ class LetterCheck:
     def summary(self) -> str:
         """The verdict as a few lines of text, for a terminal or a notebook."""
         lines = []
+        if self.kind == "offer_reply":
+            lines.append(f"  intent   {self.intent}: \u201c{self.intent_evidence}\u201d" if self.intent
+                         else "  intent   unclear: say whether you accept, need time to decide, or decline")
         for name, found in self.parts.items():
             if found:
                 lines.append(f"  found    {name}: \u201c{self.evidence[name]}\u201d")
-            else:
+            elif self._expects(name):
                 lines.append(f"  MISSING  {name}")
+            else:
+                lines.append(f"  -        {name}: not asked of a letter that {self.intent}s")
         head = ("all parts found" if self.ok
                 else f"missing {', '.join(self.missing)}")
         lines.insert(0, f"{self.kind.replace('_', '-')} check: {head} ({self.words} words)")
@@ -574,23 +607,64 @@ def check_rejection_reply(text: str, *, interview: Mapping | None = None,
     return _result("rejection_reply", letter, found, max_words)
 
 
+def _offer_intent(letter: _Letter) -> tuple[str | None, str | None]:
+    """What a reply to an offer does, and the sentence that shows it.
+
+    A decline anywhere wins: a letter that turns the job down often thanks
+    for the time to decide. Then a plain yes ("I am delighted to accept"),
+    then a request for time, then keenness to start, which in a reply to an
+    offer is a yes when nothing else is said.
+    """
+    if (said := letter.find(DECLINES_OFFER, negatable=True)) is not None:
+        return "decline", said
+    if (said := letter.find(ACCEPTS, negatable=True)) is not None:
+        return "accept", said
+    if (said := next(iter(_time_asks(letter)), None)) is not None:
+        return "time", said
+    if (said := letter.find(EAGER_TO_START, negatable=True)) is not None:
+        return "accept", said
+    return None, None
+
+
+def _time_asks(letter: _Letter) -> list[str]:
+    """The sentences that ask for time to decide: a request and something to decide in one."""
+    return [shown for shown, folded in zip(letter.shown, letter.folded, strict=True)
+            if ASKS.search(folded) and DECIDING.search(folded)]
+
+
 def check_offer_reply(text: str, *, interview: Mapping, max_words: int | None = None) -> LetterCheck:
-    """Check a reply to an offer: thanks, enthusiasm, and the role by name.
+    """Check a reply to an offer: what it does with the offer, thanks, interest, and the role by name.
+
+    The reply accepts, asks for time to decide, or declines
+    (:attr:`LetterCheck.intent`). Accepting is the plainest interest there
+    is, so an acceptance shows interest; a reply that asks for time should
+    show it too and name the day it will answer by. A decline is not asked
+    for interest (and never credited with it), but should keep the door open.
 
     Parameters
     ----------
     text : str
         The reply.
     interview : mapping
-        At least ``role``. For a reply whose interview is not known, use
-        :func:`check` with ``interview=None``.
+        At least ``role``; ``company`` helps tell this job from another one. For a
+        reply whose interview is not known, use :func:`check` with ``interview=None``.
     max_words : int, optional
         Length limit; defaults to :data:`MAX_WORDS` ``["offer_reply"]``.
 
     Returns
     -------
     LetterCheck
-        Parts ``thanks``, ``interest``, ``role``.
+        Parts ``thanks``, ``interest``, ``role``, with ``intent`` and
+        ``intent_evidence``. Warnings ``no_date`` (time asked for without a
+        day) and ``closed_door`` (a decline with no good wish or hope to meet
+        again) come on top of the usual ones.
+
+    Examples
+    --------
+    >>> r = check_offer_reply("Thank you for the offer of the Data Analyst role; I am delighted to accept.",
+    ...                       interview={"role": "Data Analyst", "company": "Cedar"})
+    >>> r.intent, r.ok
+    ('accept', True)
     """
     return _offer_reply(text, _fields(interview, ("role",), "check_offer_reply"), max_words)
 
@@ -598,16 +672,32 @@ def check_offer_reply(text: str, *, interview: Mapping, max_words: int | None = 
 def _offer_reply(text: str, values: dict | None, max_words: int | None) -> LetterCheck:
     """The offer-reply check; ``values`` None leaves the role out of the parts."""
     values = values or {}
+    company = str(values.get("company") or "")
     letter = _Letter.read(text)
     role_rx = _role_rx(values["role"]) if values else None
+    intent, shown = _offer_intent(letter)
+    interest = None
+    if intent != "decline":
+        interest = (_find_interest(letter, role_rx, company)
+                    or (shown if intent == "accept" else None)
+                    or letter.find(GLAD_OF_OFFER, negatable=True))
     found = {
         "thanks": letter.find(THANKS, skip_sign_offs=True, negatable=True),
-        "interest": _find_interest(letter, role_rx, str(values.get("company") or "")),
+        "interest": interest,
     }
     if values:
-        found["role"] = None if role_rx is None else _find_role(letter, role_rx,
-                                                                str(values.get("company") or ""))
-    return _result("offer_reply", letter, found, max_words)
+        found["role"] = None if role_rx is None else _find_role(letter, role_rx, company)
+    result = _result("offer_reply", letter, found, max_words)
+    extra = []
+    if intent == "time" and not any(A_DATE.search(fold(s)) for s in _time_asks(letter)):
+        extra.append(LetterWarning(
+            "no_date", "asks for time without saying until when; name the day you will answer by"))
+    if intent == "decline" and letter.find(DOOR_OPEN, skip_sign_offs=True) is None:
+        extra.append(LetterWarning(
+            "closed_door", "declines without keeping the door open; wish them well, or say you "
+                           "would be glad to hear of future roles"))
+    return replace(result, warnings=[*result.warnings, *extra], intent=intent, intent_evidence=shown,
+                   expected=("thanks", "role") if intent == "decline" else None)
 
 
 def check(kind: str, text: str, *, interview: Mapping | None = None) -> LetterCheck:

@@ -6,10 +6,15 @@ mapping) plus the candidate's chosen strengths and one thing they enjoyed. The
 first line of a template is ``Subject: ...``; the rest, after a blank line, is
 the body.
 
+A reply to an offer says what the candidate does with it (``intent=``):
+accepts it (``offer_reply.<tone>.txt.j2``), asks for time to decide until a
+given day (``offer_reply_time.<tone>.txt.j2``, with ``reply_by=``), or
+declines it graciously (``offer_reply_decline.<tone>.txt.j2``).
+
 A coach adds or replaces templates without touching the package: put files
-named ``<kind>.<tone>.txt.j2`` in a folder and pass ``template_dir=`` (on the
-command line ``--templates DIR``). A file there wins over the packaged one of
-the same name; a new tone name adds a tone.
+named ``<kind>.<tone>.txt.j2`` (or the offer-reply names above) in a folder and
+pass ``template_dir=`` (on the command line ``--templates DIR``). A file there
+wins over the packaged one of the same name; a new tone name adds a tone.
 
 A draft goes out as plain text, as a ``mailto:`` link or as an ``.eml`` file
 that any mail program opens.
@@ -31,12 +36,14 @@ from pathlib import Path
 import jinja2
 import pandas as pd
 
-from ..data.dates import human_date
+from ..data.dates import as_day, human_date
 from ..errors import FollowupKitError
 from . import checks
 
 LETTER_KINDS = ("thank_you", "note", "follow_up", "rejection_reply", "offer_reply")
 TONES = ("warm", "formal", "brief")
+#: What a reply to an offer can do; a draft accepts unless told otherwise.
+OFFER_INTENTS = checks.OFFER_INTENTS
 #: The templates shipped with followup_kit.
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 _SUFFIX = ".txt.j2"
@@ -47,6 +54,7 @@ _HINTS = {
     "enjoyed": "say one thing the candidate enjoyed: draft(..., enjoyed=...) or --enjoyed TEXT",
     "candidate_name": "give the candidate: draft(..., candidate={'name': ..., 'email': ...})",
     "candidate_first": "give the candidate: draft(..., candidate={'name': ..., 'email': ...})",
+    "reply_by": "say by which day you will answer: draft(..., reply_by='2026-06-19') or --reply-by YYYY-MM-DD",
 }
 
 
@@ -66,6 +74,9 @@ class Letter:
         The candidate.
     interview : dict
         The fields the checker needs (interviewer, role, company, strengths).
+    intent : str or None
+        For a reply to an offer, what the draft does: ``accept``, ``time`` or
+        ``decline``; None for other kinds.
     """
 
     kind: str
@@ -77,6 +88,7 @@ class Letter:
     from_name: str | None = None
     from_email: str | None = None
     interview: dict = field(default_factory=dict, repr=False)
+    intent: str | None = None
 
     @property
     def text(self) -> str:
@@ -155,6 +167,20 @@ def _first_name(name: str) -> str:
     return words[0] if words else name
 
 
+def template_name(kind: str, tone: str, intent: str | None = None) -> str:
+    """The file name of a template: ``<kind>.<tone>.txt.j2``, or an offer reply's own for its intent.
+
+    Examples
+    --------
+    >>> template_name("offer_reply", "warm", "time")
+    'offer_reply_time.warm.txt.j2'
+    >>> template_name("offer_reply", "formal")
+    'offer_reply.formal.txt.j2'
+    """
+    stem = kind if intent in (None, "accept") else f"{kind}_{intent}"
+    return f"{stem}.{tone}{_SUFFIX}"
+
+
 def _context(interview: Mapping, candidate: Mapping | None, strengths, enjoyed, today) -> dict:
     """The template fields; a field nobody gave is left out so the template can say which."""
     given = dict(interview.items())
@@ -190,7 +216,7 @@ def _context(interview: Mapping, candidate: Mapping | None, strengths, enjoyed, 
 def draft(interview: Mapping, *, kind: str = "thank_you", tone: str = "warm",
           strengths: Iterable[str] | None = None, enjoyed: str | None = None,
           candidate: Mapping | None = None, template_dir: str | Path | None = None,
-          today=None) -> Letter:
+          today=None, intent: str | None = None, reply_by=None) -> Letter:
     """Fill a letter template from one interview.
 
     Parameters
@@ -218,6 +244,12 @@ def draft(interview: Mapping, *, kind: str = "thank_you", tone: str = "warm",
         A coach's folder of ``<kind>.<tone>.txt.j2`` files that override or add templates.
     today : date-like, optional
         The reader's today, so dates in another year show their year.
+    intent : {"accept", "time", "decline"}, optional
+        Only for ``offer_reply``: accept the offer (the default), ask for time
+        to decide, or decline it graciously.
+    reply_by : date-like, optional
+        With ``intent="time"``: the day the candidate will answer by, written
+        in the letter as "Friday 19 June".
 
     Returns
     -------
@@ -226,7 +258,7 @@ def draft(interview: Mapping, *, kind: str = "thank_you", tone: str = "warm",
     Raises
     ------
     FollowupKitError
-        For an unknown kind or tone, a broken template, or a field the
+        For an unknown kind, tone or intent, a broken template, or a field the
         template needs that was not given (the message names the field).
 
     Examples
@@ -239,21 +271,45 @@ def draft(interview: Mapping, *, kind: str = "thank_you", tone: str = "warm",
     'Thank you: Data Analyst interview on Thursday 28 May'
     >>> letter.check().ok
     True
+    >>> answer = draft({"interviewer_name": "Amara Lee", "role": "Data Analyst",
+    ...                 "company": "Cedar Analytics", "candidate_name": "Chidi Okeke"},
+    ...                kind="offer_reply", intent="time", reply_by="2026-06-19", today="2026-06-12")
+    >>> "until Friday 19 June" in answer.body, answer.check().intent
+    (True, 'time')
     """
     if kind not in LETTER_KINDS:
         raise FollowupKitError(f"unknown kind of letter {kind!r}; choose one of {', '.join(LETTER_KINDS)}")
+    if kind == "offer_reply":
+        intent = intent or "accept"
+        if intent not in OFFER_INTENTS:
+            raise FollowupKitError(f"unknown intent {intent!r} for a reply to an offer; choose one of "
+                                   f"{', '.join(OFFER_INTENTS)}")
+    elif intent is not None:
+        raise FollowupKitError(f"an intent ({intent!r}) is for replies to an offer, not {kind} letters")
+    if reply_by is not None and intent != "time":
+        raise FollowupKitError("a reply-by date is for asking for time to decide: use it with intent 'time'")
     env = _environment(template_dir)
-    name = f"{kind}.{tone}{_SUFFIX}"
+    name = template_name(kind, tone, intent)
+    label = name[: -len(_SUFFIX)]
     try:
         template = env.get_template(name)
     except jinja2.TemplateNotFound:
-        tones = sorted({t for k, t in available_templates(template_dir) if k == kind})
+        stem = label.rsplit(".", 1)[0]
+        tones = sorted({n[len(stem) + 1: -len(_SUFFIX)] for n in env.list_templates()
+                        if n.startswith(f"{stem}.") and n.endswith(_SUFFIX) and n.count(".") == 3})
+        what = f"{kind} letters" if stem == kind else f"{kind} letters that {intent}"
         raise FollowupKitError(
-            f"no {tone!r} template for {kind} letters; choose a tone from {', '.join(tones)} "
+            f"no {tone!r} template for {what}; choose a tone from {', '.join(tones)} "
             f"or add {name} to your template folder") from None
     except jinja2.TemplateSyntaxError as exc:
         raise FollowupKitError(f"{exc.filename or name}:{exc.lineno}: template error: {exc.message}") from None
+    except UnicodeDecodeError:
+        where = next((Path(folder) / name for folder in env.loader.searchpath
+                      if (Path(folder) / name).is_file()), name)
+        raise FollowupKitError(f"{where}: the template is not UTF-8 text; save it as UTF-8") from None
     ctx = _context(interview, candidate, strengths, enjoyed, today)
+    if reply_by is not None:
+        ctx["reply_by"] = human_date(as_day(reply_by), today=today)
     try:
         rendered = template.render(ctx)
     except jinja2.UndefinedError as exc:
@@ -261,15 +317,32 @@ def draft(interview: Mapping, *, kind: str = "thank_you", tone: str = "warm",
         field_name = missing.group(1) if missing else str(exc)
         hint = _HINTS.get(field_name, f"add {field_name!r} to the interview")
         raise FollowupKitError(
-            f"the {kind}.{tone} template needs the field {field_name!r}, which was not given: {hint}"
+            f"the {label} template needs the field {field_name!r}, which was not given: {hint}"
         ) from None
+    # A coach's template runs its own expressions ("{{ role + 1 }}"); whatever they raise is
+    # a mistake in that file, so it is reported as one, at its line.
+    except (jinja2.TemplateError, TypeError, ValueError, ArithmeticError, LookupError,
+            AttributeError) as exc:
+        raise FollowupKitError(f"{_template_line(exc, template, name)}: template error: {exc}") from None
     subject, body = _split_subject(rendered)
     return Letter(
         kind=kind, tone=tone, subject=subject, body=body,
         to_name=ctx.get("interviewer_name"), to_email=ctx.get("interviewer_email"),
         from_name=ctx.get("candidate_name"), from_email=ctx.get("candidate_email"),
         interview={k: ctx[k] for k in ("interviewer_name", "role", "company", "strengths") if k in ctx},
+        intent=intent,
     )
+
+
+def _template_line(exc: BaseException, template: jinja2.Template, name: str) -> str:
+    """``FILE:LINE`` of the template line that raised, from the traceback Jinja2 rewrites."""
+    line, tb = None, exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == template.filename:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    where = template.filename or name
+    return f"{where}:{line}" if line is not None else where
 
 
 def _split_subject(rendered: str) -> tuple[str, str]:

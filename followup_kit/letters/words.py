@@ -195,3 +195,84 @@ LEVEL_WORDS = frozenset({"senior", "sr", "junior", "jr", "principal", "i", "ii",
 #: A title before a name ("Dr", "Mrs."), as a regex fragment to match case-insensitively;
 #: the letters module skips the same titles when it finds a first name.
 TITLES = r"(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame)\.?"
+
+# -- replies to an offer -------------------------------------------------------
+# A day named in a sentence: "Friday", "19 June", "June 19th", "10/07", "tomorrow".
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+# "may" alone is a verb ("may I have"), so a month counts only beside a day number.
+_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+          r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)")
+A_DATE = any_of(
+    rf"\b{_WEEKDAY}\b", rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?: of)? {_MONTH}\b", rf"\b{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?\b",
+    r"\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b", r"\b\d{4}-\d{2}-\d{2}\b",
+    r"\b(?:tomorrow|tonight|next week|the weekend|(?:the )?end of (?:the |this |next )?(?:week|month))\b",
+)
+# Turning the offer down, however politely: "I must decline", "I'm going to turn it down",
+# "I can not accept", "I have accepted a position closer to home", "I've decided to stay".
+DECLINES_OFFER = any_of(
+    r"\b(?:must|have to|will have to|need to|going to|'ll have to|'ll|will|decided to|regret(?:fully)?|"
+    r"respectfully|politely|sadly|reluctantly|i) (?:\w+ )?decline\b",
+    r"\bdeclin(?:e|ing) (?:the|your|this|it)\b",
+    r"\bturn(?:ing)? (?:it|this|that|the offer|this offer|your offer|the job|the role|the position|the post|"
+    r"this one) down\b",
+    r"\bturn(?:ing)? down (?:the|your|this|it)\b",
+    r"\b(?:unable|not able|cannot|can ?not|can't|won't be able|will not be able|not in a position) to accept\b",
+    r"\b(?:cannot|can ?not|can't|won't|will not|shall not) (?:be )?accept(?:ing)?\b",
+    r"\bnot (?:be )?(?:accepting|taking (?:it|this|up|the|your))\b",
+    r"\b(?:accepted|taken|accepting|taking|accept|take) (?:another|a different|an other|a job|a role|a position|"
+    r"a post|an offer|a place)\b",
+    r"\b(?:decided|chosen|choose|going|planning|prefer) to (?:stay|remain)\b",
+    r"\bsay(?:ing)? no\b",
+    r"\bpass on (?:this|the|it|your)\b", r"\b(?:i'll|i will|going to|have to|must) pass\b",
+    r"\bwithdraw(?:ing)? (?:my|from)\b",
+    r"\bwould have (?:loved|liked|been (?:happy|glad|delighted|thrilled)) to (?:accept|join|take|work|start)\b",
+    r"\bnot the right (?:fit|time|move|step|choice|role|job) for me\b",
+)
+# Saying yes in so many words: "I am delighted to accept", "I accept the post", "yes please".
+# "Before I accept" and "whether to accept" are still deciding.
+ACCEPTS = any_of(
+    r"(?<!before )(?<!if )(?<!until )(?<!whether )(?<!when )(?<!once )\b(?:i|we) (?:hereby |formally |"
+    r"gladly |happily |"
+    r"officially |do |also )?accept\b",
+    r"\b(?:delighted|happy|pleased|thrilled|glad|honou?red|proud|excited) to (?:formally |officially )?accept\b",
+    r"\b(?:i am|i'm) (?:formally |happily |gladly |officially )?accepting\b",
+    r"\b(?:like|love|want|writing|write) to (?:formally |officially |gladly )?accept\b",
+    r"\b(?:my|this|as) (?:formal )?acceptance\b",
+    r"\byes,? please\b", r"\bcount me in\b",
+    r"\b(?:would|'d) (?:love|like|be (?:happy|glad|delighted)) to take (?:it|you up|the (?:[\w-]+ ){0,3}"
+    r"(?:job|role|position|post|offer))\b",
+)
+# Keen to begin, which in a reply to an offer is a yes when nothing says otherwise.
+EAGER_TO_START = any_of(
+    r"\b(?:excited|delighted|thrilled|happy|pleased|glad|can't wait|cannot wait) to (?:join|start|be joining|"
+    r"get started|begin)\b",
+    r"\blook(?:ing)? forward to (?:joining|starting|getting started|being part)\b",
+)
+# Asking for time takes a request and something to decide in one sentence: "could I have
+# until Friday 19 June to give you my answer?", "I would be grateful for a few days".
+ASKS = any_of(
+    r"\b(?:could|can|may|might) i\b", r"\bwould (?:it|that) be (?:possible|all right|alright|ok|okay|acceptable|fine)\b",
+    r"\bis (?:it|that) (?:possible|all right|alright|ok|okay)\b",
+    r"\bi(?:'d| would) (?:like|be (?:very |most )?grateful for|appreciate|welcome)\b",
+    r"\bi need\b", r"\bplease (?:allow|give) me\b", r"\bif i (?:could|may|might)\b",
+)
+DECIDING = any_of(
+    r"\b(?:my|an|the) (?:answer|decision|final reply)\b", r"\b(?:decide|deciding)\b",
+    r"\b(?:consider|think (?:it|this|things|everything) (?:over|through)|think about it)\b",
+    r"\b(?:more|some|a little|a bit of|a few days'?|a week'?s?|enough|extra) (?:more )?time\b",
+    r"\buntil\b", r"\ba (?:few|couple of) (?:more )?days\b",
+    r"\b(?:reply|respond|answer|confirm) (?:by|before|on|within|no later than)\b",
+    r"\b(?:let you know|come back to you|get back to you)\b",
+)
+# A decline that keeps the door open: "I hope our paths cross again", "future vacancies".
+DOOR_OPEN = any_of(
+    r"\bpaths (?:will |might |may )?cross\b", r"\b(?:stay|keep|be) in touch\b",
+    r"\b(?:future|other|upcoming|later) (?:openings|opportunities|roles|vacancies|positions|posts|jobs)\b",
+    r"\bkeep me in mind\b", r"\bconsidered for\b",
+    r"\bwish (?:you|the|everyone|your)\b", r"\b(?:all the best|best of luck|good luck|every success)\b",
+    r"\bhope\b[^.?!]*\b(?:in (?:the )?future|some other time|another time|one day|again|together)\b",
+)
+# Gladness at the offer itself: "I am very happy about it", "thrilled with the offer".
+GLAD_OF_OFFER = any_of(
+    r"\b(?:happy|pleased|delighted|thrilled|excited|glad) (?:about|with) (?:it|this|the offer|your offer|the news)\b",
+)
