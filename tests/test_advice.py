@@ -391,3 +391,17 @@ def test_the_readme_example_plans_with_the_stricter_policy(tmp_path, monkeypatch
     # One follow-up allowed: more interviews have used theirs up, and more are pushy.
     assert (strict_steps["flags"].str.contains("pushy").sum() > steps["flags"].str.contains("pushy").sum())
     assert (strict_steps["action"] != steps["action"]).any()
+
+
+@pytest.mark.parametrize(("letter", "intent"), [
+    ("Dear Jo,\n\nThank you for the offer of the Clerk role; I am delighted to accept.\n\nAnn\n", "accept"),
+    ("Dear Jo,\n\nThank you for the offer of the Clerk role. I have decided to decline it, and I hope "
+     "our paths cross again.\n\nAnn\n", "decline"),
+])
+def test_check_says_what_an_offer_reply_does(store_of_june, tmp_path, capsys, letter, intent):
+    path = tmp_path / "reply.txt"
+    path.write_text(letter, encoding="utf-8")
+    main(["check", "--kind", "offer_reply", "--db", str(store_of_june), "--interview", "I1",
+          "--format", "json", str(path)])
+    verdict = json.loads(capsys.readouterr().out)
+    assert verdict["intent"] == intent and verdict["parts"]["role"] and verdict["parts"]["thanks"]

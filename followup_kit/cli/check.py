@@ -73,7 +73,8 @@ def _interview(args: argparse.Namespace) -> dict | None:
 
 
 def verdict(result: LetterCheck, unchecked: list[str]) -> dict:
-    """The check as a plain object: kind, ok, parts, evidence, warnings and what was not checked."""
+    """The check as a plain object: kind, ok, parts, evidence, warnings, what was not checked, and for
+    an offer reply its ``intent`` (``accept``, ``time``, ``decline`` or None)."""
     return {
         "kind": result.kind,
         "ok": result.ok and not result.warnings,
@@ -81,6 +82,7 @@ def verdict(result: LetterCheck, unchecked: list[str]) -> dict:
         "evidence": {k: v for k, v in result.evidence.items() if v is not None},
         "warnings": [str(w) for w in result.warnings],
         "not_checked": unchecked,
+        **({"intent": result.intent} if result.kind == "offer_reply" else {}),
     }
 
 
