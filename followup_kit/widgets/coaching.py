@@ -175,8 +175,9 @@ def agenda(session: CoachingSession) -> tuple[w.VBox, dict]:
     """
     table = w.Output(layout=WIDE)
     step = w.Dropdown(description="step", layout=w.Layout(width="100%", max_width="640px"))
-    to_draft = w.Button(description="Draft the letter", icon="pencil", button_style="primary")
-    to_log = w.Button(description="Log what happened", icon="plus")
+    to_draft = w.Button(description="Draft the letter", icon="pencil", button_style="primary",
+                        layout=w.Layout(width="auto"))
+    to_log = w.Button(description="Log what happened", icon="plus", layout=w.Layout(width="auto"))
     syncing = {"now": False}
 
     def view(s: CoachingSession) -> None:
@@ -288,7 +289,8 @@ def logger(session: CoachingSession) -> tuple[w.Tab, dict]:
     new["interview_date"] = w.DatePicker(description="interview date", value=pd.Timestamp(session.today).date(),
                                          **label)
     new["promised_decision_date"] = w.DatePicker(description="promised decision", value=None, **label)
-    add = w.Button(description="Add the interview", icon="plus", button_style="primary")
+    add = w.Button(description="Add the interview", icon="plus", button_style="primary",
+                   layout=w.Layout(width="auto"))
     add_said = w.HTML()
 
     def add_interview(_=None) -> None:
@@ -315,7 +317,8 @@ def logger(session: CoachingSession) -> tuple[w.Tab, dict]:
            "interviewer_name": w.Text(description="interviewer's name", **label),
            "interviewer_email": w.Text(description="interviewer's email", **label),
            "role": w.Text(description="role", **label)}
-    save = w.Button(description="Save the correction", icon="save", button_style="primary")
+    save = w.Button(description="Save the correction", icon="save", button_style="primary",
+                    layout=w.Layout(width="auto"))
     fix_said = w.HTML()
 
     def fill_fix(change=None) -> None:
@@ -429,7 +432,7 @@ def composer(session: CoachingSession) -> tuple[w.VBox, dict]:
                           **label)
     add_strength = w.Button(description="Add", icon="plus", layout=w.Layout(width="80px"))
     make = w.Button(description="Draft", icon="pencil", button_style="primary")
-    clear = w.Button(description="Clear, to paste a letter", icon="eraser")
+    clear = w.Button(description="Clear, to paste a letter", icon="eraser", layout=w.Layout(width="auto"))
     subject = w.Text(description="subject", layout=w.Layout(width="100%"), style={"description_width": "90px"})
     text = w.Textarea(placeholder="Press Draft, or paste the letter the candidate wrote.",
                       layout=w.Layout(width="100%", height="260px"))

@@ -11,16 +11,17 @@ import ipywidgets as w
 import pandas as pd
 from matplotlib.axes import Axes
 
-#: Tables wrap their text inside the cell width rather than pushing the page sideways.
+#: Tables wrap their text inside the cell width rather than pushing the page sideways; text reads
+#: from the left (JupyterLab right-aligns every cell of a rendered table unless told otherwise).
 TABLE_CSS = (
     "<style>"
     ".fk-table{border-collapse:collapse;width:100%;max-width:100%;table-layout:auto;"
     "font-size:13px;line-height:1.35}"
-    ".fk-table th{text-align:left;font-weight:600;border-bottom:2px solid #444;padding:4px 8px;"
+    "table.fk-table th{text-align:left !important;font-weight:600;border-bottom:2px solid #444;padding:4px 8px;"
     "vertical-align:bottom;white-space:normal;overflow-wrap:break-word}"
-    ".fk-table td{border-bottom:1px solid #ddd;padding:4px 8px;vertical-align:top;"
+    "table.fk-table td{text-align:left !important;border-bottom:1px solid #ddd;padding:4px 8px;vertical-align:top;"
     "overflow-wrap:anywhere}"
-    ".fk-table td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}"
+    "table.fk-table td.num{text-align:right !important;font-variant-numeric:tabular-nums;white-space:nowrap}"
     ".fk-table tr.overdue td{background:#fff3e0}"
     ".fk-table caption{text-align:left;font-weight:600;padding:4px 0}"
     ".fk-note{color:#555;font-size:12px}"
