@@ -39,12 +39,12 @@ def test_ids_are_made_in_the_stores_own_form(store):
                               interviewer_name="Uwe Kühn", interviewer_email="uwe@nord.example",
                               interview_date="2026-06-01")
     eid = store.log_event(interview_id=iid, kind="thank_you_sent", date="2026-06-02")
-    # The store holds C1-C3, I1-I3 and E1-E5: the next numbers, padded like the sample's ids.
-    assert (cid, iid, eid) == ("C000004", "I0000004", "E00000006")
+    # The store's own ids are numbered apart from ids of other forms (C1-C3, I1-I3, E1-E5 here).
+    assert (cid, iid, eid) == ("C000001", "I0000001", "E00000001")
     assert store.log_event(interview_id=iid, kind="follow_up_sent", date="2026-06-16",
-                           to_interviewer="no") == "E00000007"
+                           to_interviewer="no") == "E00000002"
     events = store.events().set_index("event_id")
-    assert not events.loc["E00000007", "to_interviewer"]
+    assert not events.loc["E00000002", "to_interviewer"]
     assert store.log_event(interview_id="I1", kind="reply_sent", date="2026-05-30",
                            event_id="mine-1") == "mine-1"
 
@@ -109,7 +109,7 @@ def test_log_prints_the_event_id_and_the_new_next_step(store, capsys):
     assert main(["log", "--db", store.path, "--interview", "I3", "--kind", "follow_up_sent",
                  "--date", "2026-05-20", "--to-interviewer", "no", "--today", "2026-05-21"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == "logged E00000006: follow_up_sent on 2026-05-20 for I3"
+    assert out[0] == "logged E00000001: follow_up_sent on 2026-05-20 for I3"
     assert out[1].startswith("next step: wait (until ")
     assert "write to Tane Moa, who interviewed you" in out[1]
 

@@ -345,14 +345,18 @@ class Store:
         return _Tx()
 
     def _next_id(self, table: str) -> str:
-        """The next free id of the store's own form (``C000301``, ``I0000908``, ``E00002051``)."""
+        """The next free id of the store's own form (``C000301``, ``I0000908``, ``E00002051``).
+
+        Only ids of exactly that form are looked at, newest first along the
+        primary key's index, so this costs a lookup, not a scan, however large
+        the store. Ids of other forms (``E1``, ``mine-1``) never collide with it.
+        """
         key = schema.TABLES[table].key
         prefix, width = {"candidates": ("C", 6), "interviews": ("I", 7), "events": ("E", 8)}[table]
-        top, longest = self._db.execute(
-            f"SELECT max(CAST(substr({key}, 2) AS INTEGER)), max(length({key})) FROM {table} "
-            f"WHERE {key} GLOB '{prefix}[0-9]*' AND substr({key}, 2) NOT GLOB '*[^0-9]*'").fetchone()
-        width = max(width, (longest or 1) - 1)
-        return f"{prefix}{(top or 0) + 1:0{width}d}"
+        pattern = prefix + "[0-9]" * width
+        row = self._db.execute(f"SELECT {key} FROM {table} WHERE {key} GLOB ? ORDER BY {key} DESC LIMIT 1",
+                               (pattern,)).fetchone()
+        return f"{prefix}{(int(row[0][1:]) if row else 0) + 1:0{width}d}"
 
     def _known_about(self, rows: pd.DataFrame) -> schema.Known:
         """What the checks of a few rows need to know from the store: only the ids they name."""

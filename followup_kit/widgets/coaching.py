@@ -241,7 +241,7 @@ def logger(session: CoachingSession) -> tuple[w.Tab, dict]:
         New interview: ``new`` (dict of its fields), ``add``, ``add_message``.
         Correction: ``fix`` (dict of its fields), ``save``, ``fix_message``.
     """
-    label = {"style": {"description_width": "120px"}, "layout": w.Layout(width="100%", max_width="480px")}
+    label = {"style": {"description_width": "120px"}, "layout": w.Layout(width="100%", max_width="640px")}
     interview = w.Dropdown(description="interview", **label)
     kind = w.Dropdown(description="what happened", options=[(KIND_WORDS[k], k) for k in schema.KINDS],
                       value="thank_you_sent", **label)
@@ -280,6 +280,8 @@ def logger(session: CoachingSession) -> tuple[w.Tab, dict]:
         note.value = ""
         said.value = message("ok", f"Logged {event_id}: {KIND_WORDS[kind.value]} on "
                                    f"{human_date(date.value, today=session.today)}.")
+        # The coach is working on this interview: every view stays on it.
+        session.selected = interview.value
         session.changed()
 
     log.on_click(log_event)

@@ -15,7 +15,7 @@ from matplotlib.axes import Axes
 #: from the left (JupyterLab right-aligns every cell of a rendered table unless told otherwise).
 TABLE_CSS = (
     "<style>"
-    ".fk-table{border-collapse:collapse;width:100%;max-width:100%;table-layout:auto;"
+    "table.fk-table{border-collapse:collapse;width:100%;max-width:100%;table-layout:auto !important;"
     "font-size:13px;line-height:1.35}"
     "table.fk-table th{text-align:left !important;font-weight:600;border-bottom:2px solid #444;padding:4px 8px;"
     "vertical-align:bottom;white-space:normal;overflow-wrap:break-word}"
