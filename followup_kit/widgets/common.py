@@ -20,7 +20,7 @@ TABLE_CSS = (
     "table.fk-table th{text-align:left !important;font-weight:600;border-bottom:2px solid #444;padding:4px 8px;"
     "vertical-align:bottom;white-space:normal;overflow-wrap:break-word}"
     "table.fk-table td{text-align:left !important;border-bottom:1px solid #ddd;padding:4px 8px;vertical-align:top;"
-    "overflow-wrap:anywhere}"
+    "overflow-wrap:break-word}"
     "table.fk-table td.num{text-align:right !important;font-variant-numeric:tabular-nums;white-space:nowrap}"
     ".fk-table tr.overdue td{background:#fff3e0}"
     ".fk-table caption{text-align:left;font-weight:600;padding:4px 0}"

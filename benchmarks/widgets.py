@@ -1,0 +1,270 @@
+"""Benchmark: what a click costs in the widgets, timed in the kernel (no browser).
+
+Three steps, each against a reference measured in the same run:
+
+1. A filter change in the cohort explorer (``cohort_app``) on about 100,000
+   interviews: choosing a subset of cohorts, another "compare by", a "held
+   from" day (each redraws the report table and both pictures). Target: at
+   most 200 ms. Reference: one ``cohort_report(facts)`` on the same facts.
+2. Logging one event with the logger of the coaching session and refreshing
+   the agenda, in a store of about 1,000,000 interviews. Target: at most
+   300 ms. Reference: a bare ``sqlite3`` INSERT of one event (committed) and a
+   SELECT of that candidate's rows in the three tables.
+3. Opening the coaching session (``coaching_session(path, candidate)``) for one
+   candidate of that store. Target: at most 1 s. Reference: a bare ``sqlite3``
+   connect, SELECT of that candidate's rows in the three tables, close.
+
+Each figure is the median of several runs. The stores are the sample of
+``followup-kit sample --candidates 33333 --seed 7`` (and ``--candidates
+333333``) imported with ``Store.import_csv``; ``--keep DIR`` builds them there
+once and reuses them (the 1,000,000-interview import takes about a minute).
+The events this benchmark logs are deleted again, so a kept store stays as
+built. ``--profile`` prints where the time of a step that misses its target goes.
+
+Run: ``.venv/bin/python benchmarks/widgets.py [--keep DIR] [--repeat N] [--profile]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import datetime as dt
+import io
+import os
+import pstats
+import sqlite3
+import statistics
+import tempfile
+import time
+from contextlib import ExitStack
+from pathlib import Path
+
+from _common import machine
+
+from followup_kit.data.sample import SAMPLE_AS_OF, generate, write_frames
+from followup_kit.data.store import Store
+from followup_kit.stats.report import cohort_report
+from followup_kit.widgets.coaching import coaching_session
+from followup_kit.widgets.cohorts import cohort_app
+
+SEED = 7
+SMALL = 33_333  # candidates: about 100,000 interviews
+LARGE = 333_333  # candidates: about 1,000,000 interviews
+TARGETS_MS = {"filter": 200, "log": 300, "open": 1000}
+TODAY = SAMPLE_AS_OF
+#: One candidate's rows in the three tables, as the store's per-candidate read selects them.
+CANDIDATE_SQL = (
+    "SELECT * FROM candidates WHERE candidate_id = ?",
+    "SELECT * FROM interviews WHERE candidate_id = ? ORDER BY rowid",
+    "SELECT e.* FROM events AS e JOIN interviews AS i ON i.interview_id = e.interview_id "
+    "WHERE i.candidate_id = ? ORDER BY e.rowid",
+)
+
+
+def store_of(folder: Path, candidates: int) -> Path:
+    """The sample of ``candidates`` candidates (seed 7) as a store in ``folder``, built when missing.
+
+    Built under a scratch name and moved into place, so an interrupted build is never reused.
+    """
+    path = folder / f"sample-{candidates}c-seed{SEED}.db"
+    if path.exists():
+        with Store(path, readonly=True) as store:
+            counts = store.counts()
+        print(f"store {path.name}: reused, {counts['interviews']:,} interviews, {counts['events']:,} events")
+        return path
+    started = time.perf_counter()
+    csv_dir = folder / f"csv-{candidates}c"
+    paths = write_frames(csv_dir, generate(candidates, seed=SEED, as_of=SAMPLE_AS_OF))
+    scratch = folder / f"building-{path.name}"
+    for leftover in (scratch, Path(f"{scratch}-wal"), Path(f"{scratch}-shm")):
+        leftover.unlink(missing_ok=True)
+    with Store(scratch) as store:
+        counts = store.import_csv(*paths)
+    # Closing the last connection folds the write-ahead log into the file.
+    assert not Path(f"{scratch}-wal").exists(), "the store's WAL was not checkpointed on close"
+    os.replace(scratch, path)
+    for p in paths:
+        p.unlink()
+    csv_dir.rmdir()
+    print(f"store {path.name}: built in {time.perf_counter() - started:.0f} s, "
+          f"{counts['interviews']:,} interviews, {counts['events']:,} events")
+    return path
+
+
+def ms(seconds: float) -> float:
+    return seconds * 1000
+
+
+def median_ms(func, repeat: int) -> tuple[float, list[float]]:
+    """Median wall time of ``repeat`` calls of ``func`` in ms, and every time."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func()
+        times.append(ms(time.perf_counter() - start))
+    return statistics.median(times), times
+
+
+def profiled(label: str, func, lines: int = 25) -> None:
+    """Print the cumulative profile of one call of ``func``."""
+    profiler = cProfile.Profile()
+    profiler.enable()
+    func()
+    profiler.disable()
+    text = io.StringIO()
+    pstats.Stats(profiler, stream=text).sort_stats("cumulative").print_stats(lines)
+    print(f"\nprofile of one {label}:")
+    print("\n".join(line for line in text.getvalue().splitlines() if line.strip())[:6000])
+
+
+class Toggle:
+    """Setting a widget's value to ``a``, then ``b``, then ``a`` ...: every call is a real change."""
+
+    def __init__(self, widget, a, b):
+        self.widget, self.values, self.n = widget, (a, b), 0
+
+    def __call__(self) -> None:
+        self.widget.value = self.values[self.n % 2]
+        self.n += 1
+
+
+def bench_filters(path: Path, repeat: int) -> list[tuple]:
+    started = time.perf_counter()
+    _, parts = cohort_app(path, as_of=TODAY)
+    controller = parts["controller"]
+    cohorts = controller.cohorts
+    print(f"cohort_app on {len(controller.all_facts):,} interviews in {len(cohorts)} cohorts: "
+          f"opened in {time.perf_counter() - started:.1f} s")
+    subset = cohorts[: max(1, len(cohorts) // 2)]
+    facts = controller.all_facts
+    reference, _ = median_ms(lambda: cohort_report(facts), repeat)
+    held = dt.date.fromisoformat(TODAY) - dt.timedelta(days=120)
+    toggles = {
+        f"filter: cohorts = {len(subset)} of {len(cohorts)}": Toggle(parts["cohorts"], subset, cohorts),
+        "filter: compare by thank-you timing": Toggle(parts["compare_by"], "thank_you_timing", "cohort"),
+        f"filter: held from {held.isoformat()}": Toggle(parts["held_from"], held, None),
+    }
+    rows = []
+    for label, toggle in toggles.items():
+        ours, _ = median_ms(toggle, repeat * 2)  # both directions of the change, alternately
+        rows.append((label, ours, reference, "cohort_report(facts)", "filter", toggle))
+    return rows
+
+
+def bench_logger(path: Path, repeat: int) -> tuple[list[tuple], str, object]:
+    """The coaching session's rows, a note on the candidate, and a function that deletes what was logged."""
+    with sqlite3.connect(path) as con:
+        # A candidate from the middle of the store, with interviews.
+        (candidate,) = con.execute(
+            "SELECT candidate_id FROM interviews WHERE rowid >= (SELECT max(rowid) / 2 FROM interviews) "
+            "ORDER BY rowid LIMIT 1").fetchone()
+
+    # -- opening the session ----------------------------------------------------------------------
+    def open_session():
+        box, parts = coaching_session(path, candidate, today=TODAY)
+        parts["session"].store.close()
+
+    start = time.perf_counter()
+    open_session()
+    cold = ms(time.perf_counter() - start)
+    ours_open, _ = median_ms(open_session, repeat)
+
+    def bare_select():
+        db = sqlite3.connect(path)
+        for sql in CANDIDATE_SQL:
+            db.execute(sql, (candidate,)).fetchall()
+        db.close()
+
+    ref_open, _ = median_ms(bare_select, repeat)
+
+    # -- logging one event -------------------------------------------------------------------------
+    _, parts = coaching_session(path, candidate, today=TODAY)
+    session, form = parts["session"], parts["logger"]
+    interview = session.selected
+    form["interview"].value = interview
+    form["kind"].value = "employer_response"
+    form["channel"].value = "email"
+    form["date"].value = dt.date.fromisoformat(TODAY)
+    logged: list[str] = []
+
+    def log_one():
+        form["log"].click()
+        said = form["message"].value
+        if "Logged " not in said:
+            raise RuntimeError(f"the logger did not log: {said}")
+        logged.append(said.split("Logged ", 1)[1].split(":", 1)[0])
+
+    bare = sqlite3.connect(path, isolation_level=None)
+    bench_ids: list[str] = []
+
+    def bare_insert_select():
+        event_id = f"Xbench{len(bench_ids):06d}"
+        bare.execute("BEGIN IMMEDIATE")
+        bare.execute("INSERT INTO events (event_id, interview_id, date, kind, channel, to_interviewer, note) "
+                     "VALUES (?, ?, ?, 'employer_response', 'email', NULL, NULL)", (event_id, interview, TODAY))
+        bare.execute("COMMIT")
+        bench_ids.append(event_id)
+        for sql in CANDIDATE_SQL:
+            bare.execute(sql, (candidate,)).fetchall()
+
+    def tidy() -> None:
+        for event_id in logged:
+            session.store.delete_event(event_id)
+        session.store.close()
+
+    try:
+        ours_log, _ = median_ms(log_one, repeat)
+        ref_log, _ = median_ms(bare_insert_select, repeat)
+    except BaseException:
+        tidy()
+        raise
+    finally:
+        bare.executemany("DELETE FROM events WHERE event_id = ?", [(i,) for i in bench_ids])
+        bare.close()
+    rows = [("log one event + refresh the agenda", ours_log, ref_log, "sqlite3 INSERT + SELECT", "log", log_one),
+            ("open the coaching session", ours_open, ref_open, "sqlite3 connect + SELECT", "open", open_session)]
+    note = f"candidate {candidate} ({len(session.interviews)} interviews); first open (cold) {cold:.0f} ms"
+    return rows, note, tidy
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--keep", type=Path, help="build the stores here once and reuse them")
+    parser.add_argument("--small", type=int, default=SMALL, help="candidates of the cohort explorer's store")
+    parser.add_argument("--large", type=int, default=LARGE, help="candidates of the coaching session's store")
+    parser.add_argument("--repeat", type=int, default=7, help="runs per figure (the median is shown)")
+    parser.add_argument("--profile", action="store_true",
+                        help="profile each step that misses its target and print where its time goes")
+    args = parser.parse_args()
+    print(machine())
+    with ExitStack() as stack:
+        if args.keep:
+            folder = args.keep
+            folder.mkdir(parents=True, exist_ok=True)
+        else:
+            folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="fk-bench-widgets-")))
+        small = store_of(folder, args.small)
+        large = store_of(folder, args.large)
+        rows = bench_filters(small, args.repeat)
+        logger_rows, note, tidy = bench_logger(large, args.repeat)
+        stack.callback(tidy)  # the events logged, a profile's too, are deleted at the end
+        rows += logger_rows
+        print(f"\nmedian of {args.repeat} runs ({2 * args.repeat} for a filter: both directions); "
+              f"coaching session: {note}")
+        width = max(len(r[0]) for r in rows) + 2
+        print(f"{'step':<{width}}{'ours (ms)':>10}{'reference (ms)':>16}{'ratio':>8}{'target':>10}   reference")
+        missed = []
+        for label, ours, ref, what, target_key, func in rows:
+            target = TARGETS_MS[target_key]
+            verdict = "ok" if ours <= target else f"MISSED by {ours - target:.0f} ms"
+            print(f"{label:<{width}}{ours:>10.1f}{ref:>16.1f}{ours / ref:>8.1f}"
+                  f"{'<= ' + str(target):>10}   {what}; {verdict}")
+            if ours > target:
+                missed.append((label, func))
+        if args.profile:
+            for label, func in missed:
+                profiled(label, func)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,246 @@
+"""The coaching notebook in a real JupyterLab, driven by headless Chromium as a coach would use it.
+
+A real ``jupyter lab`` serves a temporary copy of ``notebooks/`` whose first
+cell points at a temporary copy of the demo store (``data/demo.db`` is never
+written). The browser opens the notebook, runs every cell, waits for the
+agenda, then logs a thank-you letter through the logger by clicking, and the
+test reads the new row back from the store file. Everything listens on
+127.0.0.1; nothing is downloaded; the server is stopped at the end, whatever
+happened.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from followup_kit.data.demo import DEMO_AS_OF, demo_store
+from followup_kit.data.store import Store
+from followup_kit.widgets.coaching import KIND_WORDS, CoachingSession
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+SHOT = ROOT / "docs" / "screenshots" / "coaching_session.png"
+NOTEBOOK = "coaching_session.ipynb"
+CANDIDATE = "C000135"
+KIND = "thank_you_sent"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+#: Generous, bounded waits (milliseconds for the browser, seconds for the server).
+SERVER_S = 60
+PAGE_MS = 60_000
+RUN_MS = 60_000
+STEP_MS = 20_000
+#: Width of a desktop screen; tall enough for the agenda and the logger together.
+SHOT_SIZE = {"width": 1280, "height": 1260}
+#: Settings a fresh JupyterLab would otherwise ask about in a pop-up: no news, no update checks.
+LAB_SETTINGS = {"@jupyterlab/apputils-extension/notification.jupyterlab-settings":
+                {"fetchNews": "false", "checkForUpdates": False}}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Stop the server as Ctrl-C would (it shuts its kernel down), by force if it hangs."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(5)
+
+
+def notebook_on(folder: Path, db: Path) -> Path:
+    """Copy ``notebooks/`` into ``folder``, its coaching notebook's parameters cell pointing at ``db``."""
+    shutil.copytree(NOTEBOOKS, folder, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "*.db*"))
+    path = folder / NOTEBOOK
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    first = next(c for c in nb["cells"] if c["cell_type"] == "code")
+    source = "".join(first["source"])
+    assert "STORE = demo_store()" in source, f"the parameters cell of {NOTEBOOK} changed:\n{source}"
+    first["source"] = source.replace("STORE = demo_store()", f"STORE = {str(db)!r}")
+    path.write_text(json.dumps(nb, indent=1, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """A running JupyterLab on 127.0.0.1, no token, serving a copy of notebooks/ on a copy of the demo store."""
+    folder = tmp_path_factory.mktemp("lab")
+    db = demo_store(folder / "demo.db")
+    root = folder / "notebooks"
+    notebook_on(root, db)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("JUPYTER", "FOLLOWUP_KIT_"))}
+    for name in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR",
+                 "JUPYTERLAB_SETTINGS_DIR", "JUPYTERLAB_WORKSPACES_DIR", "IPYTHONDIR", "MPLCONFIGDIR"):
+        env[name] = str(folder / name.lower())
+        Path(env[name]).mkdir()
+    env["JUPYTER_PLATFORM_DIRS"] = "1"
+    for name, values in LAB_SETTINGS.items():
+        path = Path(env["JUPYTERLAB_SETTINGS_DIR"]) / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(values), encoding="utf-8")
+    # Server extensions this test does not need: the language servers and voila's (which runs code).
+    (Path(env["JUPYTER_CONFIG_DIR"]) / "jupyter_server_config.json").write_text(json.dumps(
+        {"ServerApp": {"jpserver_extensions": {"jupyter_lsp": False, "voila.server_extension": False}}}))
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    jupyter = Path(sys.executable).parent / "jupyter"
+    log_path = folder / "lab.log"
+    log = log_path.open("w")
+    process = subprocess.Popen(
+        [str(jupyter), "lab", "--ip=127.0.0.1", f"--port={port}", "--ServerApp.port_retries=0",
+         "--no-browser", "--ServerApp.open_browser=False", "--IdentityProvider.token=",
+         "--ServerApp.password=", f"--ServerApp.root_dir={root}", "--ServerApp.terminals_enabled=False",
+         "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+         "--LabApp.extension_manager=readonly", f"--LabApp.user_settings_dir={env['JUPYTERLAB_SETTINGS_DIR']}",
+         f"--LabApp.workspaces_dir={env['JUPYTERLAB_WORKSPACES_DIR']}", "--allow-root"],
+        stdout=log, stderr=subprocess.STDOUT, env=env, cwd=folder, start_new_session=True)
+    try:
+        deadline = time.monotonic() + SERVER_S
+        while True:
+            try:
+                urllib.request.urlopen(f"{base}/api/status", timeout=2).close()
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    state = (f"exited with {process.returncode}" if process.poll() is not None
+                             else f"no answer after {SERVER_S} s")
+                    raise RuntimeError(f"waiting for JupyterLab's /api/status on {base}: {state}\n"
+                                       + log_path.read_text()[-4000:]) from None
+                time.sleep(0.3)
+        yield {"base": base, "db": db, "log": log_path}
+    finally:
+        stop(process)
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Debian Chromium, or None when it is missing (the test then fails, saying so)."""
+    from playwright.sync_api import sync_playwright
+
+    executable = shutil.which("chromium")
+    if executable is None:
+        yield None
+        return
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+def waiting(what: str, wait, lab: dict, page, timeout: int) -> None:
+    """Run ``wait(timeout)``; on a timeout fail naming what was awaited, with the page's text and the log."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        wait(timeout)
+    except PlaywrightTimeout:
+        text = page.locator("body").inner_text()[-3000:]
+        pytest.fail(f"waited {timeout / 1000:.0f} s for {what}; the page says:\n{text}\n"
+                    f"--- JupyterLab's log:\n{lab['log'].read_text()[-3000:]}", pytrace=False)
+
+
+def events_of(db: Path) -> list[tuple]:
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as con:
+        return con.execute("SELECT event_id, interview_id, date, kind, channel FROM events "
+                           "ORDER BY rowid").fetchall()
+
+
+def test_a_coach_runs_the_notebook_and_logs_a_thank_you(browser, request):
+    assert browser is not None, (
+        "Chromium is needed for this browser test and 'chromium' is not on PATH: install Debian's "
+        "(apt-get install -y chromium); the tests never download one ('playwright install' cannot here)")
+    lab = request.getfixturevalue("lab")  # started only once there is a browser to drive it
+    with Store(lab["db"], readonly=True) as store:
+        options = CoachingSession(store, CANDIDATE, today=DEMO_AS_OF).interview_options()
+    before = events_of(lab["db"])
+    # The second interview of the list, so the choice is the click's, not the agenda's default.
+    label, interview_id = options[1] if len(options) > 1 else options[0]
+
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.set_default_timeout(STEP_MS)
+        page.goto(f"{lab['base']}/lab/tree/{NOTEBOOK}", timeout=PAGE_MS)
+        waiting("the notebook to open", lambda t: page.locator(".jp-Notebook .jp-Cell").first.wait_for(
+            timeout=t), lab, page, PAGE_MS)
+        waiting("the kernel to be idle (status bar 'Python 3 (ipykernel) | Idle')",
+                lambda t: page.locator(".jp-StatusBar-Widget", has_text="| Idle").first.wait_for(timeout=t),
+                lab, page, PAGE_MS)
+
+        page.get_by_role("menubar").get_by_role("menuitem", name="Run", exact=True).click()
+        page.get_by_role("menu").get_by_role("menuitem", name="Run All Cells", exact=True).click()
+
+        agenda = page.locator(".jp-OutputArea-output table", has_text="what to do next")
+        waiting("the agenda table ('what to do next') after Run > Run All Cells",
+                lambda t: agenda.wait_for(timeout=t), lab, page, RUN_MS)
+        assert "Fatima Walker: what to do next" in agenda.inner_text()
+
+        # The session's own tabs (Letter | Log and correct), not JupyterLab's; then the logger's
+        # "Log an event" form is the only visible one of the forms with an "interview" menu.
+        page.locator(".jp-OutputArea-output .widget-tab").first.get_by_role(
+            "tab", name="Log and correct", exact=True).click()
+
+        def field(name: str):
+            return page.get_by_label(name, exact=True).filter(visible=True)
+
+        waiting("the logger's 'Log an event' form", lambda t: field("what happened").wait_for(timeout=t),
+                lab, page, STEP_MS)
+        # ipywidgets writes the options' spaces as no-break spaces.
+        field("interview").select_option(label=label.replace(" ", "\N{NO-BREAK SPACE}"))
+        field("what happened").select_option(label=KIND_WORDS[KIND])
+        field("how").select_option(label="email")
+        # A button's name starts with its Font Awesome icon's glyph: match the end of it.
+        page.get_by_role("button", name=re.compile(r"\bLog it$")).click()
+
+        said = page.locator(".widget-html .fk-ok", has_text="Logged E").filter(visible=True)
+        waiting("the green 'Logged E...' message after clicking 'Log it' (a red one means the store "
+                "refused the event)", lambda t: said.wait_for(timeout=t), lab, page, STEP_MS)
+        message = said.inner_text()
+        assert KIND_WORDS[KIND] in message, message
+        assert page.locator(".widget-html .fk-error").filter(visible=True).count() == 0
+
+        # The view a coach wants to keep: the agenda above the logger, the log confirmed. The lab's
+        # shell does not scroll as a page, so a taller window shows the whole session; the file
+        # browser is folded away, as a coach would to give the table the width.
+        open_panel = page.locator(".jp-SideBar.jp-mod-left .lm-TabBar-tab.lm-mod-current")
+        if open_panel.count():
+            open_panel.click()
+        page.set_viewport_size(SHOT_SIZE)
+        page.locator(".jp-OutputArea-output h3", has_text="Fatima Walker").evaluate(
+            "e => e.scrollIntoView({block: 'start'})")
+        page.wait_for_timeout(500)  # let the notebook settle after the resize and scroll
+        SHOT.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOT))
+    finally:
+        page.close()
+
+    after = events_of(lab["db"])
+    new = [row for row in after if row not in before]
+    assert len(new) == 1, new
+    event_id, logged_interview, day, kind, channel = new[0]
+    assert f"Logged {event_id}" in message
+    assert (logged_interview, kind, channel) == (interview_id, KIND, "email")
+    assert day.startswith(DEMO_AS_OF)
