@@ -220,7 +220,7 @@ def test_a_version_2_store_gains_reply_sent_and_keeps_every_event(tmp_path):
         con.execute("INSERT INTO events VALUES ('E9', 'I1', '2026-06-03', 'reply_sent', 'email', 1, NULL)")
     con.close()
     with Store(db) as s:
-        assert s.schema_version == 3
+        assert s.schema_version == store_module.SCHEMA_VERSION
         assert sorted(s.events()["kind"]) == sorted(old_kinds)
         s.add_events([{"event_id": "E9", "interview_id": "I1", "date": "2026-06-03",
                        "kind": "reply_sent", "channel": "email"}])

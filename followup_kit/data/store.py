@@ -3,22 +3,44 @@
 The coach's notebook writes while dashboards read, so the file runs in WAL
 mode (readers see the last committed state, never half an import) with
 foreign keys on. ``schema_version`` records which migrations have run.
+
+Everything goes through Python's own ``sqlite3``. Arrow's ADBC driver reads
+and writes faster, but it carries a second copy of SQLite inside it, and two
+copies in one process undo each other's POSIX file locks: closing the ADBC
+connection drops the locks the ``sqlite3`` connection still relies on, after
+which another process may checkpoint and delete the WAL under it. So the bulk
+paths here make the standard library fast instead: a read joins each column
+of many rows into one string inside SQLite and splits it with Arrow; a write
+checks its foreign keys and CHECK constraints once, over the new rows, rather
+than row by row.
+
+Besides the three tables the store keeps a cheap token of the data's state
+(:meth:`Store.data_state`), the candidates whose rows changed since a state
+(:meth:`Store.changed_candidates`), and named count tables that the layers
+above cache in it (:meth:`Store.save_counts`, :meth:`Store.load_counts`).
 """
 
 from __future__ import annotations
 
 import csv
+import io
+import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from tqdm.auto import tqdm
 
 from ..errors import FollowupKitError
 from . import schema
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _choices(values) -> str:
@@ -83,13 +105,187 @@ MIGRATIONS: list[str] = [
     ALTER TABLE events_v3 RENAME TO events;
     CREATE INDEX events_by_interview ON events(interview_id);
     """,
+    # What changed since a cache was built, and the caches themselves. ``writes`` counts every
+    # write: the store's own, and each UPDATE or DELETE by any program (the triggers). An INSERT
+    # by the store is traced to its candidates by the store; one by another program only moves
+    # max(rowid) past the ``*_top`` the store last recorded, which says "changes unknown".
+    # Per-row INSERT triggers would cost more than the insert itself on an import.
+    """
+    CREATE TABLE data_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        writes INTEGER NOT NULL,
+        whole_at INTEGER NOT NULL,
+        candidates_top INTEGER NOT NULL,
+        interviews_top INTEGER NOT NULL,
+        events_top INTEGER NOT NULL
+    );
+    INSERT INTO data_state (id, writes, whole_at, candidates_top, interviews_top, events_top)
+        VALUES (1, 0, 0, (SELECT coalesce(max(rowid), 0) FROM candidates),
+                (SELECT coalesce(max(rowid), 0) FROM interviews),
+                (SELECT coalesce(max(rowid), 0) FROM events));
+    CREATE TABLE changed_candidates (
+        candidate_id TEXT PRIMARY KEY,
+        at_write INTEGER NOT NULL
+    );
+    CREATE TABLE count_tables (
+        name TEXT NOT NULL,
+        part TEXT NOT NULL,
+        key TEXT NOT NULL,
+        state TEXT NOT NULL,
+        per_candidate INTEGER NOT NULL CHECK (per_candidate IN (0, 1)),
+        data BLOB NOT NULL,
+        PRIMARY KEY (name, part)
+    );
+    CREATE TRIGGER candidates_updated AFTER UPDATE ON candidates BEGIN
+        UPDATE data_state SET writes = writes + 1;
+        INSERT OR REPLACE INTO changed_candidates (candidate_id, at_write)
+            SELECT old.candidate_id, writes FROM data_state
+            UNION SELECT new.candidate_id, writes FROM data_state;
+    END;
+    -- Forgetting a candidate leaves nothing of them behind: not their id in the log, not
+    -- their rows in a cache; so after it the store cannot say who changed (whole_at).
+    CREATE TRIGGER candidates_deleted AFTER DELETE ON candidates BEGIN
+        UPDATE data_state SET writes = writes + 1, whole_at = writes + 1,
+            candidates_top = (SELECT coalesce(max(rowid), 0) FROM candidates);
+        DELETE FROM changed_candidates WHERE candidate_id = old.candidate_id;
+        DELETE FROM count_tables WHERE per_candidate = 1;
+    END;
+    CREATE TRIGGER interviews_updated AFTER UPDATE ON interviews BEGIN
+        UPDATE data_state SET writes = writes + 1;
+        INSERT OR REPLACE INTO changed_candidates (candidate_id, at_write)
+            SELECT old.candidate_id, writes FROM data_state
+            UNION SELECT new.candidate_id, writes FROM data_state;
+    END;
+    CREATE TRIGGER interviews_deleted AFTER DELETE ON interviews BEGIN
+        UPDATE data_state SET writes = writes + 1,
+            whole_at = CASE WHEN interviews_top <> max(old.rowid,
+                (SELECT coalesce(max(rowid), 0) FROM interviews)) THEN writes + 1 ELSE whole_at END,
+            interviews_top = (SELECT coalesce(max(rowid), 0) FROM interviews);
+        INSERT OR REPLACE INTO changed_candidates (candidate_id, at_write)
+            SELECT c.candidate_id, d.writes FROM candidates AS c, data_state AS d
+            WHERE c.candidate_id = old.candidate_id;
+    END;
+    CREATE TRIGGER events_updated AFTER UPDATE ON events BEGIN
+        UPDATE data_state SET writes = writes + 1;
+        INSERT OR REPLACE INTO changed_candidates (candidate_id, at_write)
+            SELECT i.candidate_id, d.writes FROM interviews AS i, data_state AS d
+            WHERE i.interview_id IN (old.interview_id, new.interview_id);
+    END;
+    CREATE TRIGGER events_deleted AFTER DELETE ON events BEGIN
+        UPDATE data_state SET writes = writes + 1,
+            whole_at = CASE WHEN events_top <> max(old.rowid,
+                (SELECT coalesce(max(rowid), 0) FROM events)) THEN writes + 1 ELSE whole_at END,
+            events_top = (SELECT coalesce(max(rowid), 0) FROM events);
+        INSERT OR REPLACE INTO changed_candidates (candidate_id, at_write)
+            SELECT i.candidate_id, d.writes FROM interviews AS i, data_state AS d
+            WHERE i.interview_id = old.interview_id;
+    END;
+    """,
 ]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 #: Rows turned into Python values at a time while inserting: a million rows at once would
 #: hold gigabytes of small strings; this many keep memory flat at no cost in speed.
 INSERT_CHUNK = 100_000
+#: Rowids read per query on the bulk path: each column of this many rows comes back as one
+#: string (SQLite caps a value at a gigabyte), and the progress bar moves once per range.
+READ_CHUNK = 250_000
+#: Between the values of a joined column. A range whose text holds it is read row by row.
+_SEP = "\x1f"
+#: The page cache of a write, in KiB (SQLite's negative form). An import's new pages then stay
+#: in memory until COMMIT instead of being written to the WAL and read back as indexes grow.
+WRITE_CACHE_KIB = 1 << 20
+#: A write that adds more rows than this records "everything may have changed" rather than
+#: its candidates one by one: a cache rebuilds whole after such a write anyway.
+TRACE_LIMIT = 50_000
+#: The tables a write touches, in the order their rowid tops are recorded.
+_TOPS = ("candidates_top", "interviews_top", "events_top")
 
+
+@dataclass(frozen=True)
+class DataState:
+    """Where the data stood: the write counter and each table's largest rowid.
+
+    Two states are equal exactly when nothing was written in between (as far
+    as SQLite lets one tell cheaply: an INSERT by another program moves a
+    rowid, an UPDATE or DELETE by anyone moves ``writes``).
+    """
+
+    writes: int
+    candidates: int
+    interviews: int
+    events: int
+
+    def __str__(self) -> str:
+        return f"{self.writes}.{self.candidates}.{self.interviews}.{self.events}"
+
+    @classmethod
+    def parse(cls, token: str) -> DataState | None:
+        """The state a token written by ``str()`` names, or None for any other text."""
+        try:
+            return cls(*(int(part) for part in token.split(".")))
+        except (TypeError, ValueError):
+            return None
+
+
+@dataclass
+class StoredCounts:
+    """Count tables as :meth:`Store.load_counts` returns them.
+
+    Attributes
+    ----------
+    key : str
+        What the tables were built for (the caller's own description: a day, a policy, a version).
+    state : str
+        The :meth:`Store.data_state` token of the data they were built from.
+    frames : dict of str to DataFrame
+        The tables, by part name.
+    """
+
+    key: str
+    state: str
+    frames: dict[str, pd.DataFrame]
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The SQL statements of a script, a trigger's ``BEGIN ... END`` kept whole."""
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \t\r\n;"):
+                yield pending
+            pending = ""
+
+
+def _frame_bytes(frame: pd.DataFrame) -> bytes:
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    sink = io.BytesIO()
+    options = pa.ipc.IpcWriteOptions(compression="zstd" if pa.Codec.is_available("zstd") else None)
+    with pa.ipc.new_stream(sink, table.schema, options=options) as writer:
+        writer.write_table(table)
+    return sink.getvalue()
+
+
+def _bytes_frame(data: bytes) -> pd.DataFrame:
+    return pa.ipc.open_stream(data).read_all().to_pandas()
+
+
+def _state_of(db: sqlite3.Connection) -> str:
+    row = db.execute("SELECT (SELECT writes FROM data_state), "
+                     + ", ".join(f"(SELECT coalesce(max(rowid), 0) FROM {name})"
+                                 for name in schema.ORDER)).fetchone()
+    return str(DataState(*row))
+
+
+def _split(joined: bytes | None, n: int) -> pa.Array | None:
+    """The ``n`` values of a joined column, or None when a value held the separator."""
+    if n == 0:
+        return pa.array([], type=pa.string())
+    parts = pc.split_pattern(pa.array([joined], type=pa.binary()), _SEP.encode()).flatten()
+    if len(parts) != n:
+        return None
+    return parts.cast(pa.string())
 
 
 class Store:
@@ -106,13 +302,14 @@ class Store:
     Examples
     --------
     >>> store = Store(":memory:")
-    >>> store.schema_version
-    3
+    >>> store.schema_version == SCHEMA_VERSION
+    True
     """
 
     def __init__(self, path: str | Path, *, readonly: bool = False):
         self.path = str(path)
         self.readonly = readonly
+        self._helper: sqlite3.Connection | None = None
         if Path(self.path).is_dir():
             raise FollowupKitError(f"{self.path} is a folder; give the store's file name, e.g. "
                                    f"{Path(self.path) / 'coach.db'}")
@@ -172,9 +369,8 @@ class Store:
                     f"{self.path}: this store was written by a newer followup_kit "
                     f"(schema version {current}); upgrade followup_kit to open it")
             for version in range(current, SCHEMA_VERSION):
-                for statement in MIGRATIONS[version].split(";"):
-                    if statement.strip():
-                        self._db.execute(statement)
+                for statement in _statements(MIGRATIONS[version]):
+                    self._db.execute(statement)
                 self._db.execute("INSERT INTO schema_version (version) VALUES (?)", (version + 1,))
             self._db.execute("COMMIT")
         except BaseException:
@@ -184,15 +380,17 @@ class Store:
     # -- writing ------------------------------------------------------------
     def known(self) -> schema.Known:
         """The ids already stored, for checks that span imports."""
-        q = self._db.execute
-        dates = pd.read_sql_query("SELECT interview_id, interview_date FROM interviews", self._db)
+        with self.snapshot():
+            candidates = self._text("candidates", columns=["candidate_id"])
+            interviews = self._text("interviews", columns=["interview_id", "interview_date"])
+            events = self._text("events", columns=["event_id"])
         return schema.Known(
-            candidate_ids={r[0] for r in q("SELECT candidate_id FROM candidates")},
-            interview_ids=set(dates["interview_id"]),
-            event_ids={r[0] for r in q("SELECT event_id FROM events")},
+            candidate_ids=candidates["candidate_id"],
+            interview_ids=interviews["interview_id"],
+            event_ids=events["event_id"],
             interview_dates=pd.Series(
-                pd.to_datetime(dates["interview_date"], format="%Y-%m-%d").astype("datetime64[us]").to_numpy(),
-                index=dates["interview_id"].to_numpy()),
+                schema.typed(schema.INTERVIEWS, interviews)["interview_date"].to_numpy(),
+                index=interviews["interview_id"].to_numpy()),
         )
 
     def import_csv(self, *paths: str | Path, progress: bool = False) -> dict[str, int]:
@@ -434,8 +632,7 @@ class Store:
         return text
 
     def _check(self, raws: list[schema.RawTable]) -> None:
-        if self.readonly:
-            raise FollowupKitError(f"{self.path}: opened read-only")
+        self._writable()
         schema.validate(raws, self.known(), as_typed=False)
 
     def _write(self, raws: list[schema.RawTable], *, checked: bool = False,
@@ -445,17 +642,38 @@ class Store:
         by_name = {r.table.name: r for r in raws}
         counts = {}
         total = sum(len(r.frame) for r in raws)
-        with tqdm(total=total, desc="writing", unit="row", unit_scale=True,
-                  disable=not progress, leave=False) as bar:
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                for name in schema.ORDER:
-                    if name in by_name:
-                        counts[name] = self._insert(schema.TABLES[name], by_name[name].frame, bar)
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
+        q = self._db.execute
+        cache_kib = q("PRAGMA cache_size").fetchone()[0]
+        # Row by row, SQLite's foreign-key lookups and CHECK lists cost more than the insert
+        # itself; _verify makes the same checks once over the new rows before COMMIT. Both
+        # pragmas only take effect outside a transaction.
+        q("PRAGMA foreign_keys = OFF")
+        q("PRAGMA ignore_check_constraints = ON")
+        q(f"PRAGMA cache_size = -{WRITE_CACHE_KIB}")
+        try:
+            with tqdm(total=total, desc="writing", unit="row", unit_scale=True,
+                      disable=not progress, leave=False) as bar:
+                q("BEGIN IMMEDIATE")
+                try:
+                    before = self._tops()
+                    for name in schema.ORDER:
+                        if name in by_name:
+                            counts[name] = self._insert(schema.TABLES[name], by_name[name].frame, bar)
+                    self._verify(before)
+                    self._trace(before)
+                    q("COMMIT")
+                except sqlite3.IntegrityError as exc:
+                    q("ROLLBACK")
+                    raise FollowupKitError(
+                        f"{self.path}: the store changed while this was being written ({exc}); "
+                        "nothing was written: run the same command again") from None
+                except BaseException:
+                    q("ROLLBACK")
+                    raise
+        finally:
+            q(f"PRAGMA cache_size = {cache_kib}")
+            q("PRAGMA ignore_check_constraints = OFF")
+            q("PRAGMA foreign_keys = ON")
         return counts
 
     def _insert(self, table: schema.Table, text: pd.DataFrame, bar: tqdm | None = None) -> int:
@@ -477,66 +695,362 @@ class Store:
                 bar.update(len(chunk))
         return len(text)
 
+    def _tops(self) -> tuple[int, int, int]:
+        """Each table's largest rowid: a write's new rows lie above it."""
+        return tuple(self._db.execute(f"SELECT coalesce(max(rowid), 0) FROM {name}").fetchone()[0]
+                     for name in schema.ORDER)
+
+    def _verify(self, before: tuple[int, int, int]) -> None:
+        """The foreign keys and CHECK constraints of the rows added since ``before``.
+
+        The checks are the schema's own (a reference names a stored parent, a
+        choice is one allowed, a yes/no is 0 or 1), so a row that passed
+        :func:`schema.validate` passes here unless another program changed the
+        store in between.
+        """
+        for name, top in zip(schema.ORDER, before, strict=True):
+            table = schema.TABLES[name]
+            failures = {}
+            for col in table.columns:
+                if col.kind == "ref":
+                    parent = schema.TABLES[col.parent]
+                    failures[col.name] = (
+                        f"NOT EXISTS (SELECT 1 FROM {parent.name} AS p "
+                        f"WHERE p.{parent.key} = t.{col.name})",
+                        f"its {col.parent[:-1]} is no longer in the store")
+                elif col.kind == "choice":
+                    failures[col.name] = (f"t.{col.name} NOT IN ({_choices(col.allowed)})",
+                                          f"{col.name} is not one of {', '.join(col.allowed)}")
+                elif col.kind == "bool":
+                    failures[col.name] = (f"t.{col.name} NOT IN (0, 1)", f"{col.name} is not true or false")
+            if not failures:
+                continue
+            where = " OR ".join(f"({sql})" for sql, _ in failures.values())
+            bad = self._db.execute(f"SELECT {table.key}, {', '.join(f'({sql})' for sql, _ in failures.values())} "
+                                   f"FROM {name} AS t WHERE t.rowid > ? AND ({where}) LIMIT 1", (top,)).fetchone()
+            if bad:
+                why = next(text for (_, text), failed in zip(failures.values(), bad[1:], strict=True) if failed)
+                raise FollowupKitError(
+                    f"{self.path}: {table.name[:-1]} '{bad[0]}' could not be written: {why} "
+                    "(the store changed while this was being written); nothing was written: "
+                    "run the same command again")
+
+    def _trace(self, before: tuple[int, int, int]) -> None:
+        """Count this write and name the candidates it touched, for caches built before it."""
+        q = self._db.execute
+        recorded = q(f"SELECT {', '.join(_TOPS)} FROM data_state").fetchone()
+        after = self._tops()
+        q("UPDATE data_state SET writes = writes + 1, "
+          + ", ".join(f"{top} = ?" for top in _TOPS), after)
+        added = sum(a - b for a, b in zip(after, before, strict=True))
+        # Rows another program inserted since the store last wrote cannot be traced to anyone.
+        if tuple(recorded) != before or added > TRACE_LIMIT:
+            q("UPDATE data_state SET whole_at = writes")
+            return
+        q("""INSERT OR REPLACE INTO changed_candidates (candidate_id, at_write)
+             SELECT candidate_id, (SELECT writes FROM data_state) FROM candidates WHERE rowid > ?1
+             UNION SELECT candidate_id, (SELECT writes FROM data_state) FROM interviews WHERE rowid > ?2
+             UNION SELECT i.candidate_id, (SELECT writes FROM data_state)
+                   FROM events AS e JOIN interviews AS i ON i.interview_id = e.interview_id
+                   WHERE e.rowid > ?3""", before)
+
     # -- reading ------------------------------------------------------------
-    def _text(self, table: str, candidate_id: str | None, interview_id: str | None = None) -> pd.DataFrame:
-        t = schema.TABLES[table]
-        cols = ", ".join(
-            f"CASE {c.name} WHEN 1 THEN 'true' WHEN 0 THEN 'false' ELSE '' END AS {c.name}"
-            if c.kind == "bool" else f"coalesce(t.{c.name}, '') AS {c.name}"
-            for c in t.columns)
-        sql = f"SELECT {cols} FROM {table} AS t"
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Read inside one consistent state of the file: every read in the block sees the same data.
+
+        Reads nest: inside a snapshot, :meth:`tables` and :meth:`data_state`
+        join it instead of starting their own.
+
+        Examples
+        --------
+        >>> store = Store(":memory:")
+        >>> with store.snapshot():
+        ...     state, (candidates, interviews, events) = store.data_state(), store.tables()
+        """
+        if self._db.in_transaction:
+            yield
+            return
+        self._db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if self._helper is not None:
+                self._helper.close()
+                self._helper = None
+            self._db.execute("COMMIT")
+
+    def _second_reader(self) -> sqlite3.Connection | None:
+        """A second connection that sees exactly what this one sees, to read on the other core.
+
+        Two connections cannot share a snapshot, but equal :meth:`data_state`
+        tokens mean equal data; when a write slips in between the two, or the
+        store is in memory, there is no second reader and one connection reads
+        everything. Only inside :meth:`snapshot`, which closes it.
+        """
+        if self._helper is not None or self.path == ":memory:" or not self._db.in_transaction:
+            return self._helper
+        state = self.data_state()
+        helper = sqlite3.connect(Path(self.path).resolve().as_uri() + "?mode=ro", uri=True,
+                                 isolation_level=None, timeout=30, check_same_thread=False)
+        try:
+            helper.execute("BEGIN")
+            if _state_of(helper) == state:
+                self._helper = helper
+                return helper
+        except sqlite3.DatabaseError:
+            pass
+        helper.close()
+        return None
+
+    def _where(self, table: str, candidate_id, interview_id) -> tuple[str, dict]:
+        """The FROM and WHERE clauses that pick the rows asked for, and their parameters."""
+        sql = f"FROM {table} AS t"
         where: list[str] = []
-        params: tuple = ()
+        params: dict = {}
         if candidate_id is not None:
-            params += (candidate_id,)
-            if table == "candidates" or table == "interviews":
-                where.append("t.candidate_id = ?")
+            if isinstance(candidate_id, str):
+                test, params["cid"] = "= :cid", candidate_id
+            else:
+                test, params["cid"] = "IN (SELECT value FROM json_each(:cid))", json.dumps(
+                    [str(c) for c in candidate_id])
+            if table in ("candidates", "interviews"):
+                where.append(f"t.candidate_id {test}")
             else:
                 sql += " JOIN interviews AS i ON i.interview_id = t.interview_id"
-                where.append("i.candidate_id = ?")
+                where.append(f"i.candidate_id {test}")
         if interview_id is not None:
             if table != "interviews":
                 raise ValueError(f"{table} is not read by interview_id")
-            params += (interview_id,)
-            where.append("t.interview_id = ?")
+            params["iid"] = interview_id
+            where.append("t.interview_id = :iid")
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY t.rowid"
-        cur = self._db.execute(sql, params)
-        rows = cur.fetchall()
-        data = list(zip(*rows, strict=True)) if rows else [[] for _ in t.names]
-        return pd.DataFrame({name: pd.Series(col, dtype="str") for name, col in zip(t.names, data, strict=True)})
+        return sql, params
 
-    def _read(self, table: str, candidate_id: str | None, interview_id: str | None = None) -> pd.DataFrame:
-        return schema.typed(schema.TABLES[table], self._text(table, candidate_id, interview_id))
+    def _text(self, table: str, candidate_id=None, interview_id: str | None = None, *,
+              columns: Sequence[str] | None = None, bar: tqdm | None = None) -> pd.DataFrame:
+        """Rows as stored, as text (``''`` for missing, ``true``/``false`` for yes/no), in rowid order."""
+        t = schema.TABLES[table]
+        names = list(columns or t.names)
+        flags = [t.column(c).kind == "bool" for c in names]
+        if candidate_id is None and interview_id is None:
+            pieces = self._joined(table, names, bar)
+        else:
+            source, params = self._where(table, candidate_id, interview_id)
+            pieces = [self._rows(f"SELECT {', '.join(f't.{c}' for c in names)} {source} ORDER BY t.rowid",
+                                 params, len(names))]
+            if bar is not None:
+                bar.update(len(pieces[0][0]))
+        out = {}
+        for i, name in enumerate(names):
+            column = pa.chunked_array([piece[i] for piece in pieces], type=pa.string())
+            if flags[i]:
+                column = pc.if_else(pc.equal(column, "1"), "true",
+                                    pc.if_else(pc.equal(column, "0"), "false", ""))
+            out[name] = pd.Series(pd.array(column, dtype="str"))
+        return pd.DataFrame(out, index=pd.RangeIndex(len(out[names[0]])))
 
-    def candidates(self, candidate_id: str | None = None) -> pd.DataFrame:
-        """All candidates, or just one, as a typed DataFrame."""
+    def _rows(self, sql: str, params: Mapping, width: int) -> list[pa.Array]:
+        """The columns of a query's rows as text, ``''`` for missing: the path for a few rows."""
+        rows = self._db.execute(sql, params).fetchall()
+        if not rows:
+            return [pa.array([], type=pa.string()) for _ in range(width)]
+        return [pc.fill_null(pa.array(col).cast(pa.string()), "") for col in zip(*rows, strict=True)]
+
+    def _joined(self, table: str, names: list[str], bar: tqdm | None) -> list[list[pa.Array]]:
+        """Every row of ``table``, READ_CHUNK rowids per query, each column joined into one string.
+
+        SQLite joins the values, Arrow splits them (both let go of the GIL);
+        with a second reader (:meth:`_second_reader`) two threads each take
+        every other range, else Arrow splits one range while SQLite joins the
+        next. A range holding the separator in its text is read again row by row.
+        """
+        # A range scan of the rowid visits rows in rowid order, so the joins keep that order.
+        joined = ", ".join(f"CAST(group_concat(coalesce(t.{c}, ''), :sep) AS BLOB)" for c in names)
+        sql = f"SELECT count(*), {joined} FROM {table} AS t WHERE t.rowid BETWEEN :lo AND :hi"
+        rows_sql = (f"SELECT {', '.join(f't.{c}' for c in names)} FROM {table} AS t "
+                    "WHERE t.rowid BETWEEN :lo AND :hi ORDER BY t.rowid")
+        low, high = self._db.execute(f"SELECT min(rowid), max(rowid) FROM {table}").fetchone()
+        if low is None:
+            return [[pa.array([], type=pa.string()) for _ in names]]
+        ranges = [{"lo": lo, "hi": lo + READ_CHUNK - 1} for lo in range(low, high + 1, READ_CHUNK)]
+
+        def query(db: sqlite3.Connection, bounds: dict) -> tuple[int, list]:
+            n, *values = db.execute(sql, {**bounds, "sep": _SEP}).fetchone()
+            if bar is not None:
+                bar.update(n)
+            return n, values
+
+        def split(n: int, values: list) -> list[pa.Array | None]:
+            return [_split(v, n) for v in values]
+
+        helper = self._second_reader() if len(ranges) > 1 else None
+        with ThreadPoolExecutor(max_workers=1) as other:
+            if helper is not None:
+                theirs = other.submit(lambda: [split(*query(helper, b)) for b in ranges[1::2]])
+                mine = [split(*query(self._db, b)) for b in ranges[0::2]]
+                done = [None] * len(ranges)
+                done[0::2], done[1::2] = mine, theirs.result()
+            else:
+                futures = [other.submit(split, *query(self._db, b)) for b in ranges]
+                done = [f.result() for f in futures]
+        return [self._rows(rows_sql, bounds, len(names)) if any(a is None for a in parts) else parts
+                for bounds, parts in zip(ranges, done, strict=True)]
+
+    def _read(self, table: str, candidate_id=None, interview_id: str | None = None,
+              bar: tqdm | None = None) -> pd.DataFrame:
+        return schema.typed(schema.TABLES[table], self._text(table, candidate_id, interview_id, bar=bar))
+
+    def candidates(self, candidate_id: str | Sequence[str] | None = None) -> pd.DataFrame:
+        """All candidates, one, or those whose ids are listed, as a typed DataFrame."""
         return self._read("candidates", candidate_id)
 
-    def interviews(self, candidate_id: str | None = None, interview_id: str | None = None) -> pd.DataFrame:
-        """All interviews, one candidate's, or the one with ``interview_id``, as a typed DataFrame.
+    def interviews(self, candidate_id: str | Sequence[str] | None = None,
+                   interview_id: str | None = None) -> pd.DataFrame:
+        """All interviews, one candidate's (or listed candidates'), or the one with ``interview_id``.
 
-        Both filters may be given; a row must then match both.
+        Both filters may be given; a row must then match both. Returns a typed DataFrame.
         """
         return self._read("interviews", candidate_id, interview_id)
 
-    def events(self, candidate_id: str | None = None) -> pd.DataFrame:
-        """All events, or one candidate's, as a typed DataFrame (with ``sent_at``)."""
+    def events(self, candidate_id: str | Sequence[str] | None = None) -> pd.DataFrame:
+        """All events, or one (or listed) candidates', as a typed DataFrame (with ``sent_at``)."""
         return self._read("events", candidate_id)
 
-    def tables(self, candidate_id: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-        """(candidates, interviews, events) read in one snapshot, so they agree with each other."""
-        self._db.execute("BEGIN")
-        try:
-            return tuple(self._read(name, candidate_id) for name in schema.ORDER)
-        finally:
-            self._db.execute("COMMIT")
+    def tables(self, candidate_id: str | Sequence[str] | None = None, *,
+               progress: bool = False) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+        """(candidates, interviews, events) read in one snapshot, so they agree with each other.
+
+        Parameters
+        ----------
+        candidate_id : str or list of str, optional
+            Only this candidate's rows, or those of the candidates listed.
+        progress : bool
+            Show a progress bar of the rows read.
+
+        Returns
+        -------
+        tuple of DataFrame
+            Typed frames, rows in the order they were written.
+        """
+        with self.snapshot(), tqdm(total=sum(self.counts().values()) if progress else 0,
+                                   desc="reading the store", unit="row", unit_scale=True,
+                                   disable=not progress, leave=False) as bar:
+            return tuple(self._read(name, candidate_id, bar=bar) for name in schema.ORDER)
 
     def counts(self) -> dict[str, int]:
         """Rows per table."""
         return {name: self._db.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
                 for name in schema.ORDER}
+
+    # -- the state of the data, and count tables cached against it ------------
+    def data_state(self) -> str:
+        """A token of the data's state: it changes whenever a row is added, changed or deleted.
+
+        Cheap (four index lookups), so a cache can compare it on every read.
+
+        Returns
+        -------
+        str
+            Compare tokens only for equality, or pass one to :meth:`changed_candidates`.
+        """
+        return _state_of(self._db)
+
+    def changed_candidates(self, since: str) -> pd.Series | None:
+        """The candidates whose rows were added, changed or deleted after state ``since``.
+
+        Parameters
+        ----------
+        since : str
+            A token from :meth:`data_state`.
+
+        Returns
+        -------
+        Series of str or None
+            Candidate ids, in no particular order; None when the store cannot
+            tell: after a large write, rows another program inserted, a
+            deleted candidate (whose id is not kept), or a token it does not
+            recognise. Then treat everything as changed.
+        """
+        then = DataState.parse(since)
+        with self.snapshot():
+            now = DataState.parse(self.data_state())
+            whole_at, *recorded = self._db.execute(
+                f"SELECT whole_at, {', '.join(_TOPS)} FROM data_state").fetchone()
+            if then is None or then.writes > now.writes or whole_at > then.writes:
+                return None
+            if tuple(recorded) != (now.candidates, now.interviews, now.events):
+                return None
+            if then == now:
+                return pd.Series([], dtype="str")
+            rows = self._db.execute("SELECT candidate_id FROM changed_candidates WHERE at_write > ?",
+                                    (then.writes,)).fetchall()
+        return pd.Series([r[0] for r in rows], dtype="str")
+
+    def save_counts(self, name: str, frames: Mapping[str, pd.DataFrame], *, key: str, state: str,
+                    per_candidate: Iterable[str] = ()) -> None:
+        """Keep count tables in the store under ``name``, replacing any kept before.
+
+        The store does not read them; it only drops the parts named in
+        ``per_candidate`` (rows that belong to one candidate each) whenever a
+        candidate is deleted, so that forgetting someone leaves none of their
+        rows behind. Saving is not a change of the data: :meth:`data_state`
+        stays as it was.
+
+        Parameters
+        ----------
+        name : str
+            The cache's name, e.g. ``"cohorts"``.
+        frames : dict of str to DataFrame
+            The tables, by part name.
+        key : str
+            What they were built for, as the caller describes it.
+        state : str
+            The :meth:`data_state` token of the data they were built from.
+        per_candidate : iterable of str
+            The parts holding one row per interview or candidate.
+        """
+        self._writable()
+        personal = set(per_candidate)
+        rows = [(name, part, key, state, int(part in personal), _frame_bytes(frame))
+                for part, frame in frames.items()]
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            self._db.execute("DELETE FROM count_tables WHERE name = ?", (name,))
+            self._db.executemany("INSERT INTO count_tables (name, part, key, state, per_candidate, data) "
+                                 "VALUES (?, ?, ?, ?, ?, ?)", rows)
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+
+    def load_counts(self, name: str, parts: Sequence[str] | None = None) -> StoredCounts | None:
+        """The count tables kept under ``name``, or None when there are none.
+
+        Parameters
+        ----------
+        name : str
+            The cache's name.
+        parts : list of str, optional
+            Only these parts (all when None). A part asked for and not kept
+            (dropped with a deleted candidate) makes the result None.
+
+        Returns
+        -------
+        StoredCounts or None
+        """
+        rows = self._db.execute("SELECT part, key, state, data FROM count_tables WHERE name = ?",
+                                (name,)).fetchall() if parts is None else self._db.execute(
+            "SELECT part, key, state, data FROM count_tables WHERE name = ? AND part IN "
+            "(SELECT value FROM json_each(?))", (name, json.dumps(list(parts)))).fetchall()
+        if not rows or (parts is not None and len(rows) < len(set(parts))):
+            return None
+        keys = {(key, state) for _, key, state, _ in rows}
+        if len(keys) > 1:
+            return None
+        key, state = keys.pop()
+        return StoredCounts(key=key, state=state, frames={part: _bytes_frame(data) for part, _, _, data in rows})
 
     # -- export -------------------------------------------------------------
     def export_csv(self, out_dir: str | Path) -> list[Path]:
@@ -554,14 +1068,11 @@ class Store:
         except OSError as exc:
             raise FollowupKitError(f"cannot make the folder {out}: {exc.strerror}") from None
         written = []
-        self._db.execute("BEGIN")
-        try:
+        with self.snapshot():
             for name in schema.ORDER:
-                text = schema.guard_formulas(self._text(name, None))
+                text = schema.guard_formulas(self._text(name))
                 path = out / f"{name}.csv"
                 text.to_csv(path, index=False, encoding="utf-8-sig", quoting=csv.QUOTE_MINIMAL,
                             lineterminator="\r\n")
                 written.append(path)
-        finally:
-            self._db.execute("COMMIT")
         return written
