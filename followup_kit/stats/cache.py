@@ -1,0 +1,275 @@
+"""Count tables kept in the store, so the cohort report and the patience meter read aggregates.
+
+A programme's report starts from a few small count tables (per cohort and
+day; per cohort; per cohort and thank-you timing). Building them means
+reading every row and building every interview's facts: seconds for a million
+interviews, too slow for a page view. :func:`cohort_counts` keeps them in the
+store (:meth:`~followup_kit.Store.save_counts`) with what they were built
+from, and brings them up to date when that changes:
+
+* the **data** (:meth:`~followup_kit.Store.data_state`): the candidates whose
+  rows changed are read again and their interviews' facts replace the old ones
+  (the cache keeps one small row per interview for this); when the store
+  cannot say who changed, or too many did, everything is read again;
+* the **day** the facts describe, the **policy**, or the **code** that builds
+  facts and counts (:func:`code_version`): everything is built again.
+
+The count tables are the same, table for table, as ``count(facts(...))``
+gives on the whole programme; the tests check it after imports, logged
+events, corrections, deletions and on a new day.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import holidays
+import numpy as np
+import pandas as pd
+from tqdm.auto import tqdm
+
+from ..data import dates, lookup, schema
+from ..data.dates import as_day
+from ..data.lookup import positions
+from ..data.store import Store
+from ..playbook import business_days, interview_facts, rules
+from ..playbook import policy as policy_module
+from ..playbook.interview_facts import cohorts_in_order, facts
+from ..playbook.policy import Policy
+from . import counts
+from .counts import DERIVED, QUESTIONS, Counts, count
+from .report import cohort_report_from_counts
+from .survival import chance_from_curve, curve_from_counts
+
+#: Every yes/no count a cohort's group table holds: the report's and the funnel's.
+COHORT_QUESTIONS = ["candidates", *QUESTIONS, *DERIVED]
+#: The columns of the interview facts the count tables are built from, kept per interview.
+ROW_COLUMNS = ["candidate_id", "interview_date", "thank_you_timing", "follow_ups", "early_follow_ups",
+               "response_days", "responded", "outcome"]
+#: The parts that hold one row per interview or candidate (dropped when a candidate is deleted).
+PER_CANDIDATE = ("interviews", "candidates")
+AGGREGATES = ("groups", "days", "behaviour")
+#: A refresh reads only the changed candidates' rows while they are at most this share of all
+#: candidates; past it, one read of everything is quicker than many small ones.
+INCREMENTAL_SHARE = 0.2
+
+# Modules whose code decides a count: a change to any of them makes every cache stale.
+_BUILDERS = (schema, dates, lookup, business_days, rules, policy_module, interview_facts, counts)
+
+
+@cache
+def code_version() -> str:
+    """A fingerprint of the code that builds facts and counts, and of the holiday calendars.
+
+    Returns
+    -------
+    str
+        Changes whenever a rule, a count or a public-holiday calendar changes.
+    """
+    digest = hashlib.sha256(holidays.__version__.encode())
+    for path in (*(module.__file__ for module in _BUILDERS), __file__):
+        digest.update(Path(path).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _fingerprint(policy: Policy) -> str:
+    return hashlib.sha256(repr(policy).encode()).hexdigest()[:12]
+
+
+@dataclass
+class CohortCounts:
+    """The count tables of a programme's cohorts, as one day saw them.
+
+    Attributes
+    ----------
+    as_of : numpy.datetime64
+        The day the facts describe.
+    state : str
+        The store's :meth:`~followup_kit.Store.data_state` the tables were built from.
+    current : bool
+        True when built from the data as they are now, for the day asked.
+    by_cohort : Counts
+        By ``cohort``: every question of :data:`COHORT_QUESTIONS` and the day
+        counts; what :func:`~followup_kit.stats.report.cohort_report_from_counts`
+        and the patience meter read.
+    by_behaviour : Counts
+        By ``cohort`` and ``thank_you_timing``: the same questions.
+    """
+
+    as_of: np.datetime64
+    state: str
+    current: bool
+    by_cohort: Counts
+    by_behaviour: Counts
+
+
+def _aggregates(rows: pd.DataFrame, candidates: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The count tables from the kept rows, as ``count(facts(...))`` builds them."""
+    cohorts = candidates["cohort"].reset_index(drop=True)
+    cpos = positions(rows["candidate_id"], candidates["candidate_id"])
+    frame = rows.reset_index(drop=True).assign(
+        cohort=cohorts_in_order(cohorts, cpos, rows["interview_date"].to_numpy(dtype="datetime64[us]")))
+    by_cohort = count(frame, "cohort", COHORT_QUESTIONS, days=True)
+    by_behaviour = count(frame, ["cohort", "thank_you_timing"], COHORT_QUESTIONS)
+    return {"groups": by_cohort.groups, "days": by_cohort.days, "behaviour": by_behaviour.groups}
+
+
+def _result(frames: dict[str, pd.DataFrame], day, state: str, current: bool) -> CohortCounts:
+    return CohortCounts(as_of=day, state=state, current=current,
+                        by_cohort=Counts(by=["cohort"], groups=frames["groups"], days=frames["days"]),
+                        by_behaviour=Counts(by=["cohort", "thank_you_timing"], groups=frames["behaviour"]))
+
+
+def _kept_day(key: str) -> np.datetime64:
+    """The day a cache key names."""
+    return np.datetime64(key.split("; ")[0][len("as_of="):], "us")
+
+
+def cohort_counts(store: Store, as_of=None, policy: Policy | None = None, *, stale_ok: bool = False,
+                  progress: bool = False) -> CohortCounts:
+    """The programme's count tables by cohort, from the store's cache, brought up to date.
+
+    Parameters
+    ----------
+    store : Store
+        The store; when it is open for writing, tables built or brought up to
+        date are kept in it for the next reader.
+    as_of : date-like, optional
+        The day the facts describe; default today.
+    policy : Policy, optional
+        The playbook's numbers; default ``Policy()``. Each policy has a cache of its own.
+    stale_ok : bool
+        Return the kept tables even when the data changed since they were
+        built or the day moved on (never tables of a later day), so a page
+        view never builds a programme's facts; ``current`` then says which.
+        When nothing is kept, the tables are built all the same.
+    progress : bool
+        Show progress bars while tables are built.
+
+    Returns
+    -------
+    CohortCounts
+    """
+    policy = policy or Policy()
+    day = as_day(as_of)
+    name = f"cohorts/{_fingerprint(policy)}"
+    key = f"as_of={np.datetime_as_string(day, unit='D')}; code={code_version()}"
+    with store.snapshot():
+        state = store.data_state()
+        kept = store.load_counts(name, AGGREGATES)
+    kept_day = _kept_day(kept.key) if kept is not None else None
+    if kept is not None:
+        if kept.key == key and kept.state == state:
+            return _result(kept.frames, day, state, current=True)
+        if stale_ok and kept.key.endswith(f"code={code_version()}") and kept_day <= day:
+            return _result(kept.frames, kept_day, kept.state, current=False)
+    with tqdm(total=4, desc="cohort counts", unit="step", disable=not progress, leave=False) as bar:
+        frames = None
+        if kept is not None and kept.key == key:
+            frames = _brought_up_to_date(store, name, kept.state, day, policy, bar)
+        if frames is None:
+            frames = _built_whole(store, day, policy, bar, progress)
+        bar.set_postfix_str("counting")
+        state = frames.pop("state")
+        frames.update(_aggregates(frames["interviews"], frames["candidates"]))
+        bar.update()
+        # A look back at an earlier day is not kept: it would push out the current day's tables.
+        if not store.readonly and (kept_day is None or kept_day <= day):
+            bar.set_postfix_str("keeping them in the store")
+            store.save_counts(name, frames, key=key, state=state, per_candidate=PER_CANDIDATE)
+        bar.update()
+    return _result(frames, day, state, current=True)
+
+
+def _built_whole(store: Store, day, policy: Policy, bar: tqdm, progress: bool) -> dict:
+    bar.set_postfix_str("reading every row")
+    with store.snapshot():
+        state = store.data_state()
+        candidates, interviews, events = store.tables(progress=progress)
+    bar.update()
+    bar.set_postfix_str("building the interview facts")
+    f = facts(candidates, interviews, events, as_of=day, policy=policy)
+    bar.update()
+    return {"state": state, "interviews": f[ROW_COLUMNS],
+            "candidates": candidates[["candidate_id", "cohort"]]}
+
+
+def _brought_up_to_date(store: Store, name: str, since: str, day, policy: Policy, bar: tqdm) -> dict | None:
+    """The kept rows with the changed candidates' rows built again, or None when that does not pay."""
+    kept = store.load_counts(name, PER_CANDIDATE)
+    if kept is None or kept.state != since:
+        return None
+    old_rows, old_candidates = kept.frames["interviews"], kept.frames["candidates"]
+    bar.set_postfix_str("reading the candidates who changed")
+    with store.snapshot():
+        state = store.data_state()
+        changed = store.changed_candidates(since)
+        if changed is None or len(changed) > INCREMENTAL_SHARE * max(len(old_candidates), 1):
+            return None
+        candidates, interviews, events = store.tables(changed.tolist())
+    bar.update()
+    bar.set_postfix_str("building their interview facts")
+    f = facts(candidates, interviews, events, as_of=day, policy=policy)
+    bar.update()
+    stay = ~old_rows["candidate_id"].isin(changed)
+    stay_candidates = ~old_candidates["candidate_id"].isin(changed)
+    rows = pd.concat([old_rows.loc[stay], f[ROW_COLUMNS]], ignore_index=True)
+    people = pd.concat([old_candidates.loc[stay_candidates], candidates[["candidate_id", "cohort"]]],
+                       ignore_index=True)
+    return {"state": state, "interviews": rows, "candidates": people}
+
+
+def cohort_report_from_store(store: Store, as_of=None, within_days: int = 30,
+                             policy: Policy | None = None, *, progress: bool = False) -> pd.DataFrame:
+    """The cohort report of the whole programme, from the store's cached count tables.
+
+    The same table as ``cohort_report(facts(*store.tables(), as_of=as_of))``,
+    in milliseconds when the cache is current.
+
+    Parameters
+    ----------
+    store : Store
+    as_of : date-like, optional
+        The day the report describes; default today.
+    within_days : int
+        The horizon of the "answered within" share.
+    policy : Policy, optional
+    progress : bool
+        Show progress bars while count tables are built.
+
+    Returns
+    -------
+    DataFrame
+        See :func:`~followup_kit.stats.report.cohort_report`.
+    """
+    counted = cohort_counts(store, as_of, policy, progress=progress)
+    return cohort_report_from_counts(counted.by_cohort, within_days)
+
+
+def chance_of_answer_from_store(store: Store, waited_days: int, within_days: int, as_of=None,
+                                policy: Policy | None = None, *, stale_ok: bool = True) -> pd.DataFrame:
+    """The patience meter for every cohort, from the store's cached day counts.
+
+    Parameters
+    ----------
+    store : Store
+    waited_days, within_days : int
+        As :func:`~followup_kit.stats.survival.chance_of_answer` takes them.
+    as_of : date-like, optional
+        The day; default today.
+    policy : Policy, optional
+    stale_ok : bool
+        Accept the kept counts of an earlier day or of data since changed, as a
+        page view should (see :func:`cohort_counts`).
+
+    Returns
+    -------
+    DataFrame
+        As ``chance_of_answer(facts, waited_days, within_days, by="cohort")``.
+    """
+    counted = cohort_counts(store, as_of, policy, stale_ok=stale_ok).by_cohort
+    return chance_from_curve(curve_from_counts(counted.days, "cohort"), counted.groups,
+                             waited_days, within_days, "cohort")
