@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
 from ..data.store import Store
+from ..stats.cache import cohort_report_from_store
 from ..stats.report import cohort_report
 from ..stats.tables import report_records, report_table
 from .options import day_option, nothing_held, write_csv
@@ -23,25 +25,45 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_report)
 
 
-def cmd_report(args: argparse.Namespace) -> int:
-    from ..playbook.interview_facts import facts as build_facts
+def open_for_counts(db: str) -> Store:
+    """The store, open for writing when the file and its folder allow it, so counts built are kept.
 
+    A store that cannot be written (a read-only copy, another user's file) is
+    read as it is and its count tables built in memory.
+    """
+    path = Path(db)
+    if path.is_file() and os.access(path, os.W_OK) and os.access(path.resolve().parent, os.W_OK):
+        return Store(db)
+    return Store(db, readonly=True)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
     as_of = day_option(args.as_of, "--as-of")
-    with Store(args.db, readonly=True) as store:
-        tables = store.tables()
-    facts = build_facts(*tables, as_of=as_of)
-    report = cohort_report(facts)
+    progress = sys.stderr.isatty()
+    if args.plots:
+        from ..playbook.interview_facts import facts as build_facts
+        from ..plots import write_report_plots
+
+        # The pictures need every interview's facts, so read them once for the table too.
+        with Store(args.db, readonly=True) as store:
+            tables = store.tables(progress=progress)
+        facts = build_facts(*tables, as_of=as_of)
+        report = cohort_report(facts)
+        interviews = tables[1]
+    else:
+        with open_for_counts(args.db) as store:
+            report = cohort_report_from_store(store, as_of=as_of, progress=progress)
+            # Only an empty report needs the interviews, to say why it is empty.
+            interviews = store.interviews() if report["interviews"].sum() == 0 else None
     if args.format == "json":
         print(json.dumps(report_records(report), indent=2))
     elif args.format == "csv":
         write_csv(report)
-    elif facts.empty:
-        print(nothing_held(tables[1], as_of))
+    elif interviews is not None and report["interviews"].sum() == 0:
+        print(nothing_held(interviews, as_of))
     else:
         print(report_table(report))
     if args.plots:
-        from ..plots import write_report_plots
-
         for path in write_report_plots(facts, Path(args.plots)):
             print(f"wrote {path}", file=sys.stderr)
     return 0
