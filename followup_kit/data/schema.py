@@ -36,6 +36,7 @@ import pyarrow.compute as pc
 from pyarrow import csv as pa_csv
 
 from ..errors import Problem, ValidationError
+from .lookup import positions
 
 KINDS = (
     "thank_you_sent",
@@ -500,20 +501,22 @@ def _check_dates_across(raw: RawTable, known: Known, siblings, rows, parsed) -> 
         return _problems(bad, rows, source, "promised_decision_date",
                          "the promised decision date is before the interview")
     if raw.table is EVENTS:
-        dates: list[pd.Series] = []
+        ids: list[pd.Series] = []
+        dates: list[np.ndarray] = []
         if known.interview_dates is not None and len(known.interview_dates):
-            dates.append(known.interview_dates)
+            ids.append(pd.Series(known.interview_dates.index, dtype="str"))
+            dates.append(known.interview_dates.to_numpy(dtype="datetime64[us]"))
         sib = siblings.get("interviews")
         if sib is not None:
-            dates.append(pd.Series(_parse_dates(sib["interview_date"]).to_numpy(),
-                                   index=sib["interview_id"].to_numpy()))
+            ids.append(sib["interview_id"])
+            dates.append(_parse_dates(sib["interview_date"]).to_numpy(dtype="datetime64[us]"))
         if not dates:
             return []
-        lookup = pd.concat(dates) if len(dates) > 1 else dates[0]
-        lookup = lookup[~lookup.index.duplicated(keep="last")]
-        ids = frame["interview_id"]
-        held = lookup.to_numpy()[lookup.index.get_indexer(ids)]
-        held[lookup.index.get_indexer(ids) < 0] = np.datetime64("NaT")
+        # Reversed, so an id listed twice takes its last date, as a later row overrides an earlier one.
+        keys = pd.concat(ids, ignore_index=True).iloc[::-1]
+        on = np.concatenate(dates)[::-1]
+        found = positions(frame["interview_id"], keys)
+        held = np.where(found >= 0, on[np.maximum(found, 0)], np.datetime64("NaT"))
         bad = parsed["date"].to_numpy() < held
         return _problems(bad, rows, source, "date",
                          lambda i: "the event is dated before its interview "
