@@ -55,16 +55,33 @@ def test_joined_reads_equal_row_by_row_reads(sample_store, monkeypatch, chunk):
     assert_reads_match(sample_store)
 
 
-def test_reads_with_gaps_nulls_and_the_separator_in_the_text(sample_store, monkeypatch):
+def test_reads_with_gaps_nulls_and_odd_text(sample_store, monkeypatch):
     monkeypatch.setattr(store_module, "READ_CHUNK", 5)
     db = sample_store._db
     db.execute("DELETE FROM events WHERE rowid % 3 = 0")
-    db.execute("UPDATE events SET note = 'one\x1ftwo' WHERE rowid = 4")
+    db.execute("UPDATE events SET note = 'one\x1ftwo, Zoë ✓ 𝄞' WHERE rowid = 4")
     db.execute("UPDATE events SET note = '' WHERE rowid = 5")
     db.execute("UPDATE candidates SET country = NULL, timezone = NULL WHERE rowid = 2")
     assert_reads_match(sample_store)
     notes = sample_store.events().set_index("event_id")["note"]
-    assert "one\x1ftwo" in set(notes.dropna())
+    assert "one\x1ftwo, Zoë ✓ 𝄞" in set(notes.dropna())
+
+
+def test_a_value_too_long_for_its_length_is_read_row_by_row(sample_store, monkeypatch):
+    monkeypatch.setattr(store_module, "READ_CHUNK", 20)
+    long_note = "x" * 0x110000 + "é"
+    sample_store._db.execute("UPDATE events SET note = ? WHERE rowid = 7", (long_note,))
+    slow = []
+    real = Store._rows
+
+    def rows(self, sql, params, width):
+        slow.append(params["lo"])
+        return real(self, sql, params, width)
+
+    monkeypatch.setattr(Store, "_rows", rows)
+    assert sample_store.events()["note"].iloc[6] == long_note
+    assert slow == [1]
+    assert_reads_match(sample_store)
 
 
 def test_one_reader_in_memory_gives_the_same_frames(sample_files, monkeypatch):

@@ -9,10 +9,10 @@ and writes faster, but it carries a second copy of SQLite inside it, and two
 copies in one process undo each other's POSIX file locks: closing the ADBC
 connection drops the locks the ``sqlite3`` connection still relies on, after
 which another process may checkpoint and delete the WAL under it. So the bulk
-paths here make the standard library fast instead: a read joins each column
-of many rows into one string inside SQLite and splits it with Arrow; a write
-checks its foreign keys and CHECK constraints once, over the new rows, rather
-than row by row.
+paths here make the standard library fast instead: a read has SQLite join
+each column of many rows into one string, with every value's length beside
+it, and cuts the strings into Arrow arrays; a write checks its foreign keys
+and CHECK constraints once, over the new rows, rather than row by row.
 
 Besides the three tables the store keeps a cheap token of the data's state
 (:meth:`Store.data_state`), the candidates whose rows changed since a state
@@ -32,6 +32,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -190,8 +191,6 @@ INSERT_CHUNK = 100_000
 #: Rowids read per query on the bulk path: each column of this many rows comes back as one
 #: string (SQLite caps a value at a gigabyte), and the progress bar moves once per range.
 READ_CHUNK = 250_000
-#: Between the values of a joined column. A range whose text holds it is read row by row.
-_SEP = "\x1f"
 #: The page cache of a write, in KiB (SQLite's negative form). An import's new pages then stay
 #: in memory until COMMIT instead of being written to the WAL and read back as indexes grow.
 WRITE_CACHE_KIB = 1 << 20
@@ -278,14 +277,34 @@ def _state_of(db: sqlite3.Connection) -> str:
     return str(DataState(*row))
 
 
-def _split(joined: bytes | None, n: int) -> pa.Array | None:
-    """The ``n`` values of a joined column, or None when a value held the separator."""
+def _unjoin(n: int, sizes: bytes | None, joined: list[bytes | None]) -> list[pa.Array] | None:
+    """Cut each column's joined values at the sizes given, as Arrow text; None if they do not fit.
+
+    ``sizes`` holds one character per value whose code point is the value's
+    length in bytes, row after row; a value too long for a code point (over
+    a megabyte) or text that is not UTF-8 makes the sizes not add up.
+    """
     if n == 0:
-        return pa.array([], type=pa.string())
-    parts = pc.split_pattern(pa.array([joined], type=pa.binary()), _SEP.encode()).flatten()
-    if len(parts) != n:
+        return [pa.array([], type=pa.string()) for _ in joined]
+    lengths = np.frombuffer(sizes.decode("utf-8", "surrogatepass").encode("utf-32-le", "surrogatepass"),
+                            dtype=np.uint32)
+    if len(lengths) != n * len(joined):
         return None
-    return parts.cast(pa.string())
+    lengths = lengths.reshape(n, len(joined))
+    out = []
+    for k, data in enumerate(joined):
+        offsets = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(lengths[:, k], out=offsets[1:])
+        data = data or b""
+        if offsets[-1] != len(data):
+            return None
+        array = pa.StringArray.from_buffers(n, pa.py_buffer(offsets.astype(np.int32)), pa.py_buffer(data))
+        try:
+            array.validate(full=True)
+        except pa.ArrowInvalid:
+            return None
+        out.append(array)
+    return out
 
 
 class Store:
@@ -861,14 +880,17 @@ class Store:
     def _joined(self, table: str, names: list[str], bar: tqdm | None) -> list[list[pa.Array]]:
         """Every row of ``table``, READ_CHUNK rowids per query, each column joined into one string.
 
-        SQLite joins the values, Arrow splits them (both let go of the GIL);
-        with a second reader (:meth:`_second_reader`) two threads each take
-        every other range, else Arrow splits one range while SQLite joins the
-        next. A range holding the separator in its text is read again row by row.
+        SQLite concatenates each column's values and writes every value's
+        length in bytes as one character, so cutting them apart is a running
+        sum, not a search. With a second reader (:meth:`_second_reader`) two
+        threads each take every other range (SQLite lets go of the GIL). A
+        range whose values do not fit their lengths is read again row by row.
         """
         # A range scan of the rowid visits rows in rowid order, so the joins keep that order.
-        joined = ", ".join(f"CAST(group_concat(coalesce(t.{c}, ''), :sep) AS BLOB)" for c in names)
-        sql = f"SELECT count(*), {joined} FROM {table} AS t WHERE t.rowid BETWEEN :lo AND :hi"
+        sizes = ", ".join(f"length(CAST(coalesce(t.{c}, '') AS BLOB))" for c in names)
+        joined = ", ".join(f"CAST(group_concat(coalesce(t.{c}, ''), '') AS BLOB)" for c in names)
+        sql = (f"SELECT count(*), CAST(group_concat(char({sizes}), '') AS BLOB), {joined} "
+               f"FROM {table} AS t WHERE t.rowid BETWEEN :lo AND :hi")
         rows_sql = (f"SELECT {', '.join(f't.{c}' for c in names)} FROM {table} AS t "
                     "WHERE t.rowid BETWEEN :lo AND :hi ORDER BY t.rowid")
         low, high = self._db.execute(f"SELECT min(rowid), max(rowid) FROM {table}").fetchone()
@@ -876,26 +898,22 @@ class Store:
             return [[pa.array([], type=pa.string()) for _ in names]]
         ranges = [{"lo": lo, "hi": lo + READ_CHUNK - 1} for lo in range(low, high + 1, READ_CHUNK)]
 
-        def query(db: sqlite3.Connection, bounds: dict) -> tuple[int, list]:
-            n, *values = db.execute(sql, {**bounds, "sep": _SEP}).fetchone()
+        def read(db: sqlite3.Connection, bounds: dict) -> list[pa.Array] | None:
+            n, lengths, *values = db.execute(sql, bounds).fetchone()
             if bar is not None:
                 bar.update(n)
-            return n, values
-
-        def split(n: int, values: list) -> list[pa.Array | None]:
-            return [_split(v, n) for v in values]
+            return _unjoin(n, lengths, values)
 
         helper = self._second_reader() if len(ranges) > 1 else None
-        with ThreadPoolExecutor(max_workers=1) as other:
-            if helper is not None:
-                theirs = other.submit(lambda: [split(*query(helper, b)) for b in ranges[1::2]])
-                mine = [split(*query(self._db, b)) for b in ranges[0::2]]
+        if helper is not None:
+            with ThreadPoolExecutor(max_workers=1) as other:
+                theirs = other.submit(lambda: [read(helper, b) for b in ranges[1::2]])
+                mine = [read(self._db, b) for b in ranges[0::2]]
                 done = [None] * len(ranges)
                 done[0::2], done[1::2] = mine, theirs.result()
-            else:
-                futures = [other.submit(split, *query(self._db, b)) for b in ranges]
-                done = [f.result() for f in futures]
-        return [self._rows(rows_sql, bounds, len(names)) if any(a is None for a in parts) else parts
+        else:
+            done = [read(self._db, b) for b in ranges]
+        return [self._rows(rows_sql, bounds, len(names)) if parts is None else parts
                 for bounds, parts in zip(ranges, done, strict=True)]
 
     def _read(self, table: str, candidate_id=None, interview_id: str | None = None,
