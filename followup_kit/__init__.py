@@ -26,7 +26,9 @@ from .letters import (
 from .playbook import FACTS_COLUMNS, Policy, facts, plan
 from .stats import (
     chance_of_answer,
+    chance_of_answer_from_store,
     cohort_report,
+    cohort_report_from_store,
     compare_groups,
     funnel,
     median_response,
@@ -49,11 +51,13 @@ __all__ = [
     "Store",
     "ValidationError",
     "chance_of_answer",
+    "chance_of_answer_from_store",
     "check_follow_up",
     "check_offer_reply",
     "check_rejection_reply",
     "check_thank_you",
     "cohort_report",
+    "cohort_report_from_store",
     "compare_groups",
     "draft",
     "facts",
