@@ -12,7 +12,7 @@ AS_OF  := 2026-11-01
 $(STAMP): pyproject.toml Makefile
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,scale]'
+	$(BIN)/python -m pip install --quiet -e '.[test,scale,bench]'
 	@# lifelines is the reference the response curves are tested against. Its metadata asks for
 	@# pandas < 3, on which it runs all the same, so it is installed without its dependencies.
 	$(BIN)/python -m pip install --quiet --no-deps 'lifelines>=0.30' 'autograd>=1.7' 'autograd-gamma>=0.5' \
@@ -52,6 +52,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/analysis.py
 	$(BIN)/python benchmarks/widgets.py
 	$(BIN)/python benchmarks/dashboard.py
+	$(BIN)/python benchmarks/store.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .ruff_cache
