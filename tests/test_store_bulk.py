@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from conftest import file_hash
-from followup_kit import FollowupKitError, Store
+from followup_kit import FollowupKitError, Store, ValidationError
 from followup_kit.data import schema
 from followup_kit.data import store as store_module
 from followup_kit.data.sample import generate, write_frames
@@ -271,3 +271,27 @@ def test_count_tables_round_trip_and_leave_with_a_forgotten_candidate(sample_sto
     sample_store._db.execute("DELETE FROM candidates WHERE rowid = 1")
     assert sample_store.load_counts("demo", ["groups", "rows"]) is None
     assert list(sample_store.load_counts("demo").frames) == ["groups"]
+
+
+@pytest.mark.parametrize("fits", [True, False])
+def test_rows_go_in_while_later_files_are_checked_unless_too_big(tmp_path, csv_dir, csv_files, monkeypatch, fits):
+    (csv_dir / "events.csv").write_text("event_id,interview_id,date,kind,channel\n"
+                                        "E1,I1,2026-05-09,chased,email\n", encoding="utf-8")
+    if not fits:
+        monkeypatch.setattr(store_module, "WRITE_CACHE_KIB", 0)
+    written = []
+    real = Store._insert
+
+    def insert(self, table, text, bar=None):
+        written.append(table.name)
+        return real(self, table, text, bar)
+
+    monkeypatch.setattr(Store, "_insert", insert)
+    db = tmp_path / "s.db"
+    Store(db).close()
+    before = file_hash(db)
+    with Store(db) as store:
+        with pytest.raises(ValidationError, match=r"events.csv:2:kind: unknown kind 'chased'"):
+            store.import_csv(*csv_files)
+        assert file_hash(db) == before
+    assert written == (["candidates", "interviews", "events"] if fits else [])

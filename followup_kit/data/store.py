@@ -27,7 +27,7 @@ import io
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -194,6 +194,9 @@ READ_CHUNK = 250_000
 #: The page cache of a write, in KiB (SQLite's negative form). An import's new pages then stay
 #: in memory until COMMIT instead of being written to the WAL and read back as indexes grow.
 WRITE_CACHE_KIB = 1 << 20
+#: How many bytes of store one byte of CSV becomes, about (the sample: 1.6), with room to spare:
+#: an import whose pages may not fit WRITE_CACHE_KIB is checked before any row is written.
+STORE_BYTES_PER_CSV_BYTE = 2
 #: A write that adds more rows than this records "everything may have changed" rather than
 #: its candidates one by one: a cache rebuilds whole after such a write anyway.
 TRACE_LIMIT = 50_000
@@ -415,33 +418,70 @@ class Store:
     def import_csv(self, *paths: str | Path, progress: bool = False) -> dict[str, int]:
         """Import CSV files (each table recognised by its header), all or nothing.
 
-        Every file is checked against the others and against what is stored
-        before anything is written; then all rows go in one transaction. On any
-        error the store is exactly as before.
+        Every file is checked against the others and against what is stored,
+        and the one transaction holding the rows commits only when every check
+        passed; on any error the store is exactly as before. While later files
+        are still being read and checked, the rows of earlier ones already go
+        into that transaction: its pages stay in memory until COMMIT, so a
+        rollback leaves the file as it was. An import too large for that
+        memory is checked whole before anything is written.
 
         Parameters
         ----------
         *paths : str or Path
             The CSV files, in any order.
         progress : bool
-            Show progress bars (reading and checking, then writing rows).
+            Show a progress bar of the rows written.
 
         Returns
         -------
         dict
             Rows added, by table name.
         """
-        with tqdm(total=len(paths) + 1, desc="reading and checking", unit="step",
-                  disable=not progress, leave=False) as bar:
-            raws = []
-            for p in paths:
-                bar.set_postfix_str(Path(p).name)
-                raws.append(schema.read_csv(p))
-                bar.update()
-            bar.set_postfix_str("checking every cell")
-            self._check(raws)
-            bar.update()
-        return self._write(raws, checked=True, progress=progress)
+        self._writable()
+        known = self.known()
+        size = sum(Path(p).stat().st_size for p in paths if Path(p).is_file())
+        with ThreadPoolExecutor(max_workers=1) as reader, tqdm(
+                total=0, desc="importing", unit="row", unit_scale=True, disable=not progress,
+                leave=False) as bar:
+            files = [reader.submit(schema.read_csv, p) for p in paths]
+            checked = reader.submit(lambda: schema.validate([f.result() for f in files], known,
+                                                            as_typed=False))
+            if size * STORE_BYTES_PER_CSV_BYTE > WRITE_CACHE_KIB * 1024:
+                checked.result()
+            return self._write_files(files, checked, bar)
+
+    def _write_files(self, files: list[Future], checked: Future, bar: tqdm) -> dict[str, int]:
+        """Write each table as its file arrives, parents first; commit once ``checked`` passes."""
+        arrived: dict[str, schema.RawTable] = {}
+        pending = list(files)
+
+        def table(name: str) -> schema.RawTable | None:
+            while name not in arrived and pending:
+                raw = pending.pop(0).result()
+                # A second file of a table is the checks' to report; only the first is written.
+                if raw.table.name not in arrived:
+                    arrived[raw.table.name] = raw
+                    bar.total += len(raw.frame)
+                    bar.refresh()
+            return arrived.get(name)
+
+        counts = {}
+        try:
+            with self._transaction():
+                for name in schema.ORDER:
+                    raw = table(name)
+                    if raw is not None:
+                        bar.set_postfix_str(name)
+                        counts[name] = self._insert(schema.TABLES[name], raw.frame, bar)
+                checked.result()
+        except BaseException:
+            # Rows not yet checked may have failed on the way in; the checks say why, in words.
+            failure = checked.exception()
+            if failure is not None:
+                raise failure from None
+            raise
+        return counts
 
     def add_candidates(self, frame: pd.DataFrame) -> int:
         """Add candidates from a DataFrame with the candidates columns; all or nothing."""
@@ -661,6 +701,20 @@ class Store:
         by_name = {r.table.name: r for r in raws}
         counts = {}
         total = sum(len(r.frame) for r in raws)
+        with tqdm(total=total, desc="writing", unit="row", unit_scale=True,
+                  disable=not progress, leave=False) as bar, self._transaction():
+            for name in schema.ORDER:
+                if name in by_name:
+                    counts[name] = self._insert(schema.TABLES[name], by_name[name].frame, bar)
+        return counts
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One write transaction: the rows inserted inside are verified, traced and committed.
+
+        Any error rolls everything back; a constraint SQLite itself enforces
+        (a duplicate id another program wrote meanwhile) becomes a FollowupKitError.
+        """
         q = self._db.execute
         cache_kib = q("PRAGMA cache_size").fetchone()[0]
         # Row by row, SQLite's foreign-key lookups and CHECK lists cost more than the insert
@@ -670,30 +724,25 @@ class Store:
         q("PRAGMA ignore_check_constraints = ON")
         q(f"PRAGMA cache_size = -{WRITE_CACHE_KIB}")
         try:
-            with tqdm(total=total, desc="writing", unit="row", unit_scale=True,
-                      disable=not progress, leave=False) as bar:
-                q("BEGIN IMMEDIATE")
-                try:
-                    before = self._tops()
-                    for name in schema.ORDER:
-                        if name in by_name:
-                            counts[name] = self._insert(schema.TABLES[name], by_name[name].frame, bar)
-                    self._verify(before)
-                    self._trace(before)
-                    q("COMMIT")
-                except sqlite3.IntegrityError as exc:
-                    q("ROLLBACK")
-                    raise FollowupKitError(
-                        f"{self.path}: the store changed while this was being written ({exc}); "
-                        "nothing was written: run the same command again") from None
-                except BaseException:
-                    q("ROLLBACK")
-                    raise
+            q("BEGIN IMMEDIATE")
+            try:
+                before = self._tops()
+                yield
+                self._verify(before)
+                self._trace(before)
+                q("COMMIT")
+            except sqlite3.IntegrityError as exc:
+                q("ROLLBACK")
+                raise FollowupKitError(
+                    f"{self.path}: the store changed while this was being written ({exc}); "
+                    "nothing was written: run the same command again") from None
+            except BaseException:
+                q("ROLLBACK")
+                raise
         finally:
             q(f"PRAGMA cache_size = {cache_kib}")
             q("PRAGMA ignore_check_constraints = OFF")
             q("PRAGMA foreign_keys = ON")
-        return counts
 
     def _insert(self, table: schema.Table, text: pd.DataFrame, bar: tqdm | None = None) -> int:
         columns = [c for c in table.names if c in text.columns]
@@ -854,7 +903,9 @@ class Store:
         names = list(columns or t.names)
         flags = [t.column(c).kind == "bool" for c in names]
         if candidate_id is None and interview_id is None:
-            pieces = self._joined(table, names, bar)
+            # Many queries, one snapshot: a write between two ranges must not show up in one.
+            with self.snapshot():
+                pieces = self._joined(table, names, bar)
         else:
             source, params = self._where(table, candidate_id, interview_id)
             pieces = [self._rows(f"SELECT {', '.join(f't.{c}' for c in names)} {source} ORDER BY t.rowid",
