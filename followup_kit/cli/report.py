@@ -8,6 +8,8 @@ import os
 import sys
 from pathlib import Path
 
+from tqdm.auto import tqdm
+
 from ..data.store import Store
 from ..stats.cache import cohort_report_from_store
 from ..stats.report import cohort_report
@@ -47,7 +49,10 @@ def cmd_report(args: argparse.Namespace) -> int:
         # The pictures need every interview's facts, so read them once for the table too.
         with Store(args.db, readonly=True) as store:
             tables = store.tables(progress=progress)
-        facts = build_facts(*tables, as_of=as_of)
+        with tqdm(total=1, desc="building the interview facts", unit="step", disable=not progress,
+                  leave=False) as bar:
+            facts = build_facts(*tables, as_of=as_of)
+            bar.update()
         report = cohort_report(facts)
         interviews = tables[1]
     else:
