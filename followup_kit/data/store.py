@@ -261,7 +261,10 @@ def _statements(script: str) -> Iterator[str]:
 
 
 def _frame_bytes(frame: pd.DataFrame) -> bytes:
-    table = pa.Table.from_pandas(frame, preserve_index=False)
+    # A frame's attrs (the policy facts were built with) are the caller's, not the table's.
+    bare = frame.copy(deep=False)
+    bare.attrs = {}
+    table = pa.Table.from_pandas(bare, preserve_index=False)
     sink = io.BytesIO()
     options = pa.ipc.IpcWriteOptions(compression="zstd" if pa.Codec.is_available("zstd") else None)
     with pa.ipc.new_stream(sink, table.schema, options=options) as writer:
@@ -589,18 +592,6 @@ class Store:
         if self.readonly:
             raise FollowupKitError(f"{self.path}: opened read-only")
 
-    def _transaction(self):
-        db = self._db
-
-        class _Tx:
-            def __enter__(self):
-                db.execute("BEGIN IMMEDIATE")
-
-            def __exit__(self, kind, *_):
-                db.execute("ROLLBACK" if kind else "COMMIT")
-                return False
-        return _Tx()
-
     def _next_id(self, table: str) -> str:
         """The next free id of the store's own form (``C000301``, ``I0000908``, ``E00002051``).
 
@@ -727,9 +718,10 @@ class Store:
             q("BEGIN IMMEDIATE")
             try:
                 before = self._tops()
+                recorded = q(f"SELECT {', '.join(_TOPS)} FROM data_state").fetchone()
                 yield
                 self._verify(before)
-                self._trace(before)
+                self._trace(before, tuple(recorded))
                 q("COMMIT")
             except sqlite3.IntegrityError as exc:
                 q("ROLLBACK")
@@ -803,16 +795,20 @@ class Store:
                     "(the store changed while this was being written); nothing was written: "
                     "run the same command again")
 
-    def _trace(self, before: tuple[int, int, int]) -> None:
-        """Count this write and name the candidates it touched, for caches built before it."""
+    def _trace(self, before: tuple[int, int, int], recorded: tuple[int, int, int]) -> None:
+        """Count this write and name the candidates it added rows for, for caches built before it.
+
+        ``before`` is each table's top rowid when the transaction began and
+        ``recorded`` the tops the store had recorded by then; updates and
+        deletes inside it are traced by the triggers.
+        """
         q = self._db.execute
-        recorded = q(f"SELECT {', '.join(_TOPS)} FROM data_state").fetchone()
         after = self._tops()
         q("UPDATE data_state SET writes = writes + 1, "
           + ", ".join(f"{top} = ?" for top in _TOPS), after)
-        added = sum(a - b for a, b in zip(after, before, strict=True))
+        added = sum(max(a - b, 0) for a, b in zip(after, before, strict=True))
         # Rows another program inserted since the store last wrote cannot be traced to anyone.
-        if tuple(recorded) != before or added > TRACE_LIMIT:
+        if recorded != before or added > TRACE_LIMIT:
             q("UPDATE data_state SET whole_at = writes")
             return
         q("""INSERT OR REPLACE INTO changed_candidates (candidate_id, at_write)
