@@ -40,15 +40,15 @@ from ..playbook import policy as policy_module
 from ..playbook.interview_facts import cohorts_in_order, facts
 from ..playbook.policy import Policy
 from . import counts
-from .counts import DERIVED, QUESTIONS, Counts, count
+from .counts import BOTH, DERIVED, QUESTIONS, Counts, count, question_columns
 from .report import cohort_report_from_counts
 from .survival import chance_from_curve, curve_from_counts
 
-#: Every yes/no count a cohort's group table holds: the report's and the funnel's.
-COHORT_QUESTIONS = ["candidates", *QUESTIONS, *DERIVED]
+#: Every yes/no count a cohort's group table holds: the report's, the funnel's, the rates'.
+COHORT_QUESTIONS = ["candidates", *QUESTIONS, *DERIVED, *BOTH]
 #: The columns of the interview facts the count tables are built from, kept per interview.
-ROW_COLUMNS = ["candidate_id", "interview_date", "thank_you_timing", "follow_ups", "early_follow_ups",
-               "response_days", "responded", "outcome"]
+ROW_COLUMNS = list(dict.fromkeys(["candidate_id", "interview_date", "thank_you_timing", "response_days",
+                                  "responded", *question_columns(COHORT_QUESTIONS)]))
 #: The parts that hold one row per interview or candidate (dropped when a candidate is deleted).
 PER_CANDIDATE = ("interviews", "candidates")
 AGGREGATES = ("groups", "days", "behaviour")
