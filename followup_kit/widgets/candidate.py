@@ -28,7 +28,8 @@ from ..playbook.interview_facts import facts as build_facts
 from ..playbook.next_steps import ACTION_WORDS, LETTER_FOR
 from ..playbook.next_steps import plan as build_plan
 from ..plots import figure_axes, plot_timeline
-from ..stats.counts import Counts, count
+from ..stats.cache import cohort_counts as cached_cohort_counts
+from ..stats.counts import Counts
 from ..stats.survival import chance_from_curve, curve_from_counts
 from .common import Progress, show_figures, show_html
 
@@ -96,14 +97,14 @@ def read_candidate(store: Store, candidate_id: str) -> tuple[pd.DataFrame, pd.Da
     return tables
 
 
-def cohort_day_counts(store: Store, cohort: str, today) -> Counts:
-    """The day counts of one cohort's interviews, counted from the whole store as of ``today``.
+def cohort_day_counts(store: Store, today) -> Counts:
+    """The day counts of every cohort as of ``today``, from the count tables cached in the store.
 
-    The rows are read, reduced and let go inside this function, so only the
-    counts outlive it.
+    A page view reads them in milliseconds: tables kept for an earlier day, or
+    for data changed since, are taken as they are rather than building the
+    whole programme's facts again (see :func:`~followup_kit.stats.cache.cohort_counts`).
     """
-    every = build_facts(*store.tables(), as_of=today)
-    return count(every.loc[every["cohort"] == cohort], None, days=True)
+    return cached_cohort_counts(store, today, stale_ok=True).by_cohort
 
 
 def counts_of_cohort(counts: Counts, cohort: str) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -473,7 +474,7 @@ def candidate_view(store_or_path: Store | str | Path, candidate_id: str, today=N
         candidates, interviews, events = read_candidate(store, candidate_id)
         cohort = str(candidates["cohort"].iloc[0])
         progress.step("Counting how long employers in your cohort took to answer")
-        counts = cohort_counts if cohort_counts is not None else cohort_day_counts(store, cohort, day)
+        counts = cohort_counts if cohort_counts is not None else cohort_day_counts(store, day)
     finally:
         if own:
             store.close()
