@@ -169,16 +169,17 @@ def _no_ids() -> pd.Series:
 class Known:
     """Ids (and interview dates) already in the store, for checks across imports.
 
-    The ids are ``str`` Series, not Python sets: a store of millions of rows
-    hands them over as Arrow-backed columns without making a Python string of each.
+    The ids of a whole store come as ``str`` Series: millions of rows are handed
+    over as Arrow-backed columns without making a Python string of each. The
+    few ids one row names may come as a set.
     """
 
-    candidate_ids: pd.Series = field(default_factory=_no_ids)
-    interview_ids: pd.Series = field(default_factory=_no_ids)
-    event_ids: pd.Series = field(default_factory=_no_ids)
+    candidate_ids: pd.Series | set = field(default_factory=_no_ids)
+    interview_ids: pd.Series | set = field(default_factory=_no_ids)
+    event_ids: pd.Series | set = field(default_factory=_no_ids)
     interview_dates: pd.Series | None = None  # index interview_id -> datetime64
 
-    def ids(self, table: str) -> pd.Series:
+    def ids(self, table: str) -> pd.Series | set:
         return {"candidates": self.candidate_ids, "interviews": self.interview_ids,
                 "events": self.event_ids}[table]
 
