@@ -15,8 +15,6 @@ import json
 import os
 import re
 import shutil
-import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -26,6 +24,7 @@ from pathlib import Path
 
 import pytest
 
+from browsers import CHROMIUM_ARGS, free_port, stop
 from followup_kit.data.demo import DEMO_AS_OF, demo_store
 from followup_kit.data.store import Store
 from followup_kit.widgets.coaching import KIND_WORDS, CoachingSession
@@ -38,8 +37,6 @@ SHOT = ROOT / "docs" / "screenshots" / "coaching_session.png"
 NOTEBOOK = "coaching_session.ipynb"
 CANDIDATE = "C000135"
 KIND = "thank_you_sent"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 #: Generous, bounded waits (milliseconds for the browser, seconds for the server).
 SERVER_S = 60
 PAGE_MS = 60_000
@@ -50,23 +47,6 @@ SHOT_SIZE = {"width": 1280, "height": 1260}
 #: Settings a fresh JupyterLab would otherwise ask about in a pop-up: no news, no update checks.
 LAB_SETTINGS = {"@jupyterlab/apputils-extension/notification.jupyterlab-settings":
                 {"fetchNews": "false", "checkForUpdates": False}}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def stop(process: subprocess.Popen) -> None:
-    """Stop the server as Ctrl-C would (it shuts its kernel down), by force if it hangs."""
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(5)
 
 
 def notebook_on(folder: Path, db: Path) -> Path:

@@ -10,8 +10,6 @@ import csv
 import json
 import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -22,6 +20,7 @@ from pathlib import Path
 import pytest
 from itsdangerous import TimestampSigner
 
+from browsers import CHROMIUM_ARGS, free_port, stop
 from followup_kit.dashboard.links import make_link, make_token, secret_for
 from followup_kit.data.demo import DATA_DIR, DEMO_AS_OF, demo_store
 
@@ -31,8 +30,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "docs" / "screenshots"
 CANDIDATE = "C000135"
 REFUSAL = "This link is not valid or has expired; ask your coach for a new one."
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 RENDER_MS = 60_000
 #: Serious findings in ipywidgets' own markup that no option of ours reaches: the IntSlider's
 #: handle (role="slider") is not named by the slider's description label.
@@ -43,23 +40,6 @@ NAMES = {row["candidate_id"]: row["name"]
 INTERVIEWERS = {row["interviewer_name"]
                 for row in csv.DictReader((DATA_DIR / "interviews.csv").open(encoding="utf-8"))
                 if row["candidate_id"] == CANDIDATE}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def stop(process: subprocess.Popen) -> None:
-    """Stop the server as Ctrl-C would (it shuts its kernels down), by force if it hangs."""
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(5)
 
 
 @pytest.fixture(scope="module")
