@@ -27,6 +27,12 @@ from ..errors import FollowupKitError
 SALT = "followup-kit candidate link"
 #: The environment variable that may hold the secret instead of the file beside the store.
 SECRET_ENV = "FOLLOWUP_KIT_SECRET"
+#: Set by ``followup-kit serve``: the store the dashboard reads. Its presence marks a served page.
+DB_ENV = "FOLLOWUP_KIT_DB"
+#: Set by ``followup-kit serve``: the file holding the link secret.
+SECRET_FILE_ENV = "FOLLOWUP_KIT_SECRET_FILE"
+#: Set by ``followup-kit serve --as-of``: the day the served views describe (default: today).
+AS_OF_ENV = "FOLLOWUP_KIT_AS_OF"
 DEFAULT_DAYS = 14
 #: No link lives longer than this, whatever was asked when it was made.
 MAX_DAYS = 90

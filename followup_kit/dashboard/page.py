@@ -20,14 +20,15 @@ from ..data.demo import DEMO_AS_OF, demo_store
 from ..data.store import Store
 from ..errors import FollowupKitError
 from ..widgets import candidate_view
-from .links import SECRET_ENV, LinkError, read_token, secret_path
-
-#: Set by ``followup-kit serve``: the store the dashboard reads. Its presence marks a served page.
-DB_ENV = "FOLLOWUP_KIT_DB"
-#: Set by ``followup-kit serve``: the file holding the link secret.
-SECRET_FILE_ENV = "FOLLOWUP_KIT_SECRET_FILE"
-#: Set by ``followup-kit serve --as-of``: the day the served views describe (default: today).
-AS_OF_ENV = "FOLLOWUP_KIT_AS_OF"
+from .links import (
+    AS_OF_ENV,
+    DB_ENV,
+    SECRET_ENV,
+    SECRET_FILE_ENV,
+    LinkError,
+    read_token,
+    secret_path,
+)
 
 REFUSAL = "This link is not valid or has expired; ask your coach for a new one."
 UNAVAILABLE = ("Your page cannot be shown just now. Please try again in a few minutes, "

@@ -16,8 +16,7 @@ import sys
 from pathlib import Path
 
 from ..errors import FollowupKitError
-from .links import SECRET_ENV, secret_for, secret_path
-from .page import AS_OF_ENV, DB_ENV, SECRET_FILE_ENV
+from .links import AS_OF_ENV, DB_ENV, SECRET_ENV, SECRET_FILE_ENV, secret_for, secret_path
 
 #: The folder of the dashboard notebook and of the ``voila.json`` beside it.
 NOTEBOOK_DIR = Path(__file__).resolve().parents[2] / "notebooks"
