@@ -44,7 +44,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import machine  # noqa: E402
 
 from followup_kit.dashboard.links import make_token, secret_for  # noqa: E402
-from followup_kit.dashboard.server import CONFIG, NOTEBOOK, kernel_environment, voila_executable  # noqa: E402
+from followup_kit.dashboard.server import (  # noqa: E402
+    CONFIG,
+    NOTEBOOK,
+    kernel_environment,
+    prepare_counts,
+    voila_executable,
+)  # noqa: E402
 from followup_kit.data.demo import DEMO_AS_OF, demo_store  # noqa: E402
 
 CANDIDATE = "C000135"
@@ -145,6 +151,8 @@ def main() -> None:
         folder = Path(scratch)
         db = demo_store(folder / "demo.db")
         token = make_token(secret_for(db), CANDIDATE)
+        # As `followup-kit serve` does before its first page.
+        prepare_counts(db, DEMO_AS_OF)
         shutil.copy(NOTEBOOK, folder / "candidate_dashboard.ipynb")
         shutil.copy(CONFIG, folder / "voila.json")
         (folder / "baseline.ipynb").write_text(json.dumps(BASELINE), encoding="utf-8")

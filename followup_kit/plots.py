@@ -16,7 +16,6 @@ from pathlib import Path
 
 import matplotlib as mpl
 import matplotlib.dates as mdates
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
@@ -76,6 +75,10 @@ def _style():
 def _axes(ax: Axes | None, figsize=FIGSIZE) -> Axes:
     if ax is not None:
         return ax
+    # pyplot (and the backend it picks) is needed only for a figure of its own; widgets and
+    # served pages draw on figure_axes() and never import it.
+    import matplotlib.pyplot as plt
+
     _, ax = plt.subplots(figsize=figsize, layout="constrained")
     return ax
 

@@ -199,3 +199,42 @@ def test_the_serve_command_line(demo):
 def test_serve_refuses_a_missing_store_in_one_line(tmp_path, capsys):
     assert main(["serve", "--db", str(tmp_path / "none.db")]) == 2
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_serving_builds_the_cohort_counts_a_page_reads(tmp_path):
+    from followup_kit.dashboard.server import prepare_counts
+    from followup_kit.data.store import Store
+    from followup_kit.stats.cache import cohort_counts
+
+    db = demo_store(tmp_path / "demo.db")
+    with Store(db, readonly=True) as store:
+        before = cohort_counts(store, "2026-11-01", stale_ok=True)
+    prepare_counts(db, "2026-11-01")
+    with Store(db, readonly=True) as store:
+        kept = cohort_counts(store, "2026-11-01", stale_ok=True)
+        assert kept.current
+        # What a read-only page reads is what was built, not a fresh build of its own.
+        assert kept.state == store.data_state()
+    assert kept.by_cohort.groups.equals(before.by_cohort.groups)
+
+
+def test_a_preheated_kernel_warms_up_on_made_up_data_only(demo, monkeypatch):
+    from followup_kit.data.store import Store
+    from followup_kit.playbook import business_days
+
+    served(monkeypatch, demo, None)
+    read = []
+    original = Store.tables
+    monkeypatch.setattr(Store, "tables", lambda self, *a, **k: read.append(str(self.path))
+                        or original(self, *a, **k))
+    shown = []
+    view = page.candidate_view
+    monkeypatch.setattr(page, "candidate_view",
+                        lambda store, cid, **k: shown.append((str(store.path), cid)) or view(store, cid, **k))
+    business_days._CALENDARS.clear()
+    page.warm_up("2026-11-01")
+    with Store(demo, readonly=True) as store:
+        countries = {c or "" for c in store.countries()}
+    assert str(demo) not in read and all(path == ":memory:" for path, _ in shown)
+    assert len(shown) == 1
+    assert countries <= set(business_days._CALENDARS) and len(countries) > 1

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from ..dashboard.links import DEFAULT_BASE_URL, DEFAULT_DAYS, make_link, revoke_all, secret_for
-from ..dashboard.server import NOTEBOOK_DIR, kernel_environment, voila_command
+from ..dashboard.server import NOTEBOOK_DIR, kernel_environment, prepare_counts, voila_command
 from ..data.store import Store
 from ..errors import FollowupKitError
 from .options import day_option
@@ -63,6 +63,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if args.preheat < 0:
         raise FollowupKitError("--preheat: give 0 or more kernels")
     env = kernel_environment(args.db, as_of)
+    prepare_counts(args.db, as_of, progress=True)
     command = voila_command(port=args.port, host=args.host, preheat=args.preheat)
     print(f"serving candidates' dashboards on http://{args.host}:{args.port}/ "
           "(Ctrl-C stops); make links with 'followup-kit link'", flush=True)

@@ -9,16 +9,20 @@ Binder sandbox) the same notebook previews one candidate of the demo store.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sqlite3
 from pathlib import Path
 from urllib.parse import parse_qs
 
 import ipywidgets as w
+import pandas as pd
 
+from ..data.dates import as_day
 from ..data.demo import DEMO_AS_OF, demo_store
 from ..data.store import Store
 from ..errors import FollowupKitError
+from ..playbook.business_days import business_calendar
 from ..widgets import candidate_view
 from .links import (
     AS_OF_ENV,
@@ -37,7 +41,7 @@ INTRO = (
     "<h1 style=\"font-size:24px;margin:8px 0\">Your interviews: what to do next</h1>"
     "<p style=\"font-size:16px;line-height:1.5;margin:0 0 8px\">This page is yours alone and it "
     "only reads: nothing you do here changes your record, and nobody else's interviews are shown. "
-    "Your next steps come first, then the patience meter (move its slider to look further ahead), "
+    "Your next steps come first, then the patience meter (change its days to look further ahead), "
     "your timeline and letters to copy and make your own.</p>"
 )
 _PAGE = {"width": "100%", "max_width": "720px"}
@@ -63,9 +67,39 @@ def request_token() -> str | None:
     if os.environ.get("VOILA_PREHEAT") == "True":
         from voila.utils import wait_for_request
 
+        warm_up(os.environ.get(AS_OF_ENV) or None)
         wait_for_request()
     tokens = parse_qs(os.environ.get("QUERY_STRING", ""), keep_blank_values=True).get("token")
     return tokens[0] if tokens and len(tokens) == 1 else None
+
+
+def warm_up(today=None) -> None:
+    """Build one made-up candidate's view in a store in memory, and throw it away.
+
+    A preheated kernel waits for its page's request; meanwhile this does what
+    every view needs the first time (the imports, the holiday calendars of the
+    served store's countries, matplotlib's fonts), so the candidate waits only
+    for their own rows. Nothing of any real candidate is read: from the served
+    store only the list of countries.
+    """
+    day = pd.Timestamp(as_day(today)).date()
+    countries = [None]
+    if served():
+        try:
+            with Store(os.environ[DB_ENV], readonly=True) as store:
+                countries = store.countries() or [None]
+        except (FollowupKitError, sqlite3.Error, OSError):
+            return
+    for country in countries:
+        business_calendar(country, day.year - 1, day.year + 1)
+    with Store(":memory:") as scratch:
+        who = scratch.add_candidate(name="Sample Person", email="sample@example.org", cohort="warm-up",
+                                    country=countries[0])
+        interview = scratch.add_interview(
+            candidate_id=who, company="Example Ltd", role="Analyst", interviewer_name="Alex Doe",
+            interviewer_email="alex@example.org", interview_date=day - dt.timedelta(days=10))
+        scratch.log_event(interview_id=interview, kind="thank_you_sent", date=day - dt.timedelta(days=9))
+        candidate_view(scratch, who, today=day)
 
 
 def served_secret() -> str:

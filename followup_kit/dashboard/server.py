@@ -15,7 +15,9 @@ import shutil
 import sys
 from pathlib import Path
 
+from ..data.store import Store
 from ..errors import FollowupKitError
+from ..stats.cache import cohort_counts
 from .links import AS_OF_ENV, DB_ENV, SECRET_ENV, SECRET_FILE_ENV, secret_for, secret_path
 
 #: The folder of the dashboard notebook and of the ``voila.json`` beside it.
@@ -58,6 +60,18 @@ def voila_command(notebook: str | Path = NOTEBOOK, *, port: int = 8866, host: st
     if preheat > 0:
         command += ["--preheat_kernel=True", f"--pool_size={preheat}"]
     return command
+
+
+def prepare_counts(db: str | Path, as_of: str | None = None, *, progress: bool = False) -> None:
+    """Bring the store's cached count tables up to date for the day the dashboards show.
+
+    Each page reads the patience meter's counts from these tables and never
+    builds them itself (its kernel opens the store read-only), so the server
+    builds them once before the first page: in seconds for a programme,
+    once, instead of in every page view.
+    """
+    with Store(db) as store:
+        cohort_counts(store, as_of, progress=progress)
 
 
 def kernel_environment(db: str | Path, as_of: str | None = None) -> dict[str, str]:

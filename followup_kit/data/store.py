@@ -1009,6 +1009,11 @@ class Store:
         return {name: self._db.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
                 for name in schema.ORDER}
 
+    def countries(self) -> list[str | None]:
+        """The countries the candidates live in, each once (None for candidates without one)."""
+        return [row[0] for row in self._db.execute(
+            "SELECT DISTINCT country FROM candidates ORDER BY country")]
+
     # -- the state of the data, and count tables cached against it ------------
     def data_state(self) -> str:
         """A token of the data's state: it changes whenever a row is added, changed or deleted.

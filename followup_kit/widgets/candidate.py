@@ -445,7 +445,7 @@ def candidate_view(store_or_path: Store | str | Path, candidate_id: str, today=N
         The view.
     parts : dict
         ``controller`` (the :class:`CandidateController`), ``steps`` (HTML),
-        ``meter_sentence`` and ``gauge`` (HTML), ``within`` (IntSlider),
+        ``meter_sentence`` and ``gauge`` (HTML), ``within`` (BoundedIntText),
         ``waiting`` (Dropdown, hidden unless two or more interviews wait),
         ``timeline`` (Output) and ``drafts`` (VBox).
 
@@ -462,7 +462,7 @@ def candidate_view(store_or_path: Store | str | Path, candidate_id: str, today=N
         from followup_kit.data.demo import demo_store
         box, parts = candidate_view(demo_store(), "C000135", today="2026-11-01")
         box                                   # shows the view
-        parts["within"].value = 14            # what moving the slider does
+        parts["within"].value = 14            # what typing 14 days does
     """
     day = as_day(today)
     progress = Progress(3, "Reading your interviews", display=display)
@@ -489,10 +489,12 @@ def candidate_view(store_or_path: Store | str | Path, candidate_id: str, today=N
     steps = w.HTML(layout=_layout())
     sentence = w.HTML(layout=_layout())
     gauge = w.HTML(layout=_layout())
-    within = w.IntSlider(value=WITHIN_DEFAULT, min=WITHIN_MIN, max=WITHIN_MAX, step=1,
-                         description="within (days)", continuous_update=False,
-                         style={"description_width": "initial"},
-                         layout=w.Layout(width="100%", max_width="360px"))
+    # A number field rather than a slider: it has a label screen readers announce, a phone
+    # offers its number pad, and the arrow keys still step it by a day.
+    within = w.BoundedIntText(value=WITHIN_DEFAULT, min=WITHIN_MIN, max=WITHIN_MAX, step=1,
+                              description="look ahead (days)", continuous_update=False,
+                              style={"description_width": "initial"},
+                              layout=w.Layout(width="100%", max_width="240px"))
     waiting = w.Dropdown(
         options=[(f"{r.company}, {r.role} ({_days(int(r.response_days))})", r.interview_id)
                  for r in controller.waiting.itertuples(index=False)],
