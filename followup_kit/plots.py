@@ -384,13 +384,16 @@ def plot_funnel(funnel: pd.DataFrame, ax: Axes | None = None, **style) -> Axes:
 
 
 def plot_timeline(facts: pd.DataFrame, ax: Axes | None = None, today=None, **style) -> Axes:
-    """Draw one candidate's interviews on a calendar, every mark labelled where it is.
+    """Draw one candidate's interviews on a calendar, with a key to the marks below it.
 
     Each interview is a row: the interview day, the day the thank-you letter
     is due (a hollow diamond) and the day it was sent (a filled one; a late
     letter is drawn in red, joined to its due day and labelled with how late
     it was), the waiting time before a follow-up is welcome, the follow-up
-    window, and the employer's answer.
+    window, and the employer's answer (a star, with the answer in words).
+    Only what needs reading is written beside a mark (the answer, a late or
+    overdue letter); the rest is in the key, so marks a day apart never
+    write over each other.
 
     Parameters
     ----------
@@ -427,22 +430,20 @@ def plot_timeline(facts: pd.DataFrame, ax: Axes | None = None, today=None, **sty
             opens = r["follow_up_opens"]
             waiting_end = min(opens, stop) if pd.notna(opens) else stop
             ax.barh(y, (waiting_end - r["interview_date"]).days, left=r["interview_date"],
-                    height=0.28, color=PALETTE[5], alpha=0.55, **style)
-            if (waiting_end - r["interview_date"]).days >= 7:
-                _say(ax, r["interview_date"] + (waiting_end - r["interview_date"]) / 2, y,
-                     "waiting", "center", dy=0)
+                    height=0.28, color=TIMELINE_KEY["waiting"]["color"], alpha=0.55,
+                    label="waiting", **style)
             if pd.notna(opens) and opens < stop:
-                ax.barh(y, (stop - opens).days, left=opens, height=0.28, color=PALETTE[1],
-                        alpha=0.8, hatch="//", edgecolor="white", **style)
-                _say(ax, opens, y, "follow-up window opens", "left", dy=-14, dx=2)
-            ax.plot(r["interview_date"], y, marker="o", color="black", markersize=7)
-            _say(ax, r["interview_date"], y, "interview", "center", dy=-14)
+                ax.barh(y, (stop - opens).days, left=opens, height=0.28,
+                        color=TIMELINE_KEY["window"]["color"], alpha=0.8, hatch="//",
+                        edgecolor="white", label="window", **style)
+            ax.plot(r["interview_date"], y, linestyle="none", label="interview",
+                    **TIMELINE_KEY["interview"])
             _thank_you_marks(ax, r["thank_you_due"], r["thank_you_sent"], y, today)
             if pd.notna(answer):
-                ax.plot(answer, y, marker="*", markersize=13, color=PALETTE[3])
+                ax.plot(answer, y, linestyle="none", label="answer", **TIMELINE_KEY["answer"])
                 word = {"offer": "offer!", "rejection": "rejection"}.get(str(r["outcome"]),
                                                                          "answer")
-                _say(ax, answer, y, word, "center", dy=12, weight="bold")
+                _say(ax, answer, y, word, "left", dy=0, dx=8, weight="bold")
         ax.axvline(today, color="0.3", linestyle=":", linewidth=1)
         ax.annotate("today", xy=(today, 1), xycoords=("data", "axes fraction"), xytext=(0, 2),
                     textcoords="offset points", ha="center", va="bottom", fontsize=8,
@@ -451,38 +452,76 @@ def plot_timeline(facts: pd.DataFrame, ax: Axes | None = None, today=None, **sty
                       [f"{c}\n{r}" for c, r in zip(rows["company"], rows["role"], strict=True)])
         ax.set_ylim(-0.7, len(rows) - 0.3)
         ax.set_xlim(start, end)
-        ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=7))
+        ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=6))
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%-d %b"))
         ax.set_xlabel("date")
         ax.set_title("Your interviews: what happens when", pad=14)
         ax.spines["left"].set_visible(False)
         ax.tick_params(axis="y", length=0)
+        _timeline_key(ax)
     return ax
+
+
+#: The timeline's marks, as drawn and as the key shows them, in the key's order.
+TIMELINE_KEY = {
+    "interview": {"marker": "o", "color": "black", "markersize": 7},
+    "thank-you due": {"marker": "D", "color": PALETTE[0], "markerfacecolor": "white", "markersize": 6},
+    "thank-you sent": {"marker": "D", "color": PALETTE[0], "markersize": 6},
+    "waiting": {"color": PALETTE[5]},
+    "window": {"color": PALETTE[1]},
+    "answer": {"marker": "*", "color": PALETTE[3], "markersize": 13},
+}
+_KEY_WORDS = {"window": "follow-up window", "waiting": "waiting for an answer"}
+
+
+def _timeline_key(ax: Axes) -> None:
+    """The key under the timeline: one entry for each kind of mark drawn, in a fixed order."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    drawn = {artist.get_label() for artist in [*ax.lines, *ax.containers]}
+    handles = []
+    for name, look in TIMELINE_KEY.items():
+        if name not in drawn:
+            continue
+        words = _KEY_WORDS.get(name, name)
+        if "marker" in look:
+            handles.append(Line2D([], [], linestyle="none", label=words, **look))
+        else:
+            handles.append(Patch(facecolor=look["color"], alpha=0.7,
+                                 hatch="//" if name == "window" else None, edgecolor="white",
+                                 label=words))
+    # Below the date axis and its label, whatever the height of the figure.
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0), ncol=3,
+              borderaxespad=4.4,
+              frameon=False, fontsize=8, handlelength=1.4, columnspacing=1.2)
 
 
 def _thank_you_marks(ax: Axes, due, sent, y: float, today) -> None:
     """The thank-you letter's due day and the day it went, as two marks that cannot be confused."""
-    ax.plot(due, y, marker="D", markersize=6, color=PALETTE[0], markerfacecolor="white",
-            gid="thank_you_due")
+    ax.plot(due, y, linestyle="none", gid="thank_you_due", label="thank-you due",
+            **TIMELINE_KEY["thank-you due"])
     if pd.isna(sent):
-        _say(ax, due, y, "thank-you overdue" if today > due else "thank-you due", "center", dy=13)
+        if today > due:
+            _say(ax, due, y, "thank-you overdue", "center", dy=13, weight="bold", color=PALETTE[3])
         return
     late = (sent - due).days
-    colour = PALETTE[3] if late > 0 else PALETTE[0]
+    look = dict(TIMELINE_KEY["thank-you sent"])
     if late > 0:
-        ax.plot([due, sent], [y, y], color=colour, linewidth=1.5, linestyle=":", gid="thank_you_late")
-        _say(ax, due, y, "thank-you due", "center", dy=13)
-        _say(ax, sent, y, f"sent {late} day{'s' if late != 1 else ''} late", "center", dy=25,
-             weight="bold", color=colour)
-    else:
-        _say(ax, sent, y, "thank-you sent", "center", dy=13)
-    ax.plot(sent, y, marker="D", markersize=6, color=colour, gid="thank_you_sent")
+        look["color"] = PALETTE[3]
+        ax.plot([due, sent], [y, y], color=PALETTE[3], linewidth=1.5, linestyle=":",
+                gid="thank_you_late")
+        _say(ax, sent, y, f"sent {late} day{'s' if late != 1 else ''} late", "center", dy=13,
+             weight="bold", color=PALETTE[3])
+    ax.plot(sent, y, linestyle="none", gid="thank_you_sent", label="thank-you sent", **look)
 
 
 def _say(ax: Axes, x, y, text: str, ha: str, dy: float, dx: float = 0, weight="normal",
          color="black") -> None:
+    # On a white ground, so the line marking today never strikes through the words.
     ax.annotate(text, xy=(x, y), xytext=(dx, dy), textcoords="offset points", ha=ha,
-                va="center", fontsize=8, fontweight=weight, color=color)
+                va="center", fontsize=8, fontweight=weight, color=color, zorder=5,
+                bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 0.6})
 
 
 def write_report_plots(facts: pd.DataFrame, folder: str | Path, dpi: int = 150) -> list[Path]:

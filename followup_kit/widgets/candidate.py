@@ -367,7 +367,8 @@ def show_timeline(output: w.Output) -> Callable[[CandidateController], None]:
                                        "interview.</p>"), "No interviews yet.")
             return
         # The plot's own sizing: a row of about an inch per interview.
-        ax = figure_axes((6.0, max(2.2, 1.0 + 1.1 * len(f))))
+        # Narrower than the other pictures: scaled to a phone's width, its words stay legible.
+        ax = figure_axes((4.8, max(2.6, 1.4 + 1.0 * len(f))))
         controller.timeline_ax = plot_timeline(f, ax=ax, today=controller.today)
         show_figures(output, [controller.timeline_ax],
                      alt=[f"Timeline of your {len(f)} interviews: interview day, thank-you "
