@@ -187,7 +187,12 @@ def _at_risk_table(ax: Axes, groups) -> None:
     """Write how many interviews were still waiting at each tick, under the x axis."""
     ticks = [t for t in ax.get_xticks() if ax.get_xlim()[0] <= t <= ax.get_xlim()[1]]
     shown = groups[:MAX_RISK_ROWS]
-    ax.annotate("still waiting", xy=(0, 0), xycoords="axes fraction", xytext=(-16, -46),
+    # The names end left of the widest first number (centred on day 0): a DejaVu Sans digit
+    # at 8 points is about 5 points wide, so half of "24,763" is about 15 points.
+    widest = max((len(f"{(rows['events'] + rows['censored']).sum():,}") for _, rows in shown),
+                 default=1)
+    left = -(2.6 * widest + 6)
+    ax.annotate("still waiting", xy=(0, 0), xycoords="axes fraction", xytext=(left, -46),
                 textcoords="offset points", ha="right", va="top", fontsize=8, fontweight="bold",
                 annotation_clip=False)
     for row, (label, rows) in enumerate(shown):
@@ -199,7 +204,7 @@ def _at_risk_table(ax: Axes, groups) -> None:
         offset = -58 - 11 * row
         colour = PALETTE[row % len(PALETTE)]
         if len(groups) > 1:
-            ax.annotate(label, xy=(0, 0), xycoords="axes fraction", xytext=(-16, offset),
+            ax.annotate(label, xy=(0, 0), xycoords="axes fraction", xytext=(left, offset),
                         textcoords="offset points", ha="right", va="top", fontsize=8,
                         color=colour, annotation_clip=False)
         for tick, n in zip(ticks, counts, strict=True):
