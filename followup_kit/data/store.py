@@ -27,6 +27,8 @@ import hashlib
 import hmac
 import io
 import json
+import mmap
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -615,9 +617,12 @@ class Store:
 
         Their interviews and events go in the same transaction as their own
         row, with SQLite's ``secure_delete`` on, and every count table cached
-        in the store goes too (the next report builds them again). The file is
-        then rewritten (``VACUUM``) and the WAL folded in and emptied, so their
-        name and email are in none of the store's files. The ``forgotten``
+        in the store goes too (the next report builds them again). The WAL is
+        then folded into the file and emptied, and when the file still holds
+        their name or email anywhere (SQLite may have left older copies of a
+        row in the unused space of pages it split or merged) it is rewritten
+        whole (``VACUUM``); so their name and email are in none of the
+        store's files. The ``forgotten``
         table keeps the id and the day, and nothing else about them.
 
         Forgetting an id already forgotten only cleans the files again: for
@@ -646,10 +651,14 @@ class Store:
         q = self._db.execute
         day = pd.Timestamp(dates.as_day(today)).date().isoformat()
         deleted = dict.fromkeys(schema.ORDER, 0)
+        traces: list[bytes] = []
         q("PRAGMA secure_delete = ON")
         try:
             with self._transaction():
-                if q("SELECT 1 FROM candidates WHERE candidate_id = ?", (candidate_id,)).fetchone():
+                person = q("SELECT name, email FROM candidates WHERE candidate_id = ?",
+                           (candidate_id,)).fetchone()
+                if person:
+                    traces = [text.encode("utf-8") for text in person if text]
                     # Children first: the write transaction runs with foreign keys off, so no
                     # cascade would do it.
                     deleted["events"] = q("DELETE FROM events WHERE interview_id IN (SELECT interview_id "
@@ -666,10 +675,10 @@ class Store:
             q("PRAGMA secure_delete = OFF")
         if self.path != ":memory:":
             self._fold_wal()
-            # Deleted cells are zeroed, but SQLite may have left older copies of a row in the
-            # unused space of pages it split or merged; rewriting the file leaves none.
-            q("VACUUM")
-            self._fold_wal()
+            # A second forget no longer knows what to look for, so it rewrites the file anyway.
+            if not traces or _file_holds(Path(self.path), traces):
+                q("VACUUM")
+                self._fold_wal()
         return deleted
 
     def _fold_wal(self) -> None:
@@ -1341,6 +1350,15 @@ class Store:
                             lineterminator="\r\n")
                 written.append(path)
         return written
+
+
+def _file_holds(path: Path, needles: list[bytes]) -> bool:
+    """Whether the file's raw bytes contain any of ``needles`` (read through mmap, not into memory)."""
+    with open(path, "rb") as f:
+        if os.fstat(f.fileno()).st_size == 0:
+            return False
+        with mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            return any(data.find(needle) >= 0 for needle in needles)
 
 
 #: The columns an anonymised export replaces, by table: (name column, email column, who, identity).
