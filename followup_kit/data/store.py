@@ -18,6 +18,10 @@ Besides the three tables the store keeps a cheap token of the data's state
 (:meth:`Store.data_state`), the candidates whose rows changed since a state
 (:meth:`Store.changed_candidates`), and named count tables that the layers
 above cache in it (:meth:`Store.save_counts`, :meth:`Store.load_counts`).
+
+For the people in it, the store forgets a candidate down to the bytes of the
+file (:meth:`Store.forget`), copies itself while in use (:meth:`Store.backup`)
+and exports with pseudonyms in place of names (:meth:`Store.export_csv`).
 """
 
 from __future__ import annotations
@@ -622,8 +626,8 @@ class Store:
         their name or email anywhere (SQLite may have left older copies of a
         row in the unused space of pages it split or merged) it is rewritten
         whole (``VACUUM``); so their name and email are in none of the
-        store's files. The ``forgotten``
-        table keeps the id and the day, and nothing else about them.
+        store's files. The ``forgotten`` table keeps the id and the day, and
+        nothing else about them.
 
         Forgetting an id already forgotten only cleans the files again: for
         when a program reading the store kept an old copy of the pages the
