@@ -814,22 +814,21 @@ class Store:
             text = pd.DataFrame(rows, columns=spec.names, dtype="str")
         return text
 
-    def _check(self, raws: list[schema.RawTable]) -> None:
-        self._writable()
-        schema.validate(raws, self.known(), as_typed=False)
+    def _write(self, raws: list[schema.RawTable], *, checked: bool = False) -> dict[str, int]:
+        """Check tables against the stored ids and write them, both in one write transaction.
 
-    def _write(self, raws: list[schema.RawTable], *, checked: bool = False,
-               progress: bool = False) -> dict[str, int]:
-        if not checked:
-            self._check(raws)
+        ``checked=True`` skips the checks, leaving only the ones made over the
+        inserted rows before COMMIT (:meth:`_verify`).
+        """
+        self._writable()
         by_name = {r.table.name: r for r in raws}
         counts = {}
-        total = sum(len(r.frame) for r in raws)
-        with tqdm(total=total, desc="writing", unit="row", unit_scale=True,
-                  disable=not progress, leave=False) as bar, self._transaction():
+        with self._transaction():
+            if not checked:
+                schema.validate(raws, self.known(), as_typed=False)
             for name in schema.ORDER:
                 if name in by_name:
-                    counts[name] = self._insert(schema.TABLES[name], by_name[name].frame, bar)
+                    counts[name] = self._insert(schema.TABLES[name], by_name[name].frame)
         return counts
 
     @contextmanager
