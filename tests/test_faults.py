@@ -381,3 +381,23 @@ def test_a_store_of_every_earlier_version_opens_migrates_and_keeps_every_row(tmp
         assert store.counts() == {"candidates": 2, "interviews": 2, "events": 5}
     for ours, theirs in zip(got, expected, strict=True):
         pd.testing.assert_frame_equal(ours, theirs)
+
+
+def test_an_old_store_to_migrate_while_another_program_writes_says_it_is_busy(tmp_path, csv_files,
+                                                                              monkeypatch, capsys):
+    db = tmp_path / "v3.db"
+    old_store(db, 3, csv_files)
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT", 0.2)
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        assert main(["log", "--db", str(db), "--interview", "I1", "--kind", "reply_sent",
+                     "--date", "2026-05-21"]) == 2
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "the store is busy" in err, err
+    with fk.Store(db) as store:
+        assert store.schema_version == store_module.SCHEMA_VERSION
+        assert store.counts()["events"] == 5

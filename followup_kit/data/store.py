@@ -270,6 +270,11 @@ class StoredCounts:
     frames: dict[str, pd.DataFrame]
 
 
+def _is_busy(exc: sqlite3.Error) -> bool:
+    """Whether SQLite gave up waiting for another connection's lock."""
+    return getattr(exc, "sqlite_errorname", "") in ("SQLITE_BUSY", "SQLITE_LOCKED")
+
+
 def _statements(script: str) -> Iterator[str]:
     """The SQL statements of a script, a trigger's ``BEGIN ... END`` kept whole."""
     pending = ""
@@ -379,7 +384,12 @@ class Store:
                     f"reads version {SCHEMA_VERSION}; open it once for writing to migrate it")
         except sqlite3.DatabaseError as exc:
             self._db.close()
+            if _is_busy(exc):
+                raise self._busy() from None
             raise FollowupKitError(f"{self.path}: not a followup_kit store ({exc})") from None
+        except BaseException:
+            self._db.close()
+            raise
 
     # -- life cycle ---------------------------------------------------------
     def close(self) -> None:
@@ -703,11 +713,14 @@ class Store:
         try:
             self._db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            if getattr(exc, "sqlite_errorname", "") not in ("SQLITE_BUSY", "SQLITE_LOCKED"):
+            if not _is_busy(exc):
                 raise
-            raise FollowupKitError(
-                f"{self.path}: the store is busy (another program has been writing to it for "
-                f"{BUSY_TIMEOUT:g} seconds); nothing was written: try again in a moment") from None
+            raise self._busy() from None
+
+    def _busy(self) -> FollowupKitError:
+        return FollowupKitError(
+            f"{self.path}: the store is busy (another program has been writing to it for "
+            f"{BUSY_TIMEOUT:g} seconds); nothing was written: try again in a moment")
 
     def _drop_helper(self) -> None:
         """Close the second reader: once this connection writes, it no longer sees the same data."""
