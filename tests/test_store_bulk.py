@@ -187,7 +187,7 @@ def test_migration_4_starts_the_state_from_the_rows_already_there(tmp_path):
     con.execute("INSERT INTO candidates VALUES ('C2', 'Bo', 'bo@example.org', 'c', NULL, NULL)")
     con.close()
     with Store(db) as store:
-        assert store.schema_version == 4
+        assert store.schema_version == store_module.SCHEMA_VERSION
         assert store.data_state() == "0.2.0.0"
         assert store.changed_candidates("0.2.0.0").tolist() == []
         triggers = {r[0] for r in store._db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}

@@ -6,7 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..data.secret import secret_path, store_secret
 from ..data.store import Store
+from ..errors import FollowupKitError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -22,6 +24,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export", help="write the three tables as CSV files")
     p.add_argument("--db", required=True, help="the store file")
     p.add_argument("--out", required=True, help="folder for candidates.csv, interviews.csv, events.csv")
+    p.add_argument("--anonymise", action="store_true",
+                   help="replace candidates' and interviewers' names and emails with pseudonyms keyed "
+                        "with the store's secret (the same person gets the same one every time) and "
+                        "leave notes empty, to share the data for analysis")
     p.set_defaults(func=cmd_export)
 
 
@@ -59,7 +65,14 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     with Store(args.db, readonly=True) as store:
-        paths = store.export_csv(args.out)
+        key = None
+        if args.anonymise:
+            try:
+                key = store_secret(args.db)
+            except OSError as exc:
+                raise FollowupKitError(f"cannot make the store's secret {secret_path(args.db)}: "
+                                       f"{exc.strerror}") from None
+        paths = store.export_csv(args.out, pseudonym_key=key)
     for path in paths:
         print(path)
     return 0

@@ -5,28 +5,27 @@ SHA-256) over the candidate id and the link's life in days, stamped with the
 time it was made. Whoever holds the link sees that candidate's view until it
 expires: it is a bearer token, so it names one candidate and nothing else.
 
-The secret lives beside the store in ``<store>.secret`` (created readable by
-its owner only), unless ``FOLLOWUP_KIT_SECRET`` gives one. Rotating it
-(:func:`revoke_all`) makes every link made before invalid at once.
+The secret is the store's (:mod:`followup_kit.data.secret`): ``<store>.secret``
+beside it, unless ``FOLLOWUP_KIT_SECRET`` gives one. Rotating it
+(:func:`revoke_all`) makes every link made before invalid at once, and gives
+every person new pseudonyms in anonymised exports made after.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import secrets
 import time
 from pathlib import Path
 from urllib.parse import urlencode
 
 from itsdangerous import BadData, SignatureExpired, URLSafeTimedSerializer
 
+from ..data.secret import SECRET_ENV, secret_path, store_secret, write_secret
 from ..errors import FollowupKitError
 
 #: Keeps these signatures apart from any other use of the same secret.
 SALT = "followup-kit candidate link"
-#: The environment variable that may hold the secret instead of the file beside the store.
-SECRET_ENV = "FOLLOWUP_KIT_SECRET"
 #: Set by ``followup-kit serve``: the store the dashboard reads. Its presence marks a served page.
 DB_ENV = "FOLLOWUP_KIT_DB"
 #: Set by ``followup-kit serve``: the file holding the link secret.
@@ -42,23 +41,6 @@ DAY_SECONDS = 24 * 60 * 60
 
 class LinkError(FollowupKitError):
     """A link that does not open a dashboard: tampered with, expired, garbled or missing."""
-
-
-def secret_path(db: str | Path) -> Path:
-    """The file beside the store that holds its link secret: ``<store>.secret``."""
-    return Path(f"{db}.secret")
-
-
-def _write_secret(path: Path) -> str:
-    """A new random secret, written to ``path`` readable and writable by its owner only."""
-    secret = secrets.token_urlsafe(32)
-    scratch = path.with_name(path.name + ".new")
-    scratch.unlink(missing_ok=True)
-    fd = os.open(scratch, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="ascii") as out:
-        out.write(secret + "\n")
-    os.replace(scratch, path)
-    return secret
 
 
 def secret_for(db: str | Path, *, create: bool = True) -> str:
@@ -80,15 +62,10 @@ def secret_for(db: str | Path, *, create: bool = True) -> str:
     LinkError
         When there is no secret and ``create`` is False.
     """
-    given = os.environ.get(SECRET_ENV)
-    if given:
-        return given
-    path = secret_path(db)
-    if path.is_file():
-        return path.read_text(encoding="ascii").strip()
-    if not create:
-        raise LinkError(f"{path}: no link secret; make a link first with 'followup-kit link'")
-    return _write_secret(path)
+    secret = store_secret(db, create=create)
+    if secret is None:
+        raise LinkError(f"{secret_path(db)}: no link secret; make a link first with 'followup-kit link'")
+    return secret
 
 
 def revoke_all(db: str | Path) -> Path:
@@ -103,7 +80,7 @@ def revoke_all(db: str | Path) -> Path:
         raise FollowupKitError(f"the link secret comes from {SECRET_ENV}; set a new value there "
                                "and restart the dashboard to revoke every link")
     path = secret_path(db)
-    _write_secret(path)
+    write_secret(path)
     return path
 
 

@@ -18,13 +18,21 @@ Besides the three tables the store keeps a cheap token of the data's state
 (:meth:`Store.data_state`), the candidates whose rows changed since a state
 (:meth:`Store.changed_candidates`), and named count tables that the layers
 above cache in it (:meth:`Store.save_counts`, :meth:`Store.load_counts`).
+
+For the people in it, the store forgets a candidate down to the bytes of the
+file (:meth:`Store.forget`), copies itself while in use (:meth:`Store.backup`)
+and exports with pseudonyms in place of names (:meth:`Store.export_csv`).
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
+import hmac
 import io
 import json
+import mmap
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -39,9 +47,9 @@ import pyarrow.compute as pc
 from tqdm.auto import tqdm
 
 from ..errors import FollowupKitError
-from . import schema
+from . import dates, schema
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def _choices(values) -> str:
@@ -182,8 +190,21 @@ MIGRATIONS: list[str] = [
             WHERE i.interview_id = old.interview_id;
     END;
     """,
+    # Who was forgotten, and on which day, so a programme can show it honoured a request:
+    # the id the store gave them and the date, nothing a person could be recognised by.
+    """
+    CREATE TABLE forgotten (
+        candidate_id TEXT NOT NULL,
+        forgotten_on TEXT NOT NULL
+    );
+    """,
 ]
 assert len(MIGRATIONS) == SCHEMA_VERSION
+
+#: Seconds a write waits for another program's write to finish before saying the store is busy.
+BUSY_TIMEOUT = 30.0
+#: Pages a backup copies per step: small enough that its progress moves, large enough to be quick.
+BACKUP_PAGES = 1024
 
 #: Rows turned into Python values at a time while inserting: a million rows at once would
 #: hold gigabytes of small strings; this many keep memory flat at no cost in speed.
@@ -251,6 +272,11 @@ class StoredCounts:
     key: str
     state: str
     frames: dict[str, pd.DataFrame]
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    """Whether SQLite gave up waiting for another connection's lock."""
+    return getattr(exc, "sqlite_errorname", "") in ("SQLITE_BUSY", "SQLITE_LOCKED")
 
 
 def _statements(script: str) -> Iterator[str]:
@@ -346,11 +372,11 @@ class Store:
             if not Path(self.path).exists():
                 raise FollowupKitError(f"{self.path}: no such store; run 'followup-kit init' first")
             uri = f"file:{Path(self.path).resolve()}?mode=ro"
-            self._db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30)
+            self._db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT)
         else:
             if self.path != ":memory:":
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT)
         try:
             self._db.execute("PRAGMA foreign_keys = ON")
             if not readonly:
@@ -362,7 +388,12 @@ class Store:
                     f"reads version {SCHEMA_VERSION}; open it once for writing to migrate it")
         except sqlite3.DatabaseError as exc:
             self._db.close()
+            if _is_busy(exc):
+                raise self._busy() from None
             raise FollowupKitError(f"{self.path}: not a followup_kit store ({exc})") from None
+        except BaseException:
+            self._db.close()
+            raise
 
     # -- life cycle ---------------------------------------------------------
     def close(self) -> None:
@@ -389,7 +420,11 @@ class Store:
         return row[0] or 0
 
     def _migrate(self) -> None:
-        self._db.execute("BEGIN IMMEDIATE")
+        # A store already up to date is opened without the write lock: a coach opening the
+        # notebook does not wait for an import another program is running.
+        if self.schema_version == SCHEMA_VERSION:
+            return
+        self._begin_write()
         try:
             self._db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
             current = self.schema_version
@@ -446,20 +481,22 @@ class Store:
             Rows added, by table name.
         """
         self._writable()
-        known = self.known()
         size = sum(Path(p).stat().st_size for p in paths if Path(p).is_file())
         with ThreadPoolExecutor(max_workers=1) as reader, tqdm(
                 total=0, desc="importing", unit="row", unit_scale=True, disable=not progress,
                 leave=False) as bar:
             files = [reader.submit(schema.read_csv, p) for p in paths]
-            checked = reader.submit(lambda: schema.validate([f.result() for f in files], known,
-                                                            as_typed=False))
-            if size * STORE_BYTES_PER_CSV_BYTE > WRITE_CACHE_KIB * 1024:
-                checked.result()
-            return self._write_files(files, checked, bar)
+            return self._write_files(files, reader, size * STORE_BYTES_PER_CSV_BYTE > WRITE_CACHE_KIB * 1024,
+                                     bar)
 
-    def _write_files(self, files: list[Future], checked: Future, bar: tqdm) -> dict[str, int]:
-        """Write each table as its file arrives, parents first; commit once ``checked`` passes."""
+    def _write_files(self, files: list[Future], reader: ThreadPoolExecutor, check_first: bool,
+                     bar: tqdm) -> dict[str, int]:
+        """Write each table as its file arrives, parents first; commit once the checks pass.
+
+        The ids the checks compare against are read inside the write
+        transaction, so no other writer can add one between the check and the
+        insert: it waits for this import to end (or is told the store is busy).
+        """
         arrived: dict[str, schema.RawTable] = {}
         pending = list(files)
 
@@ -474,8 +511,14 @@ class Store:
             return arrived.get(name)
 
         counts = {}
+        checked: Future | None = None
         try:
             with self._transaction():
+                known = self.known()
+                checked = reader.submit(lambda: schema.validate([f.result() for f in files], known,
+                                                                as_typed=False))
+                if check_first:
+                    checked.result()
                 for name in schema.ORDER:
                     raw = table(name)
                     if raw is not None:
@@ -484,7 +527,7 @@ class Store:
                 checked.result()
         except BaseException:
             # Rows not yet checked may have failed on the way in; the checks say why, in words.
-            failure = checked.exception()
+            failure = checked.exception() if checked is not None else None
             if failure is not None:
                 raise failure from None
             raise
@@ -519,21 +562,18 @@ class Store:
         Checked with the import's rules and messages; raises ``ValidationError``
         and writes nothing when a field is wrong.
         """
-        row = {"candidate_id": candidate_id or self._next_id("candidates"), "name": name, "email": email,
-               "cohort": cohort, "country": country, "timezone": timezone}
-        self._add_one("candidates", row)
-        return row["candidate_id"]
+        return self._add_one("candidates", {
+            "candidate_id": candidate_id, "name": name, "email": email, "cohort": cohort,
+            "country": country, "timezone": timezone})
 
     def add_interview(self, *, candidate_id: str, company: str, role: str, interviewer_name: str,
                       interviewer_email: str, interview_date, promised_decision_date=None,
                       interview_id: str | None = None) -> str:
         """Add one interview; returns the id (made by the store when not given)."""
-        row = {"interview_id": interview_id or self._next_id("interviews"), "candidate_id": candidate_id,
-               "company": company, "role": role, "interviewer_name": interviewer_name,
-               "interviewer_email": interviewer_email, "interview_date": interview_date,
-               "promised_decision_date": promised_decision_date}
-        self._add_one("interviews", row)
-        return row["interview_id"]
+        return self._add_one("interviews", {
+            "interview_id": interview_id, "candidate_id": candidate_id, "company": company, "role": role,
+            "interviewer_name": interviewer_name, "interviewer_email": interviewer_email,
+            "interview_date": interview_date, "promised_decision_date": promised_decision_date})
 
     def log_event(self, *, interview_id: str, kind: str, date, channel: str = "email",
                   to_interviewer: bool | str | None = None, note: str | None = None,
@@ -561,11 +601,9 @@ class Store:
         -------
         str
         """
-        row = {"event_id": event_id or self._next_id("events"), "interview_id": interview_id,
-               "date": date, "kind": kind, "channel": channel, "to_interviewer": to_interviewer,
-               "note": note}
-        self._add_one("events", row)
-        return row["event_id"]
+        return self._add_one("events", {
+            "event_id": event_id, "interview_id": interview_id, "date": date, "kind": kind,
+            "channel": channel, "to_interviewer": to_interviewer, "note": note})
 
     #: The interview fields a coach may correct after the fact.
     CORRECTABLE = {"interviews": ("promised_decision_date", "interviewer_name", "interviewer_email", "role",
@@ -592,9 +630,107 @@ class Store:
             if not gone:
                 raise FollowupKitError(f"no event '{event_id}' in {self.path}")
 
+    def forget(self, candidate_id: str, *, today=None) -> dict[str, int]:
+        """Delete a candidate and everything about them, bytes included, and note that it was done.
+
+        Their interviews and events go in the same transaction as their own
+        row, with SQLite's ``secure_delete`` on, and every count table cached
+        in the store goes too (the next report builds them again). The WAL is
+        then folded into the file and emptied, and when the file still holds
+        their name or email anywhere (SQLite may have left older copies of a
+        row in the unused space of pages it split or merged) it is rewritten
+        whole (``VACUUM``); so their name and email are in none of the
+        store's files. The ``forgotten`` table keeps the id and the day, and
+        nothing else about them.
+
+        Forgetting an id already forgotten only cleans the files again: for
+        when a program reading the store kept an old copy of the pages the
+        first time.
+
+        Parameters
+        ----------
+        candidate_id : str
+            The candidate to forget.
+        today : date-like, optional
+            The day recorded in the ``forgotten`` table (default: today).
+
+        Returns
+        -------
+        dict
+            Rows deleted, by table name (all 0 when the id was already forgotten).
+
+        Raises
+        ------
+        FollowupKitError
+            When there is no such candidate, or when another program keeps
+            reading the store so that old pages stay in its WAL file.
+        """
+        self._writable()
+        q = self._db.execute
+        day = pd.Timestamp(dates.as_day(today)).date().isoformat()
+        deleted = dict.fromkeys(schema.ORDER, 0)
+        traces: list[bytes] = []
+        q("PRAGMA secure_delete = ON")
+        try:
+            with self._transaction():
+                person = q("SELECT name, email FROM candidates WHERE candidate_id = ?",
+                           (candidate_id,)).fetchone()
+                if person:
+                    traces = [text.encode("utf-8") for text in person if text]
+                    # Children first: the write transaction runs with foreign keys off, so no
+                    # cascade would do it.
+                    deleted["events"] = q("DELETE FROM events WHERE interview_id IN (SELECT interview_id "
+                                          "FROM interviews WHERE candidate_id = ?)", (candidate_id,)).rowcount
+                    deleted["interviews"] = q("DELETE FROM interviews WHERE candidate_id = ?",
+                                              (candidate_id,)).rowcount
+                    deleted["candidates"] = q("DELETE FROM candidates WHERE candidate_id = ?",
+                                              (candidate_id,)).rowcount
+                    q("DELETE FROM count_tables")
+                    q("INSERT INTO forgotten (candidate_id, forgotten_on) VALUES (?, ?)", (candidate_id, day))
+                elif not q("SELECT 1 FROM forgotten WHERE candidate_id = ?", (candidate_id,)).fetchone():
+                    raise FollowupKitError(f"no candidate '{candidate_id}' in {self.path}")
+        finally:
+            q("PRAGMA secure_delete = OFF")
+        if self.path != ":memory:":
+            self._fold_wal()
+            # A second forget no longer knows what to look for, so it rewrites the file anyway.
+            if not traces or _file_holds(Path(self.path), traces):
+                q("VACUUM")
+                self._fold_wal()
+        return deleted
+
+    def _fold_wal(self) -> None:
+        """Copy the WAL into the file and empty it; an error when a reader keeps it from emptying."""
+        busy, *_ = self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if busy:
+            raise FollowupKitError(
+                f"{self.path}: the rows are deleted, but a program still reading the store (a "
+                f"dashboard, a notebook) keeps old pages in {self.path}-wal; close it and run the "
+                "same command again to clear them")
+
     def _writable(self) -> None:
         if self.readonly:
             raise FollowupKitError(f"{self.path}: opened read-only")
+
+    def _begin_write(self) -> None:
+        """Take the write lock, waiting up to BUSY_TIMEOUT for another program's write to end."""
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc):
+                raise
+            raise self._busy() from None
+
+    def _busy(self) -> FollowupKitError:
+        return FollowupKitError(
+            f"{self.path}: the store is busy (another program has been writing to it for "
+            f"{BUSY_TIMEOUT:g} seconds); nothing was written: try again in a moment")
+
+    def _drop_helper(self) -> None:
+        """Close the second reader: once this connection writes, it no longer sees the same data."""
+        if self._helper is not None:
+            self._helper.close()
+            self._helper = None
 
     def _next_id(self, table: str) -> str:
         """The next free id of the store's own form (``C000301``, ``I0000908``, ``E00002051``).
@@ -608,7 +744,13 @@ class Store:
         pattern = prefix + "[0-9]" * width
         row = self._db.execute(f"SELECT {key} FROM {table} WHERE {key} GLOB ? ORDER BY {key} DESC LIMIT 1",
                                (pattern,)).fetchone()
-        return f"{prefix}{(int(row[0][1:]) if row else 0) + 1:0{width}d}"
+        top = int(row[0][1:]) if row else 0
+        if table == "candidates":
+            # A forgotten candidate's id stays theirs in the audit table: nobody new gets it.
+            gone = self._db.execute("SELECT max(candidate_id) FROM forgotten WHERE candidate_id GLOB ?",
+                                    (pattern,)).fetchone()[0]
+            top = max(top, int(gone[1:]) if gone else 0)
+        return f"{prefix}{top + 1:0{width}d}"
 
     def _known_about(self, rows: pd.DataFrame) -> schema.Known:
         """What the checks of a few rows need to know from the store: only the ids they name."""
@@ -632,14 +774,18 @@ class Store:
                 pd.to_datetime([d for _, d in dates], format="%Y-%m-%d").astype("datetime64[us]"),
                 index=[i for i, _ in dates]))
 
-    def _add_one(self, table: str, row: dict) -> None:
+    def _add_one(self, table: str, row: dict) -> str:
+        """Check and write one row; returns its id, made by the store when the row has none."""
         self._writable()
-        raw = schema.frame_to_raw(schema.TABLES[table], pd.DataFrame([row]), source=f"<{table}>")
+        key = schema.TABLES[table].key
         with self._transaction():
-            # The checks that read stored ids run inside the write transaction, so no other
-            # writer can add the same id between the check and the insert.
+            # The id is made and the checks that read stored ids run inside the write
+            # transaction, so no other writer can take the same id in between.
+            row = {**row, key: row[key] or self._next_id(table)}
+            raw = schema.frame_to_raw(schema.TABLES[table], pd.DataFrame([row]), source=f"<{table}>")
             schema.validate([raw], self._known_about(raw.frame), as_typed=False)
             self._insert(schema.TABLES[table], raw.frame)
+        return row[key]
 
     def _correct(self, table: str, key_value: str, changes: dict) -> None:
         self._writable()
@@ -685,22 +831,21 @@ class Store:
             text = pd.DataFrame(rows, columns=spec.names, dtype="str")
         return text
 
-    def _check(self, raws: list[schema.RawTable]) -> None:
-        self._writable()
-        schema.validate(raws, self.known(), as_typed=False)
+    def _write(self, raws: list[schema.RawTable], *, checked: bool = False) -> dict[str, int]:
+        """Check tables against the stored ids and write them, both in one write transaction.
 
-    def _write(self, raws: list[schema.RawTable], *, checked: bool = False,
-               progress: bool = False) -> dict[str, int]:
-        if not checked:
-            self._check(raws)
+        ``checked=True`` skips the checks, leaving only the ones made over the
+        inserted rows before COMMIT (:meth:`_verify`).
+        """
+        self._writable()
         by_name = {r.table.name: r for r in raws}
         counts = {}
-        total = sum(len(r.frame) for r in raws)
-        with tqdm(total=total, desc="writing", unit="row", unit_scale=True,
-                  disable=not progress, leave=False) as bar, self._transaction():
+        with self._transaction():
+            if not checked:
+                schema.validate(raws, self.known(), as_typed=False)
             for name in schema.ORDER:
                 if name in by_name:
-                    counts[name] = self._insert(schema.TABLES[name], by_name[name].frame, bar)
+                    counts[name] = self._insert(schema.TABLES[name], by_name[name].frame)
         return counts
 
     @contextmanager
@@ -719,7 +864,7 @@ class Store:
         q("PRAGMA ignore_check_constraints = ON")
         q(f"PRAGMA cache_size = -{WRITE_CACHE_KIB}")
         try:
-            q("BEGIN IMMEDIATE")
+            self._begin_write()
             try:
                 before = self._tops()
                 recorded = q(f"SELECT {', '.join(_TOPS)} FROM data_state").fetchone()
@@ -736,11 +881,13 @@ class Store:
                 q("ROLLBACK")
                 raise
         finally:
+            self._drop_helper()
             q(f"PRAGMA cache_size = {cache_kib}")
             q("PRAGMA ignore_check_constraints = OFF")
             q("PRAGMA foreign_keys = ON")
 
     def _insert(self, table: schema.Table, text: pd.DataFrame, bar: tqdm | None = None) -> int:
+        self._drop_helper()
         columns = [c for c in table.names if c in text.columns]
         one = f"({', '.join('?' * len(columns))})"
         head = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES "
@@ -1092,7 +1239,7 @@ class Store:
         personal = set(per_candidate)
         rows = [(name, part, key, state, int(part in personal), _frame_bytes(frame))
                 for part, frame in frames.items()]
-        self._db.execute("BEGIN IMMEDIATE")
+        self._begin_write()
         try:
             self._db.execute("DELETE FROM count_tables WHERE name = ?", (name,))
             self._db.executemany("INSERT INTO count_tables (name, part, key, state, per_candidate, data) "
@@ -1129,13 +1276,88 @@ class Store:
         key, state = keys.pop()
         return StoredCounts(key=key, state=state, frames={part: _bytes_frame(data) for part, _, _, data in rows})
 
+    # -- backup -------------------------------------------------------------
+    def backup(self, out: str | Path, *, overwrite: bool = False, progress: bool = False) -> dict[str, int]:
+        """Copy the store to ``out`` with SQLite's online backup, while others keep writing.
+
+        The copy is taken inside one read transaction, so it is the store as
+        it stood at one moment, and writes made meanwhile neither wait nor
+        restart it. It is written beside ``out`` under another name, checked
+        (``PRAGMA integrity_check``) and only then renamed, so ``out`` is never
+        half a store.
+
+        Parameters
+        ----------
+        out : str or Path
+            The copy's file.
+        overwrite : bool
+            Replace ``out`` if it exists (refused otherwise).
+        progress : bool
+            Show a progress bar of the pages copied.
+
+        Returns
+        -------
+        dict
+            Rows copied, by table name.
+        """
+        target = Path(out)
+        if self.path == ":memory:":
+            raise FollowupKitError("a store in memory has no file to back up")
+        if target.resolve() == Path(self.path).resolve():
+            raise FollowupKitError(f"{target} is the store itself; give another file for the copy")
+        if target.is_dir():
+            raise FollowupKitError(f"{target} is a folder; give the copy's file name, e.g. {target / 'coach.db'}")
+        if target.exists() and not overwrite:
+            raise FollowupKitError(f"{target} already exists; give another name, or --force to replace it")
+        if not target.parent.is_dir():
+            raise FollowupKitError(f"{target.parent}: no such folder for the copy")
+        scratch = target.with_name(f".{target.name}.partial")
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            Path(f"{scratch}{suffix}").unlink(missing_ok=True)
+        try:
+            with self.snapshot(), tqdm(total=0, desc="backing up", unit="page", disable=not progress,
+                                       leave=False) as bar:
+                copied = self.counts()
+
+                def moved(status: int, remaining: int, total: int) -> None:
+                    bar.total, bar.n = total, total - remaining
+                    bar.refresh()
+
+                copy = sqlite3.connect(scratch, isolation_level=None)
+                try:
+                    self._db.backup(copy, pages=BACKUP_PAGES, progress=moved)
+                    verdict = copy.execute("PRAGMA integrity_check").fetchone()[0]
+                finally:
+                    copy.close()
+            if verdict != "ok":
+                raise FollowupKitError(f"{target}: the copy does not read back whole ({verdict}); "
+                                       "the store was not changed: check the disk and try again")
+            scratch.replace(target)
+        except OSError as exc:
+            raise FollowupKitError(f"cannot write {target}: {exc.strerror}") from None
+        finally:
+            for suffix in ("", "-journal", "-wal", "-shm"):
+                Path(f"{scratch}{suffix}").unlink(missing_ok=True)
+        return copied
+
     # -- export -------------------------------------------------------------
-    def export_csv(self, out_dir: str | Path) -> list[Path]:
+    def export_csv(self, out_dir: str | Path, *, pseudonym_key: str | None = None) -> list[Path]:
         """Write ``candidates.csv``, ``interviews.csv`` and ``events.csv`` to ``out_dir``.
 
         Text comes out exactly as it went in, except that a cell a spreadsheet
         would run as a formula gets a leading apostrophe (``'=SUM(A1)``); import
         removes it again, so an export re-imports to the same store.
+
+        Parameters
+        ----------
+        out_dir : str or Path
+            The folder for the three files.
+        pseudonym_key : str, optional
+            Anonymise with this key (the store's secret,
+            :func:`~followup_kit.data.secret.store_secret`): names and emails
+            of candidates and interviewers become pseudonyms
+            (:func:`pseudonymise`) and notes are left empty; everything the
+            analyses read is kept.
         """
         out = Path(out_dir)
         if out.exists() and not out.is_dir():
@@ -1147,9 +1369,93 @@ class Store:
         written = []
         with self.snapshot():
             for name in schema.ORDER:
-                text = schema.guard_formulas(self._text(name))
+                text = self._text(name)
+                if pseudonym_key is not None:
+                    text = pseudonymise(text, name, pseudonym_key)
+                text = schema.guard_formulas(text)
                 path = out / f"{name}.csv"
                 text.to_csv(path, index=False, encoding="utf-8-sig", quoting=csv.QUOTE_MINIMAL,
                             lineterminator="\r\n")
                 written.append(path)
         return written
+
+
+def _file_holds(path: Path, needles: list[bytes]) -> bool:
+    """Whether the file's raw bytes contain any of ``needles`` (read through mmap, not into memory)."""
+    with open(path, "rb") as f:
+        if os.fstat(f.fileno()).st_size == 0:
+            return False
+        with mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            return any(data.find(needle) >= 0 for needle in needles)
+
+
+#: The columns an anonymised export replaces, by table: (name column, email column, who, identity).
+_PERSONAL = {"candidates": ("name", "email", "candidate", "candidate_id"),
+             "interviews": ("interviewer_name", "interviewer_email", "interviewer", "interviewer_email")}
+
+
+def pseudonyms(key: str, who: str, identities: pd.Series) -> pd.Series:
+    """A stable tag per person: the first 16 hex digits of HMAC-SHA256(key, who and identity).
+
+    Parameters
+    ----------
+    key : str
+        The store's secret: without it nobody can tell who a tag stands for,
+        or make one for a person they know.
+    who : str
+        ``"candidate"`` or ``"interviewer"``, so the two never share a tag.
+    identities : Series of str
+        What makes a person the same person: a candidate's id, an interviewer's email.
+
+    Returns
+    -------
+    Series of str
+        One tag per row, equal for equal identities, in every run with the same key.
+
+    Examples
+    --------
+    >>> tags = pseudonyms("not a real secret", "candidate", pd.Series(["C1", "C2", "C1"]))
+    >>> tags.iloc[0] == tags.iloc[2] != tags.iloc[1]
+    True
+    """
+    codes, distinct = pd.factorize(identities, sort=False)
+    secret = key.encode("utf-8")
+    # HMAC has no vectorised form; it runs once per distinct person, in C, not once per row.
+    tags = np.array([hmac.new(secret, f"{who}\0{value}".encode(), hashlib.sha256).hexdigest()[:16]
+                     for value in distinct], dtype=object)
+    return pd.Series(tags[codes], index=identities.index, dtype="str")
+
+
+def pseudonymise(text: pd.DataFrame, table: str, key: str) -> pd.DataFrame:
+    """One table's text as an anonymised export writes it.
+
+    Names become ``Candidate <tag>`` / ``Interviewer <tag>`` and emails
+    ``candidate-<tag>@example.invalid``; an interviewer is known by their email
+    (case and spaces aside), so one interviewer of many candidates keeps one
+    pseudonym. Notes, free text that may name anyone, are left empty.
+
+    Parameters
+    ----------
+    text : DataFrame
+        The table's rows as the store holds them, as text.
+    table : str
+        Which table they are.
+    key : str
+        The store's secret.
+
+    Returns
+    -------
+    DataFrame
+    """
+    out = text.copy()
+    if table in _PERSONAL:
+        name, email, who, identity = _PERSONAL[table]
+        person = out[identity].str.strip()
+        if identity == email:
+            person = person.str.lower()
+        tag = pseudonyms(key, who, person)
+        out.loc[:, name] = who.capitalize() + " " + tag
+        out.loc[:, email] = who + "-" + tag + "@example.invalid"
+    if "note" in out.columns:
+        out.loc[:, "note"] = ""
+    return out

@@ -1,0 +1,68 @@
+"""Subcommands that protect people and their data: forget a candidate, back the store up."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..data.store import Store
+from ..errors import FollowupKitError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("forget", help="delete a candidate and everything about them, bytes included")
+    p.add_argument("--db", required=True, help="the store file")
+    p.add_argument("--candidate", metavar="ID", required=True, help="the candidate to forget")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation (for scripts)")
+    p.set_defaults(func=cmd_forget)
+
+    p = sub.add_parser("backup", help="copy the store to a file while it is in use")
+    p.add_argument("--db", required=True, help="the store file")
+    p.add_argument("--out", metavar="FILE", required=True, help="the copy, e.g. backups/coach-2026-06-01.db")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.set_defaults(func=cmd_backup)
+
+
+def _confirmed(store: Store, candidate_id: str) -> bool:
+    """Whether the person at the terminal says yes to forgetting this candidate."""
+    found = store.candidates(candidate_id)
+    if found.empty:
+        # Nothing to show: forget says there is no such candidate, or cleans up after an earlier one.
+        return True
+    row = found.iloc[0]
+    interviews = len(store.interviews(candidate_id))
+    answer = input(f"Forget {row['name']} ({candidate_id}, {interviews} interview"
+                   f"{'' if interviews == 1 else 's'}) and everything logged about them? "
+                   "This cannot be undone. Type yes to go on: ")
+    return answer.strip().lower() in ("y", "yes")
+
+
+def cmd_forget(args: argparse.Namespace) -> int:
+    if not Path(args.db).is_file():
+        raise FollowupKitError(f"{args.db}: no such store")
+    if not args.yes and not sys.stdin.isatty():
+        raise FollowupKitError("forgetting a candidate cannot be undone: run it on a terminal to "
+                               "confirm, or add --yes")
+    with Store(args.db) as store:
+        if not args.yes and not _confirmed(store, args.candidate):
+            print("nothing was deleted", file=sys.stderr)
+            return 1
+        deleted = store.forget(args.candidate)
+    if not any(deleted.values()):
+        print(f"{args.candidate} was already forgotten; the store's files are clean of them")
+        return 0
+    print(f"forgot {args.candidate}: {deleted['interviews']:,} interviews and {deleted['events']:,} "
+          f"events deleted, and the store's files rewritten without them; {args.db} records the id "
+          "and today's date, nothing else")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    if not Path(args.db).is_file():
+        raise FollowupKitError(f"{args.db}: no such store")
+    with Store(args.db, readonly=True) as store:
+        counts = store.backup(args.out, overwrite=args.force, progress=sys.stderr.isatty())
+    print(f"backed up {args.db} to {args.out} ({counts['candidates']:,} candidates, "
+          f"{counts['interviews']:,} interviews, {counts['events']:,} events)")
+    return 0

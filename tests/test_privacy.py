@@ -1,0 +1,302 @@
+"""Forgetting a candidate (bytes included), the anonymised export, and backing up a live store."""
+
+from __future__ import annotations
+
+import builtins
+import hashlib
+import hmac
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import followup_kit as fk
+from conftest import file_hash
+from followup_kit.cli import main
+from followup_kit.data import schema
+from followup_kit.data import store as store_module
+from followup_kit.data.sample import SAMPLE_AS_OF, generate, write_frames
+from followup_kit.data.secret import SECRET_ENV, secret_path
+from followup_kit.stats import cache
+from followup_kit.stats.report import cohort_report
+
+FILES = [f"{name}.csv" for name in schema.ORDER]
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch) -> Path:
+    """A store of 60 sample candidates, with the cohort counts cached in it."""
+    monkeypatch.delenv(SECRET_ENV, raising=False)
+    folder = tmp_path / "sample"
+    write_frames(folder, generate(60, seed=5, cohorts=3))
+    path = tmp_path / "coach.db"
+    with fk.Store(path) as store:
+        store.import_csv(*(folder / name for name in FILES))
+        cache.cohort_counts(store, SAMPLE_AS_OF)
+    return path
+
+
+def store_files(db: Path) -> list[Path]:
+    """The store and its WAL and shared-memory files, as many as exist."""
+    return [p for p in (db, Path(f"{db}-wal"), Path(f"{db}-shm")) if p.exists()]
+
+
+def holds(files: list[Path], text: str) -> list[str]:
+    """The names of the files whose raw bytes contain ``text`` (as UTF-8)."""
+    needle = text.encode("utf-8")
+    return [p.name for p in files if needle in p.read_bytes()]
+
+
+def only_theirs(candidates: pd.DataFrame, interviews: pd.DataFrame) -> pd.Series:
+    """A candidate whose name and email are in no other row (the sample reuses names)."""
+    for k, row in candidates.iterrows():
+        others = "\n".join(pd.concat([candidates.drop(index=k)[["name", "email"]],
+                                       interviews[["interviewer_name", "interviewer_email"]]
+                                       .set_axis(["name", "email"], axis=1)]).stack())
+        if row["name"] not in others and row["email"] not in others:
+            return row
+    raise AssertionError("every sample candidate shares a name")
+
+
+def one_line(err: str) -> str:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert "Traceback" not in err
+    return lines[0]
+
+
+def test_forget_deletes_the_candidate_and_leaves_their_bytes_in_no_file(db, capsys):
+    with fk.Store(db) as store:
+        candidates, interviews, events = store.tables()
+    gone = only_theirs(candidates, interviews)
+    who, name, email = gone["candidate_id"], gone["name"], gone["email"]
+    theirs = interviews.loc[interviews["candidate_id"] == who, "interview_id"]
+    assert len(theirs) > 0
+    # A dashboard's connection stays open (idle) throughout, so the WAL and its index stay too.
+    reader = sqlite3.connect(db, isolation_level=None)
+    reader.execute("SELECT count(*) FROM candidates").fetchone()
+    assert holds(store_files(db), name) and holds(store_files(db), email)
+
+    assert main(["forget", "--db", str(db), "--candidate", who, "--yes"]) == 0
+    assert f"forgot {who}" in capsys.readouterr().out
+
+    files = store_files(db)
+    assert Path(f"{db}-wal") in files and Path(f"{db}-shm") in files
+    assert holds(files, name) == [] and holds(files, email) == []
+    reader.close()
+    with fk.Store(db) as store:
+        assert store._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        left = store.tables()
+        audit = store._db.execute("SELECT * FROM forgotten").fetchall()
+        cols = [r[1] for r in store._db.execute("PRAGMA table_info(forgotten)")]
+        # The cohort counts cached before are not read again: the report is built from what is left.
+        assert store.load_counts("cohorts") is None
+        after = cache.cohort_report_from_store(store, SAMPLE_AS_OF)
+    pd.testing.assert_frame_equal(left[0], candidates.loc[candidates["candidate_id"] != who]
+                                  .reset_index(drop=True))
+    pd.testing.assert_frame_equal(left[1], interviews.loc[interviews["candidate_id"] != who]
+                                  .reset_index(drop=True))
+    pd.testing.assert_frame_equal(left[2], events.loc[~events["interview_id"].isin(theirs)]
+                                  .reset_index(drop=True))
+    assert cols == ["candidate_id", "forgotten_on"]
+    assert audit == [(who, pd.Timestamp.today().date().isoformat())]
+    pd.testing.assert_frame_equal(after, cohort_report(fk.facts(*left, as_of=SAMPLE_AS_OF)))
+
+
+def test_a_forgotten_id_is_not_given_to_someone_new(db):
+    with fk.Store(db) as store:
+        last = store.candidates()["candidate_id"].max()
+        store.forget(last)
+        new = store.add_candidate(name="Noa Tane", email="noa@example.org", cohort="2026-spring")
+    assert new > last
+
+
+def test_forget_asks_on_a_terminal_and_refuses_without_one(db, monkeypatch, capsys):
+    with fk.Store(db) as store:
+        who = store.candidates()["candidate_id"].iloc[0]
+    before = file_hash(db)
+    assert main(["forget", "--db", str(db), "--candidate", who]) == 2
+    assert "--yes" in one_line(capsys.readouterr().err)
+    assert file_hash(db) == before
+
+    asked = []
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr(builtins, "input", lambda prompt: asked.append(prompt) or "no")
+    assert main(["forget", "--db", str(db), "--candidate", who]) == 1
+    assert who in asked[0] and "cannot be undone" in asked[0]
+    with fk.Store(db) as store:
+        assert who in set(store.candidates()["candidate_id"])
+
+    monkeypatch.setattr(builtins, "input", lambda prompt: "yes")
+    assert main(["forget", "--db", str(db), "--candidate", who]) == 0
+    with fk.Store(db) as store:
+        assert who not in set(store.candidates()["candidate_id"])
+
+
+def test_forget_of_an_unknown_candidate_says_so(db, capsys):
+    before = file_hash(db)
+    assert main(["forget", "--db", str(db), "--candidate", "C999999", "--yes"]) == 2
+    assert "no candidate 'C999999'" in one_line(capsys.readouterr().err)
+    assert file_hash(db) == before
+
+
+def test_a_reader_that_keeps_old_pages_is_named_and_a_second_forget_clears_them(db, monkeypatch, capsys):
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT", 0.2)
+    with fk.Store(db) as store:
+        row = only_theirs(store.candidates(), store.interviews())
+    reader = sqlite3.connect(db, isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM candidates").fetchone()
+    assert main(["forget", "--db", str(db), "--candidate", row["candidate_id"], "--yes"]) == 2
+    assert "close it and run the same command again" in one_line(capsys.readouterr().err)
+    # The reader still sees its snapshot: the old pages are really there.
+    assert reader.execute("SELECT count(*) FROM candidates WHERE candidate_id = ?",
+                          (row["candidate_id"],)).fetchone()[0] == 1
+    reader.execute("COMMIT")
+    assert main(["forget", "--db", str(db), "--candidate", row["candidate_id"], "--yes"]) == 0
+    assert "already forgotten" in capsys.readouterr().out
+    files = store_files(db)
+    assert holds(files, row["name"]) == [] and holds(files, row["email"]) == []
+    reader.close()
+
+
+def reference_tag(secret: str, who: str, identity: str) -> str:
+    return hmac.new(secret.encode(), f"{who}\0{identity}".encode(), hashlib.sha256).hexdigest()[:16]
+
+
+def test_anonymised_export_gives_stable_pseudonyms_and_the_same_report(db, tmp_path):
+    first, second = tmp_path / "anon1", tmp_path / "anon2"
+    assert main(["export", "--db", str(db), "--out", str(first), "--anonymise"]) == 0
+    assert main(["export", "--db", str(db), "--out", str(second), "--anonymise"]) == 0
+    for name in FILES:
+        assert (first / name).read_bytes() == (second / name).read_bytes()
+
+    with fk.Store(db) as store:
+        candidates, interviews, events = store.tables()
+    exported = b"".join((first / name).read_bytes() for name in FILES)
+    people = pd.concat([candidates["name"], candidates["email"], interviews["interviewer_name"],
+                        interviews["interviewer_email"]]).unique()
+    assert [p for p in people if p.encode() in exported] == []
+
+    secret = secret_path(db).read_text().strip()
+    anon = [pd.read_csv(first / name, dtype="str", keep_default_na=False, encoding="utf-8-sig")
+            for name in FILES]
+    expected = [reference_tag(secret, "candidate", c) for c in candidates["candidate_id"]]
+    assert anon[0]["name"].tolist() == [f"Candidate {t}" for t in expected]
+    assert anon[0]["email"].tolist() == [f"candidate-{t}@example.invalid" for t in expected]
+    expected = [reference_tag(secret, "interviewer", e.strip().lower()) for e in interviews["interviewer_email"]]
+    assert anon[1]["interviewer_name"].tolist() == [f"Interviewer {t}" for t in expected]
+    assert anon[1]["interviewer_email"].nunique() == interviews["interviewer_email"].str.lower().nunique()
+    assert (anon[2]["note"] == "").all() and (events["note"].fillna("") != "").any()
+
+    shared = tmp_path / "shared.db"
+    assert main(["import", "--db", str(shared), *(str(first / name) for name in FILES)]) == 0
+    with fk.Store(shared) as store:
+        theirs = cohort_report(fk.facts(*store.tables(), as_of=SAMPLE_AS_OF))
+    ours = cohort_report(fk.facts(candidates, interviews, events, as_of=SAMPLE_AS_OF))
+    pd.testing.assert_frame_equal(theirs, ours)
+
+
+def test_another_secret_gives_other_pseudonyms(db, tmp_path, monkeypatch):
+    assert main(["export", "--db", str(db), "--out", str(tmp_path / "a"), "--anonymise"]) == 0
+    monkeypatch.setenv(SECRET_ENV, "another programme's secret")
+    assert main(["export", "--db", str(db), "--out", str(tmp_path / "b"), "--anonymise"]) == 0
+    a = pd.read_csv(tmp_path / "a" / "candidates.csv", dtype="str", encoding="utf-8-sig")
+    b = pd.read_csv(tmp_path / "b" / "candidates.csv", dtype="str", encoding="utf-8-sig")
+    assert (a["candidate_id"] == b["candidate_id"]).all()
+    assert not (a["name"] == b["name"]).any()
+
+
+# A coach's notebook in another process: it logs one event each time it is asked to.
+WRITER = textwrap.dedent("""
+    import sys
+    from followup_kit import Store
+    with Store(sys.argv[1]) as store:
+        interview = store.interviews()["interview_id"].iloc[0]
+        date = str(store.interviews()["interview_date"].iloc[0].date())
+        for line in sys.stdin:
+            store.log_event(interview_id=interview, kind="employer_response", date=date)
+            print("logged", flush=True)
+""")
+
+
+class WritesAtEveryStep:
+    """Stands in for the backup's progress bar: after each step of the copy, one write elsewhere."""
+
+    def __init__(self, writer: subprocess.Popen):
+        self.writer, self.steps, self.total, self.n = writer, 0, 0, 0
+
+    def __call__(self, **kwargs):
+        return self
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def refresh(self):
+        self.steps += 1
+        # Were the copy restarted by the writes, it would never end.
+        assert self.steps < 1000
+        if self.n < self.total:
+            self.writer.stdin.write("write\n")
+            self.writer.stdin.flush()
+            assert self.writer.stdout.readline() == "logged\n"
+
+
+def test_backup_copies_a_store_being_written_as_it_stood_when_the_copy_began(db, tmp_path, monkeypatch,
+                                                                              capsys):
+    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(db)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        bar = WritesAtEveryStep(writer)
+        with fk.Store(db) as store:
+            at_start = store.tables()
+        copy = tmp_path / "backups" / "coach-copy.db"
+        copy.parent.mkdir()
+        with monkeypatch.context() as patched:
+            patched.setattr(store_module, "tqdm", bar)
+            patched.setattr(store_module, "BACKUP_PAGES", 4)
+            assert main(["backup", "--db", str(db), "--out", str(copy)]) == 0
+        assert f"to {copy}" in capsys.readouterr().out
+    finally:
+        writer.stdin.close()
+        writer.wait(timeout=60)
+    assert bar.steps > 5
+    assert sorted(p.name for p in copy.parent.iterdir()) == ["coach-copy.db"]
+    con = sqlite3.connect(copy)
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    con.close()
+    with fk.Store(copy, readonly=True) as backup, fk.Store(db, readonly=True) as live:
+        copied, now = backup.tables(), live.tables()
+    assert len(now[2]) == len(at_start[2]) + bar.steps - 1
+    for ours, theirs in zip(copied, at_start, strict=True):
+        pd.testing.assert_frame_equal(ours, theirs)
+
+
+def test_backup_refuses_to_overwrite_without_force(db, tmp_path, capsys):
+    out = tmp_path / "copy.db"
+    out.write_bytes(b"last week's copy")
+    assert main(["backup", "--db", str(db), "--out", str(out)]) == 2
+    assert "--force" in one_line(capsys.readouterr().err)
+    assert out.read_bytes() == b"last week's copy"
+    assert main(["backup", "--db", str(db), "--out", str(out), "--force"]) == 0
+    with fk.Store(out, readonly=True) as copy:
+        assert copy.counts()["candidates"] == 60
+
+
+@pytest.mark.parametrize("where, says", [("self", "is the store itself"),
+                                         ("missing/copy.db", "no such folder"),
+                                         ("folder", "is a folder")])
+def test_backup_says_what_is_wrong_with_the_target(db, tmp_path, capsys, where, says):
+    (tmp_path / "folder").mkdir()
+    out = db if where == "self" else tmp_path / where
+    before = file_hash(db)
+    assert main(["backup", "--db", str(db), "--out", str(out), "--force"]) == 2
+    assert says in one_line(capsys.readouterr().err)
+    assert file_hash(db) == before
