@@ -1,0 +1,212 @@
+"""Files as spreadsheets and people really save them: one clear FILE:ROW:COLUMN message, nothing written.
+
+The cases test_import_errors.py already holds (a missing column, an unknown kind, an
+empty file, a BOM, ...) are not repeated here. Row numbers are the ones a spreadsheet
+shows: the header is row 1 and a blank line is a row too.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import CANDIDATES, EVENTS, INTERVIEWS, file_hash, write
+from followup_kit import FollowupKitError, Store, ValidationError
+from followup_kit.cli import main
+
+BIG = "x" * (10 * 2**20)
+EVENT_LINES = EVENTS.splitlines(keepends=True)
+
+
+def with_lines(text: str, at: int, *lines: str) -> str:
+    """``text`` with ``lines`` put in before its line number ``at`` (1-based, as a spreadsheet counts)."""
+    kept = text.splitlines(keepends=True)
+    return "".join(kept[: at - 1] + list(lines) + kept[at - 1:])
+
+
+# (id, file to replace, its new bytes, expected "file:row:column:" start, words in the message)
+BAD = [
+    ("semicolons", "candidates.csv", CANDIDATES.replace(",", ";"),
+     "candidates.csv:1:-:", "separated by semicolons (;), not commas"),
+    ("tabs", "events.csv", EVENTS.replace(",", "\t"), "events.csv:1:-:", "separated by tabs"),
+    ("day-month-date", "interviews.csv", INTERVIEWS.replace("2026-05-11", "13/11/2026"),
+     "interviews.csv:4:interview_date:", "'13/11/2026' is not a date; write it as YYYY-MM-DD (day and month"),
+    ("day-month-event", "events.csv", EVENTS.replace("2026-05-29", "29.05.2026"),
+     "events.csv:5:date:", "'29.05.2026' is not a date"),
+    ("number-for-a-date", "interviews.csv", INTERVIEWS.replace("2026-05-11", "46337"),
+     "interviews.csv:4:interview_date:", "'46337' is not a date; write it as YYYY-MM-DD (a number here"),
+    ("number-for-an-event-date", "events.csv", EVENTS.replace("2026-05-29", "46171.5"),
+     "events.csv:5:date:", "spreadsheet's day count"),
+    ("10-MB-on-one-line", "events.csv", EVENTS + f"E6,I3,2026-05-12,thank_you_sent,email,true,{BIG}\n",
+     "events.csv:7:note:", "the cell holds 10,485,760 characters, more than the 10,000"),
+    ("10-MB-after-an-open-quote", "events.csv",
+     with_lines(EVENTS, 3, f'E9,I1,2026-05-12,employer_response,email,,"never closed {BIG}\n'),
+     "events.csv:3:note:", "is a closing quote missing?"),
+    ("10-MB-header", "candidates.csv", "candidate_id,name" + BIG + "\n",
+     "candidates.csv:1:-:", "too long for a header"),
+    ("not-utf8-in-a-cell", "candidates.csv", CANDIDATES.encode().replace("José".encode(), b"Jos\xe9"),
+     "candidates.csv:3:name:", "not UTF-8 text"),
+    ("not-utf8-after-blank-lines", "candidates.csv",
+     with_lines(CANDIDATES, 2, "\n", "\n").encode().replace("José".encode(), b"Jos\xe9"),
+     "candidates.csv:5:name:", "not UTF-8 text"),
+    ("blank-lines-count-as-rows", "events.csv",
+     with_lines(EVENTS, 3, "\n", "\n").replace("follow_up_sent", "chased"),
+     "events.csv:5:kind:", "unknown kind 'chased'"),
+    ("empty-spreadsheet-rows-count-as-rows", "events.csv",
+     with_lines(EVENTS, 3, ",,,,,,\n", "   \n").replace("follow_up_sent", "chased"),
+     "events.csv:5:kind:", "unknown kind 'chased'"),
+    ("blank-line-before-a-ragged-row", "events.csv",
+     with_lines(EVENTS, 3, "\n", "E7,I1,2026-05-21,offer,email,,a,b,c\n"),
+     "events.csv:4:-:", "not a well-formed CSV row"),
+    ("windows-line-ends-and-a-blank-line", "events.csv",
+     with_lines(EVENTS, 2, "\n").replace("follow_up_sent", "chased").replace("\n", "\r\n"),
+     "events.csv:4:kind:", "unknown kind 'chased'"),
+    ("a-line-break-inside-a-cell-is-one-row", "events.csv",
+     EVENTS.replace("Thanked Ann, mentioned SQL", "Thanked Ann,\nmentioned SQL").replace("E3,I2", "E3,I7"),
+     "events.csv:4:interview_id:", "unknown interview 'I7'"),
+    ("header-repeated-mid-file", "events.csv", with_lines(EVENTS, 4, EVENT_LINES[0]),
+     "events.csv:4:-:", "the header row again"),
+    ("no-header", "events.csv", "".join(EVENT_LINES[1:]),
+     "events.csv:1:-:", "the first row must be the header"),
+    ("only-blank-lines", "events.csv", "\n\r\n  \n", "events.csv:1:-:", "the file is empty"),
+    ("a-long-value-is-quoted-short", "candidates.csv", CANDIDATES.replace("jose@example.org", "j" * 500),
+     "candidates.csv:3:email:", "'" + "j" * 57 + "...' is not an email address"),
+]
+
+
+@pytest.fixture
+def filled(tmp_path):
+    """A store with one candidate already in it, so "unchanged" is not just "still empty"."""
+    db = tmp_path / "store.db"
+    other = tmp_path / "other"
+    other.mkdir()
+    write(other, "candidates.csv", "candidate_id,name,email,cohort\nC0,Ada,ada@example.org,2025-autumn\n")
+    assert main(["import", "--db", str(db), str(other / "candidates.csv")]) == 0
+    return db
+
+
+@pytest.mark.parametrize(("name", "target", "content", "where", "words"), BAD, ids=[b[0] for b in BAD])
+def test_a_bad_file_names_its_row_and_column_and_writes_nothing(filled, csv_dir, csv_files, capsys,
+                                                                name, target, content, where, words):
+    before = file_hash(filled)
+    capsys.readouterr()
+    (csv_dir / target).write_bytes(content if isinstance(content, bytes) else content.encode())
+    assert main(["import", "--db", str(filled), *map(str, csv_files)]) == 2
+    err = capsys.readouterr().err
+    first = err.splitlines()[0]
+    assert first.startswith(where) and words in first, err[:500]
+    # A long cell is quoted short, never pasted whole into the message.
+    assert len(first) < 400
+    assert err.splitlines()[-1].startswith("Nothing was imported")
+    assert file_hash(filled) == before
+    with Store(filled) as store:
+        assert store.counts() == {"candidates": 1, "interviews": 0, "events": 0}
+
+
+def test_blank_lines_and_empty_rows_import_nothing_of_their_own(tmp_path, csv_dir, csv_files):
+    write(csv_dir, "events.csv", with_lines(EVENTS, 3, "\n", ",,,,,,\n") + "\n\n")
+    write(csv_dir, "candidates.csv", "\ufeff" + with_lines(CANDIDATES, 2, "\r\n"))
+    with Store(tmp_path / "s.db") as store:
+        assert store.import_csv(*csv_files) == {"candidates": 3, "interviews": 3, "events": 5}
+        assert store.events()["event_id"].tolist() == ["E1", "E2", "E3", "E4", "E5"]
+
+
+# -- fuzzing: whatever the bytes, success or one clean error, and never half a write -------------
+HEADERS = [text.splitlines()[0] for text in (CANDIDATES, INTERVIEWS, EVENTS)]
+VALID = {"candidates.csv": CANDIDATES.encode(), "interviews.csv": INTERVIEWS.encode(),
+         "events.csv": EVENTS.encode()}
+#: The characters that matter to a CSV reader and to the checks, and a few that do not.
+CSV_ALPHABET = ",;\"'\n\r \t=+-:./@TZxé0123456789CIE_"
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory) -> Path:
+    """A store file holding other data already, copied for every example."""
+    folder = tmp_path_factory.mktemp("seeded")
+    write(folder, "candidates.csv", "candidate_id,name,email,cohort\nC0,Ada,ada@example.org,2025-autumn\n")
+    with Store(folder / "seed.db") as store:
+        store.import_csv(folder / "candidates.csv")
+    return folder / "seed.db"
+
+
+def import_and_check(seed: Path, files: dict[str, bytes]) -> None:
+    """Import ``files`` into a copy of ``seed``: all of them or none, and only our own errors."""
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        db = folder / "s.db"
+        shutil.copy(seed, db)
+        for name, data in files.items():
+            (folder / name).write_bytes(data)
+        with Store(db) as store:
+            before = store.counts()
+        hashed = file_hash(db)
+        try:
+            with Store(db) as store:
+                added = store.import_csv(*(folder / name for name in files))
+        except (ValidationError, FollowupKitError) as exc:
+            assert str(exc) and "\n" not in str(exc).split(" (and ")[0]
+            assert file_hash(db) == hashed
+            with Store(db) as store:
+                assert store.counts() == before
+            return
+        with Store(db) as store:
+            after = store.counts()
+        assert after == {t: before[t] + added.get(t, 0) for t in before}
+        con = sqlite3.connect(db)
+        try:
+            assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+            assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+        finally:
+            con.close()
+
+
+FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FUZZ
+@given(header=st.sampled_from([b"", *(h.encode() + b"\n" for h in HEADERS)]),
+       body=st.one_of(st.binary(max_size=400),
+                      st.text(alphabet=CSV_ALPHABET, max_size=400).map(str.encode)))
+def test_random_bytes_end_in_success_or_one_clean_error(seeded, header, body):
+    import_and_check(seeded, {"events.csv": header + body})
+
+
+@st.composite
+def mutated(draw) -> dict[str, bytes]:
+    """The three valid files, one of them changed a few bytes or lines at a time."""
+    files = dict(VALID)
+    name = draw(st.sampled_from(sorted(files)))
+    data = bytearray(files[name])
+    for _ in range(draw(st.integers(1, 4))):
+        op = draw(st.sampled_from(["delete", "insert", "replace", "duplicate_line", "drop_line",
+                                   "truncate"]))
+        at = draw(st.integers(0, max(len(data) - 1, 0)))
+        if op == "delete":
+            del data[at:at + draw(st.integers(1, 8))]
+        elif op == "insert":
+            data[at:at] = draw(st.binary(min_size=1, max_size=8)
+                               | st.sampled_from([b",", b"\n", b'"', b";", b"\r\n", b"\n\n", b"\xff"]))
+        elif op == "replace" and data:
+            data[at] = draw(st.integers(0, 255))
+        elif op in ("duplicate_line", "drop_line"):
+            lines = bytes(data).splitlines(keepends=True)
+            if lines:
+                i = draw(st.integers(0, len(lines) - 1))
+                lines[i:i + 1] = [lines[i]] * (2 if op == "duplicate_line" else 0)
+                data = bytearray(b"".join(lines))
+        elif op == "truncate":
+            del data[at:]
+    files[name] = bytes(data)
+    return files
+
+
+@FUZZ
+@given(files=mutated())
+def test_a_mutated_valid_file_ends_in_success_or_one_clean_error(seeded, files):
+    import_and_check(seeded, files)
