@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..data.store import Store
+from .options import about, open_store
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -26,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    with Store(args.db) as store:
+    with open_store(args.db) as store:
         print(f"{args.db}: store ready (schema version {store.schema_version})")
     return 0
 
@@ -38,7 +38,7 @@ def _plural(n: int, noun: str) -> str:
 def cmd_import(args: argparse.Namespace) -> int:
     new = not Path(args.db).exists()
     try:
-        with Store(args.db) as store:
+        with open_store(args.db) as store:
             added = store.import_csv(*args.files, progress=sys.stderr.isatty())
             total = store.counts()
     except BaseException:
@@ -58,8 +58,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    with Store(args.db, readonly=True) as store:
-        paths = store.export_csv(args.out)
+    with open_store(args.db, readonly=True) as store:
+        with about("--out"):
+            paths = store.export_csv(args.out)
     for path in paths:
         print(path)
     return 0
