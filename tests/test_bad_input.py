@@ -44,7 +44,7 @@ BAD = [
     ("number-for-an-event-date", "events.csv", EVENTS.replace("2026-05-29", "46171.5"),
      "events.csv:5:date:", "spreadsheet's day count"),
     ("10-MB-on-one-line", "events.csv", EVENTS + f"E6,I3,2026-05-12,thank_you_sent,email,true,{BIG}\n",
-     "events.csv:7:note:", "the cell holds 10,485,760 characters, more than the 10,000"),
+     "events.csv:7:note:", "10,485,760 characters, more than the 10,000 one cell may hold"),
     ("10-MB-after-an-open-quote", "events.csv",
      with_lines(EVENTS, 3, f'E9,I1,2026-05-12,employer_response,email,,"never closed {BIG}\n'),
      "events.csv:3:note:", "is a closing quote missing?"),
@@ -210,3 +210,196 @@ def mutated(draw) -> dict[str, bytes]:
 @given(files=mutated())
 def test_a_mutated_valid_file_ends_in_success_or_one_clean_error(seeded, files):
     import_and_check(seeded, files)
+
+
+# -- the coach's forms: a bad value shows its message beside the field and writes nothing ---------
+TODAY = "2026-11-01"
+WHO = "C000135"
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory) -> Path:
+    from followup_kit.data.demo import demo_store
+
+    return demo_store(tmp_path_factory.mktemp("demo") / "demo.db")
+
+
+@pytest.fixture
+def session(tmp_path, demo_db):
+    """A coaching session on a copy of the demo store of its own."""
+    from followup_kit.widgets import coaching_session
+
+    db = tmp_path / "demo.db"
+    shutil.copy(demo_db, db)
+    _, parts = coaching_session(db, WHO, today=TODAY)
+    return db, parts
+
+
+def dump(db: Path) -> list[str]:
+    con = sqlite3.connect(db)
+    try:
+        return list(con.iterdump())
+    finally:
+        con.close()
+
+
+def said(widget) -> str:
+    import html
+
+    return html.unescape(widget.value)
+
+
+@pytest.mark.parametrize(("field", "value", "says"), [
+    ("note", "n" * 20_000, "note: 20,000 characters, more than the 10,000 one cell may hold"),
+    ("to_interviewer", "", None),
+])
+def test_the_logger_refuses_a_note_too_long_for_the_store(session, field, value, says):
+    db, parts = session
+    log = parts["logger"]
+    log["interview"].value = "I0000389"
+    log["kind"].value = "employer_response"
+    log[field].value = value
+    before = dump(db)
+    log["log"].click()
+    if says is None:
+        # The same form with an acceptable value logs: the refusal above is the value's doing.
+        assert "Logged" in log["message"].value
+        return
+    assert "fk-error" in log["message"].value and says in said(log["message"])
+    assert "Nothing was logged" in said(log["message"])
+    assert dump(db) == before
+
+
+@pytest.mark.parametrize(("field", "value", "says"), [
+    ("company", "   ", "company: 'company' is empty; it is required"),
+    ("role", "", "role: 'role' is empty"),
+    ("interviewer_name", "", "interviewer's name: 'interviewer_name' is empty"),
+    ("interviewer_email", "ngozi@", "interviewer's email: 'ngozi@' is not an email address"),
+    ("interview_date", None, "interview date: 'interview_date' is empty"),
+    ("promised_decision_date", __import__("datetime").date(2026, 10, 1),
+     "promised decision date: the promised decision date is before the interview"),
+    ("company", "c" * 10_001, "company: 10,001 characters"),
+])
+def test_adding_an_interview_with_a_bad_field_says_which_and_adds_nothing(session, field, value, says):
+    import datetime as dt
+
+    db, parts = session
+    new = parts["logger"]["new"]
+    good = {"company": "Fabrikam", "role": "Payroll Clerk", "interviewer_name": "Ngozi Adeyemi",
+            "interviewer_email": "ngozi@fabrikam.example", "interview_date": dt.date(2026, 10, 30)}
+    for name, v in {**good, field: value}.items():
+        new[name].value = v
+    before = dump(db)
+    parts["logger"]["add"].click()
+    message = said(parts["logger"]["add_message"])
+    assert "fk-error" in parts["logger"]["add_message"].value, message
+    assert says in message and "Nothing was added" in message
+    assert dump(db) == before
+
+
+@pytest.mark.parametrize(("field", "value", "says"), [
+    ("interviewer_name", " ", "interviewer's name: 'interviewer_name' is empty"),
+    ("role", "", "role: 'role' is empty"),
+    ("promised_decision_date", __import__("datetime").date(2026, 1, 5), "before the interview"),
+])
+def test_a_bad_correction_says_which_field_and_changes_nothing(session, field, value, says):
+    db, parts = session
+    log = parts["logger"]
+    log["fix_interview"].value = "I0000389"
+    log["fix"][field].value = value
+    before = dump(db)
+    log["save"].click()
+    assert says in said(log["fix_message"]) and "Nothing was changed" in said(log["fix_message"])
+    assert dump(db) == before
+
+
+def test_the_composer_refuses_a_strength_that_is_not_a_phrase(session):
+    _, parts = session
+    composer = parts["composer"]
+    for bad in ("one\ntwo", "s" * 201):
+        composer["new_strength"].value = bad
+        composer["add_strength"].click()
+        assert "strength: give one short phrase" in said(composer["message"])
+        assert composer["strengths"].children == ()
+        assert composer["new_strength"].value == bad  # kept, to be fixed rather than typed again
+    composer["new_strength"].value = "  payroll audits "
+    composer["add_strength"].click()
+    assert [box.description for box in composer["strengths"].children] == ["payroll audits"]
+    assert said(composer["message"]) == ""
+
+
+def test_a_subject_with_a_line_break_offers_no_download_and_says_why(session):
+    _, parts = session
+    composer = parts["composer"]
+    composer["interview"].value = "I0000389"
+    composer["text"].value = "Dear Rhys,\n\nThank you for the interview yesterday."
+    composer["subject"].value = "Thank you\nBcc: someone@else.example"
+    assert "the subject must be one line" in said(composer["links"])
+    assert "data:message/rfc822" not in composer["links"].value
+    # The checklist still follows the letter.
+    assert composer["state"]["check"] is not None
+    composer["subject"].value = "Thank you"
+    assert "data:message/rfc822" in composer["links"].value
+
+
+# -- the dashboard's address: anything but one good token is the refusal, and reads nothing ------
+DASH_SECRET = "a secret only these tests know"
+
+
+def text_of(widget) -> str:
+    parts = [widget.value] if isinstance(getattr(widget, "value", None), str) else []
+    return " ".join([*parts, *(text_of(child) for child in getattr(widget, "children", ()))])
+
+
+def served(monkeypatch, db: Path, query: str) -> None:
+    from followup_kit.dashboard import links, page
+
+    for name in (links.SECRET_ENV, "VOILA_PREHEAT"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv(page.DB_ENV, str(db))
+    monkeypatch.setenv(page.SECRET_FILE_ENV, str(links.secret_path(db)))
+    monkeypatch.setenv(page.AS_OF_ENV, "2026-11-01")
+    monkeypatch.setenv("QUERY_STRING", query)
+
+
+def good_token(db: Path, candidate: str = "C000135") -> str:
+    from followup_kit.dashboard import links
+
+    return links.make_token(links.secret_for(db), candidate)
+
+
+QUERIES = {
+    "garbage": lambda t: "%%%&&==;;token",
+    "only-equals": lambda t: "=&=&token==",
+    "huge-garbage": lambda t: "token=" + "A" * 100_000,
+    "huge-junk-keys": lambda t: "&".join(f"k{i}=v" for i in range(10_000)),
+    "huge-around-a-good-token": lambda t: "x=" + "y" * 100_000 + "&token=" + t + "&token=" + "z" * 50_000,
+    "two-good-tokens": lambda t: f"token={t}&token={t}",
+    "two-candidates": lambda t: f"token={t}&token={t.replace(t.split('.')[0], t.split('.')[0])}x",
+    "non-utf8-escapes": lambda t: "token=%ff%fe%fd",
+    "non-utf8-inside-a-good-token": lambda t: f"token={t[:12]}%C3%28{t[12:]}",
+    "nul-escape": lambda t: f"token=%00{t}",
+    "token-name-changed": lambda t: f"Token={t}",
+    "semicolon-separated": lambda t: f"x=1;token={t}",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(QUERIES))
+def test_a_bad_query_string_is_the_refusal_and_reads_no_store(tmp_path, monkeypatch, kind):
+    from followup_kit.dashboard import links, page
+
+    # The store does not exist: a page that tried to read it would say "try later", not refuse.
+    db = tmp_path / "never-opened.db"
+    links.secret_for(db)
+    served(monkeypatch, db, QUERIES[kind](good_token(db)))
+    shown = page.dashboard_for_request(preview="C000135")
+    assert isinstance(shown, page.w.HTML) and page.REFUSAL in shown.value
+    assert not db.exists()
+
+
+def test_a_good_token_among_junk_keys_still_opens_its_own_page(demo_db, monkeypatch):
+    from followup_kit.dashboard import page
+
+    served(monkeypatch, demo_db, f"utm_source=mail&x=%ff&token={good_token(demo_db)}&y=" + "z" * 1000)
+    text = text_of(page.dashboard_for_request())
+    assert "Your interviews: what to do next" in text and page.REFUSAL not in text

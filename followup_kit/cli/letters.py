@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..data.dates import parse_day
 from ..errors import FollowupKitError
-from ..letters.drafts import LETTER_KINDS, OFFER_INTENTS, draft
+from ..letters.drafts import LETTER_KINDS, OFFER_INTENTS, draft, phrase
 from .options import open_store
 
 
@@ -30,19 +30,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--templates", metavar="DIR", help="a folder of <kind>.<tone>.txt.j2 files that override or add")
     p.add_argument("--out", metavar="FILE.eml", help="also write the draft as an email file")
     p.set_defaults(func=cmd_draft)
-
-
-#: A phrase of a letter that a person types: read inside one sentence, so one short line.
-MAX_PHRASE = 200
-
-
-def _phrase(value: str, option: str) -> None:
-    """Refuse a phrase that cannot sit inside a sentence of the letter."""
-    if not value.strip():
-        raise FollowupKitError(f"{option}: give a few words, not an empty text")
-    if "\n" in value or "\r" in value or len(value) > MAX_PHRASE:
-        raise FollowupKitError(f"{option}: give one short phrase (one line, at most {MAX_PHRASE} "
-                               "characters); it is read inside a sentence of the letter")
 
 
 def _option_of(message: str, args: argparse.Namespace) -> str:
@@ -68,9 +55,9 @@ def cmd_draft(args: argparse.Namespace) -> int:
         candidates = store.candidates(interview["candidate_id"])
     candidate = candidates.iloc[0] if len(candidates) else None
     for value in args.strength:
-        _phrase(value, "--strength")
+        phrase(value, "--strength")
     if args.enjoyed is not None:
-        _phrase(args.enjoyed, "--enjoyed")
+        phrase(args.enjoyed, "--enjoyed")
     reply_by = None if args.reply_by is None else parse_day(args.reply_by, "--reply-by")
     try:
         letter = draft(interview, kind=args.kind, tone=args.tone, strengths=args.strength,

@@ -519,8 +519,8 @@ def _check_cells(raw: RawTable, known: Known, siblings: Mapping[str, pd.DataFram
             problems += _problems(blank, rows, source, col.name, f"'{col.name}' is empty; it is required")
         long = (text.str.len() > MAX_CELL).to_numpy()
         problems += _problems(long, rows, source, col.name,
-                              lambda i, t=text: f"the cell holds {len(t.iat[i]):,} characters, more "
-                              f"than the {MAX_CELL:,} a cell may hold: is a closing quote missing?")
+                              lambda i, t=text: f"{len(t.iat[i]):,} characters, more than the "
+                              f"{MAX_CELL:,} one cell may hold (in a file: is a closing quote missing?)")
         present = ~blank & ~long
 
         def value(i, text=text):
