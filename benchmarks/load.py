@@ -118,8 +118,9 @@ async def open_one(browser, url: str, timeout_s: float) -> tuple:
             body = await page.inner_text("body", timeout=2000)
         except PlaywrightError:
             pass
+        first_line = str(exc).strip().splitlines()[0][:120] if str(exc).strip() else ""
         said = "refused" if REFUSAL in body else "unavailable" if UNAVAILABLE in body else \
-            f"no plot after {timeout_s:.0f} s ({type(exc).__name__})"
+            f"no plot: {type(exc).__name__}: {first_line}"
         return None, said, page
     return took, None, page
 
@@ -140,22 +141,45 @@ async def shows_own(page, companies: set[str]) -> str | None:
 
 
 async def wave(links: list[tuple[str, set[str]]], pid: int, cull_idle: int,
-               timeout_s: float) -> dict:
-    """Open every link at once, measure, close them all, and watch the memory come back."""
+               timeout_s: float, per_browser: int) -> dict:
+    """Open every link at once, measure, close them all, and watch the memory come back.
+
+    Candidates each have a browser of their own: the pages are spread over several Chromium
+    processes, ``per_browser`` pages each, so no one browser's limits queue them.
+    """
     from playwright.async_api import async_playwright
 
     idle_mib, _ = memory(pid)
     async with async_playwright() as p:
-        browser = await p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+        browsers = await asyncio.gather(*(
+            p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+            for _ in range(0, len(links), per_browser)))
         try:
-            results = await asyncio.gather(*(open_one(browser, url, timeout_s) for url, _ in links))
+            peak = [0.0, 0]
+
+            async def sample() -> None:
+                # The most memory while the pages open: a kernel culled or lost meanwhile is not
+                # there any more when the slowest page gives up.
+                while True:
+                    now = memory(pid)
+                    if now[0] > peak[0]:
+                        peak[:] = now
+                    await asyncio.sleep(2)
+
+            sampler = asyncio.ensure_future(sample())
+            results = await asyncio.gather(*(open_one(browsers[i // per_browser], url, timeout_s)
+                                             for i, (url, _) in enumerate(links)))
+            sampler.cancel()
             open_mib, open_kernels = memory(pid)
+            if peak[0] > open_mib:
+                open_mib, open_kernels = peak
             for i, (took, error, page) in enumerate(results):
                 if error is None:
                     results[i] = (took, await shows_own(page, links[i][1]), page)
                 await page.context.close()
         finally:
-            await browser.close()
+            for browser in browsers:
+                await browser.close()
     closed_at = time.monotonic()
     await asyncio.sleep(10)
     closed_mib, closed_kernels = memory(pid)
@@ -182,14 +206,15 @@ def run(n: int, folder: Path, db: Path, candidates: list[tuple[str, set[str]]], 
         # Let the server (and a preheated pool) settle before the idle memory is read.
         time.sleep(15 if args.preheat else 3)
         links = [(make_link(secret, cid, base), companies) for cid, companies in candidates[:n]]
-        return asyncio.run(wave(links, process.pid, args.cull_idle, args.timeout))
+        return asyncio.run(wave(links, process.pid, args.cull_idle, args.timeout, args.per_browser))
     finally:
         stop(process)
 
 
 def report(rows: dict[int, dict], args) -> None:
-    print(f"one followup-kit serve, --cull-idle {args.cull_idle}, --preheat {args.preheat}; "
-          "memory is the resident memory of Voila and its kernels")
+    print(f"one followup-kit serve, --cull-idle {args.cull_idle}, --preheat {args.preheat}, "
+          f"{args.per_browser} pages per Chromium; memory is the resident memory of Voila and its "
+          f"kernels; load average {os.getloadavg()[0]:.1f} at the end")
     head = (f"{'N':>3}  {'ok':>3}  {'errors':>6}  {'first plot median':>17}  {'worst':>7}  "
             f"{'idle':>8}  {'all open':>14}  {'per page':>8}  {'10 s after closing':>20}  "
             f"{'after culling':>24}")
@@ -206,7 +231,8 @@ def report(rows: dict[int, dict], args) -> None:
     for n, r in rows.items():
         for error in sorted(set(r["errors"])):
             print(f"N={n}: {r['errors'].count(error)} x {error}")
-    print("M = MiB, k = kernels running; 'per page' = (all open - idle) / N")
+    print("M = MiB, k = kernels running; 'all open' is the most while the pages opened; "
+          "'per page' = (all open - idle) / N")
 
 
 def main() -> None:
@@ -217,6 +243,8 @@ def main() -> None:
                              "page is culled before the last one has drawn)")
     parser.add_argument("--preheat", type=int, default=0)
     parser.add_argument("--timeout", type=float, default=600, help="seconds a page may take")
+    parser.add_argument("--per-browser", type=int, default=5,
+                        help="pages per Chromium process (each candidate has their own browser)")
     args = parser.parse_args()
     print(machine())
     with tempfile.TemporaryDirectory() as scratch:
