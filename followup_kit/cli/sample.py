@@ -24,10 +24,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_sample(args: argparse.Namespace) -> int:
-    for option, value, least in (("--candidates", args.candidates, 1), ("--cohorts", args.cohorts, 1),
-                                 ("--seed", args.seed, 0)):
-        if value < least:
-            raise FollowupKitError(f"{option}: give {least} or more")
+    for option, wrong, says in (
+            ("--candidates", args.candidates < 1, "the sample needs at least 1 candidate"),
+            ("--cohorts", args.cohorts < 1, "the sample needs at least 1 cohort"),
+            ("--seed", args.seed < 0, "give 0 or more (a random seed is never negative)")):
+        if wrong:
+            raise FollowupKitError(f"{option}: {says}")
     started = time.perf_counter()
     # A million interviews take seconds: show a bar when someone is watching.
     progress = sys.stderr.isatty()
