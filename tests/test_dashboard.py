@@ -196,6 +196,13 @@ def test_the_serve_command_line(demo):
     assert env[page.DB_ENV] == str(demo.resolve()) and Path(env[page.SECRET_FILE_ENV]).is_file()
 
 
+def test_serve_can_cull_idle_kernels_sooner():
+    command = voila_command(NOTEBOOK, cull_idle=30)
+    assert "--MappingKernelManager.cull_idle_timeout=30" in command
+    assert "--MappingKernelManager.cull_interval=3" in command
+    assert not any("cull" in part for part in voila_command(NOTEBOOK))
+
+
 def test_serve_refuses_a_missing_store_in_one_line(tmp_path, capsys):
     assert main(["serve", "--db", str(tmp_path / "none.db")]) == 2
     assert capsys.readouterr().err.count("\n") == 1

@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 import uuid
 from pathlib import Path
@@ -179,6 +180,10 @@ def forged(server) -> dict[str, str]:
         "missing": "",
         "other-candidate": ".".join([other_payload, *good.split(".")[1:]]),
         "other-secret": make_token("not this server's secret", CANDIDATE),
+        # What else an address can carry: garbage, the key twice, bytes that are not UTF-8.
+        "garbage": "%%%&&==;;",
+        "two-tokens": f"{good}&token={good}",
+        "not-utf8": f"%ff%fe{good}",
     }
 
 
@@ -196,6 +201,20 @@ def test_bad_tokens_show_the_refusal_and_no_data(server, browser):
         assert [name for name in NAMES.values() if name in html] == [], kind
         assert "Patience meter" not in html and "Traceback" not in html, kind
         page.close()
+
+
+def test_a_huge_address_is_turned_away_without_a_traceback(server):
+    # 100 kB of query: the server refuses the request itself; no kernel starts, nothing is read.
+    url = f"{server['base']}?token={'A' * 100_000}"
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            status, body = response.status, response.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as exc:
+        status, body = exc.code, exc.read().decode("utf-8", "replace")
+    except ConnectionError:
+        status, body = 0, ""
+    assert status in (0, 400, 414, 431), (status, body[:300])
+    assert "Traceback" not in body and not [name for name in NAMES.values() if name in body]
 
 
 def test_code_sent_to_the_kernel_is_not_run(server, desktop):

@@ -91,7 +91,7 @@ def test_not_utf8_names_the_line(tmp_path, csv_dir, csv_files):
     write(csv_dir, "candidates.csv", CANDIDATES.replace("Zoë Ngũgĩ", "Zoe Ngugi"), encoding="cp1252")
     with pytest.raises(ValidationError) as info:
         Store(tmp_path / "s.db").import_csv(*csv_files)
-    assert (info.value.file, info.value.row, info.value.column) == ("candidates.csv", 3, "-")
+    assert (info.value.file, info.value.row, info.value.column) == ("candidates.csv", 3, "name")
     assert "UTF-8" in str(info.value)
 
 

@@ -18,8 +18,15 @@ from ..errors import FollowupKitError, ValidationError
 COMMAND_MODULES = ("data", "privacy", "sample", "playbook", "coach", "letters", "check", "report", "demo", "serve")
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose mistakes are one line, like every other error of the command."""
+
+    def error(self, message: str):
+        raise FollowupKitError(f"{self.prog}: {message} (see '{self.prog} --help')")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="followup-kit",
         description="Coach job candidates through the days after an interview.",
     )
@@ -31,7 +38,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except FollowupKitError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     try:
         return args.func(args) or 0
     except ValidationError as exc:

@@ -9,9 +9,9 @@ import json
 import sys
 from pathlib import Path
 
-from ..data.store import Store
 from ..errors import FollowupKitError
 from ..letters.checks import PARTS, LetterCheck, check
+from .options import open_store
 
 #: The parts a checker can only look for when it knows the interview.
 NEEDS_INTERVIEW = ("interviewer", "role")
@@ -64,10 +64,10 @@ def _interview(args: argparse.Namespace) -> dict | None:
         return None
     if args.db is None:
         raise FollowupKitError("--interview needs --db, the store that holds the interview")
-    with Store(args.db, readonly=True) as store:
+    with open_store(args.db, readonly=True) as store:
         rows = store.interviews(interview_id=args.interview)
     if rows.empty:
-        raise FollowupKitError(f"no interview '{args.interview}' in {args.db}")
+        raise FollowupKitError(f"--interview: no interview '{args.interview}' in {args.db}")
     row = rows.iloc[0]
     return {k: str(row[k]) for k in ("interviewer_name", "role", "company")}
 

@@ -9,7 +9,7 @@ from ..data.store import Store
 from ..errors import FollowupKitError, ValidationError
 from ..playbook.interview_facts import facts
 from ..playbook.next_steps import plan
-from .options import day_option
+from .options import day_option, open_store
 
 #: The option a person typed for each field the store checks.
 OPTIONS = {"interview_id": "--interview", "kind": "--kind", "date": "--date", "channel": "--channel",
@@ -67,7 +67,7 @@ def next_step(store: Store, interview_id: str, today) -> str:
 
 def cmd_log(args: argparse.Namespace) -> int:
     today = day_option(args.today, "--today")
-    with Store(args.db) as store:
+    with open_store(args.db) as store:
         try:
             event_id = store.log_event(interview_id=args.interview, kind=args.kind, date=args.date,
                                        channel=args.channel, to_interviewer=args.to_interviewer,
@@ -87,7 +87,9 @@ def cmd_edit(args: argparse.Namespace) -> int:
     if not changes:
         raise FollowupKitError("nothing to change: give --promised-date, --interviewer-name, "
                                "--interviewer-email or --role")
-    with Store(args.db) as store:
+    with open_store(args.db) as store:
+        if store.interviews(interview_id=args.interview).empty:
+            raise FollowupKitError(f"--interview: no interview '{args.interview}' in {args.db}")
         try:
             store.correct_interview(args.interview, **changes)
         except ValidationError as exc:

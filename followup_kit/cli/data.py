@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from ..data.secret import secret_path, store_secret
-from ..data.store import Store
 from ..errors import FollowupKitError
+from .options import about, open_store
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -32,7 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    with Store(args.db) as store:
+    with open_store(args.db) as store:
         print(f"{args.db}: store ready (schema version {store.schema_version})")
     return 0
 
@@ -44,7 +44,7 @@ def _plural(n: int, noun: str) -> str:
 def cmd_import(args: argparse.Namespace) -> int:
     new = not Path(args.db).exists()
     try:
-        with Store(args.db) as store:
+        with open_store(args.db) as store:
             added = store.import_csv(*args.files, progress=sys.stderr.isatty())
             total = store.counts()
     except BaseException:
@@ -64,15 +64,16 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    with Store(args.db, readonly=True) as store:
+    with open_store(args.db, readonly=True) as store:
         key = None
         if args.anonymise:
             try:
                 key = store_secret(args.db)
             except OSError as exc:
-                raise FollowupKitError(f"cannot make the store's secret {secret_path(args.db)}: "
-                                       f"{exc.strerror}") from None
-        paths = store.export_csv(args.out, pseudonym_key=key)
+                raise FollowupKitError(f"--anonymise: cannot make the store's secret "
+                                       f"{secret_path(args.db)}: {exc.strerror}") from None
+        with about("--out"):
+            paths = store.export_csv(args.out, pseudonym_key=key)
     for path in paths:
         print(path)
     return 0

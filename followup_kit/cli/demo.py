@@ -17,7 +17,7 @@ from ..data.dates import human_date, human_dates
 from ..playbook.next_steps import ACTION_WORDS, LETTER_FOR
 from ..stats.report import cohort_report
 from ..stats.tables import report_table
-from .options import day_option
+from .options import about, day_option
 from .playbook import planned
 
 RULE = "-" * 78
@@ -47,6 +47,13 @@ def pick_candidate(f: pd.DataFrame, p: pd.DataFrame) -> str:
 def cmd_demo(args: argparse.Namespace) -> int:
     today = day_option(args.as_of, "--as-of")
     (candidates, interviews, events), f, p = planned(args.db, None, today)
+    paths = []
+    if not f.empty:
+        from ..plots import write_report_plots
+
+        # The pictures first: a folder that cannot be written is one line, not a demo and then an error.
+        with about("--plots"):
+            paths = write_report_plots(f, Path(args.plots))
 
     print(f"followup_kit: {args.db}, seen from {human_date(today, today=pd.Timestamp(today))} "
           f"{pd.Timestamp(today).year}")
@@ -90,9 +97,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
         late = " (overdue)" if row.overdue else ""
         print(f"* {row.company}: {step[0]}{when}{late}\n  {row.why}")
 
-    from ..plots import write_report_plots
-
-    paths = write_report_plots(f, Path(args.plots))
     _heading("Pictures")
     for path in paths:
         print(path)

@@ -6,9 +6,9 @@ import argparse
 from pathlib import Path
 
 from ..data.dates import parse_day
-from ..data.store import Store
 from ..errors import FollowupKitError
-from ..letters.drafts import LETTER_KINDS, OFFER_INTENTS, draft
+from ..letters.drafts import LETTER_KINDS, OFFER_INTENTS, draft, phrase
+from .options import open_store
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -32,27 +32,50 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_draft)
 
 
+def _option_of(message: str, args: argparse.Namespace) -> str:
+    """The option a drafting error is about, from the part of the letter it names."""
+    if args.templates and (args.templates in message or "template error" in message
+                           or "not UTF-8" in message):
+        return "--templates"
+    for words, option in (("reply-by", "--reply-by"), ("reply_by", "--reply-by"),
+                          ("intent", "--intent"), ("strength", "--strength"),
+                          ("enjoyed", "--enjoyed"), ("template for", "--tone")):
+        if words in message:
+            return option
+    return "--kind"
+
+
 def cmd_draft(args: argparse.Namespace) -> int:
-    with Store(args.db, readonly=True) as store:
+    with open_store(args.db, readonly=True) as store:
         match = store.interviews(interview_id=args.interview)
         if match.empty:
-            raise FollowupKitError(
-                f"no interview {args.interview!r} in {args.db}; 'followup-kit export' lists the interview ids")
+            raise FollowupKitError(f"--interview: no interview {args.interview!r} in {args.db}; "
+                                   "'followup-kit export' lists the interview ids")
         interview = match.iloc[0]
         candidates = store.candidates(interview["candidate_id"])
     candidate = candidates.iloc[0] if len(candidates) else None
-    letter = draft(interview, kind=args.kind, tone=args.tone, strengths=args.strength,
-                   enjoyed=args.enjoyed, candidate=candidate, template_dir=args.templates,
-                   intent=args.intent,
-                   reply_by=None if args.reply_by is None else parse_day(args.reply_by, "--reply-by"))
-    print(f"To: {letter.to_name} <{letter.to_email}>")
-    print(letter.text)
-    print(letter.check().summary())
+    for value in args.strength:
+        phrase(value, "--strength")
+    if args.enjoyed is not None:
+        phrase(args.enjoyed, "--enjoyed")
+    reply_by = None if args.reply_by is None else parse_day(args.reply_by, "--reply-by")
+    try:
+        letter = draft(interview, kind=args.kind, tone=args.tone, strengths=args.strength,
+                       enjoyed=args.enjoyed, candidate=candidate, template_dir=args.templates,
+                       intent=args.intent, reply_by=reply_by)
+    except FollowupKitError as exc:
+        raise FollowupKitError(f"{_option_of(str(exc), args)}: {exc}") from None
+    # The file first: one that cannot be written is one line, not a letter and then an error.
     if args.out:
         out = Path(args.out)
         try:
             out.write_bytes(letter.to_eml())
         except OSError as exc:
-            raise FollowupKitError(f"{out}: could not write the email file ({exc.strerror})") from None
+            raise FollowupKitError(f"--out: {out}: could not write the email file "
+                                   f"({exc.strerror})") from None
+    print(f"To: {letter.to_name} <{letter.to_email}>")
+    print(letter.text)
+    print(letter.check().summary())
+    if args.out:
         print(f"\nwrote {out}")
     return 0

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import numpy as np
 import pandas as pd
 
 from ..data.dates import as_day, human_date, parse_day
 from ..data.schema import guard_formulas
+from ..data.store import Store
+from ..errors import FollowupKitError
 
 
 def day_option(value: str | None, option: str) -> np.datetime64:
@@ -18,6 +22,29 @@ def day_option(value: str | None, option: str) -> np.datetime64:
     message naming the option instead of being read as 4 March or 3 April.
     """
     return as_day(None) if value is None else parse_day(value, option)
+
+
+def open_store(db: str, *, readonly: bool = False) -> Store:
+    """The store ``--db`` names; a store that cannot be opened is an error that names ``--db``."""
+    try:
+        return Store(db, readonly=readonly)
+    except FollowupKitError as exc:
+        raise FollowupKitError(f"--db: {exc}") from None
+    except OSError as exc:
+        raise FollowupKitError(f"--db: cannot use {db}: {exc.strerror}") from None
+
+
+@contextmanager
+def about(option: str) -> Iterator[None]:
+    """Errors raised inside are about ``option``: their one line starts with it.
+
+    For a call whose only input from the command line is that option, such as
+    the folder or file a command writes to.
+    """
+    try:
+        yield
+    except FollowupKitError as exc:
+        raise FollowupKitError(f"{option}: {exc}") from None
 
 
 def write_csv(frame: pd.DataFrame) -> None:

@@ -9,12 +9,11 @@ import sys
 import pandas as pd
 
 from ..data.dates import human_date, human_dates
-from ..data.store import Store
 from ..errors import FollowupKitError
 from ..playbook.calendar_file import write_ics
 from ..playbook.interview_facts import facts
 from ..playbook.next_steps import plan
-from .options import day_option, nothing_held, write_csv
+from .options import about, day_option, nothing_held, open_store, write_csv
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -53,10 +52,10 @@ def planned(db: str, candidate: str | None, today) -> tuple[tuple, pd.DataFrame,
         ((candidates, interviews, events), facts, plan); facts and plan in the
         same row order.
     """
-    with Store(db, readonly=True) as store:
+    with open_store(db, readonly=True) as store:
         candidates, interviews, events = store.tables(candidate)
     if candidate is not None and candidates.empty:
-        raise FollowupKitError(f"no candidate '{candidate}' in {db}; "
+        raise FollowupKitError(f"--candidate: no candidate '{candidate}' in {db}; "
                                "check the id with 'followup-kit export'")
     f = facts(candidates, interviews, events, as_of=today)
     later = int((interviews["interview_date"] > today).sum())
@@ -112,6 +111,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
 def cmd_ics(args: argparse.Namespace) -> int:
     today = day_option(args.today, "--today")
     _, f, p = planned(args.db, args.candidate, today)
-    n = write_ics(args.out, f, p, today=today, name=f"Interview follow-ups for {args.candidate}")
+    with about("--out"):
+        n = write_ics(args.out, f, p, today=today, name=f"Interview follow-ups for {args.candidate}")
     print(f"{args.out}: {n} upcoming step{'s' if n != 1 else ''}")
     return 0

@@ -14,7 +14,7 @@ from ..data.store import Store
 from ..stats.cache import cohort_report_from_store
 from ..stats.report import cohort_report
 from ..stats.tables import report_records, report_table
-from .options import day_option, nothing_held, write_csv
+from .options import about, day_option, nothing_held, open_store, write_csv
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -35,8 +35,8 @@ def open_for_counts(db: str) -> Store:
     """
     path = Path(db)
     if path.is_file() and os.access(path, os.W_OK) and os.access(path.resolve().parent, os.W_OK):
-        return Store(db)
-    return Store(db, readonly=True)
+        return open_store(db)
+    return open_store(db, readonly=True)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -47,7 +47,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         from ..plots import write_report_plots
 
         # The pictures need every interview's facts, so read them once for the table too.
-        with Store(args.db, readonly=True) as store:
+        with open_store(args.db, readonly=True) as store:
             tables = store.tables(progress=progress)
         with tqdm(total=1, desc="building the interview facts", unit="step", disable=not progress,
                   leave=False) as bar:
@@ -60,6 +60,11 @@ def cmd_report(args: argparse.Namespace) -> int:
             report = cohort_report_from_store(store, as_of=as_of, progress=progress)
             # Only an empty report needs the interviews, to say why it is empty.
             interviews = store.interviews() if report["interviews"].sum() == 0 else None
+    # The pictures first: a folder that cannot be written is one line, not a report and then an error.
+    written = []
+    if args.plots:
+        with about("--plots"):
+            written = write_report_plots(facts, Path(args.plots))
     if args.format == "json":
         print(json.dumps(report_records(report), indent=2))
     elif args.format == "csv":
@@ -68,7 +73,6 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(nothing_held(interviews, as_of))
     else:
         print(report_table(report))
-    if args.plots:
-        for path in write_report_plots(facts, Path(args.plots)):
-            print(f"wrote {path}", file=sys.stderr)
+    for path in written:
+        print(f"wrote {path}", file=sys.stderr)
     return 0

@@ -7,7 +7,8 @@ import sys
 import time
 
 from ..data.sample import SAMPLE_AS_OF, generate, write_frames
-from .options import day_option
+from ..errors import FollowupKitError
+from .options import about, day_option
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,13 +24,20 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_sample(args: argparse.Namespace) -> int:
+    for option, wrong, says in (
+            ("--candidates", args.candidates < 1, "the sample needs at least 1 candidate"),
+            ("--cohorts", args.cohorts < 1, "the sample needs at least 1 cohort"),
+            ("--seed", args.seed < 0, "give 0 or more (a random seed is never negative)")):
+        if wrong:
+            raise FollowupKitError(f"{option}: {says}")
     started = time.perf_counter()
     # A million interviews take seconds: show a bar when someone is watching.
     progress = sys.stderr.isatty()
     frames = generate(args.candidates, seed=args.seed, cohorts=args.cohorts,
                       as_of=day_option(args.as_of, "--as-of"),
                       progress=progress)
-    paths = write_frames(args.out, frames, progress=progress)
+    with about("--out"):
+        paths = write_frames(args.out, frames, progress=progress)
     seconds = time.perf_counter() - started
     for path, frame in zip(paths, frames, strict=True):
         print(f"{path}: {len(frame):,} {path.stem}")

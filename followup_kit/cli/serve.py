@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
-from pathlib import Path
+from urllib.parse import urlsplit
 
 from ..dashboard.links import DEFAULT_BASE_URL, DEFAULT_DAYS, make_link, revoke_all, secret_for
 from ..dashboard.server import NOTEBOOK_DIR, kernel_environment, prepare_counts, voila_command
-from ..data.store import Store
 from ..errors import FollowupKitError
-from .options import day_option
+from .options import day_option, open_store
+
+#: An IPv4 or IPv6 address or a host name: checked before Voilà starts, so a typo is one line.
+_HOST = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -35,13 +38,15 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="keep N kernels started ahead of requests (default: 0)")
     p.add_argument("--as-of", metavar="YYYY-MM-DD",
                    help="the day the dashboards describe (default: today)")
+    p.add_argument("--cull-idle", type=int, metavar="SECONDS",
+                   help="shut a page's kernel down after this many idle seconds (default: "
+                        "notebooks/voila.json's 1200)")
     p.set_defaults(func=cmd_serve)
 
 
 def cmd_link(args: argparse.Namespace) -> int:
-    if not Path(args.db).is_file():
-        raise FollowupKitError(f"{args.db}: no such store; import the data first "
-                               "('followup-kit import --db ...')")
+    with open_store(args.db, readonly=True):
+        pass
     if args.revoke_all:
         if args.candidate:
             raise FollowupKitError("give either --candidate or --revoke-all, not both")
@@ -51,9 +56,13 @@ def cmd_link(args: argparse.Namespace) -> int:
         return 0
     if not args.candidate:
         raise FollowupKitError("give --candidate ID (or --revoke-all)")
-    with Store(args.db, readonly=True) as store:
+    with open_store(args.db, readonly=True) as store:
         if store.candidates(args.candidate).empty:
-            raise FollowupKitError(f"no candidate '{args.candidate}' in {args.db}")
+            raise FollowupKitError(f"--candidate: no candidate '{args.candidate}' in {args.db}")
+    parts = urlsplit(args.base_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or re.search(r"\s", args.base_url):
+        raise FollowupKitError(f"--base-url: {args.base_url!r} is not a web address; give the one "
+                               "candidates reach, such as https://coach.example.org/")
     print(make_link(secret_for(args.db), args.candidate, args.base_url, args.days))
     return 0
 
@@ -62,9 +71,21 @@ def cmd_serve(args: argparse.Namespace) -> int:
     as_of = str(day_option(args.as_of, "--as-of").astype("datetime64[D]")) if args.as_of else None
     if args.preheat < 0:
         raise FollowupKitError("--preheat: give 0 or more kernels")
+    if not 1 <= args.port <= 65535:
+        raise FollowupKitError(f"--port: {args.port} is not a port; give one from 1 to 65535")
+    if not _HOST.fullmatch(args.host):
+        raise FollowupKitError(f"--host: {args.host!r} is not an address; give an IP address such "
+                               "as 127.0.0.1 or a host name")
+    if args.cull_idle is not None and args.cull_idle < 1:
+        raise FollowupKitError("--cull-idle: give 1 second or more")
+    # The store is opened once here, so a file that is not a store is one line, not a server
+    # whose every page says "try again later".
+    with open_store(args.db, readonly=True):
+        pass
     env = kernel_environment(args.db, as_of)
     prepare_counts(args.db, as_of, progress=True)
-    command = voila_command(port=args.port, host=args.host, preheat=args.preheat)
+    command = voila_command(port=args.port, host=args.host, preheat=args.preheat,
+                            cull_idle=args.cull_idle)
     print(f"serving candidates' dashboards on http://{args.host}:{args.port}/ "
           "(Ctrl-C stops); make links with 'followup-kit link'", flush=True)
     sys.stderr.flush()

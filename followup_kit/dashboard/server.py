@@ -39,7 +39,7 @@ def voila_executable() -> str:
 
 
 def voila_command(notebook: str | Path = NOTEBOOK, *, port: int = 8866, host: str = "127.0.0.1",
-                  preheat: int = 0) -> list[str]:
+                  preheat: int = 0, cull_idle: int | None = None) -> list[str]:
     """The command line that serves ``notebook`` with the committed settings.
 
     Parameters
@@ -50,6 +50,9 @@ def voila_command(notebook: str | Path = NOTEBOOK, *, port: int = 8866, host: st
         Where to listen.
     preheat : int
         How many kernels to keep started ahead of requests; 0 starts one per page.
+    cull_idle : int, optional
+        Shut a kernel down after this many idle seconds, checked every tenth of
+        that (at most every minute); by default ``voila.json``'s settings.
 
     Returns
     -------
@@ -59,6 +62,9 @@ def voila_command(notebook: str | Path = NOTEBOOK, *, port: int = 8866, host: st
                "--no-browser", f"--Voila.ip={host}", f"--port={port}"]
     if preheat > 0:
         command += ["--preheat_kernel=True", f"--pool_size={preheat}"]
+    if cull_idle is not None:
+        command += [f"--MappingKernelManager.cull_idle_timeout={cull_idle}",
+                    f"--MappingKernelManager.cull_interval={min(60, max(1, cull_idle // 10))}"]
     return command
 
 

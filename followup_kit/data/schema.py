@@ -56,6 +56,11 @@ _DATE_RE = r"\d{4}-\d{2}-\d{2}"
 _TIMESTAMP_RE = r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?"
 _EMAIL_RE = r"[^@ \t\r\n]+@[^@ \t\r\n]+\.[^@ \t\r\n]+"
 MAX_PROBLEMS = 50
+#: The most characters one cell may hold: a note is a few sentences, and a cell of megabytes is
+#: nearly always a quote that was never closed, which swallowed the rest of the file.
+MAX_CELL = 10_000
+#: A value quoted in a message is cut to this many characters.
+SHOWN = 60
 #: A spreadsheet runs a cell that starts with one of these as a formula; export guards
 #: such a cell with a leading apostrophe and import takes one apostrophe off again.
 FORMULA_START = r"[=+\-@\t\r]"
@@ -154,11 +159,21 @@ ORDER = ("candidates", "interviews", "events")
 
 @dataclass
 class RawTable:
-    """A table read from a CSV file as text, before any check of its cells."""
+    """A table read from a CSV file as text, before any check of its cells.
+
+    ``rows`` holds each row's number as a spreadsheet shows the file (the
+    header is row 1, blank lines count); None means the rows follow the
+    header one after another.
+    """
 
     table: Table
     frame: pd.DataFrame
     source: str
+    rows: np.ndarray | None = None
+
+    def row_numbers(self) -> np.ndarray:
+        """Each row's number as a spreadsheet shows it."""
+        return np.arange(len(self.frame)) + 2 if self.rows is None else self.rows
 
 
 def _no_ids() -> pd.Series:
@@ -195,16 +210,27 @@ def _countries() -> frozenset[str]:
     return frozenset(code for code in holidays.list_supported_countries() if len(code) == 2)
 
 
+#: Separators some spreadsheets save "CSV" with, and how a message names them.
+_OTHER_SEPARATORS = {";": "semicolons (;)", "\t": "tabs"}
+
+
 def recognise(header: Iterable[str], source: str) -> Table:
     """Say which table a CSV header belongs to, by its id columns."""
+    header = list(header)
     names = {h.strip() for h in header}
     for name in ("events", "interviews", "candidates"):
         if TABLES[name].key in names:
             return TABLES[name]
+    keys = {t.key for t in TABLES.values()}
+    for sep, words in _OTHER_SEPARATORS.items():
+        if any(keys & {part.strip() for part in h.split(sep)} for h in header):
+            raise ValidationError(Problem(
+                source, 1, "-", f"the columns are separated by {words}, not commas: save the file "
+                "as 'CSV UTF-8 (comma delimited)' and import it again"))
     raise ValidationError(Problem(
         source, 1, "-",
-        "not a followup_kit table: the header needs candidate_id, interview_id or event_id "
-        "(see data/README.md for the three file formats)"))
+        "not a followup_kit table: the first row must be the header, naming the columns with "
+        "candidate_id, interview_id or event_id (see data/README.md for the three file formats)"))
 
 
 def read_csv(path: str | Path, source: str | None = None) -> RawTable:
@@ -231,11 +257,8 @@ def parse_csv(data: bytes, source: str) -> RawTable:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise ValidationError(Problem(
-            source, line, "-", "not UTF-8 text: save the file as CSV UTF-8 and try again")) from None
-    first_line = text.split("\n", 1)[0]
-    header = next(csv.reader([first_line]), [])
+        raise _not_utf8(data, exc.start, source) from None
+    header = _header(text, source)
     table = recognise(header, source)
     body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
     frame = _read_arrow(body, header)
@@ -244,13 +267,48 @@ def parse_csv(data: bytes, source: str) -> RawTable:
     frame.columns = [c.strip() for c in frame.columns]
     # Spaces around a cell are never meant: take them off once, here, for every later step.
     frame = frame.apply(lambda col: col.str.strip())
+    rows = None
+    # A blank line (or a spreadsheet's empty row, all commas) holds nothing to import; the rows
+    # after it keep the numbers a spreadsheet shows them with.
+    blank = (frame == "").all(axis=1).to_numpy()
+    if blank.any():
+        rows = (np.arange(len(frame)) + 2)[~blank]
+        frame = frame.loc[~blank].reset_index(drop=True)
     for col in frame.columns:
         # An export writes '=... so a spreadsheet shows text; take the guard off again.
         guarded = frame[col].str.startswith("'")
         if guarded.any():
             guarded &= frame[col].str.match("'+" + FORMULA_START)
             frame.loc[guarded, col] = frame.loc[guarded, col].str.slice(1)
-    return RawTable(table, frame, source)
+    return RawTable(table, frame, source, rows)
+
+
+def _not_utf8(data: bytes, at: int, source: str) -> ValidationError:
+    """Where the first byte that is not UTF-8 sits: its row and, below the header, its column."""
+    row = data[:at].count(b"\n") + 1
+    column = "-"
+    if row > 1:
+        names = next(csv.reader([data[: data.find(b"\n")].decode("utf-8-sig", "replace")]), [])
+        before = data[data.rfind(b"\n", 0, at) + 1:at].decode("utf-8", "replace")
+        try:
+            cells = next(csv.reader([before]), [""]) if before else [""]
+        except csv.Error:
+            cells = []
+        if 0 < len(cells) <= len(names):
+            column = names[len(cells) - 1].strip()
+    return ValidationError(Problem(
+        source, row, column, "not UTF-8 text: save the file as CSV UTF-8 and try again"))
+
+
+def _header(text: str, source: str) -> list[str]:
+    """The cells of the first row."""
+    first_line = re.split(r"\r\n?|\n", text, maxsplit=1)[0]
+    try:
+        return next(csv.reader([first_line]), [])
+    except csv.Error:
+        raise ValidationError(Problem(
+            source, 1, "-", f"the first row is {len(first_line):,} characters long, too long for a "
+            "header: the first row must name the columns (see data/README.md)")) from None
 
 
 def guard_formulas(frame: pd.DataFrame) -> pd.DataFrame:
@@ -295,7 +353,8 @@ def _read_arrow(body: bytes, header: list[str]) -> pd.DataFrame | None:
     try:
         tab = pa_csv.read_csv(
             io.BytesIO(body),
-            parse_options=pa_csv.ParseOptions(newlines_in_values=True),
+            # A blank line fails here, so the reader that keeps it (and its row number) takes over.
+            parse_options=pa_csv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False),
             convert_options=pa_csv.ConvertOptions(
                 column_types={h: pa.string() for h in header},
                 strings_can_be_null=False, quoted_strings_can_be_null=False),
@@ -310,8 +369,8 @@ def _read_pandas(text: str, header: list[str], source: str) -> pd.DataFrame:
     """The slower reader that names the line of a malformed row (and fills short rows)."""
     try:
         return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False,
-                           skipinitialspace=False, engine="c")
-    except pd.errors.ParserError as exc:
+                           skipinitialspace=False, skip_blank_lines=False, engine="c")
+    except ValueError as exc:
         match = re.search(r"line (\d+), saw (\d+)", str(exc))
         line = int(match.group(1)) if match else 1
         fields = f" ({match.group(2)} fields where the header has {len(header)})" if match else ""
@@ -420,11 +479,36 @@ def _isin(text: pd.Series, values) -> np.ndarray:
     return found.to_numpy(zero_copy_only=False).astype(bool)
 
 
+def _shown(value: str) -> str:
+    """A cell as a message quotes it: cut short when it is long."""
+    return value if len(value) <= SHOWN else value[: SHOWN - 3] + "..."
+
+
+def _date_hint(value: str) -> str:
+    """What a date that is not ``YYYY-MM-DD`` most likely is, said after the message."""
+    if re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", value):
+        return " (day and month are never guessed: 13 November 2026 is 2026-11-13)"
+    if re.fullmatch(r"\d+(?:\.\d+)?", value):
+        return " (a number here is a spreadsheet's day count: format the column as a date)"
+    return ""
+
+
 def _check_cells(raw: RawTable, known: Known, siblings: Mapping[str, pd.DataFrame]) -> list[Problem]:
     """Every per-cell and cross-table check of one raw table; returns the problems found."""
     table, frame, source = raw.table, raw.frame, raw.source
-    rows = np.arange(len(frame)) + 2
-    problems: list[Problem] = []
+    rows = raw.row_numbers()
+    # The header again below the first rows: two files pasted together. The row is said once,
+    # not once per cell that does not fit.
+    again = (frame[table.key] == table.key).to_numpy() if table.key in frame.columns else None
+    if again is not None and again.any():
+        problems = _problems(again, rows, source, "-", "the header row again, in the middle of the "
+                             "file (were two files pasted together?): delete this row")
+        keep = ~again
+        frame = frame.loc[keep].reset_index(drop=True)
+        rows = rows[keep]
+        raw = RawTable(table, frame, source, rows)
+    else:
+        problems = []
     parsed: dict[str, pd.Series] = {}
     for col in table.columns:
         if col.name not in frame.columns:
@@ -433,10 +517,14 @@ def _check_cells(raw: RawTable, known: Known, siblings: Mapping[str, pd.DataFram
         blank = (text == "").to_numpy()
         if col.required:
             problems += _problems(blank, rows, source, col.name, f"'{col.name}' is empty; it is required")
-        present = ~blank
+        long = (text.str.len() > MAX_CELL).to_numpy()
+        problems += _problems(long, rows, source, col.name,
+                              lambda i, t=text: f"{len(t.iat[i]):,} characters, more than the "
+                              f"{MAX_CELL:,} one cell may hold (in a file: is a closing quote missing?)")
+        present = ~blank & ~long
 
         def value(i, text=text):
-            return text.iat[i]
+            return _shown(text.iat[i])
 
         if col.kind == "id":
             dup = text.duplicated(keep="first").to_numpy() & present
@@ -465,13 +553,14 @@ def _check_cells(raw: RawTable, known: Known, siblings: Mapping[str, pd.DataFram
             parsed[col.name] = _parse_dates(text)
             bad = present & parsed[col.name].isna().to_numpy()
             problems += _problems(bad, rows, source, col.name,
-                                  lambda i, v=value: f"'{v(i)}' is not a date; write it as YYYY-MM-DD")
+                                  lambda i, v=value: f"'{v(i)}' is not a date; write it as YYYY-MM-DD"
+                                  + _date_hint(v(i)))
         elif col.kind == "date_or_timestamp":
             parsed[col.name], _, valid = parse_event_dates(text)
             bad = present & ~valid.to_numpy()
             problems += _problems(bad, rows, source, col.name,
                                   lambda i, v=value: f"'{v(i)}' is not a date; write YYYY-MM-DD or an "
-                                  "ISO timestamp such as 2026-05-12T09:30:00+02:00")
+                                  "ISO timestamp such as 2026-05-12T09:30:00+02:00" + _date_hint(v(i)))
         elif col.kind == "choice":
             bad = present & ~_isin(text, col.allowed)
             problems += _problems(bad, rows, source, col.name,

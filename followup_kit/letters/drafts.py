@@ -383,6 +383,37 @@ def mailto_link(to: str, subject: str, body: str) -> str:
             f"?subject={urllib.parse.quote(subject, safe='')}&body={urllib.parse.quote(crlf, safe='')}")
 
 
+#: The longest phrase a person adds to a letter (a strength, what they enjoyed).
+MAX_PHRASE = 200
+
+
+def phrase(value: str, what: str) -> str:
+    """A phrase a person typed to go inside a sentence of a letter, checked; returned stripped.
+
+    Parameters
+    ----------
+    value : str
+    what : str
+        What the phrase is, for the message: an option (``"--strength"``) or a field.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> phrase("  three years of bookkeeping ", "strength")
+    'three years of bookkeeping'
+    """
+    text = value.strip()
+    if not text:
+        raise FollowupKitError(f"{what}: give a few words, not an empty text")
+    if "\n" in text or "\r" in text or len(text) > MAX_PHRASE:
+        raise FollowupKitError(f"{what}: give one short phrase (one line, at most {MAX_PHRASE} "
+                               "characters); it is read inside a sentence of the letter")
+    return text
+
+
 def to_eml(*, from_name: str | None, from_email: str | None, to_name: str | None,
            to_email: str | None, subject: str, body: str, date: dt.datetime | None = None) -> bytes:
     """An email file (``.eml``) that a mail program opens as a ready-to-send message.
@@ -409,6 +440,8 @@ def to_eml(*, from_name: str | None, from_email: str | None, to_name: str | None
     for label, value in (("candidate's email (From)", from_email), ("interviewer's email (To)", to_email)):
         if not value:
             raise FollowupKitError(f"an .eml file needs the {label}; add it to the store")
+    if "\n" in subject.strip() or "\r" in subject.strip():
+        raise FollowupKitError("the subject must be one line: take out its line breaks")
     when = date or dt.datetime.now(dt.UTC)
     if when.tzinfo is None:
         when = when.replace(tzinfo=dt.UTC)

@@ -23,7 +23,7 @@ from ..data.dates import as_day, human_date, human_dates
 from ..data.store import Store
 from ..errors import FollowupKitError, ValidationError
 from ..letters.checks import LetterCheck, check
-from ..letters.drafts import LETTER_KINDS, TONES, Letter, draft
+from ..letters.drafts import LETTER_KINDS, TONES, Letter, draft, phrase
 from ..playbook.interview_facts import facts as build_facts
 from ..playbook.next_steps import ACTION_WORDS
 from ..playbook.next_steps import LETTER_FOR as NEXT_LETTER
@@ -444,12 +444,17 @@ def composer(session: CoachingSession) -> tuple[w.VBox, dict]:
     state: dict = {"letter": None, "check": None}
 
     def add(_=None) -> None:
-        phrase = new_strength.value.strip()
-        if not phrase:
+        if not new_strength.value.strip():
             return
-        if phrase not in [box.description for box in strengths.children]:
+        try:
+            words = phrase(new_strength.value, "strength")
+        except FollowupKitError as exc:
+            said.value = message("error", str(exc))
+            return
+        said.value = ""
+        if words not in [box.description for box in strengths.children]:
             strengths.children = (*strengths.children,
-                                  w.Checkbox(value=True, description=phrase, indent=False,
+                                  w.Checkbox(value=True, description=words, indent=False,
                                              layout=w.Layout(width="100%")))
         new_strength.value = ""
 
@@ -491,7 +496,12 @@ def composer(session: CoachingSession) -> tuple[w.VBox, dict]:
                         from_name=session.name, from_email=str(session.candidate["email"].iloc[0]),
                         interview=names)
         state["letter"] = letter
-        eml = base64.b64encode(letter.to_eml()).decode("ascii")
+        try:
+            eml = base64.b64encode(letter.to_eml()).decode("ascii")
+        except FollowupKitError as exc:
+            # The checklist still follows the text; only the download waits for a fix.
+            links.value = message("error", f"{exc}. Nothing to download yet.")
+            return
         file_name = f"{kind.value.replace('_', '-')}-{html.escape(str(row['company']))}.eml"
         mail = letter.mailto() if letter.to_email else ""
         links.value = (f'<a download="{html.escape(file_name)}" href="data:message/rfc822;base64,{eml}">'
