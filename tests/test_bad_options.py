@@ -34,6 +34,8 @@ GOOD = {
     "demo": {"--db": "{db}", "--as-of": "2026-06-01", "--plots": "{out}"},
     "link": {"--db": "{db}", "--candidate": "C1"},
     "serve": {"--db": "{db}"},
+    "forget": {"--db": "{db}", "--candidate": "C1", "--yes": True},
+    "backup": {"--db": "{db}", "--out": "{out}.db"},
 }
 DB = ["{folder}", "{notstore}"]
 NO_STORE = [*DB, "{missing}"]
@@ -108,6 +110,14 @@ BAD = {
     ("serve", "--preheat"): ["-1", "two"],
     ("serve", "--as-of"): DAY,
     ("serve", "--cull-idle"): ["0", "-5", "soon"],
+    ("export", "--anonymise"): [{"--anonymise=yes": None}],
+    ("forget", "--db"): NO_STORE,
+    ("forget", "--candidate"): ["C999", ""],
+    # Without --yes and with no terminal to ask on, nothing is forgotten.
+    ("forget", "--yes"): [{"--yes": None}, {"--yes=no": None}],
+    ("backup", "--db"): NO_STORE,
+    ("backup", "--out"): ["{db}", "{folder}", "{notstore}", "{missing}/copy.db"],
+    ("backup", "--force"): [{"--force=yes": None}],
 }
 
 
@@ -160,6 +170,8 @@ def argv_for(command: str, changes: dict, place: dict) -> list[str]:
     for key, value in opts.items():
         if key == "FILE":
             positional = filled(value) if isinstance(value, list) else [filled(value)]
+        elif value is True:
+            argv += [key]
         elif value is None:
             # A flag: changes may name it bare, or drop it from the good line with None.
             argv += [key] if key not in GOOD[command] else []

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..data.store import Store
 from ..errors import FollowupKitError
+from .options import about, open_store
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -38,17 +39,28 @@ def _confirmed(store: Store, candidate_id: str) -> bool:
     return answer.strip().lower() in ("y", "yes")
 
 
+def _existing(db: str) -> str:
+    # Opening a missing file for writing would make a new, empty store.
+    if not Path(db).is_file():
+        raise FollowupKitError(f"--db: {db}: no such store")
+    return db
+
+
 def cmd_forget(args: argparse.Namespace) -> int:
-    if not Path(args.db).is_file():
-        raise FollowupKitError(f"{args.db}: no such store")
+    _existing(args.db)
     if not args.yes and not sys.stdin.isatty():
         raise FollowupKitError("forgetting a candidate cannot be undone: run it on a terminal to "
                                "confirm, or add --yes")
-    with Store(args.db) as store:
+    with open_store(args.db) as store:
         if not args.yes and not _confirmed(store, args.candidate):
             print("nothing was deleted", file=sys.stderr)
             return 1
-        deleted = store.forget(args.candidate)
+        try:
+            deleted = store.forget(args.candidate)
+        except FollowupKitError as exc:
+            if str(exc).startswith("no candidate"):
+                raise FollowupKitError(f"--candidate: {exc}") from None
+            raise
     if not any(deleted.values()):
         print(f"{args.candidate} was already forgotten; the store's files are clean of them")
         return 0
@@ -59,9 +71,7 @@ def cmd_forget(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    if not Path(args.db).is_file():
-        raise FollowupKitError(f"{args.db}: no such store")
-    with Store(args.db, readonly=True) as store:
+    with open_store(_existing(args.db), readonly=True) as store, about("--out"):
         counts = store.backup(args.out, overwrite=args.force, progress=sys.stderr.isatty())
     print(f"backed up {args.db} to {args.out} ({counts['candidates']:,} candidates, "
           f"{counts['interviews']:,} interviews, {counts['events']:,} events)")
