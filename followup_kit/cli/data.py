@@ -6,7 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..data.parquet import write_parquet
 from ..data.store import Store
+from .sample import add_parquet_options, parquet_arguments
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -19,9 +21,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("files", nargs="+", metavar="FILE", help="CSV files; each table is recognised by its header")
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("export", help="write the three tables as CSV files")
+    p = sub.add_parser("export", help="write the three tables as CSV files or a Parquet dataset")
     p.add_argument("--db", required=True, help="the store file")
-    p.add_argument("--out", required=True, help="folder for candidates.csv, interviews.csv, events.csv")
+    p.add_argument("--out", required=True, help="folder for candidates.csv, interviews.csv, events.csv "
+                   "(or, with --format parquet, a new folder for the dataset)")
+    add_parquet_options(p)
     p.set_defaults(func=cmd_export)
 
 
@@ -58,8 +62,13 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    layout = parquet_arguments(args)
     with Store(args.db, readonly=True) as store:
-        paths = store.export_csv(args.out)
+        if args.format == "parquet":
+            paths = write_parquet(args.out, store.tables(progress=sys.stderr.isatty()),
+                                  progress=sys.stderr.isatty(), **layout)
+        else:
+            paths = store.export_csv(args.out)
     for path in paths:
         print(path)
     return 0

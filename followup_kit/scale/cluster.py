@@ -445,7 +445,10 @@ def write_cohort_counts(counted: CohortCounts, out_dir: str | Path) -> list[Path
              b"state": counted.state.encode()}
     written = []
     for part, name in COUNT_FILES.items():
-        table = pa.Table.from_pandas(frames[part], preserve_index=False)
+        frame = frames[part].copy()
+        # The facts' attrs (their policy) travel with the counts; the file holds the numbers only.
+        frame.attrs = {}
+        table = pa.Table.from_pandas(frame, preserve_index=False)
         table = table.replace_schema_metadata({**table.schema.metadata, **about})
         # Written beside and moved into place, so a dashboard never reads half a file.
         partial = out / f".{name}.partial"
