@@ -218,38 +218,42 @@ def dataset_state(path: str | Path) -> str:
 
 # -- helpers -------------------------------------------------------------------
 class _Plan:
-    """The lazy sums of several count tables over one facts DataFrame, computed together.
+    """The count tables of several groupings of one facts DataFrame, computed in one run.
 
-    Computing every table in one call reads and builds each partition once.
+    Each partition's facts are counted by the task that follows the one that
+    built them, on the same worker, so no per-interview row moves between
+    processes; the partitions' tables are then added up two by two.
     """
 
     def __init__(self, ddf, wanted: list[tuple]):
-        _, dd = _dask()
+        dask, dd = _dask()
         if not isinstance(ddf, dd.DataFrame):
             raise FollowupKitError(f"counting on the cluster needs the facts as a Dask DataFrame, got "
                                    f"{type(ddf).__name__}; open a Parquet dataset with "
                                    "followup_kit.scale.facts_dask(path)")
         self.meta = ddf._meta
         self.wanted = []
-        self.pending = []
-        per_partition = set()
+        ordered = set()
         for by, questions, days in wanted:
             by, questions = counts.as_by(by), list(questions)
             # The same checks as the pandas path, on the (empty) meta, before anything runs.
             counts.count(self.meta, by, questions, days=days)
             self.wanted.append((by, questions, days))
-            groups = ddf.map_partitions(_partition_groups, by, questions,
-                                        meta=_partition_groups(self.meta, by, questions))
-            self.pending.append(_sum(groups, by, ["interviews", *questions]))
+            ordered.update(c for c in by if self._built_per_partition(c))
+        self.ordered = sorted(ordered)
+        self.spec = []
+        for by, _, days in self.wanted:
+            self.spec.append((by, "sum"))
             if days:
-                table = ddf.map_partitions(_partition_days, by, meta=_partition_days(self.meta, by))
-                self.pending.append(_sum(table, [*by, "days"], counts.DAY_COLUMNS[1:]))
-            per_partition.update(c for c in by if self._built_per_partition(c))
-        self.ordered = sorted(per_partition)
-        for column in self.ordered:
-            firsts = ddf.map_partitions(_first_interviews, column,
-                                        meta=_first_interviews(self.meta, column))
-            self.pending.append(firsts.groupby(column, sort=False)["first"].min(split_out=1))
+                self.spec.append(([*by, "days"], "sum"))
+        self.spec += [([column], "min") for column in self.ordered]
+        tables = [dask.delayed(_partition_tables)(part, self.wanted, self.ordered)
+                  for part in ddf.to_delayed()]
+        while len(tables) > 1:
+            pairs = [tables[i:i + 2] for i in range(0, len(tables), 2)]
+            tables = [dask.delayed(_add_tables)(*pair, self.spec) if len(pair) == 2 else pair[0]
+                      for pair in pairs]
+        self.pending = tables
 
     def _built_per_partition(self, column: str) -> bool:
         """A categorical whose categories each partition makes for itself (the cohorts)."""
@@ -257,15 +261,15 @@ class _Plan:
         return isinstance(dtype, pd.CategoricalDtype) and len(dtype.categories) == 0
 
     def finish(self, done: list) -> list[counts.Counts]:
-        done = list(done)
-        dtypes = {}
-        for column, firsts in zip(self.ordered, done[len(done) - len(self.ordered):], strict=True):
-            dtypes[column] = _in_first_interview_order(firsts)
+        found = list(done[0])
+        dtypes = {column: _in_first_interview_order(firsts)
+                  for column, firsts in zip(self.ordered, found[len(found) - len(self.ordered):],
+                                            strict=True)}
         out = []
         for by, questions, days in self.wanted:
-            groups = _tidy(done.pop(0), by, self.meta, dtypes, ["interviews", *questions],
+            groups = _tidy(found.pop(0), by, self.meta, dtypes, ["interviews", *questions],
                            every_category=True)
-            table = (_tidy(done.pop(0), [*by, "days"], self.meta, dtypes, counts.DAY_COLUMNS[1:],
+            table = (_tidy(found.pop(0), [*by, "days"], self.meta, dtypes, counts.DAY_COLUMNS[1:],
                            every_category=False) if days else None)
             out.append(counts.Counts(by=by, groups=groups, days=table))
         return out
@@ -279,14 +283,28 @@ def _plain_keys(table: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     return table
 
 
-def _partition_groups(part: pd.DataFrame, by: list[str], questions: list[str]) -> pd.DataFrame:
-    """One partition's group counts, by the pandas path's own count."""
-    return _plain_keys(counts.count(part, by, questions).groups, by)
+def _partition_tables(part: pd.DataFrame, wanted: list[tuple], ordered: list[str]) -> list:
+    """One partition's count tables, by the pandas path's own count, and its categories' first days."""
+    tables = []
+    for by, questions, days in wanted:
+        counted = counts.count(part, by, questions, days=days)
+        tables.append(_plain_keys(counted.groups, by))
+        if days:
+            tables.append(_plain_keys(counted.days, by))
+    return tables + [_first_interviews(part, column) for column in ordered]
 
 
-def _partition_days(part: pd.DataFrame, by: list[str]) -> pd.DataFrame:
-    """One partition's day counts, by the pandas path's own count."""
-    return _plain_keys(counts.count(part, by, days=True).days, by)
+def _add_tables(left: list, right: list, spec: list[tuple]) -> list:
+    """Two partitions' tables as one: counts added, first days the earlier of the two."""
+    out = []
+    for a, b, (keys, how) in zip(left, right, spec, strict=True):
+        both = pd.concat([a, b], ignore_index=True)
+        if not keys:
+            out.append(both.sum().to_frame().T.astype(np.int64))
+            continue
+        grouped = both.groupby(keys, sort=False, observed=True, dropna=False)
+        out.append((grouped.sum() if how == "sum" else grouped.min()).reset_index())
+    return out
 
 
 def _first_interviews(part: pd.DataFrame, column: str) -> pd.DataFrame:
@@ -303,24 +321,17 @@ def _first_interviews(part: pd.DataFrame, column: str) -> pd.DataFrame:
                          "first": first.view("datetime64[us]")})
 
 
-def _in_first_interview_order(firsts: pd.Series) -> pd.CategoricalDtype:
+def _in_first_interview_order(firsts: pd.DataFrame) -> pd.CategoricalDtype:
     """The categories in the order :func:`~followup_kit.playbook.interview_facts.cohorts_in_order` gives.
 
     By first interview; those without one last, by name.
     """
-    frame = firsts.reset_index()
+    frame = firsts.copy()
     frame.columns = ["name", "first"]
     frame["name"] = frame["name"].astype("str")
     frame["none"] = frame["first"].isna()
     frame = frame.sort_values(["none", "first", "name"], kind="stable")
     return pd.CategoricalDtype(pd.Index(frame["name"].tolist(), dtype="str"))
-
-
-def _sum(table, keys: list[str], columns: list[str]):
-    if not keys:
-        return table[columns].sum()
-    # Count tables are small: one output partition, combined as a tree, no shuffle.
-    return table.groupby(keys, sort=False, observed=True, dropna=False)[columns].sum(split_out=1)
 
 
 def _compute(client, progress: bool, things: list) -> list:
@@ -332,7 +343,7 @@ def _compute(client, progress: bool, things: list) -> list:
         bar = ProgressBar(out=sys.stderr) if progress else contextlib.nullcontext()
         with bar:
             return list(dask.compute(*things))
-    futures = client.compute(things)
+    futures = client.compute(things, optimize_graph=True)
     if progress:
         from distributed import progress as show
 
@@ -351,9 +362,9 @@ def _tidy(result, keys: list[str], meta: pd.DataFrame, dtypes: dict, columns: li
     with ``every_category`` a single categorical group column lists every
     category, as :func:`followup_kit.stats.counts.group_index` does.
     """
-    if isinstance(result, pd.Series) and not keys:
-        return pd.DataFrame({c: [np.int64(result[c])] for c in columns})
-    table = result.reset_index()
+    if not keys:
+        return pd.DataFrame({c: [np.int64(result[c].sum())] for c in columns})
+    table = result
     group_by = [c for c in keys if c in meta]
     kinds = {c: dtypes.get(c, meta[c].dtype) for c in group_by}
     # Dask may hand text back as NA-backed strings; the facts hold pandas' default str.
