@@ -19,7 +19,7 @@ path manages on this machine shows in the table. At the first size the two
 dataset layouts (a hash of ``candidate_id``, one file per cohort) are
 measured against each other on the Dask path.
 
-Run: ``python benchmarks/scale.py [--sizes 1000000,3000000,10000000] [--keep DIR]``.
+Run: ``python benchmarks/scale.py [--sizes 1000000,3000000,10000000] [--keep DIR] [--no-layouts]``.
 """
 
 from __future__ import annotations
@@ -150,6 +150,8 @@ def main() -> None:
                         help="interviews per programme, comma-separated")
     parser.add_argument("--keep", type=Path, default=Path(tempfile.gettempdir()) / "followup-kit-scale",
                         help="folder the generated datasets are kept in between runs")
+    parser.add_argument("--no-layouts", action="store_true",
+                        help="skip the comparison of the two layouts at the first size")
     parser.add_argument("--memory-budget", type=float, default=16.0,
                         help="GiB all of a run's processes may use together before it is stopped")
     parser.add_argument("--child", nargs="?", help=argparse.SUPPRESS)
@@ -176,7 +178,7 @@ def main() -> None:
     finished = {"pandas": 0, "dask": 0}
     for size in sizes:
         print(f"{size:,} interviews")
-        layouts = ["hash", "cohort"] if size == sizes[0] else ["hash"]
+        layouts = ["hash", "cohort"] if size == sizes[0] and not args.no_layouts else ["hash"]
         results = {}
         for layout in layouts:
             path = dataset(args.keep, size, layout, args.memory_budget)

@@ -94,7 +94,7 @@ def _partition_facts(candidates: pd.DataFrame, interviews: pd.DataFrame, events:
                      files: list[dict[str, Path]], as_of, policy: Policy,
                      partition_info=None) -> pd.DataFrame:
     """One partition's facts, from its three files once they pass the import's checks."""
-    where = files[partition_info["number"]] if partition_info else files[0]
+    where = files[partition_info["number"]]
     frames = dict(zip(schema.ORDER, (candidates, interviews, events), strict=True))
     return facts(*parquet.checked_part(frames, where), as_of=as_of, policy=policy)
 
