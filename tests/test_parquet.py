@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 
 import numpy as np
 import pandas as pd
@@ -151,6 +152,16 @@ def test_a_bad_file_is_named_with_its_row_and_column(dataset, tmp_path, table, c
     with pytest.raises(ValidationError) as caught:
         parquet.read_parquet(bad)
     assert str(caught.value).startswith(where)
+
+
+def test_a_problem_found_on_a_worker_reaches_the_client_whole(dataset, tmp_path):
+    bad = copy_with(dataset, tmp_path, "candidates", bad_email)
+    with pytest.raises(ValidationError) as caught:
+        parquet.read_parquet(bad)
+    # A Dask worker sends its error to the client pickled.
+    back = pickle.loads(pickle.dumps(caught.value))
+    assert back.problems == caught.value.problems and str(back) == str(caught.value)
+    assert (back.file, back.row, back.column) == ("candidates/part-00001.parquet", 4, "email")
 
 
 def test_a_file_that_is_not_parquet_is_named(dataset, tmp_path):

@@ -287,6 +287,25 @@ def test_the_command_line_on_a_real_cluster_gives_the_same_numbers(facts, datase
     assert len(executed) == 2 and all(n > 0 for n in executed.values()), executed
 
 
+def test_a_bad_file_read_by_a_worker_process_is_one_line(dataset, real_cluster, tmp_path):
+    bad = tmp_path / "bad"
+    for files in parquet.dataset_parts(dataset):
+        for name, file in files.items():
+            (bad / name).mkdir(parents=True, exist_ok=True)
+            (bad / name / file.name).write_bytes(file.read_bytes())
+    target = bad / "interviews" / "part-00001.parquet"
+    frame = pd.read_parquet(target)
+    frame.loc[0, "interview_date"] = pd.NaT
+    frame.to_parquet(target, index=False)
+    done = subprocess.run(report_command(bad, real_cluster.address), capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 2 and done.stdout == ""
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert lines[0].startswith("followup-kit report: interviews/part-00001.parquet:2:interview_date: "
+                               "'interview_date' is empty"), lines[0]
+
+
 def test_a_worker_killed_mid_run_is_survived(tables, facts, real_cluster, tmp_path):
     # Many small partitions, so the run lasts long enough to lose a worker in the middle of it.
     parquet.write_parquet(tmp_path / "many", tables, parts=12)
