@@ -19,7 +19,7 @@ path manages on this machine shows in the table. At the first size the two
 dataset layouts (a hash of ``candidate_id``, one file per cohort) are
 measured against each other on the Dask path.
 
-Run: ``python benchmarks/scale.py [--sizes 1000000,3000000,10000000] [--keep DIR] [--no-layouts]``.
+Run: ``python benchmarks/scale.py [--sizes 1000000,3000000,10000000] [--keep DIR] [--engines pandas,dask] [--no-layouts]``.
 """
 
 from __future__ import annotations
@@ -150,6 +150,8 @@ def main() -> None:
                         help="interviews per programme, comma-separated")
     parser.add_argument("--keep", type=Path, default=Path(tempfile.gettempdir()) / "followup-kit-scale",
                         help="folder the generated datasets are kept in between runs")
+    parser.add_argument("--engines", default="pandas,dask",
+                        help="the paths to measure, comma-separated (default pandas,dask)")
     parser.add_argument("--no-layouts", action="store_true",
                         help="skip the comparison of the two layouts at the first size")
     parser.add_argument("--memory-budget", type=float, default=16.0,
@@ -167,6 +169,7 @@ def main() -> None:
         return
 
     sizes = [int(s) for s in args.sizes.split(",")]
+    chosen = [e for e in ("pandas", "dask") if e in args.engines.split(",")]
     args.keep.mkdir(parents=True, exist_ok=True)
     total_gib = psutil.virtual_memory().total / 2**30
     print(machine())
@@ -182,7 +185,7 @@ def main() -> None:
         results = {}
         for layout in layouts:
             path = dataset(args.keep, size, layout, args.memory_budget)
-            engines = ["pandas", "dask"] if layout == "hash" else ["dask"]
+            engines = [e for e in chosen if layout == "hash" or e == "dask"]
             for engine in engines:
                 got = (run_child(["report", "--engine", engine, "--dataset", str(path)],
                                  args.memory_budget) if path is not None else None)
@@ -207,7 +210,7 @@ def main() -> None:
     print()
     print("\n".join(lines))
     print()
-    for engine, most in finished.items():
+    for engine, most in ((e, finished[e]) for e in chosen):
         print(f"largest size {engine} finished within {args.memory_budget:g} GiB: "
               f"{most:,} interviews" if most else f"{engine}: no size finished")
 
