@@ -20,6 +20,9 @@ from ..stats.report import cohort_report, cohort_report_from_counts
 from ..stats.tables import report_records, report_table
 from .options import day_option, nothing_held, write_csv
 
+#: How long to wait for a scheduler named on the command line before saying it cannot be reached.
+CONNECT_SECONDS = 10
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("report", help="compare cohorts: thank-you habits, response times, offer rates")
@@ -151,7 +154,3 @@ def dask_client(address: str | None, progress: bool):
             print(f"Dask: {len(client.scheduler_info()['workers'])} workers at {address}; progress "
                   f"also at {client.dashboard_link}", file=sys.stderr)
         yield client
-
-
-#: How long to wait for a scheduler named on the command line before saying it cannot be reached.
-CONNECT_SECONDS = 10
