@@ -45,3 +45,7 @@ class ValidationError(FollowupKitError):
         more = len(self.problems) - 1
         suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
         super().__init__(f"{first}{suffix}")
+
+    def __reduce__(self):
+        # Raised on a Dask worker, the error reaches the client pickled: keep every problem.
+        return type(self), (self.problems,)

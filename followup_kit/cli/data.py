@@ -6,9 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..data.parquet import write_parquet
 from ..data.secret import secret_path, store_secret
 from ..errors import FollowupKitError
 from .options import about, open_store
+from .sample import add_parquet_options, parquet_arguments
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,13 +23,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("files", nargs="+", metavar="FILE", help="CSV files; each table is recognised by its header")
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("export", help="write the three tables as CSV files")
+    p = sub.add_parser("export", help="write the three tables as CSV files or a Parquet dataset")
     p.add_argument("--db", required=True, help="the store file")
-    p.add_argument("--out", required=True, help="folder for candidates.csv, interviews.csv, events.csv")
+    p.add_argument("--out", required=True, help="folder for candidates.csv, interviews.csv, events.csv "
+                   "(or, with --format parquet, a new folder for the dataset)")
     p.add_argument("--anonymise", action="store_true",
                    help="replace candidates' and interviewers' names and emails with pseudonyms keyed "
                         "with the store's secret (the same person gets the same one every time) and "
-                        "leave notes empty, to share the data for analysis")
+                        "leave notes empty, to share the data for analysis (CSV only)")
+    add_parquet_options(p)
     p.set_defaults(func=cmd_export)
 
 
@@ -64,6 +68,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    layout = parquet_arguments(args)
+    if args.anonymise and args.format == "parquet":
+        raise FollowupKitError("--anonymise: an anonymised export is written as CSV; "
+                               "leave out --format parquet")
     with open_store(args.db, readonly=True) as store:
         key = None
         if args.anonymise:
@@ -73,7 +81,11 @@ def cmd_export(args: argparse.Namespace) -> int:
                 raise FollowupKitError(f"--anonymise: cannot make the store's secret "
                                        f"{secret_path(args.db)}: {exc.strerror}") from None
         with about("--out"):
-            paths = store.export_csv(args.out, pseudonym_key=key)
+            if args.format == "parquet":
+                paths = write_parquet(args.out, store.tables(progress=sys.stderr.isatty()),
+                                      progress=sys.stderr.isatty(), **layout)
+            else:
+                paths = store.export_csv(args.out, pseudonym_key=key)
     for path in paths:
         print(path)
     return 0

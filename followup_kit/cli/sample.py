@@ -1,4 +1,4 @@
-"""Subcommand that writes a synthetic sample: candidates, interviews and events CSV files."""
+"""Subcommand that writes a synthetic sample: the three tables as CSV files or a Parquet dataset."""
 
 from __future__ import annotations
 
@@ -6,21 +6,45 @@ import argparse
 import sys
 import time
 
+from ..data import schema
+from ..data.parquet import LAYOUTS, write_parquet
 from ..data.sample import SAMPLE_AS_OF, generate, write_frames
 from ..errors import FollowupKitError
 from .options import about, day_option
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("sample", help="write synthetic candidates, interviews and events CSV files")
-    p.add_argument("--out", required=True, help="folder for candidates.csv, interviews.csv, events.csv")
+    p = sub.add_parser("sample", help="write synthetic candidates, interviews and events CSV files "
+                       "or a Parquet dataset")
+    p.add_argument("--out", required=True, help="folder for candidates.csv, interviews.csv, events.csv "
+                   "(or, with --format parquet, a new folder for the dataset)")
     p.add_argument("--candidates", type=int, default=300,
                    help="how many candidates (about three interviews each; default 300)")
     p.add_argument("--seed", type=int, default=0, help="random seed: the same seed writes the same files")
     p.add_argument("--cohorts", type=int, default=4, help="how many cohorts (default 4)")
     p.add_argument("--as-of", default=SAMPLE_AS_OF,
                    help="the day the data is taken, YYYY-MM-DD; nothing is dated after it")
+    add_parquet_options(p)
     p.set_defaults(func=cmd_sample)
+
+
+def add_parquet_options(p: argparse.ArgumentParser) -> None:
+    """The options of a command that can write the three tables as a Parquet dataset."""
+    p.add_argument("--format", choices=("csv", "parquet"), default="csv",
+                   help="csv: three CSV files; parquet: a dataset for 'report --parquet' (default csv)")
+    p.add_argument("--layout", choices=LAYOUTS, default="hash",
+                   help="parquet: split candidates by a hash of their id into even files (default), or "
+                   "one file per cohort")
+    p.add_argument("--partitions", type=int,
+                   help="parquet, hash layout: how many files per table (default: one per 250,000 "
+                   "interviews)")
+
+
+def parquet_arguments(args: argparse.Namespace) -> dict:
+    """The layout options, refused when the output is CSV (they would silently do nothing)."""
+    if args.format != "parquet" and (args.layout != "hash" or args.partitions is not None):
+        raise FollowupKitError("--layout and --partitions shape a Parquet dataset; add --format parquet")
+    return {"layout": args.layout, "parts": args.partitions}
 
 
 def cmd_sample(args: argparse.Namespace) -> int:
@@ -31,13 +55,19 @@ def cmd_sample(args: argparse.Namespace) -> int:
         if wrong:
             raise FollowupKitError(f"{option}: {says}")
     started = time.perf_counter()
+    layout = parquet_arguments(args)
     # A million interviews take seconds: show a bar when someone is watching.
     progress = sys.stderr.isatty()
     frames = generate(args.candidates, seed=args.seed, cohorts=args.cohorts,
                       as_of=day_option(args.as_of, "--as-of"),
                       progress=progress)
     with about("--out"):
-        paths = write_frames(args.out, frames, progress=progress)
+        if args.format == "parquet":
+            typed = [schema.typed(schema.TABLES[name], frame)
+                     for name, frame in zip(schema.ORDER, frames, strict=True)]
+            paths = write_parquet(args.out, typed, progress=progress, **layout)
+        else:
+            paths = write_frames(args.out, frames, progress=progress)
     seconds = time.perf_counter() - started
     for path, frame in zip(paths, frames, strict=True):
         print(f"{path}: {len(frame):,} {path.stem}")

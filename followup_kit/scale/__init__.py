@@ -1,5 +1,15 @@
-"""The cohort report on a Dask cluster, for programmes that outgrow one machine."""
+"""The cohort report on a Dask cluster, from a Parquet dataset, for programmes that outgrow one machine."""
 
-from .cluster import cohort_report_dask, count_dask, read_facts_parquet, write_facts_parquet
+from .cluster import (
+    cohort_counts_dask,
+    cohort_counts_parquet,
+    cohort_report_dask,
+    count_dask,
+    dataset_state,
+    facts_dask,
+    read_cohort_counts,
+    write_cohort_counts,
+)
 
-__all__ = ["cohort_report_dask", "count_dask", "read_facts_parquet", "write_facts_parquet"]
+__all__ = ["cohort_counts_dask", "cohort_counts_parquet", "cohort_report_dask", "count_dask",
+           "dataset_state", "facts_dask", "read_cohort_counts", "write_cohort_counts"]

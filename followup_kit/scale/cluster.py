@@ -1,11 +1,23 @@
-"""The cohort report for programmes that outgrow one machine: Dask over Parquet.
+"""The cohort report for programmes that outgrow one machine: Dask over a Parquet dataset.
 
-The interview facts are written once as a Parquet dataset (several files);
-a Dask cluster reduces them to the same count tables that
-:func:`followup_kit.stats.counts.count` builds with pandas, each with one group-by
-sum, and the statistics of :mod:`followup_kit.stats` run on those small
-tables. Because both paths meet at the counts, the report gives the same
-numbers as :func:`followup_kit.cohort_report` on one machine.
+The path from the raw tables to the report, with nothing per interview ever
+gathered in one process:
+
+1. each partition of the dataset (see :mod:`followup_kit.data.parquet`: one
+   file per table, holding whole candidates) is read and checked on a worker,
+   as a CSV import is checked;
+2. the worker builds that partition's interview facts with
+   :func:`followup_kit.facts`, the function the pandas path calls, and
+   reduces them at once to count tables with
+   :func:`followup_kit.stats.counts.count`;
+3. the small per-partition count tables are summed (a tree of group-by sums,
+   no shuffle) and only they reach the client, where the statistics of
+   :mod:`followup_kit.stats` run on them.
+
+Summing per partition is exact because a candidate's rows never straddle two
+partitions: the distinct candidates of a cohort are the sum of each
+partition's. The report therefore gives the numbers of
+:func:`followup_kit.cohort_report` on one machine.
 
 Dask is optional (``pip install 'followup-kit[scale]'``) and imported only
 when a function here needs it, so ``import followup_kit`` never does.
@@ -13,19 +25,24 @@ when a function here needs it, so ``import followup_kit`` never does.
 
 from __future__ import annotations
 
+import contextlib
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.parquet as pq
 
+from ..data import parquet, schema
+from ..data.dates import as_day
 from ..errors import FollowupKitError
+from ..playbook.interview_facts import facts
+from ..playbook.policy import Policy
 from ..stats import counts, report
+from ..stats.cache import COHORT_QUESTIONS, CohortCounts
 
-#: Rows per Parquet file: small enough for one worker's memory many times over.
-PARTITION_ROWS = 250_000
+#: The groupings of the patience meter's count tables, as the store's cache keeps them.
+BEHAVIOUR_BY = ["cohort", "thank_you_timing"]
 
 
 def _dask():
@@ -38,84 +55,63 @@ def _dask():
     return dask, dd
 
 
-def write_facts_parquet(facts: pd.DataFrame, path: str | Path,
-                        partition_rows: int = PARTITION_ROWS) -> list[Path]:
-    """Write interview facts as a Parquet dataset a Dask cluster can read in parallel.
+def facts_dask(path: str | Path, as_of=None, policy: Policy | None = None):
+    """The interview facts of a Parquet dataset, as a Dask DataFrame built partition by partition.
 
-    Rows keep their order (facts come ordered by candidate) and their types:
-    categorical columns keep every category in order, so a cohort without
-    interviews still shows up in the report and cohorts stay in the order
-    they began; dates stay dates and yes/no columns stay booleans.
-
-    Parameters
-    ----------
-    facts : DataFrame
-        Interview facts from :func:`followup_kit.facts`.
-    path : str or Path
-        A new (or empty) folder; one file per ``partition_rows`` rows is written in it.
-    partition_rows : int
-        Rows per file.
-
-    Returns
-    -------
-    list of Path
-        The files written, in row order.
-    """
-    counts.require(facts, [], "writing facts to Parquet")
-    if isinstance(partition_rows, bool) or not isinstance(partition_rows, int | np.integer) \
-            or partition_rows < 1:
-        raise FollowupKitError(f"partition_rows must be a whole number of rows, 1 or more "
-                               f"(got {partition_rows!r})")
-    folder = Path(path)
-    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        # Files left from an earlier dataset would be read as part of this one.
-        raise FollowupKitError(f"{folder} already exists and is not an empty folder; "
-                               "choose a new folder for the Parquet dataset or remove it")
-    folder.mkdir(parents=True, exist_ok=True)
-    table = pa.Table.from_pandas(facts, preserve_index=False)
-    written = []
-    for number, start in enumerate(range(0, max(len(facts), 1), partition_rows)):
-        file = folder / f"part-{number:05d}.parquet"
-        pq.write_table(table.slice(start, partition_rows), file)
-        written.append(file)
-    return written
-
-
-def read_facts_parquet(path: str | Path):
-    """Open a Parquet dataset of interview facts as a Dask DataFrame.
+    Nothing is read until something is computed. Each partition's three files
+    are checked as a CSV import is (a bad file raises a ``ValidationError``
+    naming the file, row and column) and turned into facts by
+    :func:`followup_kit.facts` on the worker that reads them.
 
     Parameters
     ----------
     path : str or Path
-        The folder :func:`write_facts_parquet` wrote.
+        A dataset written by :func:`followup_kit.data.parquet.write_parquet`.
+    as_of : date-like, optional
+        The day the facts describe; default today.
+    policy : Policy, optional
+        The playbook's numbers; default ``Policy()``.
 
     Returns
     -------
     dask.dataframe.DataFrame
-        One partition per file, read only when something is computed.
+        One partition per file, the columns of ``FACTS_COLUMNS``.
     """
     _, dd = _dask()
-    folder = Path(path)
-    if not folder.is_dir() or not any(folder.glob("*.parquet")):
-        raise FollowupKitError(f"{folder} holds no Parquet files; write the facts there with "
-                               "followup_kit.scale.write_facts_parquet(facts, path)")
-    return dd.read_parquet(str(folder))
+    files = parquet.dataset_parts(path)
+    day = as_day(as_of)
+    policy = policy or Policy()
+    tables = [dd.from_map(parquet.read_part, [part[name] for part in files],
+                          meta=schema.empty(name), label=f"read-{name}")
+              for name in schema.ORDER]
+    meta = facts(*(schema.empty(name) for name in schema.ORDER), as_of=day, policy=policy)
+    # Partition k of each table is file k of each folder: they line up by position.
+    return dd.map_partitions(_partition_facts, *tables, files=files, as_of=day, policy=policy,
+                             meta=meta, align_dataframes=False, enforce_metadata=False)
+
+
+def _partition_facts(candidates: pd.DataFrame, interviews: pd.DataFrame, events: pd.DataFrame,
+                     files: list[dict[str, Path]], as_of, policy: Policy,
+                     partition_info=None) -> pd.DataFrame:
+    """One partition's facts, from its three files once they pass the import's checks."""
+    where = files[partition_info["number"]]
+    frames = dict(zip(schema.ORDER, (candidates, interviews, events), strict=True))
+    return facts(*parquet.checked_part(frames, where), as_of=as_of, policy=policy)
 
 
 def count_dask(ddf, by: str | Sequence[str] | None = "cohort", questions: Sequence[str] = (),
-               days: bool = True, *, client=None) -> counts.Counts:
+               days: bool = True, *, client=None, progress: bool = False) -> counts.Counts:
     """The count tables of :func:`followup_kit.stats.counts.count`, computed on a Dask cluster.
 
-    Each table is one group-by sum over the partitions; the distinct
-    candidates are one more group-by. All of them are computed together, so
-    the files are read once. The result is small pandas frames in the shape,
-    order and types the pandas path gives, so every ``*_from_counts``
-    function in :mod:`followup_kit.stats` takes them.
+    Every partition is counted by :func:`~followup_kit.stats.counts.count`
+    itself; the partitions' tables are then summed. ``candidates`` is exact
+    when no candidate's interviews straddle two partitions, as in the facts
+    of :func:`facts_dask`.
 
     Parameters
     ----------
     ddf : dask.dataframe.DataFrame
-        Interview facts, e.g. from :func:`read_facts_parquet`.
+        Interview facts from :func:`facts_dask`.
     by : str or list of str, optional
         The columns to group by; ``None`` for one group.
     questions : list of str
@@ -124,145 +120,241 @@ def count_dask(ddf, by: str | Sequence[str] | None = "cohort", questions: Sequen
         Also build the day counts (events and censored per group and day).
     client : distributed.Client, optional
         The cluster to compute on; by default Dask's current scheduler.
+    progress : bool
+        Show the cluster's progress bar on standard error.
 
     Returns
     -------
     Counts
+        Small pandas frames in the shape, order and types the pandas path gives.
     """
-    dask, dd = _dask()
-    if not isinstance(ddf, dd.DataFrame):
-        raise FollowupKitError(f"count_dask needs the facts as a Dask DataFrame, got "
-                               f"{type(ddf).__name__}; open a Parquet dataset with "
-                               "followup_kit.scale.read_facts_parquet(path)")
-    by = counts.as_by(by)
-    questions = list(questions)
-    asked = [q for q in questions if q != "candidates"]
-    needed = [*by, *counts.question_columns(questions)]
-    if "candidates" in questions:
-        needed.append("candidate_id")
-    if days:
-        needed += ["response_days", "responded"]
-    counts.require(ddf._meta, needed, "counting")
-    ddf = _known_categories(ddf, by, client)
-    sums = ["interviews", *asked]
-    hits = ddf.map_partitions(_question_hits, by, asked,
-                              meta=_question_hits(ddf._meta, by, asked))
-    pending = {"groups": _sum(hits, by, sums)}
-    if "candidates" in questions:
-        # One reducer holds the distinct ids (a few megabytes for a million
-        # candidates), which is cheaper than shuffling them between workers.
-        ids = ddf["candidate_id"]
-        pending["candidates"] = (ddf.groupby(by, sort=False, observed=True, dropna=False)
-                                 ["candidate_id"].nunique(split_out=1) if by
-                                 else ids.nunique(dropna=False, split_out=1))
-    if days:
-        day_hits = ddf.map_partitions(_day_hits, by, meta=_day_hits(ddf._meta, by))
-        pending["days"] = _sum(day_hits, [*by, "days"], counts.DAY_COLUMNS[1:])
-    done = dict(zip(pending, _compute(dask, client, *pending.values()), strict=True))
-
-    keys = ddf._meta[by]
-    groups = _tidy(done["groups"], by, keys, sums, every_category=True)
-    if "candidates" in done:
-        distinct = done["candidates"]
-        distinct = (distinct.rename("candidates").to_frame() if by
-                    else pd.DataFrame({"candidates": [distinct]}))
-        found = _tidy(distinct, by, keys, ["candidates"], every_category=True)
-        groups["candidates"] = found["candidates"].to_numpy()
-        groups = groups[[*by, "interviews", *questions]]
-    table = None
-    if days:
-        table = _tidy(done["days"], [*by, "days"], keys, counts.DAY_COLUMNS[1:], every_category=False)
-    return counts.Counts(by=by, groups=groups, days=table)
+    plan = _Plan(ddf, [(by, questions, days)])
+    return plan.finish(_compute(client, progress, plan.pending))[0]
 
 
-def cohort_report_dask(source, client=None, within_days: int = 30) -> pd.DataFrame:
-    """The programme lead's cohort report, with the counting done on a Dask cluster.
-
-    Same table, same numbers as :func:`followup_kit.cohort_report`: only the
-    count tables are built on the cluster; every statistic is the one the
-    pandas report computes.
+def cohort_counts_dask(source, as_of=None, policy: Policy | None = None, *, client=None,
+                       progress: bool = False) -> CohortCounts:
+    """The programme's cohort count tables, the report's and the patience meter's, in one run.
 
     Parameters
     ----------
     source : str, Path or dask.dataframe.DataFrame
-        A Parquet dataset written by :func:`write_facts_parquet`, or the facts
-        as a Dask DataFrame.
+        A Parquet dataset, or its facts from :func:`facts_dask`.
+    as_of : date-like, optional
+        The day the facts describe; default today.
+    policy : Policy, optional
+        The playbook's numbers; default ``Policy()``.
+    client : distributed.Client, optional
+        The cluster to compute on; by default Dask's current scheduler.
+    progress : bool
+        Show the cluster's progress bar on standard error.
+
+    Returns
+    -------
+    CohortCounts
+        ``by_cohort`` with every question of :data:`~followup_kit.stats.cache.COHORT_QUESTIONS`
+        and the day counts, ``by_behaviour`` by cohort and thank-you timing, as
+        :func:`followup_kit.stats.cache.cohort_counts` builds them from a store.
+    """
+    _, dd = _dask()
+    day = as_day(as_of)
+    ddf = source if isinstance(source, dd.DataFrame) else facts_dask(source, day, policy)
+    plan = _Plan(ddf, [("cohort", COHORT_QUESTIONS, True), (BEHAVIOUR_BY, COHORT_QUESTIONS, False)])
+    by_cohort, by_behaviour = plan.finish(_compute(client, progress, plan.pending))
+    state = "" if isinstance(source, dd.DataFrame) else dataset_state(source)
+    return CohortCounts(as_of=day, state=state, current=True, by_cohort=by_cohort,
+                        by_behaviour=by_behaviour)
+
+
+def cohort_report_dask(source, client=None, within_days: int = 30, as_of=None,
+                       policy: Policy | None = None, *, progress: bool = False) -> pd.DataFrame:
+    """The programme lead's cohort report, from raw tables to counts on a Dask cluster.
+
+    Same table, same numbers as :func:`followup_kit.cohort_report` on the
+    facts of the whole dataset: only the count tables are built on the
+    cluster; every statistic is the one the pandas report computes.
+
+    Parameters
+    ----------
+    source : str, Path or dask.dataframe.DataFrame
+        A Parquet dataset, or its facts from :func:`facts_dask`.
     client : distributed.Client, optional
         The cluster to compute on; by default Dask's current scheduler.
     within_days : int
         The horizon of the "answered within" share.
+    as_of : date-like, optional
+        The day the report describes; default today.
+    policy : Policy, optional
+        The playbook's numbers; default ``Policy()``.
+    progress : bool
+        Show the cluster's progress bar on standard error.
 
     Returns
     -------
     DataFrame
         See :func:`followup_kit.cohort_report`.
     """
-    _, dd = _dask()
-    ddf = source if isinstance(source, dd.DataFrame) else read_facts_parquet(source)
+    counted = cohort_counts_dask(source, as_of, policy, client=client, progress=progress)
+    return report.cohort_report_from_counts(counted.by_cohort, within_days)
 
-    on_cluster = count_dask(ddf, "cohort", report.REPORT_QUESTIONS, days=True, client=client)
-    return report.cohort_report_from_counts(on_cluster, within_days)
+
+def dataset_state(path: str | Path) -> str:
+    """A token of a Parquet dataset's files (names, sizes, times): it changes when one is rewritten.
+
+    Parameters
+    ----------
+    path : str or Path
+
+    Returns
+    -------
+    str
+    """
+    files = [file for part in parquet.dataset_parts(path) for file in part.values()]
+    stamps = pd.util.hash_pandas_object(pd.Series(
+        [f"{parquet.source_name(f)}:{f.stat().st_size}:{f.stat().st_mtime_ns}" for f in files],
+        dtype="str"), index=False)
+    return f"parquet:{int(stamps.sum()) & ((1 << 64) - 1):016x}"
 
 
 # -- helpers -------------------------------------------------------------------
-def _question_hits(part: pd.DataFrame, by: list[str], asked: list[str]) -> pd.DataFrame:
-    """Per row: the group columns, 1 for ``interviews`` and 0/1 for each question."""
-    out = part[by].copy()
-    out["interviews"] = np.ones(len(part), dtype=np.int64)
-    for name in asked:
-        out[name] = counts.hits(part, name).astype(np.int64)
-    return out
+class _Plan:
+    """The count tables of several groupings of one facts DataFrame, computed in one run.
 
-
-def _day_hits(part: pd.DataFrame, by: list[str]) -> pd.DataFrame:
-    """Per row: the group columns, ``days``, and 0/1 for ``events`` and ``censored``."""
-    days, answered = counts.response_arrays(part)
-    out = part[by].copy()
-    out["days"] = days
-    out["events"] = answered
-    out["censored"] = 1 - answered
-    return out
-
-
-def _sum(hits, keys: list[str], columns: list[str]):
-    if not keys:
-        return hits[columns].sum()
-    # Count tables are small: one output partition, combined as a tree, no shuffle.
-    return hits.groupby(keys, sort=False, observed=True, dropna=False)[columns].sum(split_out=1)
-
-
-def _compute(dask, client, *things):
-    if client is None:
-        return dask.compute(*things)
-    return dask.compute(*things, scheduler=client.get)
-
-
-def _known_categories(ddf, by: list[str], client):
-    """Give categorical group columns their categories, in the order the files hold them.
-
-    Parquet files keep each column's categories, but Dask does not read them
-    up front; the report lists cohorts in that order, empty ones included.
+    Each partition's facts are counted by the task that follows the one that
+    built them, on the same worker, so no per-interview row moves between
+    processes; the partitions' tables are then added up two by two.
     """
+
+    def __init__(self, ddf, wanted: list[tuple]):
+        dask, dd = _dask()
+        if not isinstance(ddf, dd.DataFrame):
+            raise FollowupKitError(f"counting on the cluster needs the facts as a Dask DataFrame, got "
+                                   f"{type(ddf).__name__}; open a Parquet dataset with "
+                                   "followup_kit.scale.facts_dask(path)")
+        self.meta = ddf._meta
+        self.wanted = []
+        ordered = set()
+        for by, questions, days in wanted:
+            by, questions = counts.as_by(by), list(questions)
+            # The same checks as the pandas path, on the (empty) meta, before anything runs.
+            counts.count(self.meta, by, questions, days=days)
+            self.wanted.append((by, questions, days))
+            ordered.update(c for c in by if self._built_per_partition(c))
+        self.ordered = sorted(ordered)
+        self.spec = []
+        for by, _, days in self.wanted:
+            self.spec.append((by, "sum"))
+            if days:
+                self.spec.append(([*by, "days"], "sum"))
+        self.spec += [([column], "min") for column in self.ordered]
+        tables = [dask.delayed(_partition_tables)(part, self.wanted, self.ordered)
+                  for part in ddf.to_delayed()]
+        while len(tables) > 1:
+            pairs = [tables[i:i + 2] for i in range(0, len(tables), 2)]
+            tables = [dask.delayed(_add_tables)(*pair, self.spec) if len(pair) == 2 else pair[0]
+                      for pair in pairs]
+        self.pending = tables
+
+    def _built_per_partition(self, column: str) -> bool:
+        """A categorical whose categories each partition makes for itself (the cohorts)."""
+        dtype = self.meta[column].dtype
+        return isinstance(dtype, pd.CategoricalDtype) and len(dtype.categories) == 0
+
+    def finish(self, done: list) -> list[counts.Counts]:
+        found = list(done[0])
+        dtypes = {column: _in_first_interview_order(firsts)
+                  for column, firsts in zip(self.ordered, found[len(found) - len(self.ordered):],
+                                            strict=True)}
+        out = []
+        for by, questions, days in self.wanted:
+            groups = _tidy(found.pop(0), by, self.meta, dtypes, ["interviews", *questions],
+                           every_category=True)
+            table = (_tidy(found.pop(0), [*by, "days"], self.meta, dtypes, counts.DAY_COLUMNS[1:],
+                           every_category=False) if days else None)
+            out.append(counts.Counts(by=by, groups=groups, days=table))
+        return out
+
+
+def _plain_keys(table: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    # Each partition has categories of its own; the sums meet on the names.
+    for column in by:
+        if isinstance(table[column].dtype, pd.CategoricalDtype):
+            table[column] = table[column].astype("str")
+    return table
+
+
+def _partition_tables(part: pd.DataFrame, wanted: list[tuple], ordered: list[str]) -> list:
+    """One partition's count tables, by the pandas path's own count, and its categories' first days."""
+    tables = []
+    for by, questions, days in wanted:
+        counted = counts.count(part, by, questions, days=days)
+        tables.append(_plain_keys(counted.groups, by))
+        if days:
+            tables.append(_plain_keys(counted.days, by))
+    return tables + [_first_interviews(part, column) for column in ordered]
+
+
+def _add_tables(left: list, right: list, spec: list[tuple]) -> list:
+    """Two partitions' tables as one: counts added, first days the earlier of the two."""
+    out = []
+    for a, b, (keys, how) in zip(left, right, spec, strict=True):
+        both = pd.concat([a, b], ignore_index=True)
+        if not keys:
+            out.append(both.sum().to_frame().T.astype(np.int64))
+            continue
+        grouped = both.groupby(keys, sort=False, observed=True, dropna=False)
+        out.append((grouped.sum() if how == "sum" else grouped.min()).reset_index())
+    return out
+
+
+def _first_interviews(part: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Each category of ``column`` in the partition, with its first interview date (NaT for none)."""
+    categories = part[column].cat.categories
+    codes = part[column].cat.codes.to_numpy()
+    held = part["interview_date"].to_numpy(dtype="datetime64[us]").view(np.int64)
+    never = np.iinfo(np.int64).max
+    first = np.full(len(categories), never, dtype=np.int64)
+    seen = codes >= 0
+    np.minimum.at(first, codes[seen], held[seen])
+    first = np.where(first == never, np.datetime64("NaT", "us").view(np.int64), first)
+    return pd.DataFrame({column: pd.Series(categories, dtype="str"),
+                         "first": first.view("datetime64[us]")})
+
+
+def _in_first_interview_order(firsts: pd.DataFrame) -> pd.CategoricalDtype:
+    """The categories in the order :func:`~followup_kit.playbook.interview_facts.cohorts_in_order` gives.
+
+    By first interview; those without one last, by name.
+    """
+    frame = firsts.copy()
+    frame.columns = ["name", "first"]
+    frame["name"] = frame["name"].astype("str")
+    frame["none"] = frame["first"].isna()
+    frame = frame.sort_values(["none", "first", "name"], kind="stable")
+    return pd.CategoricalDtype(pd.Index(frame["name"].tolist(), dtype="str"))
+
+
+def _compute(client, progress: bool, things: list) -> list:
+    """Compute on the client's cluster (or Dask's current scheduler), with a bar on standard error."""
     dask, _ = _dask()
-    unknown = [c for c in by
-               if isinstance(ddf[c].dtype, pd.CategoricalDtype) and not ddf[c].cat.known]
-    if not unknown:
-        return ddf
-    found = _compute(dask, client, *[
-        ddf[c].map_partitions(_categories_of, meta=pd.Series([], dtype=object)) for c in unknown])
-    dtypes = {}
-    for column, lists in zip(unknown, found, strict=True):
-        merged = list(dict.fromkeys(v for one in lists for v in one))
-        values = pd.Index(merged, dtype=lists.iloc[0].dtype) if len(lists) else pd.Index(merged)
-        dtypes[column] = pd.CategoricalDtype(values, ordered=ddf[column].dtype.ordered)
-    return ddf.astype(dtypes)
+    if client is None:
+        from dask.diagnostics import ProgressBar
+
+        bar = ProgressBar(out=sys.stderr) if progress else contextlib.nullcontext()
+        with bar:
+            return list(dask.compute(*things))
+    futures = client.compute(things, optimize_graph=True)
+    if progress:
+        from distributed import progress as show
+
+        # The bar writes to standard output, which holds the report itself.
+        with contextlib.redirect_stdout(sys.stderr):
+            show(futures)
+            print(file=sys.stderr)
+    return client.gather(futures)
 
 
-def _categories_of(column: pd.Series) -> pd.Series:
-    return pd.Series([column.cat.categories], dtype=object)
-
-
-def _tidy(result, keys: list[str], key_meta: pd.DataFrame, columns: list[str], *,
+def _tidy(result, keys: list[str], meta: pd.DataFrame, dtypes: dict, columns: list[str], *,
           every_category: bool) -> pd.DataFrame:
     """A computed group-by sum as the pandas path lays it out.
 
@@ -270,24 +362,139 @@ def _tidy(result, keys: list[str], key_meta: pd.DataFrame, columns: list[str], *
     with ``every_category`` a single categorical group column lists every
     category, as :func:`followup_kit.stats.counts.group_index` does.
     """
-    if isinstance(result, pd.Series) and not keys:
-        return pd.DataFrame({c: [np.int64(result[c])] for c in columns})
-    table = result.reset_index() if keys else result
-    group_by = [c for c in keys if c in key_meta]
-    # Dask reads text as NA-backed strings; the facts hold pandas' default str.
-    table = table.astype({c: "str" if isinstance(key_meta[c].dtype, pd.StringDtype)
-                          else key_meta[c].dtype for c in group_by})
-    for c in group_by:
-        if isinstance(key_meta[c].dtype, pd.CategoricalDtype) and len(group_by) == 1 \
-                and table[c].isna().any():
-            raise FollowupKitError(f"the column {c} has missing values; fill them to group by it")
-    if every_category and len(group_by) == 1 and isinstance(key_meta[group_by[0]].dtype,
-                                                            pd.CategoricalDtype):
+    if not keys:
+        return pd.DataFrame({c: [np.int64(result[c].sum())] for c in columns})
+    table = result
+    group_by = [c for c in keys if c in meta]
+    kinds = {c: dtypes.get(c, meta[c].dtype) for c in group_by}
+    # Dask may hand text back as NA-backed strings; the facts hold pandas' default str.
+    table = table.astype({c: "str" if isinstance(kind, pd.StringDtype) else kind
+                          for c, kind in kinds.items()})
+    if every_category and len(group_by) == 1 and isinstance(kinds[group_by[0]], pd.CategoricalDtype):
         column = group_by[0]
-        dtype = key_meta[column].dtype
-        every = pd.DataFrame({column: pd.Categorical(dtype.categories, dtype=dtype)})
+        every = pd.DataFrame({column: pd.Categorical(kinds[column].categories, dtype=kinds[column])})
         table = every.merge(table, on=column, how="left", sort=False)
         table[columns] = table[columns].fillna(0)
     else:
         table = table.sort_values(keys, kind="stable", na_position="last").reset_index(drop=True)
     return table[[*keys, *columns]].astype(dict.fromkeys(columns, np.int64))
+
+
+def cohort_counts_parquet(path: str | Path, as_of=None, policy: Policy | None = None, *,
+                          engine: str = "pandas", client=None, progress: bool = False) -> CohortCounts:
+    """The cohort count tables of a Parquet dataset, on one machine or on a Dask cluster.
+
+    ``engine="pandas"`` reads and checks the whole dataset in this process
+    and builds its facts at once, as a report from a store does; ``"dask"``
+    is :func:`cohort_counts_dask`. Both give the same tables.
+
+    Parameters
+    ----------
+    path : str or Path
+        A dataset written by :func:`followup_kit.data.parquet.write_parquet`.
+    as_of : date-like, optional
+        The day the facts describe; default today.
+    policy : Policy, optional
+        The playbook's numbers; default ``Policy()``.
+    engine : {"pandas", "dask"}
+        Where the facts are built.
+    client : distributed.Client, optional
+        The cluster of the ``dask`` engine; by default Dask's current scheduler.
+    progress : bool
+        Show progress on standard error.
+
+    Returns
+    -------
+    CohortCounts
+    """
+    if engine == "dask":
+        return cohort_counts_dask(path, as_of, policy, client=client, progress=progress)
+    if engine != "pandas":
+        raise FollowupKitError(f"unknown engine {engine!r}; choose pandas or dask")
+    day = as_day(as_of)
+    state = dataset_state(path)
+    tables = parquet.read_parquet(path, progress=progress)
+    built = facts(*tables, as_of=day, policy=policy)
+    return CohortCounts(as_of=day, state=state, current=True,
+                        by_cohort=counts.count(built, "cohort", COHORT_QUESTIONS, days=True),
+                        by_behaviour=counts.count(built, BEHAVIOUR_BY, COHORT_QUESTIONS))
+
+
+#: The files :func:`write_cohort_counts` writes, by the part of the counts they hold.
+COUNT_FILES = {"groups": "by_cohort.parquet", "days": "days_by_cohort.parquet",
+               "behaviour": "by_cohort_and_thank_you_timing.parquet"}
+
+
+def write_cohort_counts(counted: CohortCounts, out_dir: str | Path) -> list[Path]:
+    """Write the cohort count tables as three small Parquet files, for a dashboard to read.
+
+    They hold aggregates only (counts per cohort, per cohort and day, per
+    cohort and thank-you timing): no name, no id.
+
+    Parameters
+    ----------
+    counted : CohortCounts
+        From :func:`cohort_counts_parquet` or :func:`cohort_counts_dask`.
+    out_dir : str or Path
+        A folder; created when missing, the three files in it replaced.
+
+    Returns
+    -------
+    list of Path
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise FollowupKitError(f"cannot create the folder {out}: {exc.strerror}") from None
+    frames = {"groups": counted.by_cohort.groups, "days": counted.by_cohort.days,
+              "behaviour": counted.by_behaviour.groups}
+    about = {b"as_of": np.datetime_as_string(counted.as_of, unit="D").encode(),
+             b"state": counted.state.encode()}
+    written = []
+    for part, name in COUNT_FILES.items():
+        frame = frames[part].copy()
+        # The facts' attrs (their policy) travel with the counts; the file holds the numbers only.
+        frame.attrs = {}
+        table = pa.Table.from_pandas(frame, preserve_index=False)
+        table = table.replace_schema_metadata({**table.schema.metadata, **about})
+        # Written beside and moved into place, so a dashboard never reads half a file.
+        partial = out / f".{name}.partial"
+        pq.write_table(table, partial)
+        partial.replace(out / name)
+        written.append(out / name)
+    return written
+
+
+def read_cohort_counts(folder: str | Path) -> CohortCounts:
+    """The cohort count tables :func:`write_cohort_counts` wrote.
+
+    Parameters
+    ----------
+    folder : str or Path
+
+    Returns
+    -------
+    CohortCounts
+        ``current`` is True: the tables are as the run that wrote them saw the data.
+    """
+    import pyarrow.parquet as pq
+
+    root = Path(folder)
+    tables = {}
+    for part, name in COUNT_FILES.items():
+        try:
+            tables[part] = pq.read_table(root / name)
+        except (OSError, ValueError) as exc:
+            raise FollowupKitError(f"cannot read the count table {root / name} ({exc}); write it "
+                                   "with 'followup-kit report --parquet DIR --counts FOLDER'") from None
+    about = tables["groups"].schema.metadata
+    frames = {part: table.to_pandas() for part, table in tables.items()}
+    return CohortCounts(as_of=np.datetime64(about[b"as_of"].decode(), "us"),
+                        state=about[b"state"].decode(), current=True,
+                        by_cohort=counts.Counts(by=["cohort"], groups=frames["groups"],
+                                                days=frames["days"]),
+                        by_behaviour=counts.Counts(by=BEHAVIOUR_BY, groups=frames["behaviour"]))
