@@ -59,7 +59,9 @@ def test_a_link_carries_the_token_in_its_query():
 
 
 @pytest.mark.parametrize("change", [
-    lambda t: t[:-1] + ("A" if t[-1] != "A" else "B"),
+    # A character inside the signature: the last one also holds base64 padding bits, which
+    # decode to the same bytes for some changes.
+    lambda t: t[:-10] + ("A" if t[-10] != "A" else "B") + t[-9:],
     lambda t: t.replace(t.split(".")[0], "eyJjYW5kaWRhdGUiOiJDMDAwMDAxIiwiZGF5cyI6MTR9"),
     lambda t: "garbled!",
     lambda t: "",

@@ -13,6 +13,7 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from ..data.dates import human_date
+from ..data.parquet import dataset_parts
 from ..data.store import Store
 from ..errors import FollowupKitError, ValidationError
 from ..stats.cache import cohort_report_from_store
@@ -115,6 +116,9 @@ def parquet_report(args: argparse.Namespace, as_of, progress: bool):
 
     if args.scheduler and args.engine != "dask":
         raise FollowupKitError("--scheduler names a Dask cluster: add --engine dask")
+    with about("--parquet"):
+        # A missing or malformed folder is refused here, before any cluster starts.
+        dataset_parts(args.parquet)
     try:
         if args.engine == "dask":
             with dask_client(args.scheduler, progress) as client:

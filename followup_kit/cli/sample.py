@@ -44,6 +44,8 @@ def parquet_arguments(args: argparse.Namespace) -> dict:
     """The layout options, refused when the output is CSV (they would silently do nothing)."""
     if args.format != "parquet" and (args.layout != "hash" or args.partitions is not None):
         raise FollowupKitError("--layout and --partitions shape a Parquet dataset; add --format parquet")
+    if args.partitions is not None and args.partitions < 1:
+        raise FollowupKitError(f"--partitions: give 1 file or more (got {args.partitions})")
     return {"layout": args.layout, "parts": args.partitions}
 
 
