@@ -83,7 +83,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     with open_store(args.db, readonly=True):
         pass
     env = kernel_environment(args.db, as_of)
-    prepare_counts(args.db, as_of, progress=True)
+    prepare_counts(args.db, as_of, progress=sys.stderr.isatty())
     command = voila_command(port=args.port, host=args.host, preheat=args.preheat,
                             cull_idle=args.cull_idle)
     print(f"serving candidates' dashboards on http://{args.host}:{args.port}/ "
