@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import os
 import platform
+import signal
+import socket
+import subprocess
 import time
 import tracemalloc
+
+#: Headless Chromium's flags for the browser benchmarks: nothing fetched, no sandbox or GPU.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
 
 #: The sample gives each candidate about three interviews.
 INTERVIEWS_PER_CANDIDATE = 3
@@ -52,3 +59,21 @@ def timed(label: str, func, repeat: int, width: int = 52):
     tracemalloc.stop()
     print(f"{label:<{width}} {best:8.3f} s   peak {peak / 2**20:8.1f} MiB")
     return best, result
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on, for a server a benchmark starts."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Stop a server started in a session of its own: politely, then its whole group."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(5)

@@ -27,10 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -41,7 +38,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import machine  # noqa: E402
+from _common import CHROMIUM_ARGS, free_port, machine, stop  # noqa: E402
 
 from followup_kit.dashboard.links import make_token, secret_for  # noqa: E402
 from followup_kit.dashboard.server import (  # noqa: E402
@@ -54,8 +51,6 @@ from followup_kit.dashboard.server import (  # noqa: E402
 from followup_kit.data.demo import DEMO_AS_OF, demo_store  # noqa: E402
 
 CANDIDATE = "C000135"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 #: A 1x1 PNG: the baseline's "plot", shown the way the dashboard shows its pictures.
 DOT = ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")
 BASELINE = {
@@ -67,12 +62,6 @@ BASELINE = {
                                 "name": "python3"}},
     "nbformat": 4, "nbformat_minor": 5,
 }
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def serve(folder: Path, db: Path, preheat: int) -> tuple[subprocess.Popen, str]:
@@ -94,14 +83,6 @@ def serve(folder: Path, db: Path, preheat: int) -> tuple[subprocess.Popen, str]:
             if process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError("voila did not start") from None
             time.sleep(0.3)
-
-
-def stop(process: subprocess.Popen) -> None:
-    process.send_signal(signal.SIGTERM)
-    try:
-        process.wait(20)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
 
 
 def first_plot(browser, url: str) -> float:

@@ -23,7 +23,6 @@ import argparse
 import asyncio
 import os
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -36,25 +35,15 @@ import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import machine  # noqa: E402
+from _common import CHROMIUM_ARGS, free_port, machine, stop  # noqa: E402
 
 from followup_kit import Store  # noqa: E402
 from followup_kit.dashboard.links import make_link, secret_for  # noqa: E402
 from followup_kit.dashboard.page import REFUSAL, UNAVAILABLE  # noqa: E402
 from followup_kit.data.demo import DEMO_AS_OF, demo_store  # noqa: E402
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 FIRST_PLOT = "img[src^='data:image/png']"
 MIB = 2**20
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def serve(db: Path, cull_idle: int, preheat: int, log: Path) -> tuple[subprocess.Popen, str]:
@@ -76,16 +65,6 @@ def serve(db: Path, cull_idle: int, preheat: int, log: Path) -> tuple[subprocess
             if process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError("followup-kit serve did not start:\n" + log.read_text()) from None
             time.sleep(0.3)
-
-
-def stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(5)
 
 
 def memory(pid: int) -> tuple[float, int]:
