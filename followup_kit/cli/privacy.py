@@ -64,9 +64,10 @@ def cmd_forget(args: argparse.Namespace) -> int:
     if not any(deleted.values()):
         print(f"{args.candidate} was already forgotten; the store's files are clean of them")
         return 0
-    print(f"forgot {args.candidate}: {deleted['interviews']:,} interviews and {deleted['events']:,} "
-          f"events deleted, and the store's files rewritten without them; {args.db} records the id "
-          "and today's date, nothing else")
+    n, m = deleted["interviews"], deleted["events"]
+    print(f"forgot {args.candidate}: {n:,} interview{'' if n == 1 else 's'} and {m:,} "
+          f"event{'' if m == 1 else 's'} deleted, and the store's files rewritten without them; "
+          f"{args.db} records the id and today's date, nothing else")
     return 0
 
 
