@@ -4,7 +4,7 @@ Three steps, each against a reference measured in the same run:
 
 1. A filter change in the cohort explorer (``cohort_app``) on about 100,000
    interviews: choosing a subset of cohorts, another "compare by", a "held
-   from" day (each redraws the report table and both pictures). Target: at
+   from" day (each redraws the report table and both charts). Target: at
    most 200 ms. Reference: one ``cohort_report(facts)`` on the same facts.
 2. Logging one event with the logger of the coaching session and refreshing
    the agenda, in a store of about 1,000,000 interviews. Target: at most

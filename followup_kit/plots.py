@@ -83,11 +83,11 @@ def _axes(ax: Axes | None, figsize=FIGSIZE) -> Axes:
     return ax
 
 
-def _group_columns(result: pd.DataFrame, own: list[str]) -> list[str]:
+def group_columns(result: pd.DataFrame, own: list[str]) -> list[str]:
     return [c for c in result.columns if c not in own]
 
 
-def _groups(result: pd.DataFrame, by: list[str]):
+def result_groups(result: pd.DataFrame, by: list[str]):
     """(label, rows) per group in the order of the result."""
     if not by:
         return [("all interviews", result)] if len(result) else []
@@ -98,7 +98,7 @@ def _groups(result: pd.DataFrame, by: list[str]):
     return out
 
 
-def _need(result: pd.DataFrame, columns, what: str) -> None:
+def need_columns(result: pd.DataFrame, columns, what: str) -> None:
     missing = [c for c in columns if c not in result.columns]
     if missing:
         raise FollowupKitError(f"{what} needs a result with the column(s) {', '.join(missing)}")
@@ -114,7 +114,7 @@ def _nothing_to_show(ax: Axes, message: str) -> None:
     ax.text(0.5, 0.5, message, transform=ax.transAxes, ha="center", va="center", color="0.3")
 
 
-def _words(name) -> str:
+def in_words(name) -> str:
     return COLUMN_WORDS.get(name, str(name).replace("_", " "))
 
 
@@ -145,11 +145,11 @@ def plot_response_curve(curve: pd.DataFrame, ax: Axes | None = None, *,
     -------
     Axes
     """
-    _need(curve, CURVE_COLUMNS, "plot_response_curve")
-    by = _group_columns(curve, CURVE_COLUMNS)
+    need_columns(curve, CURVE_COLUMNS, "plot_response_curve")
+    by = group_columns(curve, CURVE_COLUMNS)
     with _style():
         ax = _axes(ax)
-        groups = _groups(curve, by)
+        groups = result_groups(curve, by)
         last = int(curve["days"].max()) if len(curve) else 30
         if max_days is not None:
             last = min(last, int(max_days))
@@ -178,9 +178,29 @@ def plot_response_curve(curve: pd.DataFrame, ax: Axes | None = None, *,
         ax.set_ylabel("still waiting for an answer")
         ax.set_title("How long employers take to answer")
         if len(groups) > 1:
-            ax.legend(loc="upper right", title=", ".join(_words(b) for b in by))
+            ax.legend(loc="upper right", title=", ".join(in_words(b) for b in by))
         _at_risk_table(ax, groups)
     return ax
+
+
+def still_waiting_on(rows: pd.DataFrame, days) -> np.ndarray:
+    """How many of one group's interviews were still waiting for an answer on each of ``days``.
+
+    Parameters
+    ----------
+    rows : DataFrame
+        One group's rows of a :func:`~followup_kit.response_curve` result.
+    days : sequence of int
+        The days since the interview to count on, in increasing order.
+
+    Returns
+    -------
+    ndarray of int
+    """
+    seen = (rows["events"] + rows["censored"]).to_numpy()
+    before = np.r_[0, np.cumsum(seen)]
+    # Interviews seen on a day or later were still waiting on that day.
+    return seen.sum() - before[np.searchsorted(rows["days"].to_numpy(), days, side="left")]
 
 
 def _at_risk_table(ax: Axes, groups) -> None:
@@ -196,11 +216,7 @@ def _at_risk_table(ax: Axes, groups) -> None:
                 textcoords="offset points", ha="right", va="top", fontsize=8, fontweight="bold",
                 annotation_clip=False)
     for row, (label, rows) in enumerate(shown):
-        days = rows["days"].to_numpy()
-        seen = (rows["events"] + rows["censored"]).to_numpy()
-        before = np.r_[0, np.cumsum(seen)]
-        # Interviews seen on a tick day or later were still waiting on that day.
-        counts = seen.sum() - before[np.searchsorted(days, ticks, side="left")]
+        counts = still_waiting_on(rows, ticks)
         offset = -58 - 11 * row
         colour = PALETTE[row % len(PALETTE)]
         if len(groups) > 1:
@@ -238,11 +254,11 @@ def plot_response_histogram(curve: pd.DataFrame, ax: Axes | None = None, bin_day
     -------
     Axes
     """
-    _need(curve, CURVE_COLUMNS, "plot_response_histogram")
-    by = _group_columns(curve, CURVE_COLUMNS)
+    need_columns(curve, CURVE_COLUMNS, "plot_response_histogram")
+    by = group_columns(curve, CURVE_COLUMNS)
     with _style():
         ax = _axes(ax)
-        groups = _groups(curve, by)
+        groups = result_groups(curve, by)
         last = int(curve["days"].max()) if len(curve) else 0
         edges = np.arange(0, last + bin_days + 1, bin_days)
         width = bin_days / max(len(groups), 1)
@@ -293,12 +309,12 @@ def plot_outcome_rates(rates: pd.DataFrame, ax: Axes | None = None, **style) -> 
     Axes
     """
     own = ["outcome", "count", "trials", "rate", "ci_low", "ci_high", "note"]
-    _need(rates, own[1:6], "plot_outcome_rates")
-    by = _group_columns(rates, own)
+    need_columns(rates, own[1:6], "plot_outcome_rates")
+    by = group_columns(rates, own)
     outcome = str(rates["outcome"].iloc[0]) if "outcome" in rates and len(rates) else "rate"
     with _style():
         ax = _axes(ax)
-        labels = ([", ".join(_words(v) for v in row) for row in rates[by].itertuples(index=False)]
+        labels = ([", ".join(in_words(v) for v in row) for row in rates[by].itertuples(index=False)]
                   if by else ["all interviews"])
         y = np.arange(len(rates))[::-1]
         rate = rates["rate"].to_numpy(dtype=float)
@@ -324,11 +340,11 @@ def plot_outcome_rates(rates: pd.DataFrame, ax: Axes | None = None, **style) -> 
         ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
         denominator = ("of interviews old enough to have settled" if outcome in
                        SETTLED_OUTCOMES else "of interviews")
-        ax.set_xlabel(f"{OUTCOME_WORDS.get(outcome, _words(outcome)).lower()} "
+        ax.set_xlabel(f"{OUTCOME_WORDS.get(outcome, in_words(outcome)).lower()} "
                       f"({denominator}, 95% interval)")
-        ax.set_ylabel(", ".join(_words(b) for b in by) if by else "")
-        title = OUTCOME_WORDS.get(outcome, _words(outcome).capitalize())
-        ax.set_title(f"{title} by {', '.join(_words(b) for b in by)}" if by else title, pad=14)
+        ax.set_ylabel(", ".join(in_words(b) for b in by) if by else "")
+        title = OUTCOME_WORDS.get(outcome, in_words(outcome).capitalize())
+        ax.set_title(f"{title} by {', '.join(in_words(b) for b in by)}" if by else title, pad=14)
         ax.grid(axis="x", color="0.9")
         ax.set_axisbelow(True)
         if by and not set(by) <= {"cohort"}:
@@ -354,12 +370,12 @@ def plot_funnel(funnel: pd.DataFrame, ax: Axes | None = None, **style) -> Axes:
     -------
     Axes
     """
-    _need(funnel, ["stage", "count", "share"], "plot_funnel")
-    by = _group_columns(funnel, ["stage", "count", "share"])
+    need_columns(funnel, ["stage", "count", "share"], "plot_funnel")
+    by = group_columns(funnel, ["stage", "count", "share"])
     with _style():
         ax = _axes(ax)
         # A group with no interviews has no shares to draw; "0 (0%)" would claim it has.
-        groups = [(label, rows) for label, rows in _groups(funnel, by)
+        groups = [(label, rows) for label, rows in result_groups(funnel, by)
                   if rows.loc[rows["stage"] == "interviews", "count"].sum() > 0]
         stages = list(STAGE_LABELS)
         y = np.arange(len(stages))[::-1].astype(float)
@@ -384,7 +400,7 @@ def plot_funnel(funnel: pd.DataFrame, ax: Axes | None = None, **style) -> Axes:
         ax.set_xlabel("share of interviews")
         ax.set_title("From interview to offer")
         if len(groups) > 1:
-            ax.legend(loc="lower right", title=", ".join(_words(b) for b in by))
+            ax.legend(loc="lower right", title=", ".join(in_words(b) for b in by))
     return ax
 
 
@@ -418,7 +434,7 @@ def plot_timeline(facts: pd.DataFrame, ax: Axes | None = None, today=None, **sty
     """
     cols = ["company", "role", "interview_date", "thank_you_due", "thank_you_sent",
             "follow_up_opens", "answered_on", "outcome"]
-    _need(facts, cols, "plot_timeline")
+    need_columns(facts, cols, "plot_timeline")
     if facts.empty:
         raise FollowupKitError("plot_timeline needs at least one interview")
     rows = facts.sort_values("interview_date", kind="stable").reset_index(drop=True)

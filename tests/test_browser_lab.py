@@ -224,3 +224,51 @@ def test_a_coach_runs_the_notebook_and_logs_a_thank_you(browser, request):
     assert f"Logged {event_id}" in message
     assert (logged_interview, kind, channel) == (interview_id, KIND, "email")
     assert day.startswith(DEMO_AS_OF)
+
+
+COHORT_NOTEBOOK = "cohort_analysis.ipynb"
+COHORT_SHOT = ROOT / "docs" / "screenshots" / "cohort_analysis.png"
+
+
+def test_a_lead_sees_the_cohort_charts_drawn_by_the_browser_and_regroups_them(browser, request):
+    """The cohort explorer's two charts are drawn by JupyterLab itself, and a new grouping redraws them."""
+    assert browser is not None, "Chromium is needed for this browser test and 'chromium' is not on PATH"
+    lab = request.getfixturevalue("lab")
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    try:
+        page.set_default_timeout(STEP_MS)
+        page.goto(f"{lab['base']}/lab/tree/{COHORT_NOTEBOOK}", timeout=PAGE_MS)
+        waiting("the kernel to be idle", lambda t: page.locator(
+            ".jp-StatusBar-Widget", has_text="| Idle").first.wait_for(timeout=t), lab, page, PAGE_MS)
+        page.get_by_role("menubar").get_by_role("menuitem", name="Run", exact=True).click()
+        page.get_by_role("menu").get_by_role("menuitem", name="Run All Cells", exact=True).click()
+
+        charts = page.locator(".jp-OutputArea-output .vega-embed")
+        waiting("the two charts under the cohort report", lambda t: charts.nth(1).locator(
+            "svg, canvas").first.wait_for(timeout=t), lab, page, RUN_MS)
+        assert charts.count() == 2
+        curve = charts.nth(0).locator("[aria-label], svg, canvas").first
+        label = curve.get_attribute("aria-label") or ""
+        assert "How long employers take to answer" in label, label
+
+        page.get_by_label("compare by", exact=True).select_option(label="thank-you timing")
+        regrouped = page.locator(".jp-OutputArea-output .vega-embed [aria-label*='on time']")
+        waiting("the curves regrouped by thank-you timing", lambda t: regrouped.first.wait_for(
+            timeout=t), lab, page, STEP_MS)
+        assert page.locator(".jp-OutputArea-output .vega-embed").count() == 2
+
+        open_panel = page.locator(".jp-SideBar.jp-mod-left .lm-TabBar-tab.lm-mod-current")
+        if open_panel.count():
+            open_panel.click()
+        # The lead's choices, the report and both charts in one window.
+        page.set_viewport_size({"width": 1280, "height": 1080})
+        page.locator(".jp-OutputArea-output .widget-select-multiple").first.evaluate(
+            "e => e.scrollIntoView({block: 'start'})")
+        page.wait_for_timeout(500)
+        COHORT_SHOT.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(COHORT_SHOT))
+    finally:
+        page.close()
+    assert not [e for e in errors if "vega" in e.lower()], errors

@@ -9,6 +9,8 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
+from followup_kit.charts import VEGA_LITE
+
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
@@ -54,12 +56,13 @@ def widget_outputs(nb) -> list[dict]:
             for o in model["state"].get("outputs", [])]
 
 
-def test_cohort_analysis_shows_the_report_and_two_pictures():
+def test_cohort_analysis_shows_the_report_and_two_charts():
     shown = widget_outputs(executed(NOTEBOOKS / "cohort_analysis.ipynb"))
     html = [o["data"]["text/html"] for o in shown if "text/html" in o.get("data", {})]
-    pictures = [h for h in html if h.startswith("<img")]
+    charts = [o["data"][VEGA_LITE] for o in shown if VEGA_LITE in o.get("data", {})]
     tables = [h for h in html if "<table" in h]
-    assert len(pictures) == 2
+    assert [c["title"]["text"] for c in charts] == ["How long employers take to answer",
+                                                     "Offer rate by cohort"]
     assert len(tables) == 1 and "<th>offer rate (95% CI)</th>" in tables[0]
     assert "2026-autumn" in tables[0]
 

@@ -13,6 +13,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
 from followup_kit import Store  # noqa: E402
+from followup_kit.charts import VEGA_LITE  # noqa: E402
 from followup_kit.errors import FollowupKitError  # noqa: E402
 from followup_kit.playbook.interview_facts import facts  # noqa: E402
 from followup_kit.widgets import cohort_app  # noqa: E402
@@ -82,7 +83,8 @@ def test_choosing_cohorts_redraws_the_report_with_only_those(store_path, expecte
 
     parts["cohorts"].value = ()
     assert len(calls) == 2
-    assert parts["controller"].report is None and parts["controller"].axes == []
+    assert parts["controller"].report is None and parts["controller"].charts == []
+    assert parts["plots"].outputs == ()
     assert plt.get_fignums() == []
 
 
@@ -96,8 +98,8 @@ def test_compare_by_thank_you_timing_regroups_the_pictures_not_the_report(store_
             return draw(result, *args, **kwargs)
         return inner
 
-    monkeypatch.setattr(app_module, "plot_response_curve", spy(app_module.plot_response_curve))
-    monkeypatch.setattr(app_module, "plot_outcome_rates", spy(app_module.plot_outcome_rates))
+    monkeypatch.setattr(app_module, "response_curve_chart", spy(app_module.response_curve_chart))
+    monkeypatch.setattr(app_module, "outcome_rates_chart", spy(app_module.outcome_rates_chart))
     _, parts = cohort_app(store_path, as_of=AS_OF)
     assert all("cohort" in columns for _, columns in drawn)
     before = parts["report"].outputs
@@ -107,7 +109,7 @@ def test_compare_by_thank_you_timing_regroups_the_pictures_not_the_report(store_
 
     parts["compare_by"].value = "thank_you_timing"
     assert len(calls) == 1
-    assert [name for name, _ in drawn] == ["plot_response_curve", "plot_outcome_rates"]
+    assert [name for name, _ in drawn] == ["response_curve_chart", "outcome_rates_chart"]
     assert all("thank_you_timing" in columns and "cohort" not in columns
                for _, columns in drawn)
     assert parts["report"].outputs == before
@@ -138,12 +140,17 @@ def test_a_folder_of_csvs_gives_the_same_app_as_the_store(store_path):
     assert from_csvs["controller"].report.equals(from_store["controller"].report)
 
 
-def test_the_report_is_an_html_table_and_each_plot_area_holds_one_picture(store_path):
+def test_the_report_is_an_html_table_and_the_plot_area_holds_the_two_charts(store_path):
     _, parts = cohort_app(store_path, as_of=AS_OF)
     for cohorts in (parts["cohorts"].options[:1], parts["cohorts"].options, parts["cohorts"].options[1:]):
         parts["cohorts"].value = cohorts
-        assert len(parts["plots"].outputs) == 2
-        assert all(o["data"]["text/html"].startswith("<img") for o in parts["plots"].outputs)
+        shown = parts["plots"].outputs
+        assert [o["data"][VEGA_LITE] for o in shown] == parts["controller"].charts
+        assert len(shown) == 2
+        # Each chart draws the chosen cohorts, and no other.
+        curves = {row["group"] for row in parts["controller"].charts[0]["datasets"]["curves"]}
+        rates = [row["group"] for row in parts["controller"].charts[1]["datasets"]["rates"]]
+        assert curves == set(cohorts) and rates == list(cohorts)
     (table,) = parts["report"].outputs
     assert "<table" in table["data"]["text/html"] and "<th>offer rate (95% CI)</th>" in table["data"]["text/html"]
     assert plt.get_fignums() == []
@@ -159,9 +166,9 @@ def test_interview_dates_and_behaviour_filter_together(store_path, expected_fact
     held = expected_facts["interview_date"].between("2026-01-01", "2026-06-30")
     report = parts["controller"].report.set_index("cohort")
     assert report["interviews"].sum() == held.sum()
-    rates = parts["controller"].axes[1]
+    rates = parts["controller"].charts[1]["datasets"]["rates"]
     # One row per value of the behaviour: with and without a warned follow-up.
-    assert len(rates.get_yticklabels()) == 2
+    assert len(rates) == 2
 
 
 def test_a_folder_without_the_csvs_says_what_is_missing(tmp_path):

@@ -2,9 +2,10 @@
 
 The app only wires widgets to the layers below it: :func:`followup_kit.facts`
 builds the interview facts, :mod:`followup_kit.stats` computes the report,
-curves and rates, :mod:`followup_kit.plots` draws them and
-:func:`~followup_kit.stats.tables.report_frame` words the table, shown as an
-HTML table that fits the notebook's width.
+curves and rates, :mod:`followup_kit.charts` describes the pictures (which
+JupyterLab draws in the browser, so a click costs the analysis and not the
+drawing) and :func:`~followup_kit.stats.tables.report_frame` words the
+table, shown as an HTML table that fits the notebook's width.
 """
 
 from __future__ import annotations
@@ -16,17 +17,17 @@ from pathlib import Path
 import ipywidgets as w
 import pandas as pd
 
+from ..charts import chart_bundle, outcome_rates_chart, response_curve_chart
 from ..data import schema
 from ..data.dates import as_day
 from ..data.store import Store
 from ..errors import FollowupKitError
 from ..playbook.interview_facts import facts as build_facts
-from ..plots import figure_axes, plot_outcome_rates, plot_response_curve
 from ..stats.rates import outcome_rates
 from ..stats.report import cohort_report
 from ..stats.survival import response_curve
 from ..stats.tables import report_frame
-from .common import Progress, html_table, message, show_figures, show_html
+from .common import Progress, html_table, message, show_html
 
 #: What the "compare by" menu offers: label shown -> facts column.
 COMPARE_BY = {"cohort": "cohort", "thank-you timing": "thank_you_timing",
@@ -91,9 +92,9 @@ class CohortController:
         # Interviews held from ... to ... (both included); None leaves that end open.
         self.held_from: dt.date | None = None
         self.held_to: dt.date | None = None
-        #: What the views last showed: the report and the Axes of the pictures.
+        #: What the views last showed: the report and the charts (Vega-Lite specifications).
         self.report: pd.DataFrame | None = None
-        self.axes: list = []
+        self.charts: list[dict] = []
         self._views: list[Callable[[CohortController], None]] = []
 
     def register(self, view: Callable[[CohortController], None]) -> None:
@@ -165,17 +166,17 @@ def show_report(output: w.Output) -> Callable[[CohortController], None]:
 
 
 def show_plots(output: w.Output) -> Callable[[CohortController], None]:
-    """A view that draws the response curves and the offer rates into ``output`` (``controller.axes``)."""
+    """A view that shows the response curves and the offer rates in ``output`` (``controller.charts``)."""
 
     def view(controller: CohortController) -> None:
-        controller.axes = []
+        controller.charts = []
         if not controller.cohorts:
             output.outputs = ()
             return
         f = controller.facts
-        controller.axes = [plot_response_curve(response_curve(f, by=controller.by), ax=figure_axes()),
-                           plot_outcome_rates(outcome_rates(f, by=controller.by), ax=figure_axes())]
-        show_figures(output, controller.axes)
+        controller.charts = [response_curve_chart(response_curve(f, by=controller.by)),
+                             outcome_rates_chart(outcome_rates(f, by=controller.by))]
+        output.outputs = tuple(chart_bundle(chart) for chart in controller.charts)
 
     return view
 
