@@ -6,7 +6,7 @@ side by side: the candidate dashboard opened from a signed link, and a
 baseline notebook of one cell that shows one tiny image in a widget (what
 any served page costs: a kernel, the page's scripts, the widget manager).
 Headless Chromium opens each ``--runs`` times, alternating, and the time from
-``page.goto`` to the first ``<img src="data:image/png...">`` on the page is
+``page.goto`` to the first ``<img src="data:image/...">`` on the page is
 recorded. The dashboard's median over the baseline's should stay at 1.5 or
 less without preheated kernels.
 
@@ -26,6 +26,7 @@ Output of one run (2 CPUs, other work running beside it)::
 from __future__ import annotations
 
 import argparse
+import base64
 import json
 import shutil
 import statistics
@@ -51,13 +52,16 @@ from followup_kit.dashboard.server import (  # noqa: E402
 from followup_kit.data.demo import DEMO_AS_OF, demo_store  # noqa: E402
 
 CANDIDATE = "C000135"
-#: A 1x1 PNG: the baseline's "plot", shown the way the dashboard shows its pictures.
-DOT = ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")
+#: A picture on the page: the dashboard's timeline, the baseline's dot.
+FIRST_PLOT = "img[src^='data:image/']"
+#: A dot: the baseline's "plot", an SVG shown the way the dashboard shows its timeline.
+DOT = base64.b64encode(b'<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4">'
+                       b'<circle cx="2" cy="2" r="2"/></svg>').decode("ascii")
 BASELINE = {
     "cells": [{"cell_type": "code", "execution_count": None, "id": "b0", "metadata": {},
                "outputs": [], "source": [
                    "import ipywidgets as w\n",
-                   f"w.HTML('<img src=\"data:image/png;base64,{DOT}\" alt=\"a dot\">')"]}],
+                   f"w.HTML('<img src=\"data:image/svg+xml;base64,{DOT}\" alt=\"a dot\">')"]}],
     "metadata": {"kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python",
                                 "name": "python3"}},
     "nbformat": 4, "nbformat_minor": 5,
@@ -89,7 +93,7 @@ def first_plot(browser, url: str) -> float:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     start = time.perf_counter()
     page.goto(url, wait_until="commit")
-    page.wait_for_selector("img[src^='data:image/png']", timeout=120_000)
+    page.wait_for_selector(FIRST_PLOT, timeout=120_000)
     took = time.perf_counter() - start
     page.close()
     return took

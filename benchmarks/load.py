@@ -5,7 +5,7 @@ copy of the demo store, with short kernel culling (``--cull-idle``), and headles
 Chromium opens N candidates' dashboards at the same moment, each in its own
 browser context from its own signed link (``followup_kit.dashboard.links``).
 For every page the time from navigation to its first plot (the timeline's
-``<img src="data:image/png...">``) is recorded, and the page must be a
+``<img src="data:image/svg+xml...">``) is recorded, and the page must be a
 candidate's view naming one of its own candidate's employers; a page that
 shows no plot in time, the refusal, or another view is an error (that no
 candidate sees another's data is the test suite's to prove, not this load's). The server's memory is the resident memory of
@@ -42,7 +42,7 @@ from followup_kit.dashboard.links import make_link, secret_for  # noqa: E402
 from followup_kit.dashboard.page import REFUSAL, UNAVAILABLE  # noqa: E402
 from followup_kit.data.demo import DEMO_AS_OF, demo_store  # noqa: E402
 
-FIRST_PLOT = "img[src^='data:image/png']"
+FIRST_PLOT = "img[src^='data:image/svg+xml']"
 MIB = 2**20
 
 

@@ -15,7 +15,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import matplotlib as mpl
-import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
@@ -23,14 +22,25 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from .errors import FollowupKitError
+from .palette import (
+    CURVE_DAYS,
+    LINESTYLES,
+    MAX_CENSOR_MARKS,
+    MAX_RISK_ROWS,
+    NO_ANSWERS,
+    NO_INTERVIEWS,
+    OUTCOME_WORDS,
+    PALETTE,
+    group_columns,
+    in_words,
+    need_columns,
+    result_groups,
+    still_waiting_on,
+)
 from .stats.rates import SETTLED_OUTCOMES, outcome_rates
 from .stats.report import funnel
 from .stats.survival import CURVE_COLUMNS, response_curve
 
-#: Okabe–Ito colours, ordered so neighbours differ in lightness as well as hue.
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000",
-           "#F0E442"]
-LINESTYLES = ["-", "--", "-.", ":"]
 HATCHES = ["", "//", "..", "xx", "\\\\", "++"]
 FIGSIZE = (6.0, 4.0)
 RC = {
@@ -51,19 +61,6 @@ STAGE_LABELS = {
     "answered": "Employer answered",
     "offers": "Offers",
 }
-OUTCOME_WORDS = {
-    "offer": "Offer rate",
-    "rejection": "Rejection rate",
-    "withdrawn": "Withdrawal rate",
-    "no_response": "Share never answered",
-    "pending": "Share still open",
-    "answered": "Share answered",
-    "thanked": "Share thanked",
-    "thanked_on_time": "Share thanked on time",
-    "followed_up_in_window": "Share followed up in the window",
-}
-# At most this many groups get a row in the at-risk table under a curve.
-MAX_RISK_ROWS = 5
 
 
 @contextmanager
@@ -83,45 +80,10 @@ def _axes(ax: Axes | None, figsize=FIGSIZE) -> Axes:
     return ax
 
 
-def group_columns(result: pd.DataFrame, own: list[str]) -> list[str]:
-    return [c for c in result.columns if c not in own]
-
-
-def result_groups(result: pd.DataFrame, by: list[str]):
-    """(label, rows) per group in the order of the result."""
-    if not by:
-        return [("all interviews", result)] if len(result) else []
-    out = []
-    for key, rows in result.groupby(by, sort=False, observed=True):
-        key = key if isinstance(key, tuple) else (key,)
-        out.append((", ".join(str(k) for k in key), rows))
-    return out
-
-
-def need_columns(result: pd.DataFrame, columns, what: str) -> None:
-    missing = [c for c in columns if c not in result.columns]
-    if missing:
-        raise FollowupKitError(f"{what} needs a result with the column(s) {', '.join(missing)}")
-
-
-COLUMN_WORDS = {"thank_you_timing": "thank-you timing"}
-#: What a picture says in its middle when there is nothing to draw.
-NO_INTERVIEWS = "no interviews yet"
-NO_ANSWERS = "no employer has answered yet"
-
-
 def _nothing_to_show(ax: Axes, message: str) -> None:
     ax.text(0.5, 0.5, message, transform=ax.transAxes, ha="center", va="center", color="0.3")
 
 
-def in_words(name) -> str:
-    return COLUMN_WORDS.get(name, str(name).replace("_", " "))
-
-
-#: Days the response curve shows by default: the months in which answers come.
-CURVE_DAYS = 120
-#: Above this many censoring days in a group, the tick marks are noise; the band tells the story.
-MAX_CENSOR_MARKS = 40
 
 
 def plot_response_curve(curve: pd.DataFrame, ax: Axes | None = None, *,
@@ -181,26 +143,6 @@ def plot_response_curve(curve: pd.DataFrame, ax: Axes | None = None, *,
             ax.legend(loc="upper right", title=", ".join(in_words(b) for b in by))
         _at_risk_table(ax, groups)
     return ax
-
-
-def still_waiting_on(rows: pd.DataFrame, days) -> np.ndarray:
-    """How many of one group's interviews were still waiting for an answer on each of ``days``.
-
-    Parameters
-    ----------
-    rows : DataFrame
-        One group's rows of a :func:`~followup_kit.response_curve` result.
-    days : sequence of int
-        The days since the interview to count on, in increasing order.
-
-    Returns
-    -------
-    ndarray of int
-    """
-    seen = (rows["events"] + rows["censored"]).to_numpy()
-    before = np.r_[0, np.cumsum(seen)]
-    # Interviews seen on a day or later were still waiting on that day.
-    return seen.sum() - before[np.searchsorted(rows["days"].to_numpy(), days, side="left")]
 
 
 def _at_risk_table(ax: Axes, groups) -> None:
@@ -402,147 +344,6 @@ def plot_funnel(funnel: pd.DataFrame, ax: Axes | None = None, **style) -> Axes:
         if len(groups) > 1:
             ax.legend(loc="lower right", title=", ".join(in_words(b) for b in by))
     return ax
-
-
-def plot_timeline(facts: pd.DataFrame, ax: Axes | None = None, today=None, **style) -> Axes:
-    """Draw one candidate's interviews on a calendar, with a key to the marks below it.
-
-    Each interview is a row: the interview day, the day the thank-you letter
-    is due (a hollow diamond) and the day it was sent (a filled one; a late
-    letter is drawn in red, joined to its due day and labelled with how late
-    it was), the waiting time before a follow-up is welcome, the follow-up
-    window, and the employer's answer (a star, with the answer in words).
-    Only what needs reading is written beside a mark (the answer, a late or
-    overdue letter); the rest is in the key, so marks a day apart never
-    write over each other.
-
-    Parameters
-    ----------
-    facts : DataFrame
-        Interview facts of one candidate (a few rows of
-        :func:`followup_kit.facts`).
-    ax : Axes, optional
-        Where to draw; a new figure sized to the number of interviews.
-    today : date-like, optional
-        The day to mark as today; the last date in the facts when left out.
-    **style
-        Passed to ``Axes.barh`` for the waiting and window bars.
-
-    Returns
-    -------
-    Axes
-    """
-    cols = ["company", "role", "interview_date", "thank_you_due", "thank_you_sent",
-            "follow_up_opens", "answered_on", "outcome"]
-    need_columns(facts, cols, "plot_timeline")
-    if facts.empty:
-        raise FollowupKitError("plot_timeline needs at least one interview")
-    rows = facts.sort_values("interview_date", kind="stable").reset_index(drop=True)
-    dated = rows[["interview_date", "thank_you_sent", "answered_on", "follow_up_opens"]]
-    today = pd.Timestamp(today) if today is not None else dated.max().max()
-    with _style():
-        ax = _axes(ax, figsize=(6.0, max(2.2, 1.0 + 1.1 * len(rows))))
-        start = rows["interview_date"].min() - pd.Timedelta(days=2)
-        end = max(today, dated.max().max()) + pd.Timedelta(days=4)
-        for i, r in rows.iterrows():
-            y = len(rows) - 1 - i
-            answer = r["answered_on"]
-            stop = answer if pd.notna(answer) else today
-            opens = r["follow_up_opens"]
-            waiting_end = min(opens, stop) if pd.notna(opens) else stop
-            ax.barh(y, (waiting_end - r["interview_date"]).days, left=r["interview_date"],
-                    height=0.28, color=TIMELINE_KEY["waiting"]["color"], alpha=0.55,
-                    label="waiting", **style)
-            if pd.notna(opens) and opens < stop:
-                ax.barh(y, (stop - opens).days, left=opens, height=0.28,
-                        color=TIMELINE_KEY["window"]["color"], alpha=0.8, hatch="//",
-                        edgecolor="white", label="window", **style)
-            ax.plot(r["interview_date"], y, linestyle="none", label="interview",
-                    **TIMELINE_KEY["interview"])
-            _thank_you_marks(ax, r["thank_you_due"], r["thank_you_sent"], y, today)
-            if pd.notna(answer):
-                ax.plot(answer, y, linestyle="none", label="answer", **TIMELINE_KEY["answer"])
-                word = {"offer": "offer!", "rejection": "rejection"}.get(str(r["outcome"]),
-                                                                         "answer")
-                _say(ax, answer, y, word, "left", dy=0, dx=8, weight="bold")
-        ax.axvline(today, color="0.3", linestyle=":", linewidth=1)
-        ax.annotate("today", xy=(today, 1), xycoords=("data", "axes fraction"), xytext=(0, 2),
-                    textcoords="offset points", ha="center", va="bottom", fontsize=8,
-                    color="0.3")
-        ax.set_yticks(np.arange(len(rows))[::-1],
-                      [f"{c}\n{r}" for c, r in zip(rows["company"], rows["role"], strict=True)])
-        ax.set_ylim(-0.7, len(rows) - 0.3)
-        ax.set_xlim(start, end)
-        ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=6))
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%-d %b"))
-        ax.set_xlabel("date")
-        ax.set_title("Your interviews: what happens when", pad=14)
-        ax.spines["left"].set_visible(False)
-        ax.tick_params(axis="y", length=0)
-        _timeline_key(ax)
-    return ax
-
-
-#: The timeline's marks, as drawn and as the key shows them, in the key's order.
-TIMELINE_KEY = {
-    "interview": {"marker": "o", "color": "black", "markersize": 7},
-    "thank-you due": {"marker": "D", "color": PALETTE[0], "markerfacecolor": "white", "markersize": 6},
-    "thank-you sent": {"marker": "D", "color": PALETTE[0], "markersize": 6},
-    "waiting": {"color": PALETTE[5]},
-    "window": {"color": PALETTE[1]},
-    "answer": {"marker": "*", "color": PALETTE[3], "markersize": 13},
-}
-_KEY_WORDS = {"window": "follow-up window", "waiting": "waiting for an answer"}
-
-
-def _timeline_key(ax: Axes) -> None:
-    """The key under the timeline: one entry for each kind of mark drawn, in a fixed order."""
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch
-
-    drawn = {artist.get_label() for artist in [*ax.lines, *ax.containers]}
-    handles = []
-    for name, look in TIMELINE_KEY.items():
-        if name not in drawn:
-            continue
-        words = _KEY_WORDS.get(name, name)
-        if "marker" in look:
-            handles.append(Line2D([], [], linestyle="none", label=words, **look))
-        else:
-            handles.append(Patch(facecolor=look["color"], alpha=0.7,
-                                 hatch="//" if name == "window" else None, edgecolor="white",
-                                 label=words))
-    # Below the date axis and its label, whatever the height of the figure.
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0), ncol=3,
-              borderaxespad=4.4,
-              frameon=False, fontsize=8, handlelength=1.4, columnspacing=1.2)
-
-
-def _thank_you_marks(ax: Axes, due, sent, y: float, today) -> None:
-    """The thank-you letter's due day and the day it went, as two marks that cannot be confused."""
-    ax.plot(due, y, linestyle="none", gid="thank_you_due", label="thank-you due",
-            **TIMELINE_KEY["thank-you due"])
-    if pd.isna(sent):
-        if today > due:
-            _say(ax, due, y, "thank-you overdue", "center", dy=13, weight="bold", color=PALETTE[3])
-        return
-    late = (sent - due).days
-    look = dict(TIMELINE_KEY["thank-you sent"])
-    if late > 0:
-        look["color"] = PALETTE[3]
-        ax.plot([due, sent], [y, y], color=PALETTE[3], linewidth=1.5, linestyle=":",
-                gid="thank_you_late")
-        _say(ax, sent, y, f"sent {late} day{'s' if late != 1 else ''} late", "center", dy=13,
-             weight="bold", color=PALETTE[3])
-    ax.plot(sent, y, linestyle="none", gid="thank_you_sent", label="thank-you sent", **look)
-
-
-def _say(ax: Axes, x, y, text: str, ha: str, dy: float, dx: float = 0, weight="normal",
-         color="black") -> None:
-    # On a white ground, so the line marking today never strikes through the words.
-    ax.annotate(text, xy=(x, y), xytext=(dx, dy), textcoords="offset points", ha=ha,
-                va="center", fontsize=8, fontweight=weight, color=color, zorder=5,
-                bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 0.6})
 
 
 def write_report_plots(facts: pd.DataFrame, folder: str | Path, dpi: int = 150) -> list[Path]:

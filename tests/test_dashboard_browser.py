@@ -94,7 +94,7 @@ def opened(browser, url: str, width: int = 1280, height: int = 900):
 def rendered(browser, url: str, width: int = 1280):
     """A page whose candidate view has drawn its timeline."""
     page = opened(browser, url, width)
-    page.wait_for_selector("img[src^='data:image/png']", timeout=RENDER_MS)
+    page.wait_for_selector("img[src^='data:image/svg+xml']", timeout=RENDER_MS)
     return page
 
 
@@ -142,7 +142,7 @@ def test_a_valid_link_shows_that_candidate_only(desktop):
     html = desktop.content()
     assert NAMES[CANDIDATE] in text
     assert "Your next steps on" in text and "Patience meter" in text
-    assert desktop.locator("img[src^='data:image/png']").count() >= 1
+    assert desktop.locator("img[src^='data:image/svg+xml']").count() >= 1
     others = {name for cid, name in NAMES.items() if cid != CANDIDATE} - {NAMES[CANDIDATE]} - INTERVIEWERS
     assert [name for name in others if name in html] == []
     assert "Traceback" not in html and "candidate_view(" not in html

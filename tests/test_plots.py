@@ -21,7 +21,6 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
@@ -70,23 +69,6 @@ def programme(n: int = 600, seed: int = 7) -> pd.DataFrame:
     })
 
 
-def one_candidate() -> pd.DataFrame:
-    """Three interviews of one candidate: answered with an offer, window open, still waiting."""
-    day = pd.Timestamp
-    return pd.DataFrame({
-        "company": ["Northwind", "Contoso", "Fabrikam"],
-        "role": ["Data analyst", "Junior developer", "Support engineer"],
-        "interview_date": [day("2026-05-04"), day("2026-05-12"), day("2026-05-26")],
-        "thank_you_due": [day("2026-05-05"), day("2026-05-13"), day("2026-05-27")],
-        "thank_you_sent": [day("2026-05-05"), day("2026-05-15"), pd.NaT],
-        "follow_up_opens": [day("2026-05-18"), day("2026-05-26"), day("2026-06-09")],
-        "answered_on": [day("2026-05-21"), pd.NaT, pd.NaT],
-        "outcome": pd.Categorical(["offer", "pending", "pending"], categories=OUTCOMES),
-    }).astype({c: "datetime64[us]" for c in
-               ["interview_date", "thank_you_due", "thank_you_sent", "follow_up_opens",
-                "answered_on"]})
-
-
 def pictures():
     facts = programme()
     spring = facts.loc[facts["cohort"] == "2026-spring"]
@@ -98,7 +80,6 @@ def pictures():
         "outcome_rates_by_behaviour": lambda: plots.plot_outcome_rates(
             fk.outcome_rates(facts, by="thank_you_timing")),
         "funnel": lambda: plots.plot_funnel(fk.funnel(facts)),
-        "timeline": lambda: plots.plot_timeline(one_candidate(), today="2026-06-01"),
     }
 
 
@@ -171,11 +152,6 @@ def step_value(days: np.ndarray, values: np.ndarray, day: float, before: float =
     """A right-continuous step function's value at ``day``: ``before`` until its first day."""
     seen = np.flatnonzero(days <= day)
     return float(values[seen[-1]]) if len(seen) else before
-
-
-def x_of(value) -> float:
-    """A date on a date axis, as matplotlib stores it."""
-    return float(mdates.date2num(pd.Timestamp(value)))
 
 
 def test_response_curve_draws_each_curve_band_and_the_numbers_still_waiting():
@@ -288,52 +264,6 @@ def test_funnel_bars_are_the_shares_and_their_labels_the_counts():
     plt.close(ax.figure)
 
 
-def marks(ax, gid: str) -> list[tuple[float, float]]:
-    return [(float(x), float(y)) for line in ax.get_lines() if line.get_gid() == gid
-            for x, y in zip(line.get_xdata(orig=False), line.get_ydata(orig=False), strict=True)]
-
-
-def test_timeline_marks_the_thank_you_due_and_sent_apart_and_a_late_letter_as_late():
-    rows = one_candidate()
-    ax = plots.plot_timeline(rows, today="2026-06-01")
-    # Rows from the top: Northwind (sent on its due day), Contoso (2 days late), Fabrikam (not yet).
-    y = {"Northwind": 2.0, "Contoso": 1.0, "Fabrikam": 0.0}
-    assert marks(ax, "thank_you_due") == [(x_of(r.thank_you_due), y[r.company]) for r in rows.itertuples()]
-    sent = rows.dropna(subset=["thank_you_sent"])
-    assert marks(ax, "thank_you_sent") == [(x_of(r.thank_you_sent), y[r.company]) for r in sent.itertuples()]
-    assert marks(ax, "thank_you_late") == [(x_of("2026-05-13"), 1.0), (x_of("2026-05-15"), 1.0)]
-    said = {t.get_text(): (x_of(t.xy[0]), t.xy[1]) for t in ax.texts if t.get_text() != "today"}
-    # Words only where there is something to read; the marks are explained in the key.
-    assert said == {"sent 2 days late": (x_of("2026-05-15"), 1.0),
-                    "thank-you overdue": (x_of("2026-05-27"), 0.0),
-                    "offer!": (x_of("2026-05-21"), 2.0)}
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
-        "interview", "thank-you due", "thank-you sent", "waiting for an answer", "follow-up window",
-        "answer"]
-    # Waiting runs from the interview to the window (or the answer, or today); the window after it.
-    stop = rows["answered_on"].fillna(pd.Timestamp("2026-06-01"))
-    waiting_end = np.minimum(rows["follow_up_opens"], stop)
-    bars = sorted(((b.get_x(), b.get_width(), b.get_y()) for b in ax.patches if b.get_width() > 0),
-                  key=lambda b: (-b[2], b[0]))
-    expected = []
-    for r, end, last in zip(rows.itertuples(), waiting_end, stop, strict=True):
-        expected.append((x_of(r.interview_date), (end - r.interview_date).days))
-        if r.follow_up_opens < last:
-            expected.append((x_of(r.follow_up_opens), (last - r.follow_up_opens).days))
-    np.testing.assert_allclose([b[:2] for b in bars], expected, rtol=0, atol=EXACT)
-    plt.close(ax.figure)
-
-
-def test_a_letter_sent_on_the_day_of_the_interview_reads_as_sent():
-    rows = one_candidate().iloc[:1].assign(thank_you_sent=pd.Timestamp("2026-05-04"))
-    ax = plots.plot_timeline(rows, today="2026-06-01")
-    assert marks(ax, "thank_you_sent") == [(x_of("2026-05-04"), 0.0)]
-    assert marks(ax, "thank_you_due") == [(x_of("2026-05-05"), 0.0)]
-    assert "thank-you sent" in [t.get_text() for t in ax.get_legend().get_texts()]
-    assert not [t for t in texts(ax) if "late" in t]
-    plt.close(ax.figure)
-
-
 def test_empty_and_one_group_pictures_say_what_they_show():
     empty = programme(0)
     curve = plots.plot_response_curve(fk.response_curve(empty))
@@ -352,8 +282,6 @@ def test_empty_and_one_group_pictures_say_what_they_show():
     assert [line.get_label() for line in steps(ax)] == ["2026-spring"] and ax.get_legend() is None
     # One group needs no name beside its row of counts.
     assert "2026-spring" not in texts(ax)
-    with pytest.raises(FollowupKitError, match="at least one interview"):
-        plots.plot_timeline(one_candidate().iloc[:0])
     with pytest.raises(FollowupKitError, match="survival"):
         plots.plot_response_curve(pd.DataFrame({"days": [1]}))
     plt.close("all")

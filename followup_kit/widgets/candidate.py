@@ -5,8 +5,8 @@ candidate only and keeps nothing of anyone else: the candidate's own rows,
 and for the patience meter the count tables of their cohort (aggregates, no
 names). Everything it says comes from the layers below:
 :func:`followup_kit.facts` and :func:`followup_kit.plan` for the steps,
-:mod:`followup_kit.stats` for the meter, :func:`followup_kit.plots.plot_timeline`
-for the picture and :func:`followup_kit.draft` for the letters.
+:mod:`followup_kit.stats` for the meter, :func:`followup_kit.charts.timeline_svg`
+for the picture (an SVG the browser draws, sharp at any width) and :func:`followup_kit.draft` for the letters.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import ipywidgets as w
 import numpy as np
 import pandas as pd
 
+from ..charts import timeline_svg, timeline_words
 from ..data.dates import as_day, human_date
 from ..data.store import Store
 from ..errors import FollowupKitError
@@ -27,11 +28,10 @@ from ..letters.drafts import Letter, draft
 from ..playbook.interview_facts import facts as build_facts
 from ..playbook.next_steps import ACTION_WORDS, LETTER_FOR
 from ..playbook.next_steps import plan as build_plan
-from ..plots import figure_axes, plot_timeline
 from ..stats.cache import cohort_counts as cached_cohort_counts
 from ..stats.counts import Counts
 from ..stats.survival import chance_from_curve, curve_from_counts
-from .common import Progress, show_figures, show_html
+from .common import Progress, svg_image
 
 #: How each next step reads in the list: (the step, the word before its date).
 #: What each letter is called over its draft.
@@ -164,8 +164,8 @@ class CandidateController:
         The row of :func:`~followup_kit.stats.survival.chance_from_curve` for the current choice.
     letters : list of (str, str, Letter)
         Interview id, step and draft for every open step that has a letter.
-    timeline_ax : matplotlib.axes.Axes or None
-        The timeline as drawn; None for a candidate without interviews.
+    timeline : str or None
+        The timeline as drawn (an SVG document); None for a candidate without interviews.
     """
 
     def __init__(self, candidate: dict, interviews: pd.DataFrame, facts: pd.DataFrame,
@@ -188,7 +188,7 @@ class CandidateController:
                                          if len(self.waiting) else None)
         self.meter: pd.Series | None = None
         self.letters = self._draft_letters()
-        self.timeline_ax = None
+        self.timeline: str | None = None
         self._views: list[tuple[Callable[[CandidateController], None], bool]] = []
         self._measure()
 
@@ -356,23 +356,17 @@ def show_steps(steps: w.HTML) -> Callable[[CandidateController], None]:
     return view
 
 
-def show_timeline(output: w.Output) -> Callable[[CandidateController], None]:
-    """A view that draws the candidate's timeline as one image that scales to the width."""
+def show_timeline(picture: w.HTML) -> Callable[[CandidateController], None]:
+    """A view that draws the candidate's timeline as one picture that scales to the width."""
 
     def view(controller: CandidateController) -> None:
         f = controller.facts
         if f.empty:
-            controller.timeline_ax = None
-            show_html(output, _section("<p>Your timeline appears here after your first "
-                                       "interview.</p>"), "No interviews yet.")
+            controller.timeline = None
+            picture.value = _section("<p>Your timeline appears here after your first interview.</p>")
             return
-        # The plot's own sizing: a row of about an inch per interview.
-        # Narrower than the other pictures: scaled to a phone's width, its words stay legible.
-        ax = figure_axes((4.8, max(2.6, 1.4 + 1.0 * len(f))))
-        controller.timeline_ax = plot_timeline(f, ax=ax, today=controller.today)
-        show_figures(output, [controller.timeline_ax],
-                     alt=[f"Timeline of your {len(f)} interviews: interview day, thank-you "
-                          "letter, waiting time, follow-up window and the employer's answer"])
+        controller.timeline = timeline_svg(f, today=controller.today)
+        picture.value = svg_image(controller.timeline, timeline_words(f))
 
     return view
 
@@ -503,7 +497,7 @@ def candidate_view(store_or_path: Store | str | Path, candidate_id: str, today=N
         style={"description_width": "initial"}, layout=w.Layout(width="100%", max_width="360px"))
     controls = w.Box([within, waiting], layout=_layout(display="flex", flex_flow="row wrap",
                                                        align_items="center"))
-    timeline = w.Output(layout=_layout())
+    timeline = w.HTML(layout=_layout())
     drafts = w.VBox(layout=_layout())
 
     within.observe(lambda change: controller.update(within=change["new"]), names="value")

@@ -1,15 +1,13 @@
-"""What every widget shares: HTML tables that fit, pictures that never pile up, visible progress."""
+"""What every widget shares: HTML tables that fit, pictures that scale, visible progress."""
 
 from __future__ import annotations
 
 import base64
 import html
-import io
 from collections.abc import Iterable
 
 import ipywidgets as w
 import pandas as pd
-from matplotlib.axes import Axes
 
 #: Tables wrap their text inside the cell width rather than pushing the page sideways; text reads
 #: from the left (JupyterLab right-aligns every cell of a rendered table unless told otherwise).
@@ -70,30 +68,15 @@ def show_html(output: w.Output, markup: str, text: str = "") -> None:
                        "metadata": {}},)
 
 
-def figure_png(ax: Axes, dpi: int = 110) -> bytes:
-    """The picture an Axes belongs to, as PNG bytes."""
-    buffer = io.BytesIO()
-    ax.figure.savefig(buffer, format="png", dpi=dpi)
-    return buffer.getvalue()
+def svg_image(svg: str, alt: str) -> str:
+    """An SVG picture as an ``<img>`` that scales to the width of the page, described by ``alt``.
 
-
-def show_figures(output: w.Output, axes: Iterable[Axes], alt: Iterable[str] = ()) -> None:
-    """Show these pictures in ``output``, replacing what was there: one image per plot, always.
-
-    The pictures are drawn on figures that pyplot never sees
-    (:func:`followup_kit.plots.figure_axes`), turned into PNG images that
-    scale to the width of the page, so a redraw leaves no figure open.
+    As an image, the picture can run no script and take no style from the
+    page; its words stay text, so it is sharp on any screen.
     """
-    alt = list(alt)
-    shown = []
-    for n, ax in enumerate(axes):
-        png = base64.b64encode(figure_png(ax)).decode("ascii")
-        label = html.escape(alt[n] if n < len(alt) else ax.get_title() or "a plot")
-        shown.append({"output_type": "display_data", "metadata": {},
-                      "data": {"text/html": f'<img src="data:image/png;base64,{png}" alt="{label}" '
-                                            'style="max-width:100%;height:auto">',
-                               "text/plain": label}})
-    output.outputs = tuple(shown)
+    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return (f'<img src="data:image/svg+xml;base64,{data}" alt="{html.escape(alt)}" '
+            'style="width:100%;max-width:480px;height:auto;display:block">')
 
 
 def message(kind: str, text: str) -> str:
