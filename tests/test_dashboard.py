@@ -247,3 +247,72 @@ def test_a_preheated_kernel_warms_up_on_made_up_data_only(demo, monkeypatch):
     assert str(demo) not in read and all(path == ":memory:" for path, _ in shown)
     assert len(shown) == 1
     assert countries <= set(business_days._CALENDARS) and len(countries) > 1
+
+
+def test_the_holidays_handed_to_the_kernels_are_the_packages(demo):
+    from followup_kit.data.store import Store
+    from followup_kit.playbook import business_days
+
+    table = json.loads(kernel_environment(demo, "2026-11-01")[links.HOLIDAYS_ENV])
+    with Store(demo, readonly=True) as store:
+        countries = {c for c in store.countries() if c}
+    assert set(table) == countries
+    for country, (first, last, days) in table.items():
+        assert first <= 2025 and last == 2028
+        assert days == [str(d) for d in business_days.public_holidays(country, first, last)]
+    business_days._CALENDARS.clear()
+    business_days.know_holidays(table)
+    for country, (first, last, days) in table.items():
+        held = business_days.business_calendar(country, first, last)
+        assert [str(d) for d in held.holidays] == sorted(set(days) - weekend(days))
+
+
+def weekend(days: list[str]) -> set[str]:
+    """The holidays that fall on a Saturday or a Sunday (a business-day calendar drops them)."""
+    import numpy as np
+
+    dates = np.array(days, dtype="datetime64[D]")
+    return {str(d) for d in dates[~np.is_busday(dates)]}
+
+
+@pytest.mark.parametrize("garbage", ["not json", "[1, 2]", '{"GB": [2026]}', '{"GB": [2026, 2027, ["x"]]}',
+                                     '{"": [2026, 2027, []]}'])
+def test_a_page_handed_garbage_for_holidays_looks_them_up_itself(demo, monkeypatch, garbage):
+    import numpy as np
+
+    from followup_kit.playbook import business_days
+
+    served(monkeypatch, demo, "token=" + make_token(links.secret_for(demo), "C000135"))
+    monkeypatch.setenv(links.HOLIDAYS_ENV, garbage)
+    business_days._CALENDARS.clear()
+    assert "Fatima Walker" in text_of(page.dashboard_for_request())
+    # Nothing of the garbage was kept: every calendar the page holds is the package's own.
+    assert set(business_days._CALENDARS) - {""}
+    for country, (first, last, held) in business_days._CALENDARS.items():
+        days = business_days.public_holidays(country, first, last)
+        assert [str(d) for d in held.holidays] == [str(d) for d in days[np.is_busday(days)]]
+
+
+def test_a_served_page_loads_neither_holidays_nor_matplotlib_and_plans_the_same(demo):
+    """In a fresh interpreter, as a kernel: the served holidays give the same next steps."""
+    import subprocess
+    import sys
+
+    env = kernel_environment(demo, "2026-11-01")
+    env["QUERY_STRING"] = "token=" + make_token(links.secret_for(demo), "C000135")
+    script = ("import sys\n"
+              "from followup_kit.dashboard import dashboard_for_request\n"
+              "shown = dashboard_for_request()\n"
+              "steps = shown.children[1].children[0].value\n"
+              "print(sorted(m for m in ('holidays', 'matplotlib') if m in sys.modules))\n"
+              "print(steps)\n")
+    runs = {}
+    for name, handed in (("handed", env), ("looked up", {k: v for k, v in env.items()
+                                                         if k != links.HOLIDAYS_ENV})):
+        done = subprocess.run([sys.executable, "-c", script], env=handed, capture_output=True,
+                              text=True, timeout=120, check=True)
+        loaded, steps = done.stdout.split("\n", 1)
+        runs[name] = (loaded, steps)
+    assert runs["handed"][0] == "[]"
+    assert runs["looked up"][0] == "['holidays']"
+    assert "Your next steps on" in runs["handed"][1] and runs["handed"][1] == runs["looked up"][1]

@@ -157,3 +157,15 @@ def test_a_file_with_only_its_header_imports_no_rows(tmp_path, csv_dir, csv_file
     write(csv_dir, "events.csv", EVENTS.splitlines()[0] + "\n")
     with Store(tmp_path / "s.db") as store:
         assert store.import_csv(*csv_files) == {"candidates": 3, "interviews": 3, "events": 0}
+
+
+def test_events_for_an_interviews_file_with_only_its_header_name_the_unknown_interview(
+        tmp_path, csv_dir, csv_files):
+    # No interview dated anywhere: the events' dates have nothing to be compared with, and each
+    # event's interview is unknown; one clean message, the store not created half-way.
+    write(csv_dir, "interviews.csv", INTERVIEWS.splitlines()[0])
+    with pytest.raises(ValidationError, match="events.csv:2:interview_id") as raised:
+        Store(tmp_path / "s.db").import_csv(*csv_files)
+    assert "IndexError" not in str(raised.value)
+    with Store(tmp_path / "s.db", readonly=True) as store:
+        assert store.counts() == {"candidates": 0, "interviews": 0, "events": 0}

@@ -260,7 +260,7 @@ def test_backup_copies_a_store_being_written_as_it_stood_when_the_copy_began(db,
         copy = tmp_path / "backups" / "coach-copy.db"
         copy.parent.mkdir()
         with monkeypatch.context() as patched:
-            patched.setattr(store_module, "tqdm", bar)
+            patched.setattr(store_module, "_progress_bar", bar)
             patched.setattr(store_module, "BACKUP_PAGES", 4)
             assert main(["backup", "--db", str(db), "--out", str(copy)]) == 0
         assert f"to {copy}" in capsys.readouterr().out

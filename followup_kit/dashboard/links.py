@@ -32,6 +32,8 @@ DB_ENV = "FOLLOWUP_KIT_DB"
 SECRET_FILE_ENV = "FOLLOWUP_KIT_SECRET_FILE"
 #: Set by ``followup-kit serve --as-of``: the day the served views describe (default: today).
 AS_OF_ENV = "FOLLOWUP_KIT_AS_OF"
+#: Set by ``followup-kit serve``: the public holidays of the store's countries, worked out once.
+HOLIDAYS_ENV = "FOLLOWUP_KIT_HOLIDAYS"
 DEFAULT_DAYS = 14
 #: No link lives longer than this, whatever was asked when it was made.
 MAX_DAYS = 90

@@ -10,6 +10,7 @@ Binder sandbox) the same notebook previews one candidate of the demo store.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import sqlite3
 from pathlib import Path
@@ -22,11 +23,12 @@ from ..data.dates import as_day
 from ..data.demo import DEMO_AS_OF, demo_store
 from ..data.store import Store
 from ..errors import FollowupKitError
-from ..playbook.business_days import business_calendar
+from ..playbook.business_days import business_calendar, know_holidays
 from ..widgets import candidate_view
 from .links import (
     AS_OF_ENV,
     DB_ENV,
+    HOLIDAYS_ENV,
     SECRET_ENV,
     SECRET_FILE_ENV,
     LinkError,
@@ -51,6 +53,24 @@ def plain_page(text: str) -> w.HTML:
     """One short paragraph and nothing else: what a link that cannot be honoured shows."""
     return w.HTML(f'<main><h1 style="font-size:20px;line-height:1.4;margin:16px 0">{text}</h1>'
                   "</main>", layout=w.Layout(**_PAGE))
+
+
+def take_served_holidays() -> list[str]:
+    """Keep the holidays ``followup-kit serve`` worked out for the store's countries, if it did.
+
+    Anything but its own table is ignored: the page then looks holidays up itself.
+
+    Returns
+    -------
+    list of str
+        The countries whose holidays were handed over.
+    """
+    try:
+        table = json.loads(os.environ.get(HOLIDAYS_ENV) or "{}")
+        know_holidays(table)
+    except (ValueError, TypeError, AttributeError):
+        return []
+    return list(table)
 
 
 def served() -> bool:
@@ -78,13 +98,13 @@ def warm_up(today=None) -> None:
 
     A preheated kernel waits for its page's request; meanwhile this does what
     every view needs the first time (the imports, the holiday calendars of the
-    served store's countries, matplotlib's fonts), so the candidate waits only
-    for their own rows. Nothing of any real candidate is read: from the served
-    store only the list of countries.
+    served store's countries), so the candidate waits only for their own rows.
+    Nothing of any real candidate is read: the countries come with the holidays
+    ``followup-kit serve`` hands over, or else from the store's list of countries.
     """
     day = pd.Timestamp(as_day(today)).date()
-    countries = [None]
-    if served():
+    countries = take_served_holidays() or [None]
+    if served() and countries == [None]:
         try:
             with Store(os.environ[DB_ENV], readonly=True) as store:
                 countries = store.countries() or [None]
@@ -141,6 +161,7 @@ def dashboard_for_request(preview: str | None = None, today=DEMO_AS_OF) -> w.Wid
         candidate_id = read_token(served_secret(), request_token())
     except (LinkError, OSError, UnicodeError):
         return plain_page(REFUSAL)
+    take_served_holidays()
     try:
         with Store(os.environ[DB_ENV], readonly=True) as store:
             if store.candidates(candidate_id).empty:

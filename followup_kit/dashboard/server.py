@@ -10,15 +10,28 @@ token out of referrers and limit what the page may load.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
 from pathlib import Path
 
+import pandas as pd
+
+from ..data.dates import as_day
 from ..data.store import Store
 from ..errors import FollowupKitError
+from ..playbook.business_days import holiday_table
 from ..stats.cache import cohort_counts
-from .links import AS_OF_ENV, DB_ENV, SECRET_ENV, SECRET_FILE_ENV, secret_for, secret_path
+from .links import (
+    AS_OF_ENV,
+    DB_ENV,
+    HOLIDAYS_ENV,
+    SECRET_ENV,
+    SECRET_FILE_ENV,
+    secret_for,
+    secret_path,
+)
 
 #: The folder of the dashboard notebook and of the ``voila.json`` beside it.
 NOTEBOOK_DIR = Path(__file__).resolve().parents[2] / "notebooks"
@@ -80,8 +93,31 @@ def prepare_counts(db: str | Path, as_of: str | None = None, *, progress: bool =
         cohort_counts(store, as_of, progress=progress)
 
 
+#: The most years of holidays handed to the kernels; a candidate's older interviews look theirs up.
+HOLIDAY_YEARS = 10
+
+
+def served_holidays(db: str | Path, as_of: str | None = None) -> str:
+    """The public holidays of every country in the store, as JSON for the kernels' environment.
+
+    From the year of the first interview (at most ``HOLIDAY_YEARS`` back) to two
+    years after the last interview or the day shown (a wait that starts in one
+    year can end in the next, and the calendar covers a year past the last
+    date it moves), so a page works out its candidate's business days without
+    loading the ``holidays`` package.
+    """
+    year = pd.Timestamp(as_day(as_of)).year
+    with Store(db, readonly=True) as store:
+        countries = store.countries()
+        span = store.interview_years()
+    first = max(min(span[0], year) if span else year, year - HOLIDAY_YEARS + 2)
+    last = max(span[1] if span else year, year) + 2
+    return json.dumps(holiday_table(countries, first, last), separators=(",", ":"))
+
+
 def kernel_environment(db: str | Path, as_of: str | None = None) -> dict[str, str]:
-    """The environment Voilà and its kernels run with: the store, its secret, the day shown.
+    """The environment Voilà and its kernels run with: the store, its secret, the day shown,
+    and the holidays of the store's countries (:func:`served_holidays`).
 
     The secret file is made here when the store has none yet.
     """
@@ -98,4 +134,5 @@ def kernel_environment(db: str | Path, as_of: str | None = None) -> dict[str, st
         env[AS_OF_ENV] = as_of
     else:
         env.pop(AS_OF_ENV, None)
+    env[HOLIDAYS_ENV] = served_holidays(db, as_of)
     return env

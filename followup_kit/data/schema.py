@@ -28,7 +28,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-import holidays
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -207,6 +206,8 @@ def _timezones() -> frozenset[str]:
 @cache
 def _countries() -> frozenset[str]:
     """Two-letter codes of the countries whose public holidays the holidays package knows."""
+    import holidays
+
     return frozenset(code for code in holidays.list_supported_countries() if len(code) == 2)
 
 
@@ -600,7 +601,8 @@ def _check_dates_across(raw: RawTable, known: Known, siblings, rows, parsed) -> 
         if sib is not None:
             ids.append(sib["interview_id"])
             dates.append(_parse_dates(sib["interview_date"]).to_numpy(dtype="datetime64[us]"))
-        if not dates:
+        if not sum(len(d) for d in dates):
+            # No interview dated anywhere (an interviews file of a header alone): nothing to compare.
             return []
         # Reversed, so an id listed twice takes its last date, as a later row overrides an earlier one.
         keys = pd.concat(ids, ignore_index=True).iloc[::-1]

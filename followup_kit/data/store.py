@@ -36,20 +36,30 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-from tqdm.auto import tqdm
 
 from ..errors import FollowupKitError
 from . import dates, schema
 
 SCHEMA_VERSION = 5
+
+if TYPE_CHECKING:
+    from tqdm import tqdm
+
+
+def _progress_bar(**options):
+    """A tqdm bar (imported only when one is made: a page that reads one candidate needs none)."""
+    from tqdm.auto import tqdm
+
+    return tqdm(**options)
 
 
 def _choices(values) -> str:
@@ -482,7 +492,7 @@ class Store:
         """
         self._writable()
         size = sum(Path(p).stat().st_size for p in paths if Path(p).is_file())
-        with ThreadPoolExecutor(max_workers=1) as reader, tqdm(
+        with ThreadPoolExecutor(max_workers=1) as reader, _progress_bar(
                 total=0, desc="importing", unit="row", unit_scale=True, disable=not progress,
                 leave=False) as bar:
             files = [reader.submit(schema.read_csv, p) for p in paths]
@@ -1153,9 +1163,10 @@ class Store:
         tuple of DataFrame
             Typed frames, rows in the order they were written.
         """
-        with self.snapshot(), tqdm(total=sum(self.counts().values()) if progress else 0,
-                                   desc="reading the store", unit="row", unit_scale=True,
-                                   disable=not progress, leave=False) as bar:
+        # One candidate's read (a served page) needs no bar, nor the time to import one.
+        with self.snapshot(), (_progress_bar(total=sum(self.counts().values()), desc="reading the store",
+                                             unit="row", unit_scale=True, leave=False)
+                               if progress else nullcontext()) as bar:
             return tuple(self._read(name, candidate_id, bar=bar) for name in schema.ORDER)
 
     def counts(self) -> dict[str, int]:
@@ -1167,6 +1178,12 @@ class Store:
         """The countries the candidates live in, each once (None for candidates without one)."""
         return [row[0] for row in self._db.execute(
             "SELECT DISTINCT country FROM candidates ORDER BY country")]
+
+    def interview_years(self) -> tuple[int, int] | None:
+        """The years of the first and the last interview held, or None when there is none."""
+        first, last = self._db.execute(
+            "SELECT min(interview_date), max(interview_date) FROM interviews").fetchone()
+        return None if first is None else (int(first[:4]), int(last[:4]))
 
     # -- the state of the data, and count tables cached against it ------------
     def data_state(self) -> str:
@@ -1315,8 +1332,8 @@ class Store:
         for suffix in ("", "-journal", "-wal", "-shm"):
             Path(f"{scratch}{suffix}").unlink(missing_ok=True)
         try:
-            with self.snapshot(), tqdm(total=0, desc="backing up", unit="page", disable=not progress,
-                                       leave=False) as bar:
+            with self.snapshot(), _progress_bar(total=0, desc="backing up", unit="page",
+                                                disable=not progress, leave=False) as bar:
                 copied = self.counts()
 
                 def moved(status: int, remaining: int, total: int) -> None:

@@ -7,13 +7,15 @@ or a country the package does not know, gets weekends only.
 One ``numpy.busdaycalendar`` per country is built the first time that country
 is seen and kept; it is rebuilt only when a later call needs years it does not
 cover, so a cohort of a million interviews costs one calendar per country.
+A process can also be handed the holidays worked out by another
+(:func:`holiday_table`, :func:`know_holidays`): a served dashboard's kernel
+then never loads the ``holidays`` package, which takes a tenth of a second.
 """
 
 from __future__ import annotations
 
 import threading
 
-import holidays
 import numpy as np
 import pandas as pd
 
@@ -41,11 +43,65 @@ def public_holidays(country: str | None, first_year: int, last_year: int) -> np.
     """
     if not country or not isinstance(country, str):
         return np.array([], dtype="datetime64[D]")
+    import holidays
+
     try:
         found = holidays.country_holidays(country, years=range(first_year, last_year + 1))
     except NotImplementedError:
         return np.array([], dtype="datetime64[D]")
     return np.array(sorted(found), dtype="datetime64[D]")
+
+
+def holiday_table(countries, first_year: int, last_year: int) -> dict[str, list]:
+    """The public holidays of each of ``countries`` over these years, as plain JSON-ready values.
+
+    Parameters
+    ----------
+    countries : iterable of str or None
+        ISO codes; None and unknown codes are left out (they have no holidays).
+    first_year, last_year : int
+        The years to cover, both included.
+
+    Returns
+    -------
+    dict
+        ``{country: [first_year, last_year, ["YYYY-MM-DD", ...]]}``, for :func:`know_holidays`.
+    """
+    table = {}
+    for country in countries:
+        if country and isinstance(country, str):
+            days = public_holidays(country, first_year, last_year)
+            table[country] = [first_year, last_year, [str(d) for d in days]]
+    return table
+
+
+def know_holidays(table: dict) -> None:
+    """Keep the calendars of :func:`holiday_table`'s result, as if this process had built them.
+
+    A calendar this process already holds for more years is kept.
+
+    Parameters
+    ----------
+    table : dict
+        ``{country: [first_year, last_year, ["YYYY-MM-DD", ...]]}``.
+
+    Raises
+    ------
+    ValueError
+        When the table is not of that shape; nothing is kept then.
+    """
+    built = {}
+    for country, (first, last, days) in table.items():
+        if not isinstance(country, str) or not country:
+            raise ValueError(f"not a country code: {country!r}")
+        holidays = np.array(sorted(days), dtype="datetime64[D]")
+        built[country] = (int(first), int(last), np.busdaycalendar(weekmask="1111100",
+                                                                    holidays=holidays))
+    with _LOCK:
+        for country, entry in built.items():
+            held = _CALENDARS.get(country)
+            if held is None or held[1] - held[0] < entry[1] - entry[0]:
+                _CALENDARS[country] = entry
 
 
 def business_calendar(country: str | None, first_year: int, last_year: int) -> np.busdaycalendar:

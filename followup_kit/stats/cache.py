@@ -24,12 +24,12 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from functools import cache
+from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import holidays
 import numpy as np
 import pandas as pd
-from tqdm.auto import tqdm
 
 from ..data import dates, lookup, schema
 from ..data.dates import as_day
@@ -56,6 +56,9 @@ AGGREGATES = ("groups", "days", "behaviour")
 #: candidates; past it, one read of everything is quicker than many small ones.
 INCREMENTAL_SHARE = 0.2
 
+if TYPE_CHECKING:
+    from tqdm import tqdm
+
 # Modules whose code decides a count: a change to any of them makes every cache stale.
 _BUILDERS = (schema, dates, lookup, business_days, rules, policy_module, interview_facts, counts)
 
@@ -69,7 +72,8 @@ def code_version() -> str:
     str
         Changes whenever a rule, a count or a public-holiday calendar changes.
     """
-    digest = hashlib.sha256(holidays.__version__.encode())
+    # The installed version, read without importing the package (a served page never needs it).
+    digest = hashlib.sha256(metadata.version("holidays").encode())
     for path in (*(module.__file__ for module in _BUILDERS), __file__):
         digest.update(Path(path).read_bytes())
     return digest.hexdigest()[:16]
@@ -166,6 +170,8 @@ def cohort_counts(store: Store, as_of=None, policy: Policy | None = None, *, sta
             return _result(kept.frames, day, state, current=True)
         if stale_ok and kept.key.endswith(f"code={code_version()}") and kept_day <= day:
             return _result(kept.frames, kept_day, kept.state, current=False)
+    from tqdm.auto import tqdm
+
     with tqdm(total=4, desc="cohort counts", unit="step", disable=not progress, leave=False) as bar:
         frames = None
         if kept is not None and kept.key == key:
