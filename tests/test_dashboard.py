@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import ipywidgets as w
+import nbformat
 import pytest
 from itsdangerous import TimestampSigner
 
@@ -184,9 +185,20 @@ def test_the_committed_voila_settings():
     assert all("png" in rule or "svg" in rule for rule in voila["file_allowlist"])
     assert config["MappingKernelManager"]["cull_idle_timeout"] > 0
     assert config["MappingKernelManager"]["cull_interval"] > 0
+    # A page whose outputs come later than this after its reply is rendered empty.
+    assert config["VoilaExecutor"]["iopub_timeout"] >= 60
     headers = config["Voila"]["tornado_settings"]["headers"]
     assert headers["Referrer-Policy"] == "no-referrer"
     assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+
+
+def test_voila_reads_the_outputs_wait_from_the_committed_settings():
+    from traitlets.config.loader import JSONFileConfigLoader
+    from voila.execute import VoilaExecutor
+
+    config = JSONFileConfigLoader(CONFIG.name, str(CONFIG.parent)).load_config()
+    executor = VoilaExecutor(nbformat.v4.new_notebook(), config=config)
+    assert executor.iopub_timeout == json.loads(CONFIG.read_text())["VoilaExecutor"]["iopub_timeout"]
 
 
 def test_the_serve_command_line(demo):
