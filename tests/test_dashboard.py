@@ -328,3 +328,20 @@ def test_a_served_page_loads_neither_holidays_nor_matplotlib_and_plans_the_same(
     assert runs["handed"][0] == "[]"
     assert runs["looked up"][0] == "['holidays']"
     assert "Your next steps on" in runs["handed"][1] and runs["handed"][1] == runs["looked up"][1]
+
+
+def test_a_served_kernel_keeps_no_history(demo):
+    """Thirty kernels writing one history file lock it, and the error lands on a candidate's page."""
+    from jupyter_client.manager import start_new_kernel
+
+    manager, client = start_new_kernel(kernel_name="python3", env=kernel_environment(demo, "2026-11-01"))
+    said: list[str] = []
+    try:
+        reply = client.execute_interactive(
+            "print(get_ipython().history_manager.enabled)", timeout=60,
+            output_hook=lambda msg: said.append(msg["content"].get("text", "")))
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
+    assert reply["content"]["status"] == "ok"
+    assert "".join(said).strip() == "False"

@@ -20,10 +20,12 @@ as the kernel's idle arrives; 300 s only bounds a kernel that never sends it.
 
 from __future__ import annotations
 
+import getpass
 import json
 import os
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -125,9 +127,32 @@ def served_holidays(db: str | Path, as_of: str | None = None) -> str:
     return json.dumps(holiday_table(countries, first, last), separators=(",", ":"))
 
 
+#: What the dashboard's kernels are configured with: no command history, which thirty kernels
+#: writing one history file at once turn into "database is locked" on a candidate's page.
+KERNEL_CONFIG = {"HistoryManager": {"enabled": False}}
+
+
+def kernel_ipython_dir() -> Path:
+    """The IPython folder the dashboard's kernels start with, made (private) when missing.
+
+    One per user on this machine, in the temporary folder; it holds
+    ``KERNEL_CONFIG`` and whatever IPython keeps of its own, never a candidate's data.
+    """
+    folder = Path(tempfile.gettempdir()) / f"followup-kit-ipython-{getpass.getuser()}"
+    profile = folder / "profile_default"
+    profile.mkdir(parents=True, exist_ok=True, mode=0o700)
+    folder.chmod(0o700)
+    config = profile / "ipython_kernel_config.json"
+    wanted = json.dumps(KERNEL_CONFIG, indent=1)
+    if not config.is_file() or config.read_text(encoding="utf-8") != wanted:
+        config.write_text(wanted, encoding="utf-8")
+    return folder
+
+
 def kernel_environment(db: str | Path, as_of: str | None = None) -> dict[str, str]:
     """The environment Voilà and its kernels run with: the store, its secret, the day shown,
-    and the holidays of the store's countries (:func:`served_holidays`).
+    the holidays of the store's countries (:func:`served_holidays`) and an IPython folder
+    whose kernels keep no history (:func:`kernel_ipython_dir`).
 
     The secret file is made here when the store has none yet.
     """
@@ -145,4 +170,5 @@ def kernel_environment(db: str | Path, as_of: str | None = None) -> dict[str, st
     else:
         env.pop(AS_OF_ENV, None)
     env[HOLIDAYS_ENV] = served_holidays(db, as_of)
+    env["IPYTHONDIR"] = str(kernel_ipython_dir())
     return env
