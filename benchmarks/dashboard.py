@@ -10,17 +10,8 @@ Headless Chromium opens each ``--runs`` times, alternating, and the time from
 recorded. The dashboard's median over the baseline's should stay at 1.5 or
 less without preheated kernels.
 
-Run: ``python benchmarks/dashboard.py [--runs N] [--preheat N]``.
-
-Output of one run (2 CPUs, other work running beside it)::
-
-    machine: 2 CPUs (nproc 2), AMD EPYC
-    no preheat  dashboard median  15.56 s   runs 15.76 15.56 16.07 14.13 9.91
-    no preheat  baseline  median   6.17 s   runs 5.44 10.31 6.41 6.17 4.98
-    no preheat  ratio dashboard / baseline: 2.52  (target <= 1.5)
-    preheat 2   dashboard median   6.10 s   runs 6.07 7.16 8.55 6.10 5.79
-    preheat 2   baseline  median   4.02 s   runs 4.12 4.02 5.01 4.02 3.51
-    preheat 2   ratio dashboard / baseline: 1.52
+Run: ``python benchmarks/dashboard.py [--runs N] [--preheat N]``; the README gives
+the figures of the last run on a quiet machine.
 """
 
 from __future__ import annotations

@@ -6,8 +6,10 @@ memory (``ru_maxrss``) is its own:
 
 * ``followup-kit import`` of the CSV files into an empty store, against Arrow's
   ADBC SQLite driver ingesting the same rows, already parsed into Arrow tables,
-  into the same schema (indexes, foreign keys, WAL) in one transaction; and a
-  bare ADBC insert of the events alone into a table with no constraints;
+  into the same schema (indexes, foreign keys, WAL) in one transaction, with the
+  settings the store's import runs with (foreign keys and CHECK lists off, the
+  same page cache); and a bare ADBC insert of the events alone into a table with
+  no constraints;
 * ``Store.tables()``, against a bare ``sqlite3`` ``SELECT *`` + ``fetchall`` of
   the three tables and an ADBC ``fetch_arrow_table`` + ``to_pandas``;
 * one candidate's rows, the interview facts and the cohort report;
@@ -38,7 +40,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import machine
+from _common import machine, store_write_pragmas
 
 TARGET = 1.5
 TABLES = ("candidates", "interviews", "events")
@@ -103,7 +105,7 @@ def step_adbc_ingest(db: str, files: list[str]) -> tuple[float, float]:
     tables = _arrow_tables(files)
     started = time.perf_counter()
     with adbc.connect(db) as con, con.cursor() as cur:
-        cur.execute("PRAGMA foreign_keys = ON")
+        store_write_pragmas(cur)
         for name in TABLES:
             cur.adbc_ingest(name, tables[name], mode="append")
         con.commit()
