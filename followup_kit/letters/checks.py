@@ -466,17 +466,26 @@ def _find_role(letter: _Letter, role_rx: re.Pattern, company: str) -> str | None
 
 # Words after "at" or "with" that keep a job at this employer: "the picker job at your depot".
 _HERE = r"(?:your|the|this|our)\b(?!\s+(?:sister|other|partner|rival|competitor|new)\b)"
+# ... and the words that place it at another one, whoever this employer is: "at another firm",
+# "at your sister restaurant", "with a rival".
+_THERE = (r"(?:another|(?:your|the|this|our|a|an)\s+"
+          r"(?:sister|other|partner|rival|competitor|new|different))\b")
 
 
 def _elsewhere(after: str, own: list[str]) -> bool:
     """Whether tokens right after a job ("at Acme", "at your sister restaurant") place it at another employer.
 
-    ``own`` is this employer's name as :func:`_tokens` gives it.
+    ``own`` is this employer's name as :func:`_tokens` gives it, empty when it is
+    not known. "At your sister restaurant" is another employer either way; "at
+    Acme" only when the employer is known and is not Acme, as without its name
+    "at Savannah Freight" may well be this very job.
     """
     following = re.match(r"\s*(?:at|with) ((\w+).*)", after)
-    if following is None:
+    if following is None or re.match(_HERE, following.group(1)):
         return False
-    return not ((own and following.group(2) == own[0]) or re.match(_HERE, following.group(1)))
+    if re.match(_THERE, following.group(1)):
+        return True
+    return bool(own) and following.group(2) != own[0]
 
 
 # A letter that turns the job down does not reiterate interest in it, however warmly it is written.
