@@ -183,12 +183,3 @@ def test_a_pasted_letter_is_checked_as_it_is_edited(app):
 def test_an_unknown_candidate_is_refused(store):
     with pytest.raises(FollowupKitError, match="no candidate 'C999999'"):
         coaching_session(store, "C999999", today=TODAY)
-
-
-def test_no_figure_is_left_open(app):
-    import matplotlib.pyplot as plt
-
-    _, parts = app
-    for step in parts["agenda"]["step"].options:
-        parts["agenda"]["step"].value = step[1]
-    assert plt.get_fignums() == []
