@@ -129,6 +129,136 @@ def test_no_html_escaping_in_plain_text():
     assert "R&D Engineer" in body and "Smith & Sons" in body and "<b>bold</b>" in body
 
 
+# Strengths as people type them, and how the letter then writes each one. A noun phrase takes
+# "my" unless it says whose or how much already; a clause keeps its "I".
+NOUN_STRENGTHS = [
+    ("three years of budgeting", "my three years of budgeting"),
+    ("four years of SQL reporting", "my four years of SQL reporting"),
+    ("calm way with difficult customers", "my calm way with difficult customers"),
+    ("attention to detail", "my attention to detail"),
+    ("fluent Spanish", "my fluent Spanish"),
+    ("strong Excel skills.", "my strong Excel skills"),
+    ("knowledge of payroll software", "my knowledge of payroll software"),
+    ("HGV class 1 licence", "my HGV class 1 licence"),
+    ("Five years in retail", "my five years in retail"),
+    ("a forklift licence", "a forklift licence"),
+    ("an eye for detail", "an eye for detail"),
+    ("plenty of experience with children", "plenty of experience with children"),
+    ("the ability to stay calm under pressure", "the ability to stay calm under pressure"),
+]
+MY_STRENGTHS = [
+    ("my experience running events", "my experience running events"),
+    ("My calm way with patients", "my calm way with patients"),
+    ("my three years of budgeting", "my three years of budgeting"),
+    ("my attention to detail", "my attention to detail"),
+    ("my degree in accounting", "my degree in accounting"),
+    ("my track record of hitting sales targets", "my track record of hitting sales targets"),
+    ("my patience with children.", "my patience with children"),
+    ("MY first aid certificate", "my first aid certificate"),
+    ("my time as a shift lead at a busy café", "my time as a shift lead at a busy café"),
+    ("my knowledge of Sage and Xero", "my knowledge of Sage and Xero"),
+]
+CLAUSE_STRENGTHS = [
+    ("I ran the student union's budget", "I ran the student union's budget"),
+    ("I managed a team of five at my last job", "I managed a team of five at my last job"),
+    ("I have three years of budgeting experience", "I have three years of budgeting experience"),
+    ("I've trained new staff on the tills", "I've trained new staff on the tills"),
+    ("I\u2019ve run a café kitchen on my own", "I\u2019ve run a café kitchen on my own"),
+    ("I speak fluent Spanish", "I speak fluent Spanish"),
+    ("I am fluent in Arabic and French", "I am fluent in Arabic and French"),
+    ("I'm a qualified first aider", "I'm a qualified first aider"),
+    ("I led the move to a new payroll system.", "I led the move to a new payroll system"),
+    ("i taught maths for two years", "I taught maths for two years"),
+    ("I can drive a forklift", "I can drive a forklift"),
+    ("I have a clean driving licence", "I have a clean driving licence"),
+]
+# Where each template that mentions strengths puts them: the sentence a noun phrase goes in,
+# and the one clauses go in, for the interview of STRENGTH_ROW.
+STRENGTH_SENTENCES = {
+    ("thank_you", "warm"): (
+        "I believe {} would let me contribute to your team from the start.",
+        "{}, and I believe that would let me contribute to your team from the start."),
+    ("thank_you", "formal"): (
+        "I am confident that {} would allow me to make a useful contribution to Cedar Analytics.",
+        "{}, and I am confident that this would allow me to make a useful contribution to Cedar Analytics."),
+    ("thank_you", "brief"): (
+        "I'm keen on the Data Analyst role and think {} would be a good fit for Cedar Analytics.",
+        "I'm keen on the Data Analyst role. {}, and I think that makes me a good fit for Cedar Analytics."),
+    ("note", "warm"): (
+        "I would love to join Cedar Analytics in the Data Analyst role, where {} would help from the first day.",
+        "I would love to join Cedar Analytics in the Data Analyst role. {}, and I am sure that would help "
+        "from the first day."),
+    ("note", "formal"): (
+        "I remain very interested in joining Cedar Analytics, and I am confident that {} would serve the team well.",
+        "I remain very interested in joining Cedar Analytics. {}, and I am confident that this would serve "
+        "the team well."),
+    ("note", "brief"): (
+        "I'm keen on the Data Analyst role; {} would be a good fit.",
+        "I'm keen on the Data Analyst role; {}, and I think that makes me a good fit."),
+}
+STRENGTH_ROW = {"interviewer_name": "Amara Lee", "role": "Data Analyst", "company": "Cedar Analytics",
+                "interview_date": "2026-05-28", "candidate_name": "Chidi Okeke",
+                "interviewer_email": "amara@cedar.example"}
+# "my" before another word that says whose, a lone "I", or a clause's pronoun.
+DOUBLED = re.compile(r"\bmy\s+(?:my|our|a|an|the|plenty|i|i'm|i've|i\u2019ve)\b", re.IGNORECASE)
+
+
+def test_the_strength_sentences_cover_every_template_that_mentions_strengths():
+    uses = set()
+    for kind, tone in available_templates():
+        try:
+            draft(STRENGTH_ROW, kind=kind, tone=tone, intent=None, reply_by=None)
+        except FollowupKitError as exc:
+            if "'strengths'" in str(exc):
+                uses.add((kind, tone))
+    assert uses == set(STRENGTH_SENTENCES)
+
+
+@pytest.mark.parametrize(("kind", "tone"), sorted(STRENGTH_SENTENCES))
+@pytest.mark.parametrize(("form", "phrasings"), [("noun phrase", NOUN_STRENGTHS), ("with my", MY_STRENGTHS),
+                                                 ("clause", CLAUSE_STRENGTHS)])
+def test_a_strength_reads_as_english_in_every_form_and_tone(kind, tone, form, phrasings):
+    as_noun, as_clause = STRENGTH_SENTENCES[(kind, tone)]
+    for typed, written in phrasings:
+        letter = draft(STRENGTH_ROW, kind=kind, tone=tone, strengths=[typed], today="2026-05-29")
+        sentence = (as_clause if form == "clause" else as_noun).format(written)
+        assert sentence in letter.body, f"{typed!r} in {kind}.{tone}:\n{letter.body}"
+        assert DOUBLED.search(letter.body) is None, letter.body
+        verdict = letter.check()
+        assert verdict.ok and verdict.warnings == [], (typed, verdict.summary())
+        assert written in verdict.evidence["strengths"]
+        # Only a change to the words typed is worth a note, not the "my" the sentence puts before them.
+        assert (letter.note is None) is written.endswith(typed), (typed, letter.note)
+
+
+@pytest.mark.parametrize(("kind", "tone"), sorted(STRENGTH_SENTENCES))
+def test_strengths_of_every_form_together_make_one_list_of_clauses(kind, tone):
+    _, as_clause = STRENGTH_SENTENCES[(kind, tone)]
+    letter = draft(STRENGTH_ROW, kind=kind, tone=tone, today="2026-05-29",
+                   strengths=["three years of budgeting", "my calm way with patients", "a forklift licence",
+                              "I ran the student union's budget", "I speak Urdu"])
+    assert as_clause.format("I bring my three years of budgeting, my calm way with patients and a forklift "
+                            "licence, I ran the student union's budget, I speak Urdu") in letter.body
+    nouns_only = draft(STRENGTH_ROW, kind=kind, tone=tone, today="2026-05-29",
+                       strengths=["three years of budgeting", "my calm way with patients"])
+    assert STRENGTH_SENTENCES[(kind, tone)][0].format(
+        "my three years of budgeting and my calm way with patients") in nouns_only.body
+
+
+def test_the_cli_says_in_one_line_how_a_strength_was_written(store_path, capsys):
+    assert main(["draft", "--db", str(store_path), "--interview", "I1", "--strength", "My calm way with patients.",
+                 "--strength", "i ran the ward rota"]) == 0
+    printed = capsys.readouterr().out
+    assert ("I bring my calm way with patients, I ran the ward rota, and I believe that would let me "
+            "contribute to your team from the start.") in printed
+    notes = [line for line in printed.splitlines() if line.startswith("note:")]
+    assert notes == ["note: strengths as the letter writes them: \u201cMy calm way with patients.\u201d reads "
+                     "\u201cmy calm way with patients\u201d; \u201ci ran the ward rota\u201d reads "
+                     "\u201cI ran the ward rota\u201d"]
+    assert main(["draft", "--db", str(store_path), "--interview", "I1", "--strength", "SQL dashboards"]) == 0
+    assert "note:" not in capsys.readouterr().out
+
+
 def test_mailto_round_trips():
     body = "Dear Zoë,\n\nThanks & well done: 100% + more?\nJosé"
     link = mailto_link("zoe@cedar.example", "Thank you: Data Analyst", body)

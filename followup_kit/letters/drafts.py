@@ -4,7 +4,9 @@ Each draft is a Jinja2 template, ``<kind>.<tone>.txt.j2``, filled from one
 interview (an interview facts row, a row of the interviews table, or a plain
 mapping) plus the candidate's chosen strengths and one thing they enjoyed. The
 first line of a template is ``Subject: ...``; the rest, after a blank line, is
-the body.
+the body. A template that mentions the strengths uses ``strength_nouns`` where
+a noun phrase goes and ``strength_clauses``, when there are any, where a
+clause goes (see :func:`strength_forms`); ``strengths`` is each as typed.
 
 A reply to an offer says what the candidate does with it (``intent=``):
 accepts it (``offer_reply.<tone>.txt.j2``), asks for time to decide until a
@@ -56,6 +58,8 @@ _HINTS = {
     "candidate_first": "give the candidate: draft(..., candidate={'name': ..., 'email': ...})",
     "reply_by": "say by which day you will answer: draft(..., reply_by='2026-06-19') or --reply-by YYYY-MM-DD",
 }
+# Fields made from another one: a template that needs them needs what they are made from.
+_MADE_FROM = {"strength_nouns": "strengths", "strength_clauses": "strengths"}
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,10 @@ class Letter:
     intent : str or None
         For a reply to an offer, what the draft does: ``accept``, ``time`` or
         ``decline``; None for other kinds.
+    note : str or None
+        One line saying how a strength was written in the letter when it is not
+        word for word as typed ("My calm way." reads "my calm way"); None when
+        every strength is as typed.
     """
 
     kind: str
@@ -89,6 +97,7 @@ class Letter:
     from_email: str | None = None
     interview: dict = field(default_factory=dict, repr=False)
     intent: str | None = None
+    note: str | None = None
 
     @property
     def text(self) -> str:
@@ -162,6 +171,74 @@ def _text(value) -> str | None:
     return value or None
 
 
+# Words a noun phrase may begin with that already say whose it is or how much of it there is:
+# "a forklift licence", "plenty of patience", "my eye for detail" take no "my" in front.
+_DETERMINERS = frozenset({
+    "my", "our", "a", "an", "the", "this", "that", "these", "those", "some", "plenty", "lots", "much",
+    "many", "several", "enough", "over", "more", "nearly", "almost", "about", "around", "all", "both",
+    "each", "every",
+})
+# Words a person capitalises at the start of a form field that are written small inside a sentence.
+_SMALL_WORDS = _DETERMINERS | frozenset({
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "fifteen", "twenty",
+})
+# A strength typed as a clause starts with "I": "I ran the budget", "I've trained staff", "i speak Urdu".
+_CLAUSE = re.compile(r"^i(?=['\u2019]\w+\s|\s)", re.IGNORECASE)
+
+
+def strength_forms(strengths: Iterable[str]) -> dict:
+    """The chosen strengths in the forms a template's sentence needs, and what was tidied.
+
+    People type a strength as a noun phrase ("three years of budgeting"), as a
+    noun phrase with its own "my" ("my experience running events") or as a
+    clause ("I ran the student union's budget"). Each is kept as typed, but for
+    a closing full stop (the letter has its own), a capital on a word that is
+    small inside a sentence ("My", "Three", "A") and a lower-case "i" starting
+    a clause.
+
+    Parameters
+    ----------
+    strengths : list of str
+        As typed, each one phrase.
+
+    Returns
+    -------
+    dict
+        ``strengths``: each as the letter writes it. ``strength_nouns``: the
+        noun phrases, each with "my" in front unless it begins with a word like
+        "my", "a" or "plenty" already. ``strength_clauses``: empty when every
+        strength is a noun phrase; otherwise every strength as a clause, the
+        noun phrases gathered into one "I bring ..." clause first.
+        ``strength_changes``: (typed, written) for each strength not written as typed.
+
+    Examples
+    --------
+    >>> forms = strength_forms(["Three years of budgeting.", "I ran the student union's budget"])
+    >>> forms["strength_nouns"], forms["strength_clauses"]
+    (['my three years of budgeting'], ['I bring my three years of budgeting', "I ran the student union's budget"])
+    >>> forms["strength_changes"]
+    [('Three years of budgeting.', 'three years of budgeting')]
+    """
+    said, nouns, clauses, changes = [], [], [], []
+    for typed in strengths:
+        text = typed.strip().rstrip(".!;:,").rstrip()
+        first = text.split(maxsplit=1)[0] if text else ""
+        if _CLAUSE.match(text):
+            text = "I" + text[1:]
+            clauses.append(text)
+        else:
+            if first.lower() in _SMALL_WORDS and first != first.lower():
+                text = first.lower() + text[len(first):]
+            nouns.append(text if first.lower() in _DETERMINERS else f"my {text}")
+        said.append(text)
+        if text != typed.strip():
+            changes.append((typed.strip(), text))
+    together = ([f"I bring {_join_and(nouns)}"] if nouns else []) + clauses if clauses else []
+    return {"strengths": said, "strength_nouns": nouns, "strength_clauses": together,
+            "strength_changes": changes}
+
+
 def _first_name(name: str) -> str:
     words = [w for w in name.split() if not _TITLES.match(w)]
     return words[0] if words else name
@@ -202,12 +279,11 @@ def _context(interview: Mapping, candidate: Mapping | None, strengths, enjoyed, 
         ctx["candidate_first"] = _first_name(name)
     if (mail := _text(person.get("email")) or _text(given.get("candidate_email"))) is not None:
         ctx["candidate_email"] = mail
-    if strengths is not None and not isinstance(strengths, str):
-        chosen = [s for s in (_text(x) for x in strengths) if s]
-        if chosen:
-            ctx["strengths"] = chosen
-    elif isinstance(strengths, str) and strengths.strip():
-        ctx["strengths"] = [strengths.strip()]
+    if isinstance(strengths, str):
+        strengths = [strengths]
+    chosen = [s for s in (_text(x) for x in strengths or ()) if s]
+    if chosen:
+        ctx.update(strength_forms(chosen))
     if (liked := _text(enjoyed)) is not None:
         ctx["enjoyed"] = liked
     return ctx
@@ -232,8 +308,9 @@ def draft(interview: Mapping, *, kind: str = "thank_you", tone: str = "warm",
     tone : str
         ``warm``, ``formal``, ``brief``, or a tone the coach's folder adds.
     strengths : list of str, optional
-        The candidate's chosen strengths, as phrases that read well after "my",
-        e.g. ``["four years of SQL reporting", "calm way with patients"]``.
+        The candidate's chosen strengths, each a noun phrase ("four years of
+        SQL reporting"), one with its own "my" ("my calm way with patients") or
+        a clause ("I ran the student union's budget"); see :func:`strength_forms`.
         Thank-you letters and notes need at least one.
     enjoyed : str, optional
         One thing the candidate enjoyed in the interview, e.g. "hearing about
@@ -315,6 +392,7 @@ def draft(interview: Mapping, *, kind: str = "thank_you", tone: str = "warm",
     except jinja2.UndefinedError as exc:
         missing = re.search(r"'([^']+)' is undefined", str(exc))
         field_name = missing.group(1) if missing else str(exc)
+        field_name = _MADE_FROM.get(field_name, field_name)
         hint = _HINTS.get(field_name, f"add {field_name!r} to the interview")
         raise FollowupKitError(
             f"the {label} template needs the field {field_name!r}, which was not given: {hint}"
@@ -325,12 +403,16 @@ def draft(interview: Mapping, *, kind: str = "thank_you", tone: str = "warm",
             AttributeError) as exc:
         raise FollowupKitError(f"{_template_line(exc, template, name)}: template error: {exc}") from None
     subject, body = _split_subject(rendered)
+    # Only what the letter says is worth a note: a follow-up mentions no strength.
+    tidied = [(typed, written) for typed, written in ctx.get("strength_changes", ()) if written in body]
+    note = None if not tidied else "strengths as the letter writes them: " + "; ".join(
+        f"\u201c{typed}\u201d reads \u201c{written}\u201d" for typed, written in tidied)
     return Letter(
         kind=kind, tone=tone, subject=subject, body=body,
         to_name=ctx.get("interviewer_name"), to_email=ctx.get("interviewer_email"),
         from_name=ctx.get("candidate_name"), from_email=ctx.get("candidate_email"),
         interview={k: ctx[k] for k in ("interviewer_name", "role", "company", "strengths") if k in ctx},
-        intent=intent,
+        intent=intent, note=note,
     )
 
 
