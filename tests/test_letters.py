@@ -289,6 +289,19 @@ def test_eml_parses_back_with_non_ascii_names():
     assert "José Álvarez" in msg.get_content()
 
 
+def test_an_eml_draft_says_it_is_unsent_and_still_reads_as_a_whole_message():
+    letter = draft(STRENGTH_ROW, strengths=["three years of budgeting"],
+                   candidate={"name": "Chidi Okeke", "email": "chidi@example.org"}, today="2026-05-29")
+    msg = email.message_from_bytes(letter.to_eml(), policy=email.policy.default)
+    # Outlook opens a message with X-Unsent: 1 as a draft to send, not as one received.
+    assert msg["X-Unsent"] == "1"
+    assert msg["From"].addresses[0].addr_spec == "chidi@example.org"
+    assert msg["To"].addresses[0].addr_spec == "amara@cedar.example"
+    assert msg["Subject"] == letter.subject and msg["Date"] is not None and msg["Message-ID"]
+    assert not msg.is_multipart()
+    assert msg.get_content().replace("\r\n", "\n").rstrip("\n") == letter.body
+
+
 def test_eml_needs_both_addresses():
     with pytest.raises(FollowupKitError, match="interviewer's email"):
         to_eml(from_name="A", from_email="a@x.example", to_name="B", to_email=None, subject="s", body="b")

@@ -498,10 +498,13 @@ def phrase(value: str, what: str) -> str:
 
 def to_eml(*, from_name: str | None, from_email: str | None, to_name: str | None,
            to_email: str | None, subject: str, body: str, date: dt.datetime | None = None) -> bytes:
-    """An email file (``.eml``) that a mail program opens as a ready-to-send message.
+    """An email file (``.eml``) that a mail program opens as a draft to send.
 
-    Names and text may hold any characters ("Zoë Ngũgĩ", "José"): headers are
-    encoded as RFC 2047 words and the body as UTF-8.
+    ``X-Unsent: 1`` makes Outlook open it as a new message with Send, not as
+    one received; other programs ignore the header and open it as a message
+    with its From, To, Subject and text, to edit or send again. Names and
+    text may hold any characters ("Zoë Ngũgĩ", "José"): headers are encoded
+    as RFC 2047 words and the body as UTF-8.
 
     Parameters
     ----------
@@ -539,5 +542,6 @@ def to_eml(*, from_name: str | None, from_email: str | None, to_name: str | None
     msg["Date"] = format_datetime(when)
     # A domain given here keeps make_msgid from looking up this computer's name.
     msg["Message-ID"] = make_msgid(domain=sender.domain or "followup-kit.invalid")
+    msg["X-Unsent"] = "1"
     msg.set_content(body if body.endswith("\n") else body + "\n")
     return msg.as_bytes(policy=email.policy.SMTP)
