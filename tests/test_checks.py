@@ -558,6 +558,9 @@ def test_a_decline_is_not_asked_for_interest_but_should_keep_the_door_open():
     kind = check_offer_reply("Dear Amara, thank you for the Data Analyst offer. I must decline, "
                              "but I hope our paths cross again.", interview=OFFER)
     assert kind.ok and kind.warnings == []
+    # One verdict for the command line and the composer alike.
+    assert kind.clean and not curt.clean
+    assert kind.states == {"thanks": "found", "interest": "not_asked", "role": "found"}
 
 
 def test_asking_for_time_should_name_the_day():

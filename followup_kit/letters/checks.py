@@ -77,6 +77,8 @@ PARTS = {
 PARTS["note"] = PARTS["thank_you"]
 #: What a reply to an offer does: take it, ask for time to decide, or turn it down.
 OFFER_INTENTS = ("accept", "time", "decline")
+#: What to do about a reply to an offer that does not say what it does with the offer.
+INTENT_UNCLEAR = "say whether you accept, need time to decide, or decline"
 #: The codes a :class:`LetterWarning` can carry.
 WARNING_CODES = ("too_long", "desperate", "pressure", "exclamations", "bitter", "no_date", "closed_door")
 
@@ -147,16 +149,31 @@ class LetterCheck:
         """The codes of the warnings, in order."""
         return [w.code for w in self.warnings]
 
+    @property
+    def clean(self) -> bool:
+        """True when the letter is ready to send: every part it should have found, and no warning."""
+        return self.ok and not self.warnings
+
+    @property
+    def states(self) -> dict[str, str]:
+        """Each part, in the playbook's order, and what became of it.
+
+        ``"found"``, ``"missing"``, or ``"not_asked"`` for a part this letter
+        need not have (interest, in a letter that declines an offer).
+        """
+        return {name: "found" if found else "missing" if self._expects(name) else "not_asked"
+                for name, found in self.parts.items()}
+
     def summary(self) -> str:
         """The verdict as a few lines of text, for a terminal or a notebook."""
         lines = []
         if self.kind == "offer_reply":
             lines.append(f"  intent   {self.intent}: \u201c{self.intent_evidence}\u201d" if self.intent
-                         else "  intent   unclear: say whether you accept, need time to decide, or decline")
-        for name, found in self.parts.items():
-            if found:
+                         else f"  intent   unclear: {INTENT_UNCLEAR}")
+        for name, state in self.states.items():
+            if state == "found":
                 lines.append(f"  found    {name}: \u201c{self.evidence[name]}\u201d")
-            elif self._expects(name):
+            elif state == "missing":
                 lines.append(f"  MISSING  {name}")
             else:
                 lines.append(f"  -        {name}: not asked of a letter that {self.intent}s")
