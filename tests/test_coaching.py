@@ -259,21 +259,32 @@ def test_the_eml_download_is_named_after_the_company_as_written(app):
     assert links.downloads == ["thank-you-A&B <Freight>.eml"]
 
 
-def test_the_composer_says_how_a_strength_was_written(app):
+@pytest.mark.parametrize(("kind", "tone", "typed", "sentence", "note"), [
+    ("thank_you", "warm", ("My calm way with patients.", "i ran the ward rota"),
+     "I bring my calm way with patients, I ran the ward rota, and I believe that would let me contribute",
+     "\u201cMy calm way with patients.\u201d reads \u201cmy calm way with patients\u201d; "
+     "\u201ci ran the ward rota\u201d reads \u201cI ran the ward rota\u201d"),
+    # Typed without its "I": a verb first, or what the candidate is.
+    ("note", "formal", ("Managed a team of five", "calm under pressure", "advanced Excel skills"),
+     "I bring my advanced Excel skills, I managed a team of five, I am calm under pressure, and I am "
+     "confident that this would serve the team well.",
+     "\u201cManaged a team of five\u201d reads \u201cI managed a team of five\u201d; "
+     "\u201ccalm under pressure\u201d reads \u201cI am calm under pressure\u201d"),
+])
+def test_the_composer_says_how_a_strength_was_written(app, kind, tone, typed, sentence, note):
     _, parts = app
     composer = parts["composer"]
-    composer["kind"].value = "thank_you"
-    for typed in ("My calm way with patients.", "i ran the ward rota"):
-        composer["new_strength"].value = typed
+    composer["kind"].value = kind
+    composer["tone"].value = tone
+    for words in typed:
+        composer["new_strength"].value = words
         composer["add_strength"].click()
     composer["draft"].click()
-    assert ("I bring my calm way with patients, I ran the ward rota, and I believe that would let me "
-            "contribute") in composer["text"].value
+    assert sentence in composer["text"].value
     assert 'class="fk-note"' in composer["message"].value
     assert html.unescape(composer["message"].value).endswith(
-        "strengths as the letter writes them: \u201cMy calm way with patients.\u201d reads "
-        "\u201cmy calm way with patients\u201d; \u201ci ran the ward rota\u201d reads "
-        "\u201cI ran the ward rota\u201d</span>")
+        f"strengths as the letter writes them: {note}</span>")
+    assert "Every part is there." in composer["checklist"].value
 
 
 def test_an_unknown_candidate_is_refused(store):

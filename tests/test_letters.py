@@ -172,6 +172,60 @@ CLAUSE_STRENGTHS = [
     ("I can drive a forklift", "I can drive a forklift"),
     ("I have a clean driving licence", "I have a clean driving licence"),
 ]
+# Clauses typed without their "I": a verb first, past or present. Each is written after "I".
+VERB_STRENGTHS = [
+    ("managed a team of five", "I managed a team of five"),
+    ("ran the student union's budget", "I ran the student union's budget"),
+    ("led the redesign of our timetable", "I led the redesign of our timetable"),
+    ("taught myself SQL", "I taught myself SQL"),
+    ("built a stock tracker in Excel", "I built a stock tracker in Excel"),
+    ("Organised the summer fair for 300 families.", "I organised the summer fair for 300 families"),
+    ("trained new staff on the tills", "I trained new staff on the tills"),
+    ("co-founded the university coding society", "I co-founded the university coding society"),
+    ("successfully reduced stock waste by a fifth", "I successfully reduced stock waste by a fifth"),
+    ("won the regional sales award in 2024", "I won the regional sales award in 2024"),
+    ("handled cash and card payments every shift", "I handled cash and card payments every shift"),
+    ("balanced the books for a local charity", "I balanced the books for a local charity"),
+    ("Wrote the weekly newsletter for 2,000 readers", "I wrote the weekly newsletter for 2,000 readers"),
+    ("set up a food bank at my church", "I set up a food bank at my church"),
+    ("speak Urdu, Punjabi and English", "I speak Urdu, Punjabi and English"),
+    ("have a full UK driving licence", "I have a full UK driving licence"),
+]
+# What the candidate is: adjectives, each written after "I am".
+DESCRIBING_STRENGTHS = [
+    ("good with numbers", "I am good with numbers"),
+    ("fluent in Spanish and French", "I am fluent in Spanish and French"),
+    ("comfortable with difficult customers", "I am comfortable with difficult customers"),
+    ("calm under pressure", "I am calm under pressure"),
+    ("Very good at explaining things simply", "I am very good at explaining things simply"),
+    ("highly organised", "I am highly organised"),
+    ("patient with children and older people", "I am patient with children and older people"),
+    ("experienced in stock control", "I am experienced in stock control"),
+    ("calm, patient and kind.", "I am calm, patient and kind"),
+    ("comfortable speaking in front of groups", "I am comfortable speaking in front of groups"),
+    ("used to working under pressure", "I am used to working under pressure"),
+    ("qualified as a pharmacy technician", "I am qualified as a pharmacy technician"),
+    ("Passionate about customer service", "I am passionate about customer service"),
+    ("reliable and punctual", "I am reliable and punctual"),
+    ("friendly and approachable with the public", "I am friendly and approachable with the public"),
+]
+# Noun phrases that start with a word ending in -ed (or "proven") describing the noun after it.
+ED_NOUN_STRENGTHS = [
+    ("advanced Excel skills", "my advanced Excel skills"),
+    ("proven sales record", "my proven sales record"),
+    ("detailed knowledge of employment law", "my detailed knowledge of employment law"),
+    ("varied experience in hospitality", "my varied experience in hospitality"),
+    ("Specialised training in dementia care", "my specialised training in dementia care"),
+    ("qualified teacher status", "my qualified teacher status"),
+    ("extended placement on a children's ward", "my extended placement on a children's ward"),
+    ("skilled use of Photoshop and InDesign", "my skilled use of Photoshop and InDesign"),
+    ("balanced approach to risk", "my balanced approach to risk"),
+    ("related experience in retail banking", "my related experience in retail banking"),
+    ("well-developed research skills", "my well-developed research skills"),
+    ("self-taught Python skills", "my self-taught Python skills"),
+    ("Advanced first aid certificate.", "my advanced first aid certificate"),
+    ("focused approach to deadlines", "my focused approach to deadlines"),
+]
 # Where each template that mentions strengths puts them: the sentence a noun phrase goes in,
 # and the one clauses go in, for the interview of STRENGTH_ROW.
 STRENGTH_SENTENCES = {
@@ -214,21 +268,32 @@ def test_the_strength_sentences_cover_every_template_that_mentions_strengths():
     assert uses == set(STRENGTH_SENTENCES)
 
 
+# The forms a strength is typed in: the phrasings, and whether the letter writes them as clauses.
+FORMS = {"noun phrase": (NOUN_STRENGTHS, False), "with my": (MY_STRENGTHS, False),
+         "clause": (CLAUSE_STRENGTHS, True), "verb first": (VERB_STRENGTHS, True),
+         "describing": (DESCRIBING_STRENGTHS, True), "-ed noun phrase": (ED_NOUN_STRENGTHS, False)}
+
+
 @pytest.mark.parametrize(("kind", "tone"), sorted(STRENGTH_SENTENCES))
-@pytest.mark.parametrize(("form", "phrasings"), [("noun phrase", NOUN_STRENGTHS), ("with my", MY_STRENGTHS),
-                                                 ("clause", CLAUSE_STRENGTHS)])
-def test_a_strength_reads_as_english_in_every_form_and_tone(kind, tone, form, phrasings):
+@pytest.mark.parametrize("form", list(FORMS))
+def test_a_strength_reads_as_english_in_every_form_and_tone(kind, tone, form):
     as_noun, as_clause = STRENGTH_SENTENCES[(kind, tone)]
+    phrasings, is_clause = FORMS[form]
     for typed, written in phrasings:
         letter = draft(STRENGTH_ROW, kind=kind, tone=tone, strengths=[typed], today="2026-05-29")
-        sentence = (as_clause if form == "clause" else as_noun).format(written)
+        sentence = (as_clause if is_clause else as_noun).format(written)
         assert sentence in letter.body, f"{typed!r} in {kind}.{tone}:\n{letter.body}"
         assert DOUBLED.search(letter.body) is None, letter.body
         verdict = letter.check()
-        assert verdict.ok and verdict.warnings == [], (typed, verdict.summary())
+        assert verdict.clean, (typed, verdict.summary())
         assert written in verdict.evidence["strengths"]
-        # Only a change to the words typed is worth a note, not the "my" the sentence puts before them.
-        assert (letter.note is None) is written.endswith(typed), (typed, letter.note)
+        if form in ("verb first", "describing"):
+            # The "I" or "I am" is the letter's addition to the words typed: the note says so.
+            assert letter.note == ("strengths as the letter writes them: "
+                                   f"\u201c{typed}\u201d reads \u201c{written}\u201d"), (typed, letter.note)
+        else:
+            # Only a change to the words typed is worth a note, not the "my" the sentence puts before them.
+            assert (letter.note is None) is written.endswith(typed), (typed, letter.note)
 
 
 @pytest.mark.parametrize(("kind", "tone"), sorted(STRENGTH_SENTENCES))
@@ -243,6 +308,20 @@ def test_strengths_of_every_form_together_make_one_list_of_clauses(kind, tone):
                        strengths=["three years of budgeting", "my calm way with patients"])
     assert STRENGTH_SENTENCES[(kind, tone)][0].format(
         "my three years of budgeting and my calm way with patients") in nouns_only.body
+
+
+@pytest.mark.parametrize(("kind", "tone"), sorted(STRENGTH_SENTENCES))
+def test_verbs_adjectives_and_ed_noun_phrases_together_make_one_list_of_clauses(kind, tone):
+    _, as_clause = STRENGTH_SENTENCES[(kind, tone)]
+    letter = draft(STRENGTH_ROW, kind=kind, tone=tone, today="2026-05-29",
+                   strengths=["advanced Excel skills", "Managed a team of five.", "good with numbers",
+                              "three years of budgeting"])
+    assert as_clause.format("I bring my advanced Excel skills and my three years of budgeting, I managed a "
+                            "team of five, I am good with numbers") in letter.body
+    assert letter.check().clean
+    assert letter.note == ("strengths as the letter writes them: \u201cManaged a team of five.\u201d reads "
+                           "\u201cI managed a team of five\u201d; \u201cgood with numbers\u201d reads "
+                           "\u201cI am good with numbers\u201d")
 
 
 def test_the_cli_says_in_one_line_how_a_strength_was_written(store_path, capsys):

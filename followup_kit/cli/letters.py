@@ -20,7 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="warm, formal, brief, or a tone from --templates (default warm)")
     p.add_argument("--strength", action="append", default=[], metavar="TEXT",
                    help="a strength to remind the interviewer of: 'three years of budgeting', "
-                        "'my calm way with patients' or 'I ran the budget' "
+                        "'my calm way with patients', 'I ran the budget', 'ran the budget' or "
+                        "'good with numbers' "
                         "(repeat for more; thank-you letters and notes need one)")
     p.add_argument("--enjoyed", metavar="TEXT", help="one thing the candidate enjoyed, read after 'I enjoyed'")
     p.add_argument("--intent", choices=OFFER_INTENTS,
