@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -66,3 +67,12 @@ def file_hash(path: Path) -> str:
     if wal.exists():
         h.update(wal.read_bytes())
     return h.hexdigest()
+
+
+def store_rows(path: Path) -> list[str]:
+    """Every row of a store file as SQL text, so "nothing written" means nothing at all."""
+    con = sqlite3.connect(path)
+    try:
+        return list(con.iterdump())
+    finally:
+        con.close()

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import CANDIDATES, EVENTS, INTERVIEWS, file_hash, write
+from conftest import CANDIDATES, EVENTS, INTERVIEWS, file_hash, store_rows, write
 from followup_kit import FollowupKitError, Store, ValidationError
 from followup_kit.cli import main
 
@@ -235,14 +235,6 @@ def session(tmp_path, demo_db):
     return db, parts
 
 
-def dump(db: Path) -> list[str]:
-    con = sqlite3.connect(db)
-    try:
-        return list(con.iterdump())
-    finally:
-        con.close()
-
-
 def said(widget) -> str:
     import html
 
@@ -259,7 +251,7 @@ def test_the_logger_refuses_a_note_too_long_for_the_store(session, field, value,
     log["interview"].value = "I0000389"
     log["kind"].value = "employer_response"
     log[field].value = value
-    before = dump(db)
+    before = store_rows(db)
     log["log"].click()
     if says is None:
         # The same form with an acceptable value logs: the refusal above is the value's doing.
@@ -267,7 +259,7 @@ def test_the_logger_refuses_a_note_too_long_for_the_store(session, field, value,
         return
     assert "fk-error" in log["message"].value and says in said(log["message"])
     assert "Nothing was logged" in said(log["message"])
-    assert dump(db) == before
+    assert store_rows(db) == before
 
 
 @pytest.mark.parametrize(("field", "value", "says"), [
@@ -289,12 +281,12 @@ def test_adding_an_interview_with_a_bad_field_says_which_and_adds_nothing(sessio
             "interviewer_email": "ngozi@fabrikam.example", "interview_date": dt.date(2026, 10, 30)}
     for name, v in {**good, field: value}.items():
         new[name].value = v
-    before = dump(db)
+    before = store_rows(db)
     parts["logger"]["add"].click()
     message = said(parts["logger"]["add_message"])
     assert "fk-error" in parts["logger"]["add_message"].value, message
     assert says in message and "Nothing was added" in message
-    assert dump(db) == before
+    assert store_rows(db) == before
 
 
 @pytest.mark.parametrize(("field", "value", "says"), [
@@ -307,10 +299,10 @@ def test_a_bad_correction_says_which_field_and_changes_nothing(session, field, v
     log = parts["logger"]
     log["fix_interview"].value = "I0000389"
     log["fix"][field].value = value
-    before = dump(db)
+    before = store_rows(db)
     log["save"].click()
     assert says in said(log["fix_message"]) and "Nothing was changed" in said(log["fix_message"])
-    assert dump(db) == before
+    assert store_rows(db) == before
 
 
 def test_the_composer_refuses_a_strength_that_is_not_a_phrase(session):

@@ -9,7 +9,6 @@ import re
 from pathlib import Path
 from xml.etree import ElementTree
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
@@ -213,7 +212,6 @@ def test_meter_changes_redraw_the_meter_only_and_leave_the_timeline(view):
     assert calls == [10, 20, 30, 40, 50]
     assert len(sentences) > 1
     assert parts["timeline"].value == before
-    assert plt.get_fignums() == []
 
 
 def test_no_other_candidate_in_the_widgets_or_the_controller(view, everyone, demo):

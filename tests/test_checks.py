@@ -7,13 +7,21 @@ That is measured on ``letters_fresh`` (see test_letters_fresh.py), and only ther
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from followup_kit import FollowupKitError, check_follow_up, check_rejection_reply, check_thank_you
+from followup_kit import (
+    FollowupKitError,
+    Store,
+    check_follow_up,
+    check_rejection_reply,
+    check_thank_you,
+)
+from followup_kit.cli import main
 from followup_kit.letters import check_offer_reply
-from followup_kit.letters.checks import OFFER_INTENTS, PARTS
+from followup_kit.letters.checks import OFFER_INTENTS, PARTS, check
 from followup_kit.letters.words import sentences
 from letter_sets import evaluate, intents, labelled_set, not_caught, read_labelled
 
@@ -306,6 +314,55 @@ def test_interest_kept_when_a_later_job_is_elsewhere():
     assert check_thank_you(text, interview=interview).parts["interest"]
 
 
+# Interest in a job "at" an employer, with and without knowing which employer the interview was with.
+AT_COMPANY = ("Dear Ms Okafor,\n\nThank you for taking the time to meet me yesterday. Our conversation made "
+              "me even more interested in the Logistics Coordinator position at {company}. My four years "
+              "of planning delivery routes would help your team from day one.\n\nBest wishes,\nSam\n")
+INTEREST_AT = "Our conversation made me even more interested in the Logistics Coordinator position at {company}."
+
+
+@pytest.fixture
+def savannah_db(tmp_path) -> Path:
+    db = tmp_path / "savannah.db"
+    with Store(db) as store:
+        store.add_candidates([{"candidate_id": "C1", "name": "Sam Tui", "email": "sam@example.org",
+                               "cohort": "2026-spring"}])
+        store.add_interviews([{"interview_id": "I1", "candidate_id": "C1", "company": "Savannah Freight",
+                               "role": "Logistics Coordinator", "interviewer_name": "Ngozi Okafor",
+                               "interviewer_email": "ngozi@savannah.example",
+                               "interview_date": "2026-06-01"}])
+    return db
+
+
+def test_with_no_company_known_a_job_at_a_named_company_is_this_job(tmp_path, capsys):
+    letter = tmp_path / "letter.txt"
+    letter.write_text(AT_COMPANY.format(company="Savannah Freight"), encoding="utf-8")
+    assert main(["check", "--kind", "thank_you", "--format", "json", str(letter)]) == 0
+    verdict = json.loads(capsys.readouterr().out)
+    assert verdict["parts"]["interest"]
+    assert verdict["evidence"]["interest"] == INTEREST_AT.format(company="Savannah Freight")
+    # Places that are another employer whoever this one is still are.
+    for elsewhere in ("your sister company", "another firm", "a rival firm"):
+        result = check("thank_you", AT_COMPANY.format(company=elsewhere))
+        assert not result.parts["interest"], elsewhere
+
+
+def test_with_the_interview_known_a_job_at_another_company_is_another_job(savannah_db, tmp_path, capsys):
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_text(AT_COMPANY.format(company="Harbour Lines"), encoding="utf-8")
+    assert main(["check", "--kind", "thank_you", "--db", str(savannah_db), "--interview", "I1",
+                 str(elsewhere)]) == 1
+    out = capsys.readouterr().out
+    assert "check: missing interest (" in out and "MISSING  interest" in out
+    here = tmp_path / "here.txt"
+    here.write_text(AT_COMPANY.format(company="Savannah Freight"), encoding="utf-8")
+    assert main(["check", "--kind", "thank_you", "--db", str(savannah_db), "--interview", "I1",
+                 "--format", "json", str(here)]) == 0
+    verdict = json.loads(capsys.readouterr().out)
+    assert verdict["ok"]
+    assert verdict["evidence"]["interest"] == INTEREST_AT.format(company="Savannah Freight")
+
+
 def test_negated_interest_is_not_interest():
     text = "Dear Amara, thank you. I am no longer interested in the Data Analyst role."
     assert not check_thank_you(text, interview=INTERVIEW).parts["interest"]
@@ -501,6 +558,9 @@ def test_a_decline_is_not_asked_for_interest_but_should_keep_the_door_open():
     kind = check_offer_reply("Dear Amara, thank you for the Data Analyst offer. I must decline, "
                              "but I hope our paths cross again.", interview=OFFER)
     assert kind.ok and kind.warnings == []
+    # One verdict for the command line and the composer alike.
+    assert kind.clean and not curt.clean
+    assert kind.states == {"thanks": "found", "interest": "not_asked", "role": "found"}
 
 
 def test_asking_for_time_should_name_the_day():

@@ -7,13 +7,16 @@ import datetime as dt
 import email
 import email.policy
 import html
+import json
 import re
-import sqlite3
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
+from conftest import store_rows
 from followup_kit import FollowupKitError, Store, check_thank_you
+from followup_kit.cli import main
 from followup_kit.data.demo import demo_store
 from followup_kit.widgets import coaching_session
 
@@ -29,14 +32,6 @@ def store(tmp_path) -> Path:
 @pytest.fixture
 def app(store):
     return coaching_session(store, WHO, today=TODAY)
-
-
-def rows(path: Path) -> list[str]:
-    con = sqlite3.connect(path)
-    try:
-        return list(con.iterdump())
-    finally:
-        con.close()
 
 
 def test_the_agenda_lists_every_interview_overdue_first(app):
@@ -85,7 +80,7 @@ def test_a_bad_value_shows_the_message_beside_the_form_and_writes_nothing(app, s
     log["interview"].value = "I0000389"
     log["kind"].value = "follow_up_sent"
     log[field].value = value
-    before = rows(store)
+    before = store_rows(store)
     if says is None:
         # A good value is written: the check of this case is the one above it failing.
         log["log"].click()
@@ -94,7 +89,7 @@ def test_a_bad_value_shows_the_message_beside_the_form_and_writes_nothing(app, s
     log["log"].click()
     assert "fk-error" in log["message"].value and says in log["message"].value
     assert "Nothing was logged" in log["message"].value
-    assert rows(store) == before
+    assert store_rows(store) == before
 
 
 def test_a_promised_date_learned_later_is_saved_and_a_bad_email_refused(app, store):
@@ -102,11 +97,11 @@ def test_a_promised_date_learned_later_is_saved_and_a_bad_email_refused(app, sto
     log, session = parts["logger"], parts["session"]
     log["fix_interview"].value = "I0000389"
     log["fix"]["interviewer_email"].value = "rhys at example"
-    before = rows(store)
+    before = store_rows(store)
     log["save"].click()
     said = html.unescape(log["fix_message"].value)
     assert "interviewer's email: 'rhys at example' is not an email address" in said
-    assert rows(store) == before
+    assert store_rows(store) == before
     log["fix"]["interviewer_email"].value = session.interviews.set_index("interview_id").loc[
         "I0000389", "interviewer_email"]
     log["fix"]["promised_decision_date"].value = dt.date(2026, 11, 20)
@@ -127,10 +122,10 @@ def test_adding_an_interview_puts_it_on_the_agenda(app, store):
     new["interviewer_name"].value = "Ngozi Adeyemi"
     new["interviewer_email"].value = "not-an-email"
     new["interview_date"].value = dt.date(2026, 10, 30)
-    before = rows(store)
+    before = store_rows(store)
     parts["logger"]["add"].click()
     assert "interviewer's email: 'not-an-email'" in html.unescape(parts["logger"]["add_message"].value)
-    assert rows(store) == before
+    assert store_rows(store) == before
     new["interviewer_email"].value = "ngozi@fabrikam.example"
     parts["logger"]["add"].click()
     assert "Added I0000908" in parts["logger"]["add_message"].value
@@ -180,15 +175,118 @@ def test_a_pasted_letter_is_checked_as_it_is_edited(app):
     assert composer["state"]["check"].ok
 
 
+OFFER_REPLIES = {
+    "polite decline": ("Dear Hemi,\n\nThank you so much for offering me the Project Officer role at Umoja Tech. "
+                       "After a lot of thought I have decided to decline. I hope our paths cross again.\n\n"
+                       "Best wishes,\nAroha"),
+    "curt decline": "Dear Hemi, thank you for the Project Officer offer. I must decline.",
+    "acceptance": "Dear Hemi, thank you for offering me the Project Officer role. I am delighted to accept.",
+    "unclear": "Dear Hemi, thank you for the Project Officer offer.",
+}
+
+
+@pytest.mark.parametrize("reply", sorted(OFFER_REPLIES))
+def test_the_checklist_gives_the_verdict_the_cli_gives(app, store, tmp_path, capsys, reply):
+    _, parts = app
+    composer = parts["composer"]
+    composer["interview"].value = "I0000395"
+    composer["kind"].value = "offer_reply"
+    composer["text"].value = OFFER_REPLIES[reply]
+    result = composer["state"]["check"]
+    letter = tmp_path / "reply.txt"
+    letter.write_text(OFFER_REPLIES[reply], encoding="utf-8")
+    code = main(["check", "--kind", "offer_reply", "--db", str(store), "--interview", "I0000395",
+                 "--format", "json", str(letter)])
+    verdict = json.loads(capsys.readouterr().out)
+    assert verdict["ok"] is result.clean and code == (0 if result.clean else 1)
+    checklist = composer["checklist"].value
+    assert ("Every part is there." in checklist) is result.clean
+    assert ("Worth another look:" in checklist) is not result.clean
+    assert checklist.count("missing:") == len(result.missing)
+    if reply.endswith("decline"):
+        assert "declines the offer" in checklist
+        assert "says again that they want this job: not asked of a letter that declines" in checklist
+    assert result.clean is (reply in ("polite decline", "acceptance"))
+
+
+def test_the_composer_offers_to_accept_ask_for_time_or_decline(app):
+    _, parts = app
+    composer = parts["composer"]
+    composer["interview"].value = "I0000395"
+    composer["kind"].value = "thank_you"
+    assert composer["intent"].layout.display == "none"
+    composer["kind"].value = "offer_reply"
+    assert composer["intent"].layout.display == "" and composer["reply_by"].layout.display == "none"
+    assert [value for _, value in composer["intent"].options] == ["accept", "time", "decline"]
+    composer["intent"].value = "time"
+    assert composer["reply_by"].layout.display == ""
+    composer["draft"].click()
+    assert html.unescape(composer["message"].value).endswith(
+        "answer by: choose the day you will give your answer by</span>")
+    composer["reply_by"].value = dt.date(2026, 11, 13)
+    for intent, says in (("time", "until Friday 13 November"), ("decline", "I have decided to decline"),
+                         ("accept", "I am delighted to accept")):
+        composer["intent"].value = intent
+        composer["draft"].click()
+        assert says in composer["text"].value
+        assert composer["state"]["check"].intent == intent and composer["state"]["check"].clean
+        assert "Every part is there." in composer["checklist"].value
+    composer["kind"].value = "thank_you"
+    assert composer["intent"].layout.display == "none" and composer["reply_by"].layout.display == "none"
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.downloads = []
+
+    def handle_starttag(self, tag, attrs):
+        self.downloads += [value for name, value in attrs if tag == "a" and name == "download"]
+
+
+def test_the_eml_download_is_named_after_the_company_as_written(app):
+    _, parts = app
+    session, composer = parts["session"], parts["composer"]
+    added = session.store.add_interview(candidate_id=WHO, company="A&B <Freight>", role="Clerk",
+                                        interviewer_name="Jo Ray", interviewer_email="jo@ab.example",
+                                        interview_date="2026-10-28")
+    session.changed()
+    composer["interview"].value = added
+    composer["kind"].value = "thank_you"
+    composer["text"].value = "Dear Jo, thank you for the interview."
+    links = _Links()
+    links.feed(composer["links"].value)
+    assert links.downloads == ["thank-you-A&B <Freight>.eml"]
+
+
+@pytest.mark.parametrize(("kind", "tone", "typed", "sentence", "note"), [
+    ("thank_you", "warm", ("My calm way with patients.", "i ran the ward rota"),
+     "I bring my calm way with patients, I ran the ward rota, and I believe that would let me contribute",
+     "\u201cMy calm way with patients.\u201d reads \u201cmy calm way with patients\u201d; "
+     "\u201ci ran the ward rota\u201d reads \u201cI ran the ward rota\u201d"),
+    # Typed without its "I": a verb first, or what the candidate is.
+    ("note", "formal", ("Managed a team of five", "calm under pressure", "advanced Excel skills"),
+     "I bring my advanced Excel skills, I managed a team of five, I am calm under pressure, and I am "
+     "confident that this would serve the team well.",
+     "\u201cManaged a team of five\u201d reads \u201cI managed a team of five\u201d; "
+     "\u201ccalm under pressure\u201d reads \u201cI am calm under pressure\u201d"),
+])
+def test_the_composer_says_how_a_strength_was_written(app, kind, tone, typed, sentence, note):
+    _, parts = app
+    composer = parts["composer"]
+    composer["kind"].value = kind
+    composer["tone"].value = tone
+    for words in typed:
+        composer["new_strength"].value = words
+        composer["add_strength"].click()
+    composer["draft"].click()
+    assert sentence in composer["text"].value
+    assert 'class="fk-note"' in composer["message"].value
+    assert html.unescape(composer["message"].value).endswith(
+        f"strengths as the letter writes them: {note}</span>")
+    assert "Every part is there." in composer["checklist"].value
+
+
 def test_an_unknown_candidate_is_refused(store):
     with pytest.raises(FollowupKitError, match="no candidate 'C999999'"):
         coaching_session(store, "C999999", today=TODAY)
-
-
-def test_no_figure_is_left_open(app):
-    import matplotlib.pyplot as plt
-
-    _, parts = app
-    for step in parts["agenda"]["step"].options:
-        parts["agenda"]["step"].value = step[1]
-    assert plt.get_fignums() == []

@@ -129,6 +129,215 @@ def test_no_html_escaping_in_plain_text():
     assert "R&D Engineer" in body and "Smith & Sons" in body and "<b>bold</b>" in body
 
 
+# Strengths as people type them, and how the letter then writes each one. A noun phrase takes
+# "my" unless it says whose or how much already; a clause keeps its "I".
+NOUN_STRENGTHS = [
+    ("three years of budgeting", "my three years of budgeting"),
+    ("four years of SQL reporting", "my four years of SQL reporting"),
+    ("calm way with difficult customers", "my calm way with difficult customers"),
+    ("attention to detail", "my attention to detail"),
+    ("fluent Spanish", "my fluent Spanish"),
+    ("strong Excel skills.", "my strong Excel skills"),
+    ("knowledge of payroll software", "my knowledge of payroll software"),
+    ("HGV class 1 licence", "my HGV class 1 licence"),
+    ("Five years in retail", "my five years in retail"),
+    ("a forklift licence", "a forklift licence"),
+    ("an eye for detail", "an eye for detail"),
+    ("plenty of experience with children", "plenty of experience with children"),
+    ("the ability to stay calm under pressure", "the ability to stay calm under pressure"),
+]
+MY_STRENGTHS = [
+    ("my experience running events", "my experience running events"),
+    ("My calm way with patients", "my calm way with patients"),
+    ("my three years of budgeting", "my three years of budgeting"),
+    ("my attention to detail", "my attention to detail"),
+    ("my degree in accounting", "my degree in accounting"),
+    ("my track record of hitting sales targets", "my track record of hitting sales targets"),
+    ("my patience with children.", "my patience with children"),
+    ("MY first aid certificate", "my first aid certificate"),
+    ("my time as a shift lead at a busy café", "my time as a shift lead at a busy café"),
+    ("my knowledge of Sage and Xero", "my knowledge of Sage and Xero"),
+]
+CLAUSE_STRENGTHS = [
+    ("I ran the student union's budget", "I ran the student union's budget"),
+    ("I managed a team of five at my last job", "I managed a team of five at my last job"),
+    ("I have three years of budgeting experience", "I have three years of budgeting experience"),
+    ("I've trained new staff on the tills", "I've trained new staff on the tills"),
+    ("I\u2019ve run a café kitchen on my own", "I\u2019ve run a café kitchen on my own"),
+    ("I speak fluent Spanish", "I speak fluent Spanish"),
+    ("I am fluent in Arabic and French", "I am fluent in Arabic and French"),
+    ("I'm a qualified first aider", "I'm a qualified first aider"),
+    ("I led the move to a new payroll system.", "I led the move to a new payroll system"),
+    ("i taught maths for two years", "I taught maths for two years"),
+    ("I can drive a forklift", "I can drive a forklift"),
+    ("I have a clean driving licence", "I have a clean driving licence"),
+]
+# Clauses typed without their "I": a verb first, past or present. Each is written after "I".
+VERB_STRENGTHS = [
+    ("managed a team of five", "I managed a team of five"),
+    ("ran the student union's budget", "I ran the student union's budget"),
+    ("led the redesign of our timetable", "I led the redesign of our timetable"),
+    ("taught myself SQL", "I taught myself SQL"),
+    ("built a stock tracker in Excel", "I built a stock tracker in Excel"),
+    ("Organised the summer fair for 300 families.", "I organised the summer fair for 300 families"),
+    ("trained new staff on the tills", "I trained new staff on the tills"),
+    ("co-founded the university coding society", "I co-founded the university coding society"),
+    ("successfully reduced stock waste by a fifth", "I successfully reduced stock waste by a fifth"),
+    ("won the regional sales award in 2024", "I won the regional sales award in 2024"),
+    ("handled cash and card payments every shift", "I handled cash and card payments every shift"),
+    ("balanced the books for a local charity", "I balanced the books for a local charity"),
+    ("Wrote the weekly newsletter for 2,000 readers", "I wrote the weekly newsletter for 2,000 readers"),
+    ("set up a food bank at my church", "I set up a food bank at my church"),
+    ("speak Urdu, Punjabi and English", "I speak Urdu, Punjabi and English"),
+    ("have a full UK driving licence", "I have a full UK driving licence"),
+]
+# What the candidate is: adjectives, each written after "I am".
+DESCRIBING_STRENGTHS = [
+    ("good with numbers", "I am good with numbers"),
+    ("fluent in Spanish and French", "I am fluent in Spanish and French"),
+    ("comfortable with difficult customers", "I am comfortable with difficult customers"),
+    ("calm under pressure", "I am calm under pressure"),
+    ("Very good at explaining things simply", "I am very good at explaining things simply"),
+    ("highly organised", "I am highly organised"),
+    ("patient with children and older people", "I am patient with children and older people"),
+    ("experienced in stock control", "I am experienced in stock control"),
+    ("calm, patient and kind.", "I am calm, patient and kind"),
+    ("comfortable speaking in front of groups", "I am comfortable speaking in front of groups"),
+    ("used to working under pressure", "I am used to working under pressure"),
+    ("qualified as a pharmacy technician", "I am qualified as a pharmacy technician"),
+    ("Passionate about customer service", "I am passionate about customer service"),
+    ("reliable and punctual", "I am reliable and punctual"),
+    ("friendly and approachable with the public", "I am friendly and approachable with the public"),
+]
+# Noun phrases that start with a word ending in -ed (or "proven") describing the noun after it.
+ED_NOUN_STRENGTHS = [
+    ("advanced Excel skills", "my advanced Excel skills"),
+    ("proven sales record", "my proven sales record"),
+    ("detailed knowledge of employment law", "my detailed knowledge of employment law"),
+    ("varied experience in hospitality", "my varied experience in hospitality"),
+    ("Specialised training in dementia care", "my specialised training in dementia care"),
+    ("qualified teacher status", "my qualified teacher status"),
+    ("extended placement on a children's ward", "my extended placement on a children's ward"),
+    ("skilled use of Photoshop and InDesign", "my skilled use of Photoshop and InDesign"),
+    ("balanced approach to risk", "my balanced approach to risk"),
+    ("related experience in retail banking", "my related experience in retail banking"),
+    ("well-developed research skills", "my well-developed research skills"),
+    ("self-taught Python skills", "my self-taught Python skills"),
+    ("Advanced first aid certificate.", "my advanced first aid certificate"),
+    ("focused approach to deadlines", "my focused approach to deadlines"),
+]
+# Where each template that mentions strengths puts them: the sentence a noun phrase goes in,
+# and the one clauses go in, for the interview of STRENGTH_ROW.
+STRENGTH_SENTENCES = {
+    ("thank_you", "warm"): (
+        "I believe {} would let me contribute to your team from the start.",
+        "{}, and I believe that would let me contribute to your team from the start."),
+    ("thank_you", "formal"): (
+        "I am confident that {} would allow me to make a useful contribution to Cedar Analytics.",
+        "{}, and I am confident that this would allow me to make a useful contribution to Cedar Analytics."),
+    ("thank_you", "brief"): (
+        "I'm keen on the Data Analyst role and think {} would be a good fit for Cedar Analytics.",
+        "I'm keen on the Data Analyst role. {}, and I think that makes me a good fit for Cedar Analytics."),
+    ("note", "warm"): (
+        "I would love to join Cedar Analytics in the Data Analyst role, where {} would help from the first day.",
+        "I would love to join Cedar Analytics in the Data Analyst role. {}, and I am sure that would help "
+        "from the first day."),
+    ("note", "formal"): (
+        "I remain very interested in joining Cedar Analytics, and I am confident that {} would serve the team well.",
+        "I remain very interested in joining Cedar Analytics. {}, and I am confident that this would serve "
+        "the team well."),
+    ("note", "brief"): (
+        "I'm keen on the Data Analyst role; {} would be a good fit.",
+        "I'm keen on the Data Analyst role; {}, and I think that makes me a good fit."),
+}
+STRENGTH_ROW = {"interviewer_name": "Amara Lee", "role": "Data Analyst", "company": "Cedar Analytics",
+                "interview_date": "2026-05-28", "candidate_name": "Chidi Okeke",
+                "interviewer_email": "amara@cedar.example"}
+# "my" before another word that says whose, a lone "I", or a clause's pronoun.
+DOUBLED = re.compile(r"\bmy\s+(?:my|our|a|an|the|plenty|i|i'm|i've|i\u2019ve)\b", re.IGNORECASE)
+
+
+def test_the_strength_sentences_cover_every_template_that_mentions_strengths():
+    uses = set()
+    for kind, tone in available_templates():
+        try:
+            draft(STRENGTH_ROW, kind=kind, tone=tone, intent=None, reply_by=None)
+        except FollowupKitError as exc:
+            if "'strengths'" in str(exc):
+                uses.add((kind, tone))
+    assert uses == set(STRENGTH_SENTENCES)
+
+
+# The forms a strength is typed in: the phrasings, and whether the letter writes them as clauses.
+FORMS = {"noun phrase": (NOUN_STRENGTHS, False), "with my": (MY_STRENGTHS, False),
+         "clause": (CLAUSE_STRENGTHS, True), "verb first": (VERB_STRENGTHS, True),
+         "describing": (DESCRIBING_STRENGTHS, True), "-ed noun phrase": (ED_NOUN_STRENGTHS, False)}
+
+
+@pytest.mark.parametrize(("kind", "tone"), sorted(STRENGTH_SENTENCES))
+@pytest.mark.parametrize("form", list(FORMS))
+def test_a_strength_reads_as_english_in_every_form_and_tone(kind, tone, form):
+    as_noun, as_clause = STRENGTH_SENTENCES[(kind, tone)]
+    phrasings, is_clause = FORMS[form]
+    for typed, written in phrasings:
+        letter = draft(STRENGTH_ROW, kind=kind, tone=tone, strengths=[typed], today="2026-05-29")
+        sentence = (as_clause if is_clause else as_noun).format(written)
+        assert sentence in letter.body, f"{typed!r} in {kind}.{tone}:\n{letter.body}"
+        assert DOUBLED.search(letter.body) is None, letter.body
+        verdict = letter.check()
+        assert verdict.clean, (typed, verdict.summary())
+        assert written in verdict.evidence["strengths"]
+        if form in ("verb first", "describing"):
+            # The "I" or "I am" is the letter's addition to the words typed: the note says so.
+            assert letter.note == ("strengths as the letter writes them: "
+                                   f"\u201c{typed}\u201d reads \u201c{written}\u201d"), (typed, letter.note)
+        else:
+            # Only a change to the words typed is worth a note, not the "my" the sentence puts before them.
+            assert (letter.note is None) is written.endswith(typed), (typed, letter.note)
+
+
+@pytest.mark.parametrize(("kind", "tone"), sorted(STRENGTH_SENTENCES))
+def test_strengths_of_every_form_together_make_one_list_of_clauses(kind, tone):
+    _, as_clause = STRENGTH_SENTENCES[(kind, tone)]
+    letter = draft(STRENGTH_ROW, kind=kind, tone=tone, today="2026-05-29",
+                   strengths=["three years of budgeting", "my calm way with patients", "a forklift licence",
+                              "I ran the student union's budget", "I speak Urdu"])
+    assert as_clause.format("I bring my three years of budgeting, my calm way with patients and a forklift "
+                            "licence, I ran the student union's budget, I speak Urdu") in letter.body
+    nouns_only = draft(STRENGTH_ROW, kind=kind, tone=tone, today="2026-05-29",
+                       strengths=["three years of budgeting", "my calm way with patients"])
+    assert STRENGTH_SENTENCES[(kind, tone)][0].format(
+        "my three years of budgeting and my calm way with patients") in nouns_only.body
+
+
+@pytest.mark.parametrize(("kind", "tone"), sorted(STRENGTH_SENTENCES))
+def test_verbs_adjectives_and_ed_noun_phrases_together_make_one_list_of_clauses(kind, tone):
+    _, as_clause = STRENGTH_SENTENCES[(kind, tone)]
+    letter = draft(STRENGTH_ROW, kind=kind, tone=tone, today="2026-05-29",
+                   strengths=["advanced Excel skills", "Managed a team of five.", "good with numbers",
+                              "three years of budgeting"])
+    assert as_clause.format("I bring my advanced Excel skills and my three years of budgeting, I managed a "
+                            "team of five, I am good with numbers") in letter.body
+    assert letter.check().clean
+    assert letter.note == ("strengths as the letter writes them: \u201cManaged a team of five.\u201d reads "
+                           "\u201cI managed a team of five\u201d; \u201cgood with numbers\u201d reads "
+                           "\u201cI am good with numbers\u201d")
+
+
+def test_the_cli_says_in_one_line_how_a_strength_was_written(store_path, capsys):
+    assert main(["draft", "--db", str(store_path), "--interview", "I1", "--strength", "My calm way with patients.",
+                 "--strength", "i ran the ward rota"]) == 0
+    printed = capsys.readouterr().out
+    assert ("I bring my calm way with patients, I ran the ward rota, and I believe that would let me "
+            "contribute to your team from the start.") in printed
+    notes = [line for line in printed.splitlines() if line.startswith("note:")]
+    assert notes == ["note: strengths as the letter writes them: \u201cMy calm way with patients.\u201d reads "
+                     "\u201cmy calm way with patients\u201d; \u201ci ran the ward rota\u201d reads "
+                     "\u201cI ran the ward rota\u201d"]
+    assert main(["draft", "--db", str(store_path), "--interview", "I1", "--strength", "SQL dashboards"]) == 0
+    assert "note:" not in capsys.readouterr().out
+
+
 def test_mailto_round_trips():
     body = "Dear Zoë,\n\nThanks & well done: 100% + more?\nJosé"
     link = mailto_link("zoe@cedar.example", "Thank you: Data Analyst", body)
@@ -157,6 +366,19 @@ def test_eml_parses_back_with_non_ascii_names():
     assert msg["Date"].datetime == sent
     assert msg.get_content().replace("\r\n", "\n").rstrip("\n") == letter.body
     assert "José Álvarez" in msg.get_content()
+
+
+def test_an_eml_draft_says_it_is_unsent_and_still_reads_as_a_whole_message():
+    letter = draft(STRENGTH_ROW, strengths=["three years of budgeting"],
+                   candidate={"name": "Chidi Okeke", "email": "chidi@example.org"}, today="2026-05-29")
+    msg = email.message_from_bytes(letter.to_eml(), policy=email.policy.default)
+    # Outlook opens a message with X-Unsent: 1 as a draft to send, not as one received.
+    assert msg["X-Unsent"] == "1"
+    assert msg["From"].addresses[0].addr_spec == "chidi@example.org"
+    assert msg["To"].addresses[0].addr_spec == "amara@cedar.example"
+    assert msg["Subject"] == letter.subject and msg["Date"] is not None and msg["Message-ID"]
+    assert not msg.is_multipart()
+    assert msg.get_content().replace("\r\n", "\n").rstrip("\n") == letter.body
 
 
 def test_eml_needs_both_addresses():

@@ -77,7 +77,7 @@ def verdict(result: LetterCheck, unchecked: list[str]) -> dict:
     an offer reply its ``intent`` (``accept``, ``time``, ``decline`` or None)."""
     return {
         "kind": result.kind,
-        "ok": result.ok and not result.warnings,
+        "ok": result.clean,
         "parts": dict(result.parts),
         "evidence": {k: v for k, v in result.evidence.items() if v is not None},
         "warnings": [str(w) for w in result.warnings],
@@ -97,4 +97,4 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(result.summary())
         if unchecked:
             print(f"  not checked: {', '.join(unchecked)} (give --db and --interview to check them)")
-    return 0 if result.ok and not result.warnings else 1
+    return 0 if result.clean else 1

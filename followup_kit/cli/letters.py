@@ -19,7 +19,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--tone", default="warm",
                    help="warm, formal, brief, or a tone from --templates (default warm)")
     p.add_argument("--strength", action="append", default=[], metavar="TEXT",
-                   help="a strength to remind the interviewer of, read after 'my' "
+                   help="a strength to remind the interviewer of: 'three years of budgeting', "
+                        "'my calm way with patients', 'I ran the budget', 'ran the budget' or "
+                        "'good with numbers' "
                         "(repeat for more; thank-you letters and notes need one)")
     p.add_argument("--enjoyed", metavar="TEXT", help="one thing the candidate enjoyed, read after 'I enjoyed'")
     p.add_argument("--intent", choices=OFFER_INTENTS,
@@ -75,6 +77,8 @@ def cmd_draft(args: argparse.Namespace) -> int:
                                    f"({exc.strerror})") from None
     print(f"To: {letter.to_name} <{letter.to_email}>")
     print(letter.text)
+    if letter.note:
+        print(f"note: {letter.note}")
     print(letter.check().summary())
     if args.out:
         print(f"\nwrote {out}")

@@ -77,6 +77,8 @@ PARTS = {
 PARTS["note"] = PARTS["thank_you"]
 #: What a reply to an offer does: take it, ask for time to decide, or turn it down.
 OFFER_INTENTS = ("accept", "time", "decline")
+#: What to do about a reply to an offer that does not say what it does with the offer.
+INTENT_UNCLEAR = "say whether you accept, need time to decide, or decline"
 #: The codes a :class:`LetterWarning` can carry.
 WARNING_CODES = ("too_long", "desperate", "pressure", "exclamations", "bitter", "no_date", "closed_door")
 
@@ -147,16 +149,31 @@ class LetterCheck:
         """The codes of the warnings, in order."""
         return [w.code for w in self.warnings]
 
+    @property
+    def clean(self) -> bool:
+        """True when the letter is ready to send: every part it should have found, and no warning."""
+        return self.ok and not self.warnings
+
+    @property
+    def states(self) -> dict[str, str]:
+        """Each part, in the playbook's order, and what became of it.
+
+        ``"found"``, ``"missing"``, or ``"not_asked"`` for a part this letter
+        need not have (interest, in a letter that declines an offer).
+        """
+        return {name: "found" if found else "missing" if self._expects(name) else "not_asked"
+                for name, found in self.parts.items()}
+
     def summary(self) -> str:
         """The verdict as a few lines of text, for a terminal or a notebook."""
         lines = []
         if self.kind == "offer_reply":
             lines.append(f"  intent   {self.intent}: \u201c{self.intent_evidence}\u201d" if self.intent
-                         else "  intent   unclear: say whether you accept, need time to decide, or decline")
-        for name, found in self.parts.items():
-            if found:
+                         else f"  intent   unclear: {INTENT_UNCLEAR}")
+        for name, state in self.states.items():
+            if state == "found":
                 lines.append(f"  found    {name}: \u201c{self.evidence[name]}\u201d")
-            elif self._expects(name):
+            elif state == "missing":
                 lines.append(f"  MISSING  {name}")
             else:
                 lines.append(f"  -        {name}: not asked of a letter that {self.intent}s")
@@ -466,17 +483,26 @@ def _find_role(letter: _Letter, role_rx: re.Pattern, company: str) -> str | None
 
 # Words after "at" or "with" that keep a job at this employer: "the picker job at your depot".
 _HERE = r"(?:your|the|this|our)\b(?!\s+(?:sister|other|partner|rival|competitor|new)\b)"
+# ... and the words that place it at another one, whoever this employer is: "at another firm",
+# "at your sister restaurant", "with a rival".
+_THERE = (r"(?:another|(?:your|the|this|our|a|an)\s+"
+          r"(?:sister|other|partner|rival|competitor|new|different))\b")
 
 
 def _elsewhere(after: str, own: list[str]) -> bool:
     """Whether tokens right after a job ("at Acme", "at your sister restaurant") place it at another employer.
 
-    ``own`` is this employer's name as :func:`_tokens` gives it.
+    ``own`` is this employer's name as :func:`_tokens` gives it, empty when it is
+    not known. "At your sister restaurant" is another employer either way; "at
+    Acme" only when the employer is known and is not Acme, as without its name
+    "at Savannah Freight" may well be this very job.
     """
     following = re.match(r"\s*(?:at|with) ((\w+).*)", after)
-    if following is None:
+    if following is None or re.match(_HERE, following.group(1)):
         return False
-    return not ((own and following.group(2) == own[0]) or re.match(_HERE, following.group(1)))
+    if re.match(_THERE, following.group(1)):
+        return True
+    return bool(own) and following.group(2) != own[0]
 
 
 # A letter that turns the job down does not reiterate interest in it, however warmly it is written.

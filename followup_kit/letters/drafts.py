@@ -4,7 +4,9 @@ Each draft is a Jinja2 template, ``<kind>.<tone>.txt.j2``, filled from one
 interview (an interview facts row, a row of the interviews table, or a plain
 mapping) plus the candidate's chosen strengths and one thing they enjoyed. The
 first line of a template is ``Subject: ...``; the rest, after a blank line, is
-the body.
+the body. A template that mentions the strengths uses ``strength_nouns`` where
+a noun phrase goes and ``strength_clauses``, when there are any, where a
+clause goes (see :func:`strength_forms`); ``strengths`` is each as typed.
 
 A reply to an offer says what the candidate does with it (``intent=``):
 accepts it (``offer_reply.<tone>.txt.j2``), asks for time to decide until a
@@ -56,6 +58,8 @@ _HINTS = {
     "candidate_first": "give the candidate: draft(..., candidate={'name': ..., 'email': ...})",
     "reply_by": "say by which day you will answer: draft(..., reply_by='2026-06-19') or --reply-by YYYY-MM-DD",
 }
+# Fields made from another one: a template that needs them needs what they are made from.
+_MADE_FROM = {"strength_nouns": "strengths", "strength_clauses": "strengths"}
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,10 @@ class Letter:
     intent : str or None
         For a reply to an offer, what the draft does: ``accept``, ``time`` or
         ``decline``; None for other kinds.
+    note : str or None
+        One line saying how a strength was written in the letter when it is not
+        word for word as typed ("My calm way." reads "my calm way"); None when
+        every strength is as typed.
     """
 
     kind: str
@@ -89,6 +97,7 @@ class Letter:
     from_email: str | None = None
     interview: dict = field(default_factory=dict, repr=False)
     intent: str | None = None
+    note: str | None = None
 
     @property
     def text(self) -> str:
@@ -162,6 +171,188 @@ def _text(value) -> str | None:
     return value or None
 
 
+# Words a noun phrase may begin with that already say whose it is or how much of it there is:
+# "a forklift licence", "plenty of patience", "my eye for detail" take no "my" in front.
+_DETERMINERS = frozenset({
+    "my", "our", "a", "an", "the", "this", "that", "these", "those", "some", "plenty", "lots", "much",
+    "many", "several", "enough", "over", "more", "nearly", "almost", "about", "around", "all", "both",
+    "each", "every",
+})
+# Words a person capitalises at the start of a form field that are written small inside a sentence.
+_SMALL_WORDS = _DETERMINERS | frozenset({
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "fifteen", "twenty",
+})
+# A strength typed as a clause starts with "I": "I ran the budget", "I've trained staff", "i speak Urdu".
+_CLAUSE = re.compile(r"^i(?=['\u2019]\w+\s|\s)", re.IGNORECASE)
+# Words that begin a phrase saying what the candidate is: "good with numbers", "calm and patient".
+_ADJECTIVES = frozenset({
+    "able", "adaptable", "approachable", "aware", "bilingual", "brilliant", "calm", "capable", "careful",
+    "caring", "certified", "comfortable", "committed", "competent", "confident", "creative", "dedicated",
+    "dependable", "detail-oriented", "eager", "excellent", "experienced", "familiar", "flexible",
+    "fluent", "focused", "friendly", "good", "great", "happy", "hard-working", "hardworking", "honest",
+    "interested", "keen", "kind", "licensed", "motivated", "numerate", "organised", "organized",
+    "passionate", "patient", "proficient", "punctual", "qualified", "quick", "reliable", "resilient",
+    "self-motivated", "skilled", "strong", "thorough", "trained", "used", "willing",
+})
+# What follows such a word when it says how the candidate is, not which of their things: "good with
+# numbers", "fluent in Spanish", "calm under pressure", "used to night shifts" (but "calm way with ...").
+_PREPOSITIONS = frozenset({
+    "about", "around", "as", "at", "during", "for", "in", "of", "on", "to", "under", "when", "with",
+})
+# The words among them that take an -ing word after them too: "comfortable speaking in public".
+_BEFORE_ING = frozenset({"comfortable", "confident", "experienced", "happy"})
+# What joins one such word to the next: "calm, patient and kind", "organised & reliable".
+_JOINERS = frozenset({"and", "or", ",", "&"})
+# Words before the first that say how much or how well: "highly organised", "successfully led ...".
+_ADVERBS = frozenset({"very", "quite", "well", "always", "also", "often"})
+# Past verbs that do not end in -ed: "ran the budget", "taught myself SQL".
+_IRREGULAR_PAST = frozenset({
+    "became", "began", "brought", "built", "came", "cut", "dealt", "did", "drew", "drove", "found", "gave",
+    "got", "grew", "held", "kept", "led", "made", "met", "oversaw", "put", "ran", "rebuilt", "rewrote",
+    "saw", "sent", "set", "sold", "spent", "spoke", "stood", "taught", "took", "undertook", "went", "won",
+    "wrote",
+})
+# Verbs a strength starts with in the present: "speak three languages", "have a clean licence".
+_PRESENT = frozenset({"am", "can", "enjoy", "have", "hold", "know", "speak"})
+# Words, most ending in -ed, that usually describe the noun after them: "advanced Excel skills",
+# "detailed knowledge of payroll", "varied experience"; one ending in -ed is a verb only when a word
+# like "the", "a", "my" or "three" follows it ("balanced the books"). "Hundred" is no verb at all.
+_DESCRIBING = frozenset({
+    "accredited", "advanced", "applied", "balanced", "certified", "dedicated", "detailed", "experienced",
+    "extended", "focused", "hundred", "licensed", "mixed", "proven", "qualified", "related", "skilled",
+    "specialised", "specialized", "talented", "varied",
+})
+
+
+def _is_adverb(word: str) -> bool:
+    return word in _ADVERBS or (word.endswith("ly") and word not in _ADJECTIVES)
+
+
+def _describes_the_candidate(words: list[str]) -> bool:
+    """Whether the words are adjectives said of the candidate: "good with numbers", "calm and patient"."""
+    at = 0
+    while at < len(words) and words[at] in _ADJECTIVES:
+        head, at = words[at], at + 1
+        if (at == len(words) or words[at] in _PREPOSITIONS
+                or (head in _BEFORE_ING and words[at].endswith("ing"))):
+            return True
+        if words[at] not in _JOINERS:
+            return False
+        while at < len(words) and (words[at] in _JOINERS or _is_adverb(words[at])):
+            at += 1
+    return False
+
+
+def _is_verb(words: list[str]) -> bool:
+    """Whether the words start with a verb of the candidate's: "managed a team", "speak Urdu"."""
+    if not words:
+        return False
+    word, after = words[0], words[1] if len(words) > 1 else ""
+    if word in _IRREGULAR_PAST or word in _PRESENT:
+        return True
+    # "need" and "speed" are not past verbs; "well-developed" describes, "co-founded" is done.
+    if len(word) < 4 or not word.endswith("ed") or word.endswith("eed"):
+        return False
+    if "-" in word and not word.startswith(("co-", "re-")):
+        return False
+    return word not in _DESCRIBING or after in _SMALL_WORDS
+
+
+def _as_written(text: str) -> tuple[bool, str]:
+    """Whether a strength goes in the letter as a clause, and how it is written there."""
+    if _CLAUSE.match(text):
+        return True, "I" + text[1:]
+    first = text.split(maxsplit=1)[0] if text else ""
+    words = re.findall(r"[\w'\u2019-]+|[,&]", text.lower())
+    while words and _is_adverb(words[0]):
+        words = words[1:]
+    # A clause begins with an adverb, adjective or verb, written small inside the letter's sentence.
+    small = first.lower() + text[len(first):]
+    if _describes_the_candidate(words):
+        return True, f"I am {small}"
+    if _is_verb(words):
+        return True, f"I {small}"
+    return False, small if first.lower() in _SMALL_WORDS | _ADJECTIVES | _DESCRIBING else text
+
+
+def strength_forms(strengths: Iterable[str]) -> dict:
+    """The chosen strengths in the forms a template's sentence needs, and what was tidied.
+
+    People type a strength as a noun phrase ("three years of budgeting"), as a
+    noun phrase with its own "my" ("my experience running events"), as a
+    clause ("I ran the student union's budget"), as a clause without its "I"
+    ("managed a team of five") or as words that say what they are ("good with
+    numbers"). The forms are told apart by the first word, after any adverb
+    (a word ending in -ly that is not one of the adjectives below, such as
+    "friendly", or one of "very", "quite", "well", "always", "also", "often"):
+
+    - "I", "I've", "I'm": a clause, written as typed.
+    - One of a short list of adjectives ("good", "fluent", "calm",
+      "comfortable", "organised", ...) followed by a preposition ("with",
+      "in", "under", "to", ...), by nothing, or by "and", "or" or a comma
+      and another of them ("calm and patient"); "comfortable", "confident",
+      "experienced" and "happy" also before an -ing word ("comfortable
+      speaking in public"): a clause, written after "I am".
+    - A past verb: a word ending in -ed (not -eed; hyphenated only after
+      "co-" or "re-") or one of a short list of irregular ones ("ran", "led",
+      "taught", "built", ...), or one of the present verbs "am", "can",
+      "enjoy", "have", "hold", "know", "speak": a clause, written after
+      "I". An -ed word that usually describes a noun ("advanced", "detailed",
+      "varied", "qualified", ...) starts a noun phrase ("advanced Excel
+      skills"), unless a word like "the", "a" or "my" follows it ("balanced
+      the books").
+    - Anything else: a noun phrase. An adjective before a noun starts one
+      too: "calm way with customers", "fluent Spanish".
+
+    Each is kept as typed, but for a closing full stop (the letter has its
+    own), a capital on a first word that is small inside a sentence (a verb
+    or an adjective the rules above find, or one of the words they list:
+    "Managed", "Fluent", "My", "Three", "Advanced"), a lower-case "i"
+    starting a clause, and the "I" or "I am" put before a clause typed
+    without it.
+
+    Parameters
+    ----------
+    strengths : list of str
+        As typed, each one phrase.
+
+    Returns
+    -------
+    dict
+        ``strengths``: each as the letter writes it. ``strength_nouns``: the
+        noun phrases, each with "my" in front unless it begins with a word like
+        "my", "a" or "plenty" already. ``strength_clauses``: empty when every
+        strength is a noun phrase; otherwise every strength as a clause, the
+        noun phrases gathered into one "I bring ..." clause first.
+        ``strength_changes``: (typed, written) for each strength not written as typed.
+
+    Examples
+    --------
+    >>> forms = strength_forms(["Three years of budgeting.", "I ran the student union's budget"])
+    >>> forms["strength_nouns"], forms["strength_clauses"]
+    (['my three years of budgeting'], ['I bring my three years of budgeting', "I ran the student union's budget"])
+    >>> forms["strength_changes"]
+    [('Three years of budgeting.', 'three years of budgeting')]
+    >>> strength_forms(["Managed a team of five", "good with numbers", "advanced Excel skills"])["strength_clauses"]
+    ['I bring my advanced Excel skills', 'I managed a team of five', 'I am good with numbers']
+    """
+    said, nouns, clauses, changes = [], [], [], []
+    for typed in strengths:
+        is_clause, text = _as_written(typed.strip().rstrip(".!;:,").rstrip())
+        if is_clause:
+            clauses.append(text)
+        else:
+            first = text.split(maxsplit=1)[0].lower() if text else ""
+            nouns.append(text if first in _DETERMINERS else f"my {text}")
+        said.append(text)
+        if text != typed.strip():
+            changes.append((typed.strip(), text))
+    together = ([f"I bring {_join_and(nouns)}"] if nouns else []) + clauses if clauses else []
+    return {"strengths": said, "strength_nouns": nouns, "strength_clauses": together,
+            "strength_changes": changes}
+
+
 def _first_name(name: str) -> str:
     words = [w for w in name.split() if not _TITLES.match(w)]
     return words[0] if words else name
@@ -202,12 +393,11 @@ def _context(interview: Mapping, candidate: Mapping | None, strengths, enjoyed, 
         ctx["candidate_first"] = _first_name(name)
     if (mail := _text(person.get("email")) or _text(given.get("candidate_email"))) is not None:
         ctx["candidate_email"] = mail
-    if strengths is not None and not isinstance(strengths, str):
-        chosen = [s for s in (_text(x) for x in strengths) if s]
-        if chosen:
-            ctx["strengths"] = chosen
-    elif isinstance(strengths, str) and strengths.strip():
-        ctx["strengths"] = [strengths.strip()]
+    if isinstance(strengths, str):
+        strengths = [strengths]
+    chosen = [s for s in (_text(x) for x in strengths or ()) if s]
+    if chosen:
+        ctx.update(strength_forms(chosen))
     if (liked := _text(enjoyed)) is not None:
         ctx["enjoyed"] = liked
     return ctx
@@ -232,8 +422,11 @@ def draft(interview: Mapping, *, kind: str = "thank_you", tone: str = "warm",
     tone : str
         ``warm``, ``formal``, ``brief``, or a tone the coach's folder adds.
     strengths : list of str, optional
-        The candidate's chosen strengths, as phrases that read well after "my",
-        e.g. ``["four years of SQL reporting", "calm way with patients"]``.
+        The candidate's chosen strengths, each a noun phrase ("four years of
+        SQL reporting"), one with its own "my" ("my calm way with patients"),
+        a clause ("I ran the student union's budget"), one without its "I"
+        ("managed a team of five") or what the candidate is ("good with
+        numbers"); see :func:`strength_forms`.
         Thank-you letters and notes need at least one.
     enjoyed : str, optional
         One thing the candidate enjoyed in the interview, e.g. "hearing about
@@ -315,6 +508,7 @@ def draft(interview: Mapping, *, kind: str = "thank_you", tone: str = "warm",
     except jinja2.UndefinedError as exc:
         missing = re.search(r"'([^']+)' is undefined", str(exc))
         field_name = missing.group(1) if missing else str(exc)
+        field_name = _MADE_FROM.get(field_name, field_name)
         hint = _HINTS.get(field_name, f"add {field_name!r} to the interview")
         raise FollowupKitError(
             f"the {label} template needs the field {field_name!r}, which was not given: {hint}"
@@ -325,12 +519,16 @@ def draft(interview: Mapping, *, kind: str = "thank_you", tone: str = "warm",
             AttributeError) as exc:
         raise FollowupKitError(f"{_template_line(exc, template, name)}: template error: {exc}") from None
     subject, body = _split_subject(rendered)
+    # Only what the letter says is worth a note: a follow-up mentions no strength.
+    tidied = [(typed, written) for typed, written in ctx.get("strength_changes", ()) if written in body]
+    note = None if not tidied else "strengths as the letter writes them: " + "; ".join(
+        f"\u201c{typed}\u201d reads \u201c{written}\u201d" for typed, written in tidied)
     return Letter(
         kind=kind, tone=tone, subject=subject, body=body,
         to_name=ctx.get("interviewer_name"), to_email=ctx.get("interviewer_email"),
         from_name=ctx.get("candidate_name"), from_email=ctx.get("candidate_email"),
         interview={k: ctx[k] for k in ("interviewer_name", "role", "company", "strengths") if k in ctx},
-        intent=intent,
+        intent=intent, note=note,
     )
 
 
@@ -416,10 +614,13 @@ def phrase(value: str, what: str) -> str:
 
 def to_eml(*, from_name: str | None, from_email: str | None, to_name: str | None,
            to_email: str | None, subject: str, body: str, date: dt.datetime | None = None) -> bytes:
-    """An email file (``.eml``) that a mail program opens as a ready-to-send message.
+    """An email file (``.eml``) that a mail program opens as a draft to send.
 
-    Names and text may hold any characters ("Zoë Ngũgĩ", "José"): headers are
-    encoded as RFC 2047 words and the body as UTF-8.
+    ``X-Unsent: 1`` makes Outlook open it as a new message with Send, not as
+    one received; other programs ignore the header and open it as a message
+    with its From, To, Subject and text, to edit or send again. Names and
+    text may hold any characters ("Zoë Ngũgĩ", "José"): headers are encoded
+    as RFC 2047 words and the body as UTF-8.
 
     Parameters
     ----------
@@ -457,5 +658,6 @@ def to_eml(*, from_name: str | None, from_email: str | None, to_name: str | None
     msg["Date"] = format_datetime(when)
     # A domain given here keeps make_msgid from looking up this computer's name.
     msg["Message-ID"] = make_msgid(domain=sender.domain or "followup-kit.invalid")
+    msg["X-Unsent"] = "1"
     msg.set_content(body if body.endswith("\n") else body + "\n")
     return msg.as_bytes(policy=email.policy.SMTP)

@@ -31,7 +31,7 @@ from ..playbook.next_steps import plan as build_plan
 from ..stats.cache import cohort_counts as cached_cohort_counts
 from ..stats.counts import Counts
 from ..stats.survival import chance_from_curve, curve_from_counts
-from .common import Progress, svg_image
+from .common import Progress, on_value, svg_image
 
 #: How each next step reads in the list: (the step, the word before its date).
 #: What each letter is called over its draft.
@@ -442,6 +442,7 @@ def candidate_view(store_or_path: Store | str | Path, candidate_id: str, today=N
         ``controller`` (the :class:`CandidateController`), ``steps`` (HTML),
         ``meter_sentence`` and ``gauge`` (HTML), ``within`` (BoundedIntText),
         ``waiting`` (Dropdown, hidden unless two or more interviews wait),
+        ``message`` (HTML: what went wrong with a choice, if anything),
         ``timeline`` (Output) and ``drafts`` (VBox).
 
     Raises
@@ -499,9 +500,10 @@ def candidate_view(store_or_path: Store | str | Path, candidate_id: str, today=N
                                                        align_items="center"))
     timeline = w.HTML(layout=_layout())
     drafts = w.VBox(layout=_layout())
+    said = w.HTML(layout=_layout())
 
-    within.observe(lambda change: controller.update(within=change["new"]), names="value")
-    waiting.observe(lambda change: controller.update(interview_id=change["new"]), names="value")
+    on_value(within, said, "look that many days ahead", lambda v: controller.update(within=v))
+    on_value(waiting, said, "show the wait of that interview", lambda v: controller.update(interview_id=v))
     controller.register(show_steps(steps), meter=False)
     controller.register(show_meter(sentence, gauge, controls, waiting))
     controller.register(show_timeline(timeline), meter=False)
@@ -511,7 +513,7 @@ def candidate_view(store_or_path: Store | str | Path, candidate_id: str, today=N
     box = w.VBox([
         steps,
         w.HTML(_section("<h2>Patience meter</h2>"), layout=_layout()),
-        sentence, gauge, controls,
+        sentence, gauge, controls, said,
         w.HTML(_section("<h2>Your timeline</h2>"), layout=_layout()),
         timeline,
         w.HTML(_section("<h2>Letters to copy</h2><p class=\"fk-small\">Drafts to start from: "
@@ -520,7 +522,7 @@ def candidate_view(store_or_path: Store | str | Path, candidate_id: str, today=N
         drafts,
     ], layout=_layout())
     parts = {"controller": controller, "steps": steps, "meter_sentence": sentence,
-             "gauge": gauge, "within": within, "waiting": waiting, "controls": controls,
+             "gauge": gauge, "within": within, "waiting": waiting, "controls": controls, "message": said,
              "timeline": timeline, "drafts": drafts}
     if display:
         from IPython.display import display as show

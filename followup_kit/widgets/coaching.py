@@ -21,14 +21,14 @@ import pandas as pd
 from ..data import schema
 from ..data.dates import as_day, human_date, human_dates
 from ..data.store import Store
-from ..errors import FollowupKitError, ValidationError
-from ..letters.checks import LetterCheck, check
+from ..errors import FollowupKitError
+from ..letters.checks import INTENT_UNCLEAR, OFFER_INTENTS, LetterCheck, check
 from ..letters.drafts import LETTER_KINDS, TONES, Letter, draft, phrase
 from ..playbook.interview_facts import facts as build_facts
 from ..playbook.next_steps import ACTION_WORDS
 from ..playbook.next_steps import LETTER_FOR as NEXT_LETTER
 from ..playbook.next_steps import plan as build_plan
-from .common import html_table, message, show_html
+from .common import html_table, message, says_errors, show_html
 
 #: The letter that fits each next step; a wait is the time to prepare the follow-up.
 LETTER_FOR = {**NEXT_LETTER, "wait": "follow_up"}
@@ -144,12 +144,6 @@ class CoachingSession:
                 for i in [*known, *later]]
 
 
-def _problem_text(exc: ValidationError) -> tuple[str, str]:
-    """The field a write failed on, in the words of the form, and what is wrong with it."""
-    problem = exc.problems[0]
-    return FIELD_WORDS.get(problem.column, problem.column), problem.message
-
-
 def _day(value) -> str | None:
     return None if value is None else pd.Timestamp(value).date().isoformat()
 
@@ -171,9 +165,10 @@ def agenda(session: CoachingSession) -> tuple[w.VBox, dict]:
     box : ipywidgets.VBox
     parts : dict
         ``table`` (Output), ``step`` (Dropdown of interviews), ``draft`` and
-        ``log`` (Buttons).
+        ``log`` (Buttons), ``message`` (HTML: what went wrong, if anything).
     """
     table = w.Output(layout=WIDE)
+    said = w.HTML()
     step = w.Dropdown(description="step", layout=w.Layout(width="100%", max_width="640px"))
     to_draft = w.Button(description="Draft the letter", icon="pencil", button_style="primary",
                         layout=w.Layout(width="auto"))
@@ -207,16 +202,16 @@ def agenda(session: CoachingSession) -> tuple[w.VBox, dict]:
         finally:
             syncing["now"] = False
 
+    @says_errors(said, "show that interview")
     def picked(change: dict) -> None:
         if not syncing["now"] and change["new"] is not None and change["new"] != session.selected:
             session.select(change["new"])
 
     step.observe(picked, names="value")
     session.register(view)
-    box = w.VBox([table, w.HBox([step], layout=WIDE), w.HBox([to_draft, to_log],
-                                                             layout=w.Layout(flex_flow="row wrap"))],
-                 layout=WIDE)
-    return box, {"table": table, "step": step, "draft": to_draft, "log": to_log}
+    box = w.VBox([table, w.HBox([step], layout=WIDE),
+                  w.HBox([to_draft, to_log], layout=w.Layout(flex_flow="row wrap")), said], layout=WIDE)
+    return box, {"table": table, "step": step, "draft": to_draft, "log": to_log, "message": said}
 
 
 # -- the logger ---------------------------------------------------------------------------------
@@ -224,8 +219,11 @@ def logger(session: CoachingSession) -> tuple[w.Tab, dict]:
     """Log an event, add an interview or correct one; every write checked like an import.
 
     A value the store refuses shows its message beside the form, naming the
-    field, and nothing is written; a write that goes through refreshes every
-    view of the session (the agenda shows the new next step).
+    field, and nothing is written; so does a store that is busy or open
+    read-only, and anything unexpected shows as one line naming what was
+    being done (:func:`~followup_kit.widgets.common.says_errors`). A write
+    that goes through refreshes every view of the session (the agenda shows
+    the new next step).
 
     Parameters
     ----------
@@ -261,22 +259,15 @@ def logger(session: CoachingSession) -> tuple[w.Tab, dict]:
             if s.selected is not None:
                 dropdown.value = s.selected
 
+    @says_errors(said, "log the event", field_words=FIELD_WORDS, nothing="Nothing was logged.")
     def log_event(_=None) -> None:
         if interview.value is None:
             said.value = message("error", "choose the interview first")
             return
-        try:
-            event_id = session.store.log_event(
-                interview_id=interview.value, kind=kind.value, date=_day(date.value) or "",
-                channel=channel.value, to_interviewer=to_interviewer.value or None,
-                note=note.value.strip() or None)
-        except ValidationError as exc:
-            where, what = _problem_text(exc)
-            said.value = message("error", f"{where}: {what}. Nothing was logged.")
-            return
-        except FollowupKitError as exc:
-            said.value = message("error", f"{exc}. Nothing was logged.")
-            return
+        event_id = session.store.log_event(
+            interview_id=interview.value, kind=kind.value, date=_day(date.value) or "",
+            channel=channel.value, to_interviewer=to_interviewer.value or None,
+            note=note.value.strip() or None)
         note.value = ""
         said.value = message("ok", f"Logged {event_id}: {KIND_WORDS[kind.value]} on "
                                    f"{human_date(date.value, today=session.today)}.")
@@ -295,17 +286,13 @@ def logger(session: CoachingSession) -> tuple[w.Tab, dict]:
                    layout=w.Layout(width="auto"))
     add_said = w.HTML()
 
+    @says_errors(add_said, "add the interview", field_words=FIELD_WORDS, nothing="Nothing was added.")
     def add_interview(_=None) -> None:
         values = {name: (_day(box.value) if isinstance(box, w.DatePicker) else box.value.strip())
                   for name, box in new.items()}
-        try:
-            interview_id = session.store.add_interview(candidate_id=session.candidate_id,
-                                                       interview_date=values.pop("interview_date") or "",
-                                                       **values)
-        except ValidationError as exc:
-            where, what = _problem_text(exc)
-            add_said.value = message("error", f"{where}: {what}. Nothing was added.")
-            return
+        interview_id = session.store.add_interview(candidate_id=session.candidate_id,
+                                                   interview_date=values.pop("interview_date") or "",
+                                                   **values)
         for name in ("company", "role", "interviewer_name", "interviewer_email"):
             new[name].value = ""
         add_said.value = message("ok", f"Added {interview_id}.")
@@ -323,6 +310,7 @@ def logger(session: CoachingSession) -> tuple[w.Tab, dict]:
                     layout=w.Layout(width="auto"))
     fix_said = w.HTML()
 
+    @says_errors(fix_said, "show the interview to correct")
     def fill_fix(change=None) -> None:
         if fix_interview.value is None:
             return
@@ -332,6 +320,8 @@ def logger(session: CoachingSession) -> tuple[w.Tab, dict]:
         for name in ("interviewer_name", "interviewer_email", "role"):
             fix[name].value = str(row[name])
 
+    @says_errors(fix_said, "save the correction", field_words=FIELD_WORDS,
+                 nothing="Nothing was changed.")
     def save_fix(_=None) -> None:
         if fix_interview.value is None:
             return
@@ -345,12 +335,7 @@ def logger(session: CoachingSession) -> tuple[w.Tab, dict]:
         if not changes:
             fix_said.value = message("note", "Nothing changed.")
             return
-        try:
-            session.store.correct_interview(fix_interview.value, **changes)
-        except ValidationError as exc:
-            where, what = _problem_text(exc)
-            fix_said.value = message("error", f"{where}: {what}. Nothing was changed.")
-            return
+        session.store.correct_interview(fix_interview.value, **changes)
         fix_said.value = message("ok", "Saved: " + ", ".join(FIELD_WORDS[n] for n in changes) + ".")
         session.changed()
 
@@ -381,21 +366,42 @@ PART_WORDS = {"appreciation": "says how much the interview was appreciated",
               "asks_status": "asks whether the job is still open",
               "thanks": "thanks them", "positive": "stays positive", "asks_tips": "asks for tips",
               }
+#: What a reply to an offer does, in the checklist and on the composer's buttons.
+INTENT_WORDS = {"accept": "accepts the offer", "time": "asks for time to decide",
+                "decline": "declines the offer"}
+INTENT_CHOICES = {"accept": "accept", "time": "ask for time", "decline": "decline"}
+
+
+def _found(words: str, quote: str | None) -> str:
+    """A checklist item found, ``words`` already HTML, with the sentence that shows it."""
+    return (f'<li><span aria-label="found">&#10004;</span> {words}: '
+            f'<i>&ldquo;{html.escape(quote or "")}&rdquo;</i></li>')
 
 
 def checklist_html(result: LetterCheck) -> str:
-    """The checker's verdict as a list a person reads: each part found (with its sentence) or missing."""
+    """The checker's verdict as a list a person reads, the same verdict ``followup-kit check`` prints.
+
+    For a reply to an offer, first what it does with the offer; then each
+    part found (with its sentence), missing, or not asked of this letter (a
+    decline need not show interest); then the warnings. The heading says
+    "Every part is there." only when :attr:`LetterCheck.clean`.
+    """
     items = []
-    for part, found in result.parts.items():
+    if result.kind == "offer_reply":
+        items.append(_found(html.escape(INTENT_WORDS[result.intent]), result.intent_evidence) if result.intent
+                     else "<li><b>? what it does with the offer is unclear:</b> "
+                          f"{html.escape(INTENT_UNCLEAR)}</li>")
+    for part, state in result.states.items():
         words = html.escape(PART_WORDS.get(part, part.replace("_", " ")))
-        if found:
-            quote = html.escape(result.evidence[part] or "")
-            items.append(f'<li><span aria-label="found">&#10004;</span> {words}: '
-                         f'<i>&ldquo;{quote}&rdquo;</i></li>')
-        else:
+        if state == "found":
+            items.append(_found(words, result.evidence[part]))
+        elif state == "missing":
             items.append(f'<li><b><span aria-label="missing">&#10008;</span> missing:</b> {words}</li>')
+        else:
+            items.append(f'<li><span aria-label="not asked">&ndash;</span> {words}: not asked of a letter '
+                         f"that {html.escape(str(result.intent))}s</li>")
     items += [f'<li><b>&#9888; {html.escape(str(warning))}</b></li>' for warning in result.warnings]
-    head = "Every part is there." if result.ok and not result.warnings else "Worth another look:"
+    head = "Every part is there." if result.clean else "Worth another look:"
     return f'<div style="font-size:14px"><b>{head}</b><ul style="margin:4px 0">{"".join(items)}</ul></div>'
 
 
@@ -403,8 +409,10 @@ def composer(session: CoachingSession) -> tuple[w.VBox, dict]:
     """Draft a letter with the candidate, or check one they wrote; download it or open it in mail.
 
     Choose the interview and the kind of letter, tick the strengths to
-    mention and a tone, and press "Draft": the draft appears in a text area
-    the coach and candidate can edit. The checklist (appreciation, interest,
+    mention and a tone (for a reply to an offer, whether it accepts, asks for
+    time until a day, or declines), and press "Draft": the draft appears in a
+    text area the coach and candidate can edit, with a note when a strength
+    is written otherwise than typed. The checklist (appreciation, interest,
     strengths, names; for a follow-up: reintroduction, reason, the question)
     follows every change of the text, so a letter the candidate wrote can be
     pasted in and checked the same way.
@@ -417,7 +425,9 @@ def composer(session: CoachingSession) -> tuple[w.VBox, dict]:
     -------
     box : ipywidgets.VBox
     parts : dict
-        ``interview``, ``kind``, ``tone``, ``strengths`` (VBox of Checkboxes),
+        ``interview``, ``kind``, ``tone``, ``intent`` (ToggleButtons, shown for
+        a reply to an offer), ``reply_by`` (DatePicker, shown when it asks for
+        time), ``strengths`` (VBox of Checkboxes),
         ``new_strength`` (Text), ``add_strength``, ``draft`` and ``clear``
         (Buttons), ``subject`` (Text), ``text`` (Textarea), ``checklist``
         (HTML), ``links`` (HTML: the .eml download and the mailto link),
@@ -429,6 +439,10 @@ def composer(session: CoachingSession) -> tuple[w.VBox, dict]:
                       value="thank_you", **label)
     tone = w.ToggleButtons(options=list(TONES), value="warm", description="tone",
                            style={"description_width": "90px", "button_width": "80px"})
+    intent = w.ToggleButtons(options=[(INTENT_CHOICES[i], i) for i in OFFER_INTENTS], value="accept",
+                             description="the offer",
+                             style={"description_width": "90px", "button_width": "110px"})
+    reply_by = w.DatePicker(description="answer by", value=None, **label)
     strengths = w.VBox([], layout=w.Layout(width="100%"))
     new_strength = w.Text(placeholder="a strength, e.g. three years of bookkeeping", description="strength",
                           **label)
@@ -443,14 +457,17 @@ def composer(session: CoachingSession) -> tuple[w.VBox, dict]:
     said = w.HTML()
     state: dict = {"letter": None, "check": None}
 
+    @says_errors(said, "show the choices for an offer")
+    def offer(_=None) -> None:
+        asked = kind.value == "offer_reply"
+        intent.layout.display = "" if asked else "none"
+        reply_by.layout.display = "" if asked and intent.value == "time" else "none"
+
+    @says_errors(said, "add the strength")
     def add(_=None) -> None:
         if not new_strength.value.strip():
             return
-        try:
-            words = phrase(new_strength.value, "strength")
-        except FollowupKitError as exc:
-            said.value = message("error", str(exc))
-            return
+        words = phrase(new_strength.value, "strength")
         said.value = ""
         if words not in [box.description for box in strengths.children]:
             strengths.children = (*strengths.children,
@@ -461,22 +478,25 @@ def composer(session: CoachingSession) -> tuple[w.VBox, dict]:
     def ticked() -> list[str]:
         return [box.description for box in strengths.children if box.value]
 
+    @says_errors(said, "draft the letter")
     def make_draft(_=None) -> None:
         if interview.value is None:
             said.value = message("error", "choose the interview first")
             return
-        candidate = {"name": session.name, "email": str(session.candidate["email"].iloc[0])}
-        try:
-            letter = draft(session.interview_row(interview.value), kind=kind.value, tone=tone.value,
-                           strengths=ticked() or None, candidate=candidate, today=session.today)
-        except FollowupKitError as exc:
-            said.value = message("error", str(exc))
+        answer = intent.value if kind.value == "offer_reply" else None
+        if answer == "time" and reply_by.value is None:
+            said.value = message("error", "answer by: choose the day you will give your answer by")
             return
-        said.value = ""
+        candidate = {"name": session.name, "email": str(session.candidate["email"].iloc[0])}
+        letter = draft(session.interview_row(interview.value), kind=kind.value, tone=tone.value,
+                       strengths=ticked() or None, candidate=candidate, today=session.today,
+                       intent=answer, reply_by=reply_by.value if answer == "time" else None)
         state["letter"] = letter
         subject.value = letter.subject
         text.value = letter.body
+        said.value = message("note", letter.note) if letter.note else ""
 
+    @says_errors(said, "check the letter and make its download")
     def refresh(_=None) -> None:
         if interview.value is None:
             return
@@ -502,13 +522,14 @@ def composer(session: CoachingSession) -> tuple[w.VBox, dict]:
             # The checklist still follows the text; only the download waits for a fix.
             links.value = message("error", f"{exc}. Nothing to download yet.")
             return
-        file_name = f"{kind.value.replace('_', '-')}-{html.escape(str(row['company']))}.eml"
+        file_name = f"{kind.value.replace('_', '-')}-{row['company']}.eml"
         mail = letter.mailto() if letter.to_email else ""
         links.value = (f'<a download="{html.escape(file_name)}" href="data:message/rfc822;base64,{eml}">'
                        "Download the .eml</a>"
                        + (f' &nbsp;|&nbsp; <a href="{html.escape(mail)}" target="_blank">Open in your '
                           "mail program</a>" if mail else ""))
 
+    @says_errors(said, "clear the letter")
     def cleared(_=None) -> None:
         subject.value = ""
         text.value = ""
@@ -526,13 +547,16 @@ def composer(session: CoachingSession) -> tuple[w.VBox, dict]:
     clear.on_click(cleared)
     for box in (text, subject, kind, interview):
         box.observe(refresh, names="value")
+    for box in (kind, intent):
+        box.observe(offer, names="value")
     session.register(follow)
+    offer()
     refresh()
-    box = w.VBox([interview, kind, tone, w.HBox([new_strength, add_strength]), strengths,
-                  w.HBox([make, clear], layout=w.Layout(flex_flow="row wrap")), said, subject, text,
-                  checklist, links], layout=WIDE)
-    return box, {"interview": interview, "kind": kind, "tone": tone, "strengths": strengths,
-                 "new_strength": new_strength, "add_strength": add_strength, "draft": make,
+    box = w.VBox([interview, kind, tone, intent, reply_by, w.HBox([new_strength, add_strength]),
+                  strengths, w.HBox([make, clear], layout=w.Layout(flex_flow="row wrap")), said, subject,
+                  text, checklist, links], layout=WIDE)
+    return box, {"interview": interview, "kind": kind, "tone": tone, "intent": intent,
+                 "reply_by": reply_by, "strengths": strengths, "new_strength": new_strength, "add_strength": add_strength, "draft": make,
                  "clear": clear, "subject": subject, "text": text, "checklist": checklist,
                  "links": links, "message": said, "state": state}
 
@@ -574,12 +598,14 @@ def coaching_session(store_or_path: Store | str | Path, candidate_id: str, today
     tabs.set_title(0, "Letter")
     tabs.set_title(1, "Log and correct")
 
+    @says_errors(agenda_parts["message"], "open the letter")
     def to_composer(_=None) -> None:
         step = agenda_parts["step"].value
         if step is not None:
             session.select(step)
         tabs.selected_index = 0
 
+    @says_errors(agenda_parts["message"], "open the log")
     def to_logger(_=None) -> None:
         step = agenda_parts["step"].value
         if step is not None:

@@ -27,7 +27,7 @@ from ..stats.rates import outcome_rates
 from ..stats.report import cohort_report
 from ..stats.survival import response_curve
 from ..stats.tables import report_frame
-from .common import Progress, html_table, message, show_html
+from .common import Progress, html_table, message, on_value, show_html
 
 #: What the "compare by" menu offers: label shown -> facts column.
 COMPARE_BY = {"cohort": "cohort", "thank-you timing": "thank_you_timing",
@@ -202,9 +202,11 @@ def cohort_app(store_or_path: Store | str | Path, as_of=None,
     box : ipywidgets.VBox
         The app.
     parts : dict
-        ``cohorts`` (SelectMultiple), ``compare_by`` (Dropdown), ``as_of``
-        (DatePicker), ``report`` and ``plots`` (Output) and ``controller``
-        (the :class:`CohortController` that owns the choices).
+        ``cohorts`` (SelectMultiple), ``compare_by`` (Dropdown), ``as_of``,
+        ``held_from`` and ``held_to`` (DatePicker), ``report`` and ``plots``
+        (Output), ``message`` (HTML: what went wrong with a choice, if
+        anything) and ``controller`` (the :class:`CohortController` that owns
+        the choices).
 
     Examples
     --------
@@ -230,30 +232,34 @@ def cohort_app(store_or_path: Store | str | Path, as_of=None,
     held_to = w.DatePicker(value=None, description="held to")
     report = w.Output(layout=w.Layout(overflow="auto"))
     pictures = w.Output()
+    said = w.HTML()
 
-    def day_changed(change: dict) -> None:
+    def day_changed(value) -> None:
         # A cleared date picker keeps the last day rather than silently jumping to today.
-        if change["new"] is not None:
-            controller.update(as_of=change["new"])
+        if value is not None:
+            controller.update(as_of=value)
 
-    cohorts.observe(lambda change: controller.update(cohorts=change["new"]), names="value")
-    compare_by.observe(lambda change: controller.update(by=change["new"]), names="value")
-    day.observe(day_changed, names="value")
-    held_from.observe(lambda change: controller.update(held_from=change["new"]), names="value")
-    held_to.observe(lambda change: controller.update(held_to=change["new"]), names="value")
+    on_value(cohorts, said, "show the report for these cohorts", lambda v: controller.update(cohorts=v))
+    on_value(compare_by, said, "compare by that", lambda v: controller.update(by=v))
+    on_value(day, said, "show the figures as of that day", day_changed)
+    on_value(held_from, said, "keep the interviews held from that day",
+             lambda v: controller.update(held_from=v))
+    on_value(held_to, said, "keep the interviews held up to that day", lambda v: controller.update(held_to=v))
     controller.register(show_report(report))
     controller.register(show_plots(pictures))
 
     box = w.VBox([
         w.HBox([cohorts, w.VBox([compare_by, day]), w.VBox([held_from, held_to])],
                layout=w.Layout(flex_flow="row wrap")),
+        said,
         w.HTML("Rates go with a cohort or a behaviour; they are not its effect. The offer rate counts "
                "only interviews old enough to have settled."),
         report,
         pictures,
     ], layout=w.Layout(width="100%"))
     parts = {"cohorts": cohorts, "compare_by": compare_by, "as_of": day, "held_from": held_from,
-             "held_to": held_to, "report": report, "plots": pictures, "controller": controller}
+             "held_to": held_to, "report": report, "plots": pictures, "message": said,
+             "controller": controller}
     bar.done()
     if display:
         from IPython.display import display as show

@@ -1,13 +1,21 @@
-"""What every widget shares: HTML tables that fit, pictures that scale, visible progress."""
+"""What every widget shares: HTML tables that fit, pictures that scale, visible progress, errors said."""
 
 from __future__ import annotations
 
 import base64
+import functools
 import html
-from collections.abc import Iterable
+import logging
+from collections.abc import Callable, Iterable, Mapping
 
 import ipywidgets as w
 import pandas as pd
+
+from ..errors import FollowupKitError, ValidationError
+
+log = logging.getLogger(__name__)
+#: The longest an unexpected error's own words are shown beside a form; the log has them whole.
+MAX_SHOWN = 160
 
 #: Tables wrap their text inside the cell width rather than pushing the page sideways; text reads
 #: from the left (JupyterLab right-aligns every cell of a rendered table unless told otherwise).
@@ -83,6 +91,97 @@ def message(kind: str, text: str) -> str:
     """A short line beside a form: ``"error"`` in red, ``"ok"`` in green, else a grey note."""
     css = {"error": "fk-error", "ok": "fk-ok"}.get(kind, "fk-note")
     return f'{TABLE_CSS}<span class="{css}">{html.escape(text)}</span>'
+
+
+def error_text(exc: Exception, action: str, *, field_words: Mapping[str, str] | None = None,
+               nothing: str = "") -> str:
+    """What a person reads when ``action`` ("save the correction") failed with ``exc``.
+
+    Parameters
+    ----------
+    exc : Exception
+    action : str
+        What was being done, as the words after "could not".
+    field_words : mapping, optional
+        What each column is called on the form, for a value the store refused.
+    nothing : str
+        Said after a refused value, e.g. "Nothing was logged."
+
+    Returns
+    -------
+    str
+        A :class:`~followup_kit.errors.ValidationError` as the form's field and
+        what is wrong with it; any other ``FollowupKitError`` as its message;
+        anything else as one line naming the action.
+
+    Examples
+    --------
+    >>> error_text(OSError("disk full"), "save the correction")
+    'could not save the correction: OSError: disk full (the details are in the log)'
+    """
+    if isinstance(exc, ValidationError):
+        problem = exc.problems[0]
+        where = (field_words or {}).get(problem.column, problem.column)
+        return f"{where}: {problem.message}. {nothing}".strip()
+    if isinstance(exc, FollowupKitError):
+        return str(exc)
+    said = " ".join(str(exc).split())
+    said = said if len(said) <= MAX_SHOWN else said[:MAX_SHOWN - 1] + "\u2026"
+    return f"could not {action}: {type(exc).__name__}{': ' + said if said else ''} (the details are in the log)"
+
+
+def says_errors(shown: w.HTML, action: str, *, field_words: Mapping[str, str] | None = None,
+                nothing: str = "") -> Callable[[Callable], Callable]:
+    """Wrap a widget's callback so that whatever goes wrong in it is said in ``shown``.
+
+    A button or a value that changes calls its callback from the widget's
+    event loop, where an exception reaches nobody: the button seems to do
+    nothing. Wrapped, the callback shows :func:`error_text` in red instead
+    and logs an unexpected error with its traceback (on the logger of this
+    module); the error it showed goes once the same callback runs through.
+
+    Parameters
+    ----------
+    shown : ipywidgets.HTML
+        Where the message goes, beside the form.
+    action, field_words, nothing
+        As for :func:`error_text`.
+
+    Returns
+    -------
+    callable
+        A decorator.
+    """
+
+    def wrap(callback: Callable) -> Callable:
+        said: dict = {"error": None}
+
+        @functools.wraps(callback)
+        def run(*args, **kwargs):
+            try:
+                result = callback(*args, **kwargs)
+            except Exception as exc:
+                if not isinstance(exc, FollowupKitError):
+                    log.exception("could not %s", action)
+                shown.value = said["error"] = message(
+                    "error", error_text(exc, action, field_words=field_words, nothing=nothing))
+                return None
+            if said["error"] is not None and shown.value == said["error"]:
+                shown.value = ""
+            said["error"] = None
+            return result
+
+        return run
+
+    return wrap
+
+
+def on_value(widget: w.ValueWidget, shown: w.HTML, action: str, apply: Callable[[object], None]) -> None:
+    """Call ``apply(new value)`` whenever ``widget``'s value changes, what goes wrong said in ``shown``.
+
+    See :func:`says_errors`; ``action`` is what a change of this widget does.
+    """
+    widget.observe(says_errors(shown, action)(lambda change: apply(change["new"])), names="value")
 
 
 class Progress:
