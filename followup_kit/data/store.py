@@ -284,6 +284,16 @@ class StoredCounts:
     frames: dict[str, pd.DataFrame]
 
 
+def _readonly_uri(path: str) -> str:
+    """The SQLite URI that opens ``path`` for reading only.
+
+    The path is percent-encoded (``file:///a%23b.db?mode=ro``): written into the
+    URI as it is, a ``#`` would cut off ``?mode=ro`` and a ``?`` or ``%`` would
+    name another file.
+    """
+    return Path(path).resolve().as_uri() + "?mode=ro"
+
+
 def _is_busy(exc: sqlite3.Error) -> bool:
     """Whether SQLite gave up waiting for another connection's lock."""
     return getattr(exc, "sqlite_errorname", "") in ("SQLITE_BUSY", "SQLITE_LOCKED")
@@ -381,8 +391,8 @@ class Store:
         if readonly:
             if not Path(self.path).exists():
                 raise FollowupKitError(f"{self.path}: no such store; run 'followup-kit init' first")
-            uri = f"file:{Path(self.path).resolve()}?mode=ro"
-            self._db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT)
+            self._db = sqlite3.connect(_readonly_uri(self.path), uri=True, isolation_level=None,
+                                       timeout=BUSY_TIMEOUT)
         else:
             if self.path != ":memory:":
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
@@ -1019,7 +1029,7 @@ class Store:
         if self._helper is not None or self.path == ":memory:" or not self._db.in_transaction:
             return self._helper
         state = self.data_state()
-        helper = sqlite3.connect(Path(self.path).resolve().as_uri() + "?mode=ro", uri=True,
+        helper = sqlite3.connect(_readonly_uri(self.path), uri=True,
                                  isolation_level=None, timeout=30, check_same_thread=False)
         try:
             helper.execute("BEGIN")
