@@ -115,6 +115,48 @@ def test_a_forgotten_id_is_not_given_to_someone_new(db):
     assert new > last
 
 
+def test_an_older_export_cannot_bring_a_forgotten_candidate_back(db, tmp_path, capsys):
+    older = tmp_path / "older"
+    assert main(["export", "--db", str(db), "--out", str(older)]) == 0
+    with fk.Store(db) as store:
+        gone = only_theirs(store.candidates(), store.interviews())
+    who = gone["candidate_id"]
+    assert main(["forget", "--db", str(db), "--candidate", who, "--yes"]) == 0
+    # Their rows from the older export, beside a new candidate's row: all or nothing.
+    tables = {name: pd.read_csv(older / f"{name}.csv", dtype="str", keep_default_na=False,
+                                encoding="utf-8-sig") for name in schema.ORDER}
+    theirs = tables["candidates"].loc[tables["candidates"]["candidate_id"] == who]
+    newcomer = pd.DataFrame([{**theirs.iloc[0].to_dict(), "candidate_id": "C900001", "name": "Noa Tane",
+                              "email": "noa@example.org"}])
+    back = tmp_path / "back"
+    back.mkdir()
+    pd.concat([newcomer, theirs]).to_csv(back / "candidates.csv", index=False)
+    interviews = tables["interviews"].loc[tables["interviews"]["candidate_id"] == who]
+    interviews.to_csv(back / "interviews.csv", index=False)
+    events = tables["events"].loc[tables["events"]["interview_id"].isin(interviews["interview_id"])]
+    events.to_csv(back / "events.csv", index=False)
+    capsys.readouterr()
+    before = file_hash(db)
+
+    assert main(["import", "--db", str(db), *(str(back / name) for name in FILES)]) == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert lines[0].startswith(f"candidates.csv:3:candidate_id: candidate '{who}' was forgotten")
+    assert "new id" in lines[0]
+    assert lines[1:] == ["Nothing was imported: fix the file and run the same command again."]
+    assert file_hash(db) == before
+
+    # Without their candidate row, their interviews are refused for the same reason.
+    assert main(["import", "--db", str(db), str(back / "interviews.csv")]) == 2
+    assert f"interviews.csv:2:candidate_id: candidate '{who}' was forgotten" in capsys.readouterr().err
+    with fk.Store(db) as store, pytest.raises(fk.ValidationError, match="was forgotten"):
+        store.add_candidate(candidate_id=who, name=gone["name"], email=gone["email"], cohort="2026-spring")
+    assert file_hash(db) == before
+    # A person who comes back is added with a new id.
+    with fk.Store(db) as store:
+        again = store.add_candidate(name=gone["name"], email=gone["email"], cohort="2026-spring")
+    assert again != who
+
+
 def test_forget_asks_on_a_terminal_and_refuses_without_one(db, monkeypatch, capsys):
     with fk.Store(db) as store:
         who = store.candidates()["candidate_id"].iloc[0]

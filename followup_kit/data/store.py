@@ -468,6 +468,7 @@ class Store:
             candidates = self._text("candidates", columns=["candidate_id"])
             interviews = self._text("interviews", columns=["interview_id", "interview_date"])
             events = self._text("events", columns=["event_id"])
+            forgotten = [row[0] for row in self._db.execute("SELECT candidate_id FROM forgotten")]
         return schema.Known(
             candidate_ids=candidates["candidate_id"],
             interview_ids=interviews["interview_id"],
@@ -475,6 +476,7 @@ class Store:
             interview_dates=pd.Series(
                 schema.typed(schema.INTERVIEWS, interviews)["interview_date"].to_numpy(),
                 index=interviews["interview_id"].to_numpy()),
+            forgotten_ids=pd.Series(forgotten, dtype="str"),
         )
 
     def import_csv(self, *paths: str | Path, progress: bool = False) -> dict[str, int]:
@@ -792,7 +794,8 @@ class Store:
             event_ids=present("events", "event_id", rows.get("event_id", ())),
             interview_dates=pd.Series(
                 pd.to_datetime([d for _, d in dates], format="%Y-%m-%d").astype("datetime64[us]"),
-                index=[i for i, _ in dates]))
+                index=[i for i, _ in dates]),
+            forgotten_ids=present("forgotten", "candidate_id", rows.get("candidate_id", ())))
 
     def _add_one(self, table: str, row: dict) -> str:
         """Check and write one row; returns its id, made by the store when the row has none."""
