@@ -219,9 +219,13 @@ WHO = "C000135"
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory) -> Path:
+    """The demo store as ``followup-kit serve`` leaves it: with the cohort counts its pages read."""
+    from followup_kit.dashboard.server import prepare_counts
     from followup_kit.data.demo import demo_store
 
-    return demo_store(tmp_path_factory.mktemp("demo") / "demo.db")
+    db = demo_store(tmp_path_factory.mktemp("demo") / "demo.db")
+    prepare_counts(db, "2026-11-01")
+    return db
 
 
 @pytest.fixture

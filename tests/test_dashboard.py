@@ -15,7 +15,13 @@ from itsdangerous import TimestampSigner
 from followup_kit.cli import main
 from followup_kit.dashboard import links, page
 from followup_kit.dashboard.links import LinkError, make_link, make_token, read_token
-from followup_kit.dashboard.server import CONFIG, NOTEBOOK, kernel_environment, voila_command
+from followup_kit.dashboard.server import (
+    CONFIG,
+    NOTEBOOK,
+    kernel_environment,
+    prepare_counts,
+    voila_command,
+)
 from followup_kit.data.demo import demo_store
 
 SECRET = "a secret only these tests know"
@@ -24,7 +30,10 @@ DAY = 24 * 60 * 60
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory) -> Path:
-    return demo_store(tmp_path_factory.mktemp("demo") / "demo.db")
+    """The demo store as ``followup-kit serve`` leaves it: with the cohort counts its pages read."""
+    db = demo_store(tmp_path_factory.mktemp("demo") / "demo.db")
+    prepare_counts(db, "2026-11-01")
+    return db
 
 
 @pytest.fixture(autouse=True)

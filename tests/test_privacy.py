@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 import hashlib
 import hmac
+import re
 import sqlite3
 import subprocess
 import sys
@@ -93,8 +94,12 @@ def test_forget_deletes_the_candidate_and_leaves_their_bytes_in_no_file(db, caps
         left = store.tables()
         audit = store._db.execute("SELECT * FROM forgotten").fetchall()
         cols = [r[1] for r in store._db.execute("PRAGMA table_info(forgotten)")]
-        # The cohort counts cached before are not read again: the report is built from what is left.
-        assert store.load_counts("cohorts") is None
+        # forget built the cached counts again, for the day they were kept, from what is left.
+        rebuilt = cache.cohort_counts(store, SAMPLE_AS_OF, build=False)
+        assert rebuilt.current and rebuilt.state == store.data_state()
+        [(name,)] = store._db.execute("SELECT DISTINCT name FROM count_tables").fetchall()
+        rows = store.load_counts(name, cache.PER_CANDIDATE).frames
+        assert who not in {*rows["interviews"]["candidate_id"], *rows["candidates"]["candidate_id"]}
         after = cache.cohort_report_from_store(store, SAMPLE_AS_OF)
     pd.testing.assert_frame_equal(left[0], candidates.loc[candidates["candidate_id"] != who]
                                   .reset_index(drop=True))
@@ -155,6 +160,56 @@ def test_an_older_export_cannot_bring_a_forgotten_candidate_back(db, tmp_path, c
     with fk.Store(db) as store:
         again = store.add_candidate(name=gone["name"], email=gone["email"], cohort="2026-spring")
     assert again != who
+
+
+#: A statement that reads rows of the people's tables (the count of rowids a data-state token takes
+#: reads none).
+PERSON_ROWS = re.compile(r"\b(?:FROM|JOIN)\s+(?:candidates|interviews|events)\b")
+ROWID_TOP = re.compile(r"coalesce\(max\(rowid\), 0\) FROM (?:candidates|interviews|events)\b")
+
+
+def test_a_page_after_forget_reads_no_other_candidates_rows(db, monkeypatch, capsys):
+    from followup_kit.dashboard import links, page
+
+    with fk.Store(db) as store:
+        people = store.candidates()
+        gone = only_theirs(people, store.interviews())["candidate_id"]
+        me = people.loc[people["candidate_id"] != gone, "candidate_id"].iloc[0]
+        mine = store.interviews(me)["company"]
+    # On a terminal, forget shows the progress of building the counts, as serve and report do.
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main(["forget", "--db", str(db), "--candidate", gone, "--yes"]) == 0
+    assert "cohort counts" in capsys.readouterr().err
+    # The page as a served kernel runs it: the store read-only, the day and the link from serve.
+    for name in (SECRET_ENV, "VOILA_PREHEAT"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv(page.DB_ENV, str(db))
+    monkeypatch.setenv(page.SECRET_FILE_ENV, str(secret_path(db)))
+    monkeypatch.setenv(page.AS_OF_ENV, SAMPLE_AS_OF)
+    monkeypatch.setenv("QUERY_STRING", "token=" + links.make_token(links.secret_for(db), me))
+    statements: list[str] = []
+    connect = sqlite3.connect
+
+    def traced(*args, **kwargs):
+        connection = connect(*args, **kwargs)
+        connection.set_trace_callback(statements.append)
+        return connection
+
+    monkeypatch.setattr(sqlite3, "connect", traced)
+    shown = page.dashboard_for_request()
+
+    text = " ".join(w.value for w in walk(shown) if isinstance(getattr(w, "value", None), str))
+    assert "Your next steps on" in text and all(company in text for company in mine)
+    reads = [s for s in statements if PERSON_ROWS.search(ROWID_TOP.sub("", s))]
+    assert reads and all(f"candidate_id = '{me}'" in s for s in reads), [
+        s[:160] for s in reads if f"candidate_id = '{me}'" not in s]
+
+
+def walk(widget):
+    """The widget and every widget inside it."""
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from walk(child)
 
 
 def test_forget_asks_on_a_terminal_and_refuses_without_one(db, monkeypatch, capsys):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..data.store import Store
 from ..errors import FollowupKitError
+from ..stats.cache import cohort_counts, kept_day
 from .options import about, open_store
 
 
@@ -55,12 +56,18 @@ def cmd_forget(args: argparse.Namespace) -> int:
         if not args.yes and not _confirmed(store, args.candidate):
             print("nothing was deleted", file=sys.stderr)
             return 1
+        day = kept_day(store)
         try:
             deleted = store.forget(args.candidate)
         except FollowupKitError as exc:
             if str(exc).startswith("no candidate"):
                 raise FollowupKitError(f"--candidate: {exc}") from None
             raise
+        finally:
+            # Forgetting drops the cached count tables. A served page cannot build them (it only
+            # reads), so they are built again here, for the day they were kept.
+            if day is not None:
+                cohort_counts(store, day, progress=sys.stderr.isatty())
     if not any(deleted.values()):
         print(f"{args.candidate} was already forgotten; the store's files are clean of them")
         return 0

@@ -24,6 +24,8 @@ from ..data.demo import DEMO_AS_OF, demo_store
 from ..data.store import Store
 from ..errors import FollowupKitError
 from ..playbook.business_days import business_calendar, know_holidays
+from ..stats.cache import cohort_counts
+from ..stats.counts import Counts
 from ..widgets import candidate_view
 from .links import (
     AS_OF_ENV,
@@ -131,8 +133,8 @@ def served_secret() -> str:
     return path.read_text(encoding="ascii").strip()
 
 
-def _view(store, candidate_id: str, today) -> w.VBox:
-    box, _ = candidate_view(store, candidate_id, today=today)
+def _view(store, candidate_id: str, today, counts: Counts | None = None) -> w.VBox:
+    box, _ = candidate_view(store, candidate_id, today=today, cohort_counts=counts)
     return w.VBox([w.HTML(INTRO, layout=w.Layout(**_PAGE)), box], layout=w.Layout(**_PAGE))
 
 
@@ -167,6 +169,9 @@ def dashboard_for_request(preview: str | None = None, today=DEMO_AS_OF) -> w.Wid
             if store.candidates(candidate_id).empty:
                 # A candidate removed since the link was made reads like any other dead link.
                 return plain_page(REFUSAL)
-            return _view(store, candidate_id, os.environ.get(AS_OF_ENV) or None)
+            day = as_day(os.environ.get(AS_OF_ENV) or None)
+            # Only the counts serve kept: building them would read every candidate's rows.
+            counts = cohort_counts(store, day, stale_ok=True, build=False).by_cohort
+            return _view(store, candidate_id, day, counts)
     except (FollowupKitError, sqlite3.Error, OSError):
         return plain_page(UNAVAILABLE)

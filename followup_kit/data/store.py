@@ -657,7 +657,10 @@ class Store:
 
         Their interviews and events go in the same transaction as their own
         row, with SQLite's ``secure_delete`` on, and every count table cached
-        in the store goes too (the next report builds them again). The WAL is
+        in the store goes too (build them again with
+        :func:`followup_kit.stats.cache.cohort_counts`, as ``followup-kit
+        forget`` does at once, or pages served from the store cannot show the
+        patience meter). The WAL is
         then folded into the file and emptied, and when the file still holds
         their name or email anywhere (SQLite may have left older copies of a
         row in the unused space of pages it split or merged) it is rewritten
