@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import getpass
 import json
+import os
 import stat
+import tempfile
 import time
 from pathlib import Path
 
@@ -19,6 +22,7 @@ from followup_kit.dashboard.server import (
     CONFIG,
     NOTEBOOK,
     kernel_environment,
+    kernel_ipython_dir,
     prepare_counts,
     voila_command,
 )
@@ -210,12 +214,12 @@ def test_voila_reads_the_outputs_wait_from_the_committed_settings():
     assert executor.iopub_timeout == json.loads(CONFIG.read_text())["VoilaExecutor"]["iopub_timeout"]
 
 
-def test_the_serve_command_line(demo):
+def test_the_serve_command_line(demo, tmp_path):
     command = voila_command(NOTEBOOK, port=9999, preheat=2)
     assert Path(command[0]).name == "voila" and command[1] == "candidate_dashboard.ipynb"
     assert "--Voila.ip=127.0.0.1" in command and "--port=9999" in command
     assert "--preheat_kernel=True" in command and "--pool_size=2" in command
-    env = kernel_environment(demo, "2026-11-01")
+    env = kernel_environment(demo, "2026-11-01", ipython_dir=tmp_path)
     assert env[page.DB_ENV] == str(demo.resolve()) and Path(env[page.SECRET_FILE_ENV]).is_file()
 
 
@@ -270,11 +274,11 @@ def test_a_preheated_kernel_warms_up_on_made_up_data_only(demo, monkeypatch):
     assert countries <= set(business_days._CALENDARS) and len(countries) > 1
 
 
-def test_the_holidays_handed_to_the_kernels_are_the_packages(demo):
+def test_the_holidays_handed_to_the_kernels_are_the_packages(demo, tmp_path):
     from followup_kit.data.store import Store
     from followup_kit.playbook import business_days
 
-    table = json.loads(kernel_environment(demo, "2026-11-01")[links.HOLIDAYS_ENV])
+    table = json.loads(kernel_environment(demo, "2026-11-01", ipython_dir=tmp_path)[links.HOLIDAYS_ENV])
     with Store(demo, readonly=True) as store:
         countries = {c for c in store.countries() if c}
     assert set(table) == countries
@@ -314,12 +318,12 @@ def test_a_page_handed_garbage_for_holidays_looks_them_up_itself(demo, monkeypat
         assert [str(d) for d in held.holidays] == [str(d) for d in days[np.is_busday(days)]]
 
 
-def test_a_served_page_loads_neither_holidays_nor_matplotlib_and_plans_the_same(demo):
+def test_a_served_page_loads_neither_holidays_nor_matplotlib_and_plans_the_same(demo, tmp_path):
     """In a fresh interpreter, as a kernel: the served holidays give the same next steps."""
     import subprocess
     import sys
 
-    env = kernel_environment(demo, "2026-11-01")
+    env = kernel_environment(demo, "2026-11-01", ipython_dir=kernel_ipython_dir(tmp_path))
     env["QUERY_STRING"] = "token=" + make_token(links.secret_for(demo), "C000135")
     script = ("import sys\n"
               "from followup_kit.dashboard import dashboard_for_request\n"
@@ -339,18 +343,54 @@ def test_a_served_page_loads_neither_holidays_nor_matplotlib_and_plans_the_same(
     assert "Your next steps on" in runs["handed"][1] and runs["handed"][1] == runs["looked up"][1]
 
 
-def test_a_served_kernel_keeps_no_history(demo):
-    """Thirty kernels writing one history file lock it, and the error lands on a candidate's page."""
+def kernel_prints(env: dict[str, str], code: str) -> str:
+    """What a real kernel started with ``env`` prints running ``code`` (which must succeed)."""
     from jupyter_client.manager import start_new_kernel
 
-    manager, client = start_new_kernel(kernel_name="python3", env=kernel_environment(demo, "2026-11-01"))
+    manager, client = start_new_kernel(kernel_name="python3", env=env)
     said: list[str] = []
     try:
         reply = client.execute_interactive(
-            "print(get_ipython().history_manager.enabled)", timeout=60,
-            output_hook=lambda msg: said.append(msg["content"].get("text", "")))
+            code, timeout=60, output_hook=lambda msg: said.append(msg["content"].get("text", "")))
     finally:
         client.stop_channels()
         manager.shutdown_kernel(now=True)
     assert reply["content"]["status"] == "ok"
-    assert "".join(said).strip() == "False"
+    return "".join(said).strip()
+
+
+def test_a_served_kernel_keeps_no_history(demo, tmp_path):
+    """Thirty kernels writing one history file lock it, and the error lands on a candidate's page."""
+    env = kernel_environment(demo, "2026-11-01", ipython_dir=kernel_ipython_dir(tmp_path))
+    assert kernel_prints(env, "print(get_ipython().history_manager.enabled)") == "False"
+
+
+def owners_and_modes(folder: Path) -> dict:
+    """Who owns each file under ``folder``, its mode and when it last changed."""
+    return {p: (p.stat().st_uid, p.stat().st_mode, p.stat().st_mtime_ns) for p in (folder, *folder.rglob("*"))}
+
+
+def test_a_folder_planted_where_the_kernels_ipython_folder_could_be_guessed_is_never_used(
+        tmp_path, monkeypatch):
+    """Another user who makes the folder first can neither stop serve nor run code in its kernels."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    planted = tmp_path / f"followup-kit-ipython-{getpass.getuser()}"
+    startup = planted / "profile_default" / "startup"
+    startup.mkdir(parents=True)
+    ran = tmp_path / "the planted script ran"
+    (startup / "00-planted.py").write_text(f"open({str(ran)!r}, 'w').close()\n", encoding="utf-8")
+    if os.geteuid() == 0:
+        # As another user would have made it.
+        for path in (planted, *planted.rglob("*")):
+            os.chown(path, 65534, 65534)
+    as_planted = owners_and_modes(planted)
+
+    folder = kernel_ipython_dir()
+    assert folder.parent == tmp_path and folder != planted
+    made = folder.stat()
+    assert stat.S_IMODE(made.st_mode) == 0o700 and made.st_uid == os.geteuid()
+    assert kernel_prints({**os.environ, "IPYTHONDIR": str(folder)},
+                         "print(get_ipython().profile_dir.location)") == str(folder / "profile_default")
+    assert not ran.exists()
+    assert owners_and_modes(planted) == as_planted
+    assert kernel_ipython_dir() not in (folder, planted)

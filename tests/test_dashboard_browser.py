@@ -7,15 +7,18 @@ and is stopped at the end, whatever happened.
 from __future__ import annotations
 
 import csv
+import getpass
 import json
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -40,34 +43,45 @@ INTERVIEWERS = {row["interviewer_name"]
                 if row["candidate_id"] == CANDIDATE}
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """A running ``followup-kit serve`` on a temporary copy of the demo store."""
-    folder = tmp_path_factory.mktemp("served")
+@contextmanager
+def serving(folder: Path, *options: str, env: dict[str, str] | None = None):
+    """A running ``followup-kit serve`` on a copy of the demo store in ``folder``, stopped after.
+
+    Yields the address, the port, the link secret, the store, the folder and the server's
+    log (its standard output and error, as an operator reads them).
+    """
     db = demo_store(folder / "demo.db")
     secret = secret_for(db)
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("FOLLOWUP_KIT_")}
-    log = (folder / "serve.log").open("w")
-    process = subprocess.Popen(
-        [str(Path(sys.executable).with_name("followup-kit")), "serve", "--db", str(db),
-         "--port", str(port), "--as-of", DEMO_AS_OF],
-        stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(base + "voila/static/voila.js", timeout=2).close()
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError((folder / "serve.log").read_text()) from None
-                time.sleep(0.3)
-        yield {"base": base, "port": port, "secret": secret, "db": db, "folder": folder}
-    finally:
-        stop(process)
-        log.close()
+    env = {k: v for k, v in (env or os.environ).items() if not k.startswith("FOLLOWUP_KIT_")}
+    log_path = folder / "serve.log"
+    with log_path.open("w") as log:
+        process = subprocess.Popen(
+            [str(Path(sys.executable).with_name("followup-kit")), "serve", "--db", str(db),
+             "--port", str(port), "--as-of", DEMO_AS_OF, *options],
+            stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    urllib.request.urlopen(base + "voila/static/voila.js", timeout=2).close()
+                    break
+                except OSError:
+                    if process.poll() is not None or time.monotonic() > deadline:
+                        raise RuntimeError(log_path.read_text()) from None
+                    time.sleep(0.3)
+            yield {"base": base, "port": port, "secret": secret, "db": db, "folder": folder,
+                   "log": log_path}
+        finally:
+            stop(process)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """A running ``followup-kit serve`` on a temporary copy of the demo store."""
+    with serving(tmp_path_factory.mktemp("served")) as running:
+        yield running
 
 
 @pytest.fixture(scope="module")
@@ -272,3 +286,23 @@ def test_no_serious_accessibility_violation(desktop):
     serious = [(v["id"], node["target"][-1]) for v in result["violations"]
                if v["impact"] in ("serious", "critical") for node in v["nodes"]]
     assert serious == []
+
+
+def test_serve_gives_its_kernels_a_private_ipython_folder_and_removes_it_when_stopped(tmp_path):
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    # The folder an older serve used, made first by someone else with a start-up script in it.
+    planted = temp / f"followup-kit-ipython-{getpass.getuser()}"
+    (planted / "profile_default" / "startup").mkdir(parents=True)
+    ran = tmp_path / "the planted script ran"
+    (planted / "profile_default" / "startup" / "00-planted.py").write_text(
+        f"open({str(ran)!r}, 'w').close()\n", encoding="utf-8")
+    with serving(tmp_path, env={**os.environ, "TMPDIR": str(temp)}) as server:
+        # A page starts a kernel; the refusal is enough, and the response ends once it has run.
+        urllib.request.urlopen(server["base"] + "?token=none", timeout=120).read()
+        made = [p for p in temp.iterdir() if p.name.startswith("followup-kit-ipython-") and p != planted]
+        assert len(made) == 1
+        assert stat.S_IMODE(made[0].stat().st_mode) == 0o700 and made[0].stat().st_uid == os.geteuid()
+        assert (made[0] / "profile_default" / "ipython_kernel_config.json").is_file()
+        assert not ran.exists()
+    assert not made[0].exists() and planted.is_dir()
