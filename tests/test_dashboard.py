@@ -5,7 +5,10 @@ from __future__ import annotations
 import getpass
 import json
 import os
+import shutil
 import stat
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -15,6 +18,7 @@ import nbformat
 import pytest
 from itsdangerous import TimestampSigner
 
+from conftest import file_hash
 from followup_kit.cli import main
 from followup_kit.dashboard import links, page
 from followup_kit.dashboard.links import LinkError, make_link, make_token, read_token
@@ -233,6 +237,37 @@ def test_serve_can_cull_idle_kernels_sooner():
 def test_serve_refuses_a_missing_store_in_one_line(tmp_path, capsys):
     assert main(["serve", "--db", str(tmp_path / "none.db")]) == 2
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def without_root_powers(argv: list[str]) -> list[str]:
+    """``argv`` run so that file modes bind: root keeps its uid but loses its power to override them."""
+    if os.geteuid() != 0:
+        return argv
+    if shutil.which("setpriv") is None:
+        pytest.skip("running as root, and setpriv (util-linux) is not here to drop the override")
+    return ["setpriv", "--bounding-set", "-dac_override", *argv]
+
+
+def test_serve_on_a_read_only_store_says_what_is_wrong_in_one_line(tmp_path, csv_files):
+    from followup_kit.data.store import Store
+
+    db = tmp_path / "coach.db"
+    with Store(db) as store:
+        store.import_csv(*csv_files)
+    db.chmod(0o444)
+    before, listing = file_hash(db), {p.name for p in tmp_path.iterdir()}
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FOLLOWUP_KIT_")}
+    done = subprocess.run(without_root_powers(
+        [str(Path(sys.executable).with_name("followup-kit")), "serve", "--db", str(db), "--port", "1"]),
+        capture_output=True, text=True, timeout=120, env={**env, "TMPDIR": str(temp)})
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.startswith(f"followup-kit serve: --db: {db} is read-only for this user")
+    assert done.stderr.count("\n") == 1 and "another program" not in done.stderr
+    # Nothing was made: no secret, no kernels' folder; only SQLite's own files of a reader.
+    assert file_hash(db) == before and list(temp.iterdir()) == []
+    assert {p.name for p in tmp_path.iterdir()} - listing <= {"tmp", "coach.db-wal", "coach.db-shm"}
 
 
 def test_serving_builds_the_cohort_counts_a_page_reads(tmp_path):

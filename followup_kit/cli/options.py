@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -32,6 +34,12 @@ def open_store(db: str, *, readonly: bool = False) -> Store:
         raise FollowupKitError(f"--db: {exc}") from None
     except OSError as exc:
         raise FollowupKitError(f"--db: cannot use {db}: {exc.strerror}") from None
+
+
+def writable(db: str) -> bool:
+    """Whether this user may write the store ``db``: the file and its folder (where the WAL goes)."""
+    path = Path(db)
+    return path.is_file() and os.access(path, os.W_OK) and os.access(path.resolve().parent, os.W_OK)
 
 
 @contextmanager

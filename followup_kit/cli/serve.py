@@ -19,7 +19,7 @@ from ..dashboard.server import (
     voila_command,
 )
 from ..errors import FollowupKitError
-from .options import day_option, open_store
+from .options import day_option, open_store, writable
 
 #: An IPv4 or IPv6 address or a host name: checked before Voilà starts, so a typo is one line.
 _HOST = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")
@@ -90,6 +90,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     # whose every page says "try again later".
     with open_store(args.db, readonly=True):
         pass
+    if not writable(args.db):
+        raise FollowupKitError(
+            f"--db: {args.db} is read-only for this user, and serve keeps the cohort counts its pages "
+            "read in the store: make the file and its folder writable, or serve a copy "
+            "(followup-kit backup)")
     prepare_counts(args.db, as_of, progress=sys.stderr.isatty())
     command = voila_command(port=args.port, host=args.host, preheat=args.preheat,
                             cull_idle=args.cull_idle)
