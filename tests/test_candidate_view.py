@@ -14,7 +14,6 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
-from readable import descendants, widget_text
 from scipy import stats
 
 from conftest import file_hash
@@ -27,6 +26,7 @@ from followup_kit.stats.counts import count
 from followup_kit.widgets import candidate_view
 from followup_kit.widgets.candidate import STRENGTH_PLACEHOLDER
 from followup_kit.widgets.common import svg_image
+from readable import descendants, widget_text
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import nbformat
 import pytest
 from nbclient import NotebookClient
-from readable import readable, strings_in
 
 from followup_kit.charts import VEGA_LITE
+from readable import readable, strings_in
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
