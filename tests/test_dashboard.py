@@ -190,6 +190,37 @@ def test_an_unreadable_store_says_to_try_later(tmp_path, monkeypatch):
     assert page.UNAVAILABLE in page.dashboard_for_request().value
 
 
+def people_in(db: Path) -> list[str]:
+    """Every name and email of a candidate or an interviewer in the store."""
+    from followup_kit.data.store import Store
+
+    with Store(db, readonly=True) as store:
+        candidates, interviews, _ = store.tables()
+    return [*candidates["name"], *candidates["email"], *interviews["interviewer_name"],
+            *interviews["interviewer_email"]]
+
+
+@pytest.mark.parametrize("fault", ["garbled file", "no counts kept"])
+def test_why_a_page_was_not_shown_goes_to_the_servers_log_without_personal_data(
+        tmp_path, monkeypatch, capfd, fault):
+    db = demo_store(tmp_path / "demo.db")
+    people = people_in(db)
+    if fault == "garbled file":
+        prepare_counts(db, "2026-11-01")
+        db.write_bytes(b"\0" * 100 + db.read_bytes()[100:])
+    served(monkeypatch, db, "token=" + make_token(links.secret_for(db), "C000135"))
+    capfd.readouterr()
+    shown = page.dashboard_for_request()
+    out, err = capfd.readouterr()
+    assert shown.value == page.plain_page(page.UNAVAILABLE).value and out == ""
+    [line] = err.splitlines()
+    assert line.startswith("[followup-kit page ") and "candidate C000135: the page was not shown: " in line
+    assert "FollowupKitError: " in line
+    assert ("not a followup_kit store (file is not a database)" if fault == "garbled file"
+            else "no cohort counts kept for 2026-11-01") in line
+    assert [who for who in people if who in line] == []
+
+
 def test_the_preview_shows_the_demo_candidate_only_when_not_served():
     assert "Fatima Walker" in text_of(page.dashboard_for_request(preview="C000135"))
 

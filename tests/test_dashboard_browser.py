@@ -27,6 +27,7 @@ from itsdangerous import TimestampSigner
 from browsers import CHROMIUM_ARGS, free_port, stop
 from followup_kit.dashboard.links import make_link, make_token, secret_for
 from followup_kit.data.demo import DATA_DIR, DEMO_AS_OF, demo_store
+from readable import readable
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -34,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "docs" / "screenshots"
 CANDIDATE = "C000135"
 REFUSAL = "This link is not valid or has expired; ask your coach for a new one."
+UNAVAILABLE = "Your page cannot be shown just now."
 RENDER_MS = 60_000
 NAMES = {row["candidate_id"]: row["name"]
          for row in csv.DictReader((DATA_DIR / "candidates.csv").open(encoding="utf-8"))}
@@ -41,6 +43,10 @@ NAMES = {row["candidate_id"]: row["name"]
 INTERVIEWERS = {row["interviewer_name"]
                 for row in csv.DictReader((DATA_DIR / "interviews.csv").open(encoding="utf-8"))
                 if row["candidate_id"] == CANDIDATE}
+#: Every name and email of the sample, of candidates and interviewers alike.
+PEOPLE = {row[column] for name, columns in (("candidates", ("name", "email")),
+                                            ("interviews", ("interviewer_name", "interviewer_email")))
+          for row in csv.DictReader((DATA_DIR / f"{name}.csv").open(encoding="utf-8")) for column in columns}
 
 
 @contextmanager
@@ -306,3 +312,22 @@ def test_serve_gives_its_kernels_a_private_ipython_folder_and_removes_it_when_st
         assert (made[0] / "profile_default" / "ipython_kernel_config.json").is_file()
         assert not ran.exists()
     assert not made[0].exists() and planted.is_dir()
+
+
+def test_why_a_page_was_not_shown_is_in_the_servers_log_and_not_on_the_page(tmp_path, browser):
+    with serving(tmp_path) as server:
+        link = make_link(server["secret"], CANDIDATE, server["base"], days=14)
+        rendered(browser, link).close()
+        db = server["db"]
+        db.write_bytes(b"\0" * 100 + db.read_bytes()[100:])
+        page = opened(browser, link)
+        page.get_by_text(UNAVAILABLE).wait_for(timeout=RENDER_MS)
+        shown = readable(page.content())
+        page.close()
+        log = server["log"].read_text(encoding="utf-8")
+    said = [line for line in log.splitlines() if line.startswith("[followup-kit page ")]
+    assert len(said) == 1, log[-2000:]
+    assert f"candidate {CANDIDATE}: the page was not shown: FollowupKitError: " in said[0]
+    assert said[0].endswith("not a followup_kit store (file is not a database)")
+    assert "followup-kit page" not in shown and "not a database" not in shown
+    assert [who for who in PEOPLE if who in log] == []

@@ -5,14 +5,20 @@ Served by ``followup-kit serve``, the kernel of each page finds the store in
 token is checked before anything is read from the store, so a bad link loads
 no candidate's data at all. Opened anywhere else (JupyterLab, a test, a
 Binder sandbox) the same notebook previews one candidate of the demo store.
+
+A served page that cannot be shown says so in one plain line; what went wrong
+(the error's type and message, and the candidate's id) goes to the server's
+log, Voilà's standard error, never to the page.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
 import sqlite3
+import sys
 from pathlib import Path
 from urllib.parse import parse_qs
 
@@ -37,6 +43,35 @@ from .links import (
     read_token,
     secret_path,
 )
+
+
+class ServerLog(logging.Handler):
+    """Writes each record as one line to the stderr the kernel was started with: the server's log.
+
+    In a kernel, file descriptor 2 is piped to the page (ipykernel shows on the
+    page what is written there), while ipykernel's ``sys.stderr`` keeps a copy
+    of the original descriptor as its ``fileno()``: Voilà's own stderr.
+    """
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            fd = sys.stderr.fileno()
+        except (OSError, ValueError):
+            fd = sys.__stderr__.fileno()
+        try:
+            os.write(fd, (self.format(record) + "\n").encode("utf-8", "replace"))
+        except OSError:
+            # Nowhere left to say it; the page has shown its message already.
+            pass
+
+
+#: What went wrong behind a page, for the operator: ids, error types and messages, never a
+#: name or an email.
+log = logging.getLogger(__name__)
+_handler = ServerLog()
+_handler.setFormatter(logging.Formatter("[followup-kit page %(asctime)s] %(message)s"))
+log.addHandler(_handler)
+log.propagate = False
 
 REFUSAL = "This link is not valid or has expired; ask your coach for a new one."
 UNAVAILABLE = ("Your page cannot be shown just now. Please try again in a few minutes, "
@@ -160,8 +195,14 @@ def dashboard_for_request(preview: str | None = None, today=DEMO_AS_OF) -> w.Wid
             return plain_page(REFUSAL)
         return _view(demo_store(), preview, today)
     try:
-        candidate_id = read_token(served_secret(), request_token())
-    except (LinkError, OSError, UnicodeError):
+        secret = served_secret()
+    except (OSError, UnicodeError) as exc:
+        log.error("the link secret could not be read, so every link is refused: %s: %s",
+                  type(exc).__name__, exc)
+        return plain_page(REFUSAL)
+    try:
+        candidate_id = read_token(secret, request_token())
+    except LinkError:
         return plain_page(REFUSAL)
     take_served_holidays()
     try:
@@ -173,5 +214,6 @@ def dashboard_for_request(preview: str | None = None, today=DEMO_AS_OF) -> w.Wid
             # Only the counts serve kept: building them would read every candidate's rows.
             counts = cohort_counts(store, day, stale_ok=True, build=False).by_cohort
             return _view(store, candidate_id, day, counts)
-    except (FollowupKitError, sqlite3.Error, OSError):
+    except (FollowupKitError, sqlite3.Error, OSError) as exc:
+        log.error("candidate %s: the page was not shown: %s: %s", candidate_id, type(exc).__name__, exc)
         return plain_page(UNAVAILABLE)
