@@ -179,9 +179,17 @@ def test_a_served_page_without_a_good_token_reads_nothing(tmp_path, monkeypatch,
     assert isinstance(shown, w.HTML) and page.REFUSAL in shown.value
 
 
-def test_a_token_for_a_forgotten_candidate_is_refused(demo, monkeypatch):
-    served(monkeypatch, demo, "token=" + make_token(links.secret_for(demo), "C999999"))
-    assert page.REFUSAL in page.dashboard_for_request().value
+def test_a_link_of_a_candidate_forgotten_since_is_refused(tmp_path, monkeypatch):
+    db = demo_store(tmp_path / "demo.db")
+    prepare_counts(db, "2026-11-01")
+    token = make_token(links.secret_for(db), "C000135")
+    served(monkeypatch, db, "token=" + token)
+    assert "Fatima Walker" in text_of(page.dashboard_for_request())
+    assert main(["forget", "--db", str(db), "--candidate", "C000135", "--yes"]) == 0
+    # The link itself is still good: only the candidate is gone.
+    assert read_token(links.secret_for(db), token) == "C000135"
+    shown = page.dashboard_for_request()
+    assert isinstance(shown, w.HTML) and page.REFUSAL in shown.value and "Fatima" not in shown.value
 
 
 def test_an_unreadable_store_says_to_try_later(tmp_path, monkeypatch):
