@@ -26,7 +26,9 @@ from itsdangerous import TimestampSigner
 
 from browsers import CHROMIUM_ARGS, free_port, stop
 from followup_kit.dashboard.links import make_link, make_token, secret_for
+from followup_kit.dashboard.server import CONFIG, NOTEBOOK, NOTEBOOK_DIR
 from followup_kit.data.demo import DATA_DIR, DEMO_AS_OF, demo_store
+from followup_kit.data.secret import secret_path
 from readable import readable
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
@@ -331,3 +333,50 @@ def test_why_a_page_was_not_shown_is_in_the_servers_log_and_not_on_the_page(tmp_
     assert said[0].endswith("not a followup_kit store (file is not a database)")
     assert "followup-kit page" not in shown and "not a database" not in shown
     assert [who for who in PEOPLE if who in log] == []
+
+
+def fetched(url: str) -> tuple[int, bytes]:
+    """The status and body the server answers ``url`` with, redirects followed."""
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read()
+
+
+#: Where a Voila server could hand out a file: its file, static, template and extension
+#: handlers, the Jupyter server's own, and the catch-all that sends any other path to its files.
+FILE_ROUTES = ("voila/files/", "voila/static/", "voila/templates/lab/static/", "voila/labextensions/",
+               "voila/api/themes/", "files/", "api/contents/", "")
+
+
+def test_the_running_server_hands_out_no_file_but_pictures(server):
+    db = server["db"]
+    wanted = {
+        "the notebook": (NOTEBOOK, b"dashboard_for_request(preview="),
+        "its settings": (CONFIG, b'"file_denylist"'),
+        "the store": (db, b"SQLite format 3"),
+        "the store's secret": (secret_path(db), server["secret"].encode()),
+        "the project": (ROOT / "pyproject.toml", b"[project]"),
+    }
+    asked = 0
+    for what, (path, inside) in wanted.items():
+        assert inside in path.read_bytes(), what
+        relative = os.path.relpath(path, NOTEBOOK_DIR)
+        # As it is ('../' where it lies outside), with '..' and '/' percent-encoded, and absolute.
+        for form in dict.fromkeys([relative, relative.replace("..", "%2e%2e"), relative.replace("/", "%2F"),
+                                   str(path)]):
+            for route in FILE_ROUTES:
+                status, body = fetched(server["base"] + route + form)
+                asked += 1
+                assert inside not in body, (what, route + form, status)
+                if route == "voila/files/":
+                    assert status in (403, 404), (what, form, status)
+    # A picture beside the notebook is what the file handler is for: the test would see one.
+    picture = NOTEBOOK_DIR / f"served-picture-{uuid.uuid4().hex}.svg"
+    picture.write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
+    try:
+        assert fetched(server["base"] + "voila/files/" + picture.name) == (200, picture.read_bytes())
+    finally:
+        picture.unlink()
+    assert asked > 100
