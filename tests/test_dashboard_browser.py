@@ -380,3 +380,67 @@ def test_the_running_server_hands_out_no_file_but_pictures(server):
     finally:
         picture.unlink()
     assert asked > 100
+
+
+@pytest.fixture(scope="module")
+def preheated(tmp_path_factory):
+    """A running ``followup-kit serve --preheat 1``: one kernel waits, started ahead of its page."""
+    with serving(tmp_path_factory.mktemp("preheated"), "--preheat", "1") as running:
+        yield running
+
+
+def others_named(html: str, shown: str) -> list[str]:
+    """The names of candidates other than ``shown`` in a page, but for the people ``shown`` met."""
+    met = {row["interviewer_name"]
+           for row in csv.DictReader((DATA_DIR / "interviews.csv").open(encoding="utf-8"))
+           if row["candidate_id"] == shown}
+    text = readable(html)
+    return [name for cid, name in NAMES.items()
+            if cid != shown and name != NAMES[shown] and name not in met and name in text]
+
+
+def test_a_preheated_server_shows_a_good_link_a_bad_one_and_another_candidates(preheated, browser):
+    # The secret as it is now: another test revokes every link of this server.
+    secret, base = secret_for(preheated["db"]), preheated["base"]
+    good = make_token(secret, CANDIDATE)
+    other = "C000001"
+    links = {"good": make_link(secret, CANDIDATE, base),
+             "bad": f"{base}?token={good[:-2]}{'AA' if not good.endswith('AA') else 'BB'}",
+             "another candidate's": make_link(secret, other, base)}
+    for kind, url in links.items():
+        page = opened(browser, url)
+        if kind == "bad":
+            page.get_by_text(REFUSAL).wait_for(timeout=RENDER_MS)
+        else:
+            page.wait_for_selector("img[src^='data:image/svg+xml']", timeout=RENDER_MS)
+        text, html = page.inner_text("body"), page.content()
+        page.close()
+        assert "Traceback" not in html, kind
+        if kind == "bad":
+            assert [name for name in NAMES.values() if name in readable(html)] == []
+            assert "Patience meter" not in html
+            continue
+        shown = CANDIDATE if kind == "good" else other
+        assert NAMES[shown] in text and "Your next steps on" in text and "Patience meter" in text, kind
+        assert others_named(html, shown) == [], kind
+
+
+def test_revoking_every_link_on_a_running_server_refuses_an_old_link(preheated, browser):
+    db, base = preheated["db"], preheated["base"]
+    old = make_link(secret_for(db), CANDIDATE, base)
+    page = rendered(browser, old)
+    assert NAMES[CANDIDATE] in page.inner_text("body")
+    page.close()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FOLLOWUP_KIT_")}
+    done = subprocess.run([str(Path(sys.executable).with_name("followup-kit")), "link", "--db", str(db),
+                           "--revoke-all"], capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    # The kernel this page gets was started (preheated) before the secret changed.
+    page = opened(browser, old)
+    page.get_by_text(REFUSAL).wait_for(timeout=RENDER_MS)
+    html = page.content()
+    page.close()
+    assert NAMES[CANDIDATE] not in readable(html) and "Patience meter" not in html
+    page = rendered(browser, make_link(secret_for(db), CANDIDATE, base))
+    assert NAMES[CANDIDATE] in page.inner_text("body")
+    page.close()

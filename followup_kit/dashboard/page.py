@@ -194,6 +194,9 @@ def dashboard_for_request(preview: str | None = None, today=DEMO_AS_OF) -> w.Wid
         if preview is None:
             return plain_page(REFUSAL)
         return _view(demo_store(), preview, today)
+    # The request first: a preheated kernel waits for it, and the secret may have been rotated
+    # (every link revoked) since the kernel started.
+    token = request_token()
     try:
         secret = served_secret()
     except (OSError, UnicodeError) as exc:
@@ -201,7 +204,7 @@ def dashboard_for_request(preview: str | None = None, today=DEMO_AS_OF) -> w.Wid
                   type(exc).__name__, exc)
         return plain_page(REFUSAL)
     try:
-        candidate_id = read_token(secret, request_token())
+        candidate_id = read_token(secret, token)
     except LinkError:
         return plain_page(REFUSAL)
     take_served_holidays()
