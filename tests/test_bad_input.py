@@ -87,6 +87,7 @@ def filled(tmp_path):
     other = tmp_path / "other"
     other.mkdir()
     write(other, "candidates.csv", "candidate_id,name,email,cohort\nC0,Ada,ada@example.org,2025-autumn\n")
+    assert main(["init", "--db", str(db)]) == 0
     assert main(["import", "--db", str(db), str(other / "candidates.csv")]) == 0
     return db
 

@@ -291,6 +291,7 @@ def test_anonymised_export_gives_stable_pseudonyms_and_the_same_report(db, tmp_p
     assert (anon[2]["note"] == "").all() and (events["note"].fillna("") != "").any()
 
     shared = tmp_path / "shared.db"
+    assert main(["init", "--db", str(shared)]) == 0
     assert main(["import", "--db", str(shared), *(str(first / name) for name in FILES)]) == 0
     with fk.Store(shared) as store:
         theirs = cohort_report(fk.facts(*store.tables(), as_of=SAMPLE_AS_OF))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from ..data.store import Store
 from ..errors import FollowupKitError
@@ -40,15 +39,7 @@ def _confirmed(store: Store, candidate_id: str) -> bool:
     return answer.strip().lower() in ("y", "yes")
 
 
-def _existing(db: str) -> str:
-    # Opening a missing file for writing would make a new, empty store.
-    if not Path(db).is_file():
-        raise FollowupKitError(f"--db: {db}: no such store")
-    return db
-
-
 def cmd_forget(args: argparse.Namespace) -> int:
-    _existing(args.db)
     if not args.yes and not sys.stdin.isatty():
         raise FollowupKitError("forgetting a candidate cannot be undone: run it on a terminal to "
                                "confirm, or add --yes")
@@ -79,7 +70,7 @@ def cmd_forget(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    with open_store(_existing(args.db), readonly=True) as store, about("--out"):
+    with open_store(args.db, readonly=True) as store, about("--out"):
         counts = store.backup(args.out, overwrite=args.force, progress=sys.stderr.isatty())
     print(f"backed up {args.db} to {args.out} ({counts['candidates']:,} candidates, "
           f"{counts['interviews']:,} interviews, {counts['events']:,} events)")
