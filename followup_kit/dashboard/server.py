@@ -176,8 +176,8 @@ def kernel_environment(db: str | Path, as_of: str | None = None, *, ipython_dir:
     """
     db = Path(db).resolve()
     if not db.is_file():
-        raise FollowupKitError(f"{db}: no such store; import the data first "
-                               "('followup-kit import --db ...')")
+        raise FollowupKitError(f"{db}: no such store; create one with 'followup-kit init' and "
+                               "import the data ('followup-kit import --db ...')")
     env = dict(os.environ)
     if not env.get(SECRET_ENV):
         secret_for(db)
