@@ -37,6 +37,7 @@ from followup_kit.dashboard.server import (  # noqa: E402
     CONFIG,
     NOTEBOOK,
     kernel_environment,
+    kernel_ipython_dir,
     prepare_counts,
     voila_executable,
 )  # noqa: E402
@@ -65,7 +66,8 @@ def serve(folder: Path, db: Path, preheat: int) -> tuple[subprocess.Popen, str]:
     command = [voila_executable(), ".", "--no-browser", "--Voila.ip=127.0.0.1", f"--port={port}"]
     if preheat:
         command += ["--preheat_kernel=True", f"--pool_size={preheat}"]
-    process = subprocess.Popen(command, cwd=folder, env=kernel_environment(db, DEMO_AS_OF),
+    env = kernel_environment(db, DEMO_AS_OF, ipython_dir=kernel_ipython_dir(folder))
+    process = subprocess.Popen(command, cwd=folder, env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                start_new_session=True)
     base = f"http://127.0.0.1:{port}/"

@@ -70,6 +70,7 @@ def step_generate(folder: str, candidates: int, seed: int) -> tuple[float, float
 
 
 def step_import(db: str, files: list[str]) -> tuple[float, float]:
+    _quiet_cli(["init", "--db", db])
     started = time.perf_counter()
     _quiet_cli(["import", "--db", db, *files])
     return time.perf_counter() - started, _peak_mb()

@@ -158,6 +158,23 @@ def test_the_plan_uses_the_facts_policy_or_refuses_another():
         plan(built, today="2026-06-04"))
 
 
+@pytest.mark.parametrize("lose", [
+    lambda f: f.merge(pd.DataFrame({"interview_id": ["I1"], "coach": ["Sam Lee"]}), on="interview_id"),
+    lambda f: f.join(pd.DataFrame({"coach": ["Sam Lee"]}, index=f.index)),
+], ids=["merge", "join"])
+def test_facts_that_lost_their_policy_are_never_planned_with_the_default(lose):
+    c, i, e = make_tables([{"interview_id": "I1", "interview_date": "2026-06-01"}],
+                          [{**THANKED, "date": "2026-06-01"}])
+    quick = Policy(default_wait_business_days=2)
+    built = facts(c, i, e, as_of="2026-06-04", policy=quick)
+    lost = lose(built)
+    # pandas 3 keeps no attrs through these: the facts no longer say what they were built with.
+    assert "policy" not in lost.attrs
+    with pytest.raises(FollowupKitError, match="do not say which Policy they were built with"):
+        plan(lost, today="2026-06-04")
+    assert plan(lost, today="2026-06-04", policy=quick).equals(plan(built, today="2026-06-04"))
+
+
 # -- 5. warnings in words ---------------------------------------------------------------------
 def chase(date: str, to: str = "true") -> dict:
     return {"interview_id": "I1", "date": date, "kind": "follow_up_sent", "to_interviewer": to}

@@ -373,6 +373,7 @@ def test_report_json_through_a_store(tmp_path, capsys):
 
     files = sample.write_sample(tmp_path / "csv", 60, seed=2, cohorts=2)
     db = tmp_path / "coach.db"
+    assert main(["init", "--db", str(db)]) == 0
     assert main(["import", "--db", str(db), *map(str, files)]) == 0
     capsys.readouterr()
     assert main(["report", "--db", str(db), "--as-of", "2026-11-01", "--format", "json",

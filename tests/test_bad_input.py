@@ -87,6 +87,7 @@ def filled(tmp_path):
     other = tmp_path / "other"
     other.mkdir()
     write(other, "candidates.csv", "candidate_id,name,email,cohort\nC0,Ada,ada@example.org,2025-autumn\n")
+    assert main(["init", "--db", str(db)]) == 0
     assert main(["import", "--db", str(db), str(other / "candidates.csv")]) == 0
     return db
 
@@ -219,9 +220,13 @@ WHO = "C000135"
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory) -> Path:
+    """The demo store as ``followup-kit serve`` leaves it: with the cohort counts its pages read."""
+    from followup_kit.dashboard.server import prepare_counts
     from followup_kit.data.demo import demo_store
 
-    return demo_store(tmp_path_factory.mktemp("demo") / "demo.db")
+    db = demo_store(tmp_path_factory.mktemp("demo") / "demo.db")
+    prepare_counts(db, "2026-11-01")
+    return db
 
 
 @pytest.fixture
@@ -361,18 +366,18 @@ def good_token(db: Path, candidate: str = "C000135") -> str:
 
 
 QUERIES = {
-    "garbage": lambda t: "%%%&&==;;token",
-    "only-equals": lambda t: "=&=&token==",
-    "huge-garbage": lambda t: "token=" + "A" * 100_000,
-    "huge-junk-keys": lambda t: "&".join(f"k{i}=v" for i in range(10_000)),
-    "huge-around-a-good-token": lambda t: "x=" + "y" * 100_000 + "&token=" + t + "&token=" + "z" * 50_000,
-    "two-good-tokens": lambda t: f"token={t}&token={t}",
-    "two-candidates": lambda t: f"token={t}&token={t.replace(t.split('.')[0], t.split('.')[0])}x",
-    "non-utf8-escapes": lambda t: "token=%ff%fe%fd",
-    "non-utf8-inside-a-good-token": lambda t: f"token={t[:12]}%C3%28{t[12:]}",
-    "nul-escape": lambda t: f"token=%00{t}",
-    "token-name-changed": lambda t: f"Token={t}",
-    "semicolon-separated": lambda t: f"x=1;token={t}",
+    "garbage": lambda t, other: "%%%&&==;;token",
+    "only-equals": lambda t, other: "=&=&token==",
+    "huge-garbage": lambda t, other: "token=" + "A" * 100_000,
+    "huge-junk-keys": lambda t, other: "&".join(f"k{i}=v" for i in range(10_000)),
+    "huge-around-a-good-token": lambda t, other: "x=" + "y" * 100_000 + "&token=" + t + "&token=" + "z" * 50_000,
+    "two-good-tokens": lambda t, other: f"token={t}&token={t}",
+    "two-candidates": lambda t, other: f"token={t}&token={other}",
+    "non-utf8-escapes": lambda t, other: "token=%ff%fe%fd",
+    "non-utf8-inside-a-good-token": lambda t, other: f"token={t[:12]}%C3%28{t[12:]}",
+    "nul-escape": lambda t, other: f"token=%00{t}",
+    "token-name-changed": lambda t, other: f"Token={t}",
+    "semicolon-separated": lambda t, other: f"x=1;token={t}",
 }
 
 
@@ -383,7 +388,10 @@ def test_a_bad_query_string_is_the_refusal_and_reads_no_store(tmp_path, monkeypa
     # The store does not exist: a page that tried to read it would say "try later", not refuse.
     db = tmp_path / "never-opened.db"
     links.secret_for(db)
-    served(monkeypatch, db, QUERIES[kind](good_token(db)))
+    # Two good tokens, each naming a candidate of its own.
+    mine, other = good_token(db), good_token(db, "C000001")
+    assert links.read_token(links.secret_for(db), mine) != links.read_token(links.secret_for(db), other)
+    served(monkeypatch, db, QUERIES[kind](mine, other))
     shown = page.dashboard_for_request(preview="C000135")
     assert isinstance(shown, page.w.HTML) and page.REFUSAL in shown.value
     assert not db.exists()

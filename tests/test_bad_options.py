@@ -158,6 +158,7 @@ def place(tmp_path_factory) -> dict:
     files = [write(csv, n, t) for n, t in (("candidates.csv", CANDIDATES),
                                             ("interviews.csv", INTERVIEWS), ("events.csv", EVENTS))]
     db = tmp / "s.db"
+    assert main(["init", "--db", str(db)]) == 0
     assert main(["import", "--db", str(db), *map(str, files)]) == 0
     (tmp / "folder").mkdir()
     (tmp / "latin.txt").write_bytes(b"Dear Jos\xe9, thank you.")

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import base64
-import json
+import html
 import math
 import re
 from pathlib import Path
 from xml.etree import ElementTree
 
+import ipywidgets as w
 import numpy as np
 import pandas as pd
 import pytest
@@ -23,6 +24,8 @@ from followup_kit.playbook.interview_facts import facts as build_facts
 from followup_kit.stats.counts import count
 from followup_kit.widgets import candidate_view
 from followup_kit.widgets.candidate import STRENGTH_PLACEHOLDER
+from followup_kit.widgets.common import svg_image
+from readable import descendants, widget_text
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -90,17 +93,6 @@ def expected_chance(f: pd.DataFrame, waited: int, within: int) -> float:
     sf = stats.ecdf(stats.CensoredData(uncensored=days[answered], right=days[~answered])).sf
     now, later = sf.evaluate(waited), sf.evaluate(waited + within)
     return float((now - later) / now)
-
-
-def descendants(widget):
-    """The widget and every widget inside it."""
-    yield widget
-    for child in getattr(widget, "children", ()):
-        yield from descendants(child)
-
-
-def shown_text(box) -> str:
-    return json.dumps([wd.get_state() for wd in descendants(box)], default=str)
 
 
 def test_steps_come_open_first_overdue_first_then_by_date(view):
@@ -216,7 +208,7 @@ def test_meter_changes_redraw_the_meter_only_and_leave_the_timeline(view):
 
 def test_no_other_candidate_in_the_widgets_or_the_controller(view, everyone, demo):
     box, parts = view
-    text = shown_text(box)
+    text = widget_text(box)
     with Store(demo, readonly=True) as store:
         # Interviewers are shown by name; one of them shares a name with another candidate.
         interviewers = set(store.interviews(CANDIDATE)["interviewer_name"])
@@ -232,6 +224,17 @@ def test_no_other_candidate_in_the_widgets_or_the_controller(view, everyone, dem
             assert set(value["candidate_id"]) == {CANDIDATE}, name
         if isinstance(value, pd.DataFrame):
             assert not {"name", "email"} & set(value.columns), name
+
+
+def test_the_leak_search_reads_every_demo_name_however_the_view_writes_it(everyone):
+    """A name in markup (HTML-escaped) or in the timeline (an SVG inside base64) is still found."""
+    people = [*everyone["name"], *everyone["email"]]
+    in_markup = w.VBox([w.HTML(f"<p>{html.escape(who)}</p>") for who in people])
+    in_pictures = w.VBox([w.HTML(svg_image(f'<svg xmlns="http://www.w3.org/2000/svg"><text>{html.escape(who)}'
+                                           "</text></svg>", alt="a timeline")) for who in people])
+    for box in (in_markup, in_pictures):
+        text = widget_text(box)
+        assert [who for who in people if who not in text] == []
 
 
 def test_letters_for_every_open_step_that_has_one(view):

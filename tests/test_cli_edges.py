@@ -6,9 +6,11 @@ pytest instead of printing it, so the error cases run ``followup-kit`` in a subp
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -28,6 +30,7 @@ def empty_db(tmp_path):
 @pytest.fixture
 def new_candidate_db(tmp_path, csv_dir):
     db = tmp_path / "new.db"
+    assert main(["init", "--db", str(db)]) == 0
     assert main(["import", "--db", str(db), str(csv_dir / "candidates.csv")]) == 0
     return db
 
@@ -77,9 +80,10 @@ def test_a_candidate_with_no_interviews_yet(new_candidate_db, tmp_path, capsys):
 def test_export_needs_an_existing_store_and_a_folder(tmp_path, csv_files, capsys):
     missing = tmp_path / "nope.db"
     assert main(["export", "--db", str(missing), "--out", str(tmp_path / "out")]) == 2
-    assert "no such store" in capsys.readouterr().err
+    assert f"no store at {missing}" in capsys.readouterr().err
     assert not missing.exists()
     db = tmp_path / "s.db"
+    assert main(["init", "--db", str(db)]) == 0
     assert main(["import", "--db", str(db), *map(str, csv_files)]) == 0
     a_file = tmp_path / "taken.txt"
     a_file.write_text("mine")
@@ -90,7 +94,8 @@ def test_export_needs_an_existing_store_and_a_folder(tmp_path, csv_files, capsys
 
 def test_ics_into_a_folder_is_refused(tmp_path, csv_files, capsys):
     db = tmp_path / "s.db"
-    main(["import", "--db", str(db), *map(str, csv_files)])
+    assert main(["init", "--db", str(db)]) == 0
+    assert main(["import", "--db", str(db), *map(str, csv_files)]) == 0
     assert main(["ics", "--db", str(db), "--candidate", "C1", "--out", str(tmp_path)]) == 2
     assert "is a folder; give a file name" in capsys.readouterr().err
 
@@ -100,15 +105,17 @@ def test_a_folder_as_the_store(tmp_path, capsys):
     assert "is a folder; give the store's file name" in capsys.readouterr().err
 
 
-def test_a_failed_import_into_a_new_store_leaves_no_file(tmp_path, csv_dir, csv_files):
-    write(csv_dir, "events.csv", EVENTS.replace("follow_up_sent", "chased"))
+def test_an_import_makes_no_store_where_there_is_none(tmp_path, csv_files, capsys):
     db = tmp_path / "fresh.db"
     assert main(["import", "--db", str(db), *map(str, csv_files)]) == 2
+    assert capsys.readouterr().err == (f"followup-kit import: --db: no store at {db}; "
+                                       "create one with followup-kit init\n")
     assert not db.exists() and not (tmp_path / "fresh.db-wal").exists()
 
 
 def test_import_speaks_in_plurals_that_fit(tmp_path, csv_dir, capsys):
     write(csv_dir, "candidates.csv", CANDIDATES.splitlines()[0] + "\n" + CANDIDATES.splitlines()[1] + "\n")
+    assert main(["init", "--db", str(tmp_path / "s.db")]) == 0
     assert main(["import", "--db", str(tmp_path / "s.db"), str(csv_dir / "candidates.csv")]) == 0
     assert "imported 1 candidate into" in capsys.readouterr().out
 
@@ -132,6 +139,7 @@ def test_an_interview_still_to_come_is_mentioned_not_lost(tmp_path, csv_dir, cap
           "interview_id,candidate_id,company,role,interviewer_name,interviewer_email,interview_date\n"
           "I1,C1,Acme Ltd,Data analyst,Ann Lee,ann@acme.example,2026-12-03\n")
     db = tmp_path / "s.db"
+    assert main(["init", "--db", str(db)]) == 0
     assert main(["import", "--db", str(db), str(csv_dir / "candidates.csv"),
                  str(csv_dir / "interviews.csv")]) == 0
     capsys.readouterr()
@@ -144,6 +152,7 @@ def test_an_interview_still_to_come_is_mentioned_not_lost(tmp_path, csv_dir, cap
 
 def test_a_header_only_file_is_imported_with_a_note(tmp_path, csv_dir, csv_files, capsys):
     write(csv_dir, "events.csv", EVENTS.splitlines()[0] + "\n")
+    assert main(["init", "--db", str(tmp_path / "s.db")]) == 0
     assert main(["import", "--db", str(tmp_path / "s.db"), *map(str, csv_files)]) == 0
     assert "the events file has a header but no rows" in capsys.readouterr().err
 
@@ -156,6 +165,7 @@ def _run(*args: str, cwd=None) -> subprocess.CompletedProcess:
 @pytest.fixture
 def filled_db(tmp_path, csv_files):
     db = tmp_path / "s.db"
+    assert main(["init", "--db", str(db)]) == 0
     assert main(["import", "--db", str(db), *map(str, csv_files)]) == 0
     return db
 
@@ -171,7 +181,7 @@ MISTAKES = [
     ("store-is-a-folder", lambda tmp, db: ["plan", "--db", str(tmp)],
      "followup-kit plan: ", "is a folder; give the store's file name"),
     ("no-such-store", lambda tmp, db: ["export", "--db", str(tmp / "nope.db"), "--out", str(tmp / "o")],
-     "followup-kit export: ", "no such store; run 'followup-kit init' first"),
+     "followup-kit export: ", "no store at"),
     ("not-a-store", lambda tmp, db: ["plan", "--db", str(_template(tmp / "t", b"not a database\\n" * 20) / "thank_you.warm.txt.j2")],
      "followup-kit plan: ", "not a followup_kit store"),
     ("not-a-date", lambda tmp, db: ["plan", "--db", str(db), "--today", "2026-13-01"],
@@ -202,6 +212,7 @@ def test_a_bad_import_lists_its_problems_and_that_nothing_was_imported_in_a_real
         tmp_path, csv_dir, csv_files):
     write(csv_dir, "events.csv", EVENTS.replace("follow_up_sent", "chased"))
     db = tmp_path / "s.db"
+    assert _run("init", "--db", str(db)).returncode == 0
     proc = _run("import", "--db", str(db), *map(str, csv_files))
     assert proc.returncode == 2
     assert proc.stderr.splitlines() == [
@@ -210,3 +221,54 @@ def test_a_bad_import_lists_its_problems_and_that_nothing_was_imported_in_a_real
         "Nothing was imported: fix the file and run the same command again."]
     assert proc.stdout == ""
     assert Store(db).counts() == {"candidates": 0, "interviews": 0, "events": 0}
+
+
+#: Every command that reads or writes a store, with what else it needs to run.
+NEEDS_A_STORE = {
+    "import": ["{csv}"],
+    "export": ["--out", "{folder}/out"],
+    "plan": [],
+    "ics": ["--candidate", "C1", "--out", "{folder}/c1.ics"],
+    "log": ["--interview", "I1", "--kind", "offer", "--date", "2026-05-21"],
+    "edit": ["--interview", "I1", "--role", "Senior analyst"],
+    "draft": ["--interview", "I1", "--strength", "SQL", "--out", "{folder}/letter.eml"],
+    "check": ["--kind", "thank_you", "--interview", "I1", "{letter}"],
+    "report": ["--plots", "{folder}/pictures"],
+    "demo": ["--plots", "{folder}/pictures"],
+    "link": ["--candidate", "C1"],
+    "serve": [],
+    "forget": ["--candidate", "C1", "--yes"],
+    "backup": ["--out", "{folder}/copy.db"],
+}
+
+
+def test_every_command_with_a_store_is_tried_without_one():
+    from followup_kit.cli import build_parser
+
+    sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    with_db = {name for name, command in sub.choices.items()
+               if any("--db" in a.option_strings for a in command._actions)}
+    assert with_db - {"init"} == set(NEEDS_A_STORE)
+
+
+def listing(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` and its bytes, so 'unchanged' means nothing made or changed."""
+    return {str(p.relative_to(folder)): p.read_bytes() if p.is_file() else b"<folder>"
+            for p in sorted(folder.rglob("*"))}
+
+
+@pytest.mark.parametrize("given", ["an empty file", "a missing file"])
+@pytest.mark.parametrize("command", sorted(NEEDS_A_STORE))
+def test_only_init_makes_a_store(tmp_path, monkeypatch, capsys, csv_dir, command, given):
+    db = tmp_path / "coach.db"
+    if given == "an empty file":
+        db.touch()
+    letter = write(tmp_path, "letter.txt", "Dear Ann,\n\nThank you for the interview.\n")
+    argv = [command, "--db", str(db), *(a.format(folder=tmp_path, csv=csv_dir / "candidates.csv",
+                                                  letter=letter) for a in NEEDS_A_STORE[command])]
+    monkeypatch.chdir(tmp_path)
+    before = listing(tmp_path)
+    assert main(argv) == 2
+    assert capsys.readouterr() == ("", f"followup-kit {command}: --db: no store at {db}; "
+                                       "create one with followup-kit init\n")
+    assert listing(tmp_path) == before

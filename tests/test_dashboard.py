@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import getpass
 import json
+import os
+import shutil
 import stat
+import subprocess
+import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -12,10 +18,18 @@ import nbformat
 import pytest
 from itsdangerous import TimestampSigner
 
+from conftest import file_hash
 from followup_kit.cli import main
 from followup_kit.dashboard import links, page
 from followup_kit.dashboard.links import LinkError, make_link, make_token, read_token
-from followup_kit.dashboard.server import CONFIG, NOTEBOOK, kernel_environment, voila_command
+from followup_kit.dashboard.server import (
+    CONFIG,
+    NOTEBOOK,
+    kernel_environment,
+    kernel_ipython_dir,
+    prepare_counts,
+    voila_command,
+)
 from followup_kit.data.demo import demo_store
 
 SECRET = "a secret only these tests know"
@@ -24,7 +38,10 @@ DAY = 24 * 60 * 60
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory) -> Path:
-    return demo_store(tmp_path_factory.mktemp("demo") / "demo.db")
+    """The demo store as ``followup-kit serve`` leaves it: with the cohort counts its pages read."""
+    db = demo_store(tmp_path_factory.mktemp("demo") / "demo.db")
+    prepare_counts(db, "2026-11-01")
+    return db
 
 
 @pytest.fixture(autouse=True)
@@ -162,15 +179,54 @@ def test_a_served_page_without_a_good_token_reads_nothing(tmp_path, monkeypatch,
     assert isinstance(shown, w.HTML) and page.REFUSAL in shown.value
 
 
-def test_a_token_for_a_forgotten_candidate_is_refused(demo, monkeypatch):
-    served(monkeypatch, demo, "token=" + make_token(links.secret_for(demo), "C999999"))
-    assert page.REFUSAL in page.dashboard_for_request().value
+def test_a_link_of_a_candidate_forgotten_since_is_refused(tmp_path, monkeypatch):
+    db = demo_store(tmp_path / "demo.db")
+    prepare_counts(db, "2026-11-01")
+    token = make_token(links.secret_for(db), "C000135")
+    served(monkeypatch, db, "token=" + token)
+    assert "Fatima Walker" in text_of(page.dashboard_for_request())
+    assert main(["forget", "--db", str(db), "--candidate", "C000135", "--yes"]) == 0
+    # The link itself is still good: only the candidate is gone.
+    assert read_token(links.secret_for(db), token) == "C000135"
+    shown = page.dashboard_for_request()
+    assert isinstance(shown, w.HTML) and page.REFUSAL in shown.value and "Fatima" not in shown.value
 
 
 def test_an_unreadable_store_says_to_try_later(tmp_path, monkeypatch):
     db = tmp_path / "gone.db"
     served(monkeypatch, db, "token=" + make_token(links.secret_for(db), "C000135"))
     assert page.UNAVAILABLE in page.dashboard_for_request().value
+
+
+def people_in(db: Path) -> list[str]:
+    """Every name and email of a candidate or an interviewer in the store."""
+    from followup_kit.data.store import Store
+
+    with Store(db, readonly=True) as store:
+        candidates, interviews, _ = store.tables()
+    return [*candidates["name"], *candidates["email"], *interviews["interviewer_name"],
+            *interviews["interviewer_email"]]
+
+
+@pytest.mark.parametrize("fault", ["garbled file", "no counts kept"])
+def test_why_a_page_was_not_shown_goes_to_the_servers_log_without_personal_data(
+        tmp_path, monkeypatch, capfd, fault):
+    db = demo_store(tmp_path / "demo.db")
+    people = people_in(db)
+    if fault == "garbled file":
+        prepare_counts(db, "2026-11-01")
+        db.write_bytes(b"\0" * 100 + db.read_bytes()[100:])
+    served(monkeypatch, db, "token=" + make_token(links.secret_for(db), "C000135"))
+    capfd.readouterr()
+    shown = page.dashboard_for_request()
+    out, err = capfd.readouterr()
+    assert shown.value == page.plain_page(page.UNAVAILABLE).value and out == ""
+    [line] = err.splitlines()
+    assert line.startswith("[followup-kit page ") and "candidate C000135: the page was not shown: " in line
+    assert "FollowupKitError: " in line
+    assert ("not a followup_kit store (file is not a database)" if fault == "garbled file"
+            else "no cohort counts kept for 2026-11-01") in line
+    assert [who for who in people if who in line] == []
 
 
 def test_the_preview_shows_the_demo_candidate_only_when_not_served():
@@ -201,12 +257,12 @@ def test_voila_reads_the_outputs_wait_from_the_committed_settings():
     assert executor.iopub_timeout == json.loads(CONFIG.read_text())["VoilaExecutor"]["iopub_timeout"]
 
 
-def test_the_serve_command_line(demo):
+def test_the_serve_command_line(demo, tmp_path):
     command = voila_command(NOTEBOOK, port=9999, preheat=2)
     assert Path(command[0]).name == "voila" and command[1] == "candidate_dashboard.ipynb"
     assert "--Voila.ip=127.0.0.1" in command and "--port=9999" in command
     assert "--preheat_kernel=True" in command and "--pool_size=2" in command
-    env = kernel_environment(demo, "2026-11-01")
+    env = kernel_environment(demo, "2026-11-01", ipython_dir=tmp_path)
     assert env[page.DB_ENV] == str(demo.resolve()) and Path(env[page.SECRET_FILE_ENV]).is_file()
 
 
@@ -220,6 +276,37 @@ def test_serve_can_cull_idle_kernels_sooner():
 def test_serve_refuses_a_missing_store_in_one_line(tmp_path, capsys):
     assert main(["serve", "--db", str(tmp_path / "none.db")]) == 2
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def without_root_powers(argv: list[str]) -> list[str]:
+    """``argv`` run so that file modes bind: root keeps its uid but loses its power to override them."""
+    if os.geteuid() != 0:
+        return argv
+    if shutil.which("setpriv") is None:
+        pytest.skip("running as root, and setpriv (util-linux) is not here to drop the override")
+    return ["setpriv", "--bounding-set", "-dac_override", *argv]
+
+
+def test_serve_on_a_read_only_store_says_what_is_wrong_in_one_line(tmp_path, csv_files):
+    from followup_kit.data.store import Store
+
+    db = tmp_path / "coach.db"
+    with Store(db) as store:
+        store.import_csv(*csv_files)
+    db.chmod(0o444)
+    before, listing = file_hash(db), {p.name for p in tmp_path.iterdir()}
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FOLLOWUP_KIT_")}
+    done = subprocess.run(without_root_powers(
+        [str(Path(sys.executable).with_name("followup-kit")), "serve", "--db", str(db), "--port", "1"]),
+        capture_output=True, text=True, timeout=120, env={**env, "TMPDIR": str(temp)})
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.startswith(f"followup-kit serve: --db: {db} is read-only for this user")
+    assert done.stderr.count("\n") == 1 and "another program" not in done.stderr
+    # Nothing was made: no secret, no kernels' folder; only SQLite's own files of a reader.
+    assert file_hash(db) == before and list(temp.iterdir()) == []
+    assert {p.name for p in tmp_path.iterdir()} - listing <= {"tmp", "coach.db-wal", "coach.db-shm"}
 
 
 def test_serving_builds_the_cohort_counts_a_page_reads(tmp_path):
@@ -261,11 +348,11 @@ def test_a_preheated_kernel_warms_up_on_made_up_data_only(demo, monkeypatch):
     assert countries <= set(business_days._CALENDARS) and len(countries) > 1
 
 
-def test_the_holidays_handed_to_the_kernels_are_the_packages(demo):
+def test_the_holidays_handed_to_the_kernels_are_the_packages(demo, tmp_path):
     from followup_kit.data.store import Store
     from followup_kit.playbook import business_days
 
-    table = json.loads(kernel_environment(demo, "2026-11-01")[links.HOLIDAYS_ENV])
+    table = json.loads(kernel_environment(demo, "2026-11-01", ipython_dir=tmp_path)[links.HOLIDAYS_ENV])
     with Store(demo, readonly=True) as store:
         countries = {c for c in store.countries() if c}
     assert set(table) == countries
@@ -305,12 +392,12 @@ def test_a_page_handed_garbage_for_holidays_looks_them_up_itself(demo, monkeypat
         assert [str(d) for d in held.holidays] == [str(d) for d in days[np.is_busday(days)]]
 
 
-def test_a_served_page_loads_neither_holidays_nor_matplotlib_and_plans_the_same(demo):
+def test_a_served_page_loads_neither_holidays_nor_matplotlib_and_plans_the_same(demo, tmp_path):
     """In a fresh interpreter, as a kernel: the served holidays give the same next steps."""
     import subprocess
     import sys
 
-    env = kernel_environment(demo, "2026-11-01")
+    env = kernel_environment(demo, "2026-11-01", ipython_dir=kernel_ipython_dir(tmp_path))
     env["QUERY_STRING"] = "token=" + make_token(links.secret_for(demo), "C000135")
     script = ("import sys\n"
               "from followup_kit.dashboard import dashboard_for_request\n"
@@ -330,18 +417,54 @@ def test_a_served_page_loads_neither_holidays_nor_matplotlib_and_plans_the_same(
     assert "Your next steps on" in runs["handed"][1] and runs["handed"][1] == runs["looked up"][1]
 
 
-def test_a_served_kernel_keeps_no_history(demo):
-    """Thirty kernels writing one history file lock it, and the error lands on a candidate's page."""
+def kernel_prints(env: dict[str, str], code: str) -> str:
+    """What a real kernel started with ``env`` prints running ``code`` (which must succeed)."""
     from jupyter_client.manager import start_new_kernel
 
-    manager, client = start_new_kernel(kernel_name="python3", env=kernel_environment(demo, "2026-11-01"))
+    manager, client = start_new_kernel(kernel_name="python3", env=env)
     said: list[str] = []
     try:
         reply = client.execute_interactive(
-            "print(get_ipython().history_manager.enabled)", timeout=60,
-            output_hook=lambda msg: said.append(msg["content"].get("text", "")))
+            code, timeout=60, output_hook=lambda msg: said.append(msg["content"].get("text", "")))
     finally:
         client.stop_channels()
         manager.shutdown_kernel(now=True)
     assert reply["content"]["status"] == "ok"
-    assert "".join(said).strip() == "False"
+    return "".join(said).strip()
+
+
+def test_a_served_kernel_keeps_no_history(demo, tmp_path):
+    """Thirty kernels writing one history file lock it, and the error lands on a candidate's page."""
+    env = kernel_environment(demo, "2026-11-01", ipython_dir=kernel_ipython_dir(tmp_path))
+    assert kernel_prints(env, "print(get_ipython().history_manager.enabled)") == "False"
+
+
+def owners_and_modes(folder: Path) -> dict:
+    """Who owns each file under ``folder``, its mode and when it last changed."""
+    return {p: (p.stat().st_uid, p.stat().st_mode, p.stat().st_mtime_ns) for p in (folder, *folder.rglob("*"))}
+
+
+def test_a_folder_planted_where_the_kernels_ipython_folder_could_be_guessed_is_never_used(
+        tmp_path, monkeypatch):
+    """Another user who makes the folder first can neither stop serve nor run code in its kernels."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    planted = tmp_path / f"followup-kit-ipython-{getpass.getuser()}"
+    startup = planted / "profile_default" / "startup"
+    startup.mkdir(parents=True)
+    ran = tmp_path / "the planted script ran"
+    (startup / "00-planted.py").write_text(f"open({str(ran)!r}, 'w').close()\n", encoding="utf-8")
+    if os.geteuid() == 0:
+        # As another user would have made it.
+        for path in (planted, *planted.rglob("*")):
+            os.chown(path, 65534, 65534)
+    as_planted = owners_and_modes(planted)
+
+    folder = kernel_ipython_dir()
+    assert folder.parent == tmp_path and folder != planted
+    made = folder.stat()
+    assert stat.S_IMODE(made.st_mode) == 0o700 and made.st_uid == os.geteuid()
+    assert kernel_prints({**os.environ, "IPYTHONDIR": str(folder)},
+                         "print(get_ipython().profile_dir.location)") == str(folder / "profile_default")
+    assert not ran.exists()
+    assert owners_and_modes(planted) == as_planted
+    assert kernel_ipython_dir() not in (folder, planted)

@@ -7,15 +7,18 @@ and is stopped at the end, whatever happened.
 from __future__ import annotations
 
 import csv
+import getpass
 import json
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -23,7 +26,10 @@ from itsdangerous import TimestampSigner
 
 from browsers import CHROMIUM_ARGS, free_port, stop
 from followup_kit.dashboard.links import make_link, make_token, secret_for
+from followup_kit.dashboard.server import CONFIG, NOTEBOOK, NOTEBOOK_DIR
 from followup_kit.data.demo import DATA_DIR, DEMO_AS_OF, demo_store
+from followup_kit.data.secret import secret_path
+from readable import readable
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -31,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "docs" / "screenshots"
 CANDIDATE = "C000135"
 REFUSAL = "This link is not valid or has expired; ask your coach for a new one."
+UNAVAILABLE = "Your page cannot be shown just now."
 RENDER_MS = 60_000
 NAMES = {row["candidate_id"]: row["name"]
          for row in csv.DictReader((DATA_DIR / "candidates.csv").open(encoding="utf-8"))}
@@ -38,36 +45,51 @@ NAMES = {row["candidate_id"]: row["name"]
 INTERVIEWERS = {row["interviewer_name"]
                 for row in csv.DictReader((DATA_DIR / "interviews.csv").open(encoding="utf-8"))
                 if row["candidate_id"] == CANDIDATE}
+#: Every name and email of the sample, of candidates and interviewers alike.
+PEOPLE = {row[column] for name, columns in (("candidates", ("name", "email")),
+                                            ("interviews", ("interviewer_name", "interviewer_email")))
+          for row in csv.DictReader((DATA_DIR / f"{name}.csv").open(encoding="utf-8")) for column in columns}
+
+
+@contextmanager
+def serving(folder: Path, *options: str, env: dict[str, str] | None = None):
+    """A running ``followup-kit serve`` on a copy of the demo store in ``folder``, stopped after.
+
+    Yields the address, the port, the link secret, the store, the folder and the server's
+    log (its standard output and error, as an operator reads them).
+    """
+    db = demo_store(folder / "demo.db")
+    secret = secret_for(db)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    env = {k: v for k, v in (env or os.environ).items() if not k.startswith("FOLLOWUP_KIT_")}
+    log_path = folder / "serve.log"
+    with log_path.open("w") as log:
+        process = subprocess.Popen(
+            [str(Path(sys.executable).with_name("followup-kit")), "serve", "--db", str(db),
+             "--port", str(port), "--as-of", DEMO_AS_OF, *options],
+            stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    urllib.request.urlopen(base + "voila/static/voila.js", timeout=2).close()
+                    break
+                except OSError:
+                    if process.poll() is not None or time.monotonic() > deadline:
+                        raise RuntimeError(log_path.read_text()) from None
+                    time.sleep(0.3)
+            yield {"base": base, "port": port, "secret": secret, "db": db, "folder": folder,
+                   "log": log_path}
+        finally:
+            stop(process)
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """A running ``followup-kit serve`` on a temporary copy of the demo store."""
-    folder = tmp_path_factory.mktemp("served")
-    db = demo_store(folder / "demo.db")
-    secret = secret_for(db)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("FOLLOWUP_KIT_")}
-    log = (folder / "serve.log").open("w")
-    process = subprocess.Popen(
-        [str(Path(sys.executable).with_name("followup-kit")), "serve", "--db", str(db),
-         "--port", str(port), "--as-of", DEMO_AS_OF],
-        stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(base + "voila/static/voila.js", timeout=2).close()
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError((folder / "serve.log").read_text()) from None
-                time.sleep(0.3)
-        yield {"base": base, "port": port, "secret": secret, "db": db, "folder": folder}
-    finally:
-        stop(process)
-        log.close()
+    with serving(tmp_path_factory.mktemp("served")) as running:
+        yield running
 
 
 @pytest.fixture(scope="module")
@@ -272,3 +294,153 @@ def test_no_serious_accessibility_violation(desktop):
     serious = [(v["id"], node["target"][-1]) for v in result["violations"]
                if v["impact"] in ("serious", "critical") for node in v["nodes"]]
     assert serious == []
+
+
+def test_serve_gives_its_kernels_a_private_ipython_folder_and_removes_it_when_stopped(tmp_path):
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    # The folder an older serve used, made first by someone else with a start-up script in it.
+    planted = temp / f"followup-kit-ipython-{getpass.getuser()}"
+    (planted / "profile_default" / "startup").mkdir(parents=True)
+    ran = tmp_path / "the planted script ran"
+    (planted / "profile_default" / "startup" / "00-planted.py").write_text(
+        f"open({str(ran)!r}, 'w').close()\n", encoding="utf-8")
+    with serving(tmp_path, env={**os.environ, "TMPDIR": str(temp)}) as server:
+        # A page starts a kernel; the refusal is enough, and the response ends once it has run.
+        urllib.request.urlopen(server["base"] + "?token=none", timeout=120).read()
+        made = [p for p in temp.iterdir() if p.name.startswith("followup-kit-ipython-") and p != planted]
+        assert len(made) == 1
+        assert stat.S_IMODE(made[0].stat().st_mode) == 0o700 and made[0].stat().st_uid == os.geteuid()
+        assert (made[0] / "profile_default" / "ipython_kernel_config.json").is_file()
+        assert not ran.exists()
+    assert not made[0].exists() and planted.is_dir()
+
+
+def test_why_a_page_was_not_shown_is_in_the_servers_log_and_not_on_the_page(tmp_path, browser):
+    with serving(tmp_path) as server:
+        link = make_link(server["secret"], CANDIDATE, server["base"], days=14)
+        rendered(browser, link).close()
+        db = server["db"]
+        db.write_bytes(b"\0" * 100 + db.read_bytes()[100:])
+        page = opened(browser, link)
+        page.get_by_text(UNAVAILABLE).wait_for(timeout=RENDER_MS)
+        shown = readable(page.content())
+        page.close()
+        log = server["log"].read_text(encoding="utf-8")
+    said = [line for line in log.splitlines() if line.startswith("[followup-kit page ")]
+    assert len(said) == 1, log[-2000:]
+    assert f"candidate {CANDIDATE}: the page was not shown: FollowupKitError: " in said[0]
+    assert said[0].endswith("not a followup_kit store (file is not a database)")
+    assert "followup-kit page" not in shown and "not a database" not in shown
+    assert [who for who in PEOPLE if who in log] == []
+
+
+def fetched(url: str) -> tuple[int, bytes]:
+    """The status and body the server answers ``url`` with, redirects followed."""
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read()
+
+
+#: Where a Voila server could hand out a file: its file, static, template and extension
+#: handlers, the Jupyter server's own, and the catch-all that sends any other path to its files.
+FILE_ROUTES = ("voila/files/", "voila/static/", "voila/templates/lab/static/", "voila/labextensions/",
+               "voila/api/themes/", "files/", "api/contents/", "")
+
+
+def test_the_running_server_hands_out_no_file_but_pictures(server):
+    db = server["db"]
+    wanted = {
+        "the notebook": (NOTEBOOK, b"dashboard_for_request(preview="),
+        "its settings": (CONFIG, b'"file_denylist"'),
+        "the store": (db, b"SQLite format 3"),
+        "the store's secret": (secret_path(db), server["secret"].encode()),
+        "the project": (ROOT / "pyproject.toml", b"[project]"),
+    }
+    asked = 0
+    for what, (path, inside) in wanted.items():
+        assert inside in path.read_bytes(), what
+        relative = os.path.relpath(path, NOTEBOOK_DIR)
+        # As it is ('../' where it lies outside), with '..' and '/' percent-encoded, and absolute.
+        for form in dict.fromkeys([relative, relative.replace("..", "%2e%2e"), relative.replace("/", "%2F"),
+                                   str(path)]):
+            for route in FILE_ROUTES:
+                status, body = fetched(server["base"] + route + form)
+                asked += 1
+                assert inside not in body, (what, route + form, status)
+                if route == "voila/files/":
+                    assert status in (403, 404), (what, form, status)
+    # A picture beside the notebook is what the file handler is for: the test would see one.
+    picture = NOTEBOOK_DIR / f"served-picture-{uuid.uuid4().hex}.svg"
+    picture.write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
+    try:
+        assert fetched(server["base"] + "voila/files/" + picture.name) == (200, picture.read_bytes())
+    finally:
+        picture.unlink()
+    assert asked > 100
+
+
+@pytest.fixture(scope="module")
+def preheated(tmp_path_factory):
+    """A running ``followup-kit serve --preheat 1``: one kernel waits, started ahead of its page."""
+    with serving(tmp_path_factory.mktemp("preheated"), "--preheat", "1") as running:
+        yield running
+
+
+def others_named(html: str, shown: str) -> list[str]:
+    """The names of candidates other than ``shown`` in a page, but for the people ``shown`` met."""
+    met = {row["interviewer_name"]
+           for row in csv.DictReader((DATA_DIR / "interviews.csv").open(encoding="utf-8"))
+           if row["candidate_id"] == shown}
+    text = readable(html)
+    return [name for cid, name in NAMES.items()
+            if cid != shown and name != NAMES[shown] and name not in met and name in text]
+
+
+def test_a_preheated_server_shows_a_good_link_a_bad_one_and_another_candidates(preheated, browser):
+    # The secret as it is now: another test revokes every link of this server.
+    secret, base = secret_for(preheated["db"]), preheated["base"]
+    good = make_token(secret, CANDIDATE)
+    other = "C000001"
+    links = {"good": make_link(secret, CANDIDATE, base),
+             "bad": f"{base}?token={good[:-2]}{'AA' if not good.endswith('AA') else 'BB'}",
+             "another candidate's": make_link(secret, other, base)}
+    for kind, url in links.items():
+        page = opened(browser, url)
+        if kind == "bad":
+            page.get_by_text(REFUSAL).wait_for(timeout=RENDER_MS)
+        else:
+            page.wait_for_selector("img[src^='data:image/svg+xml']", timeout=RENDER_MS)
+        text, html = page.inner_text("body"), page.content()
+        page.close()
+        assert "Traceback" not in html, kind
+        if kind == "bad":
+            assert [name for name in NAMES.values() if name in readable(html)] == []
+            assert "Patience meter" not in html
+            continue
+        shown = CANDIDATE if kind == "good" else other
+        assert NAMES[shown] in text and "Your next steps on" in text and "Patience meter" in text, kind
+        assert others_named(html, shown) == [], kind
+
+
+def test_revoking_every_link_on_a_running_server_refuses_an_old_link(preheated, browser):
+    db, base = preheated["db"], preheated["base"]
+    old = make_link(secret_for(db), CANDIDATE, base)
+    page = rendered(browser, old)
+    assert NAMES[CANDIDATE] in page.inner_text("body")
+    page.close()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FOLLOWUP_KIT_")}
+    done = subprocess.run([str(Path(sys.executable).with_name("followup-kit")), "link", "--db", str(db),
+                           "--revoke-all"], capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    # The kernel this page gets was started (preheated) before the secret changed.
+    page = opened(browser, old)
+    page.get_by_text(REFUSAL).wait_for(timeout=RENDER_MS)
+    html = page.content()
+    page.close()
+    assert NAMES[CANDIDATE] not in readable(html) and "Patience meter" not in html
+    page = rendered(browser, make_link(secret_for(db), CANDIDATE, base))
+    assert NAMES[CANDIDATE] in page.inner_text("body")
+    page.close()

@@ -13,6 +13,7 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 
 def test_demo_on_the_sample(tmp_path, capsys):
     db = tmp_path / "demo.db"
+    assert main(["init", "--db", str(db)]) == 0
     assert main(["import", "--db", str(db), *map(str, sorted(DATA.glob("*.csv")))]) == 0
     capsys.readouterr()
     pictures = tmp_path / "pictures"

@@ -69,6 +69,7 @@ def test_bad_file_is_reported_and_store_untouched(tmp_path, csv_dir, csv_files, 
     other = tmp_path / "other"
     other.mkdir()
     write(other, "candidates.csv", "candidate_id,name,email,cohort\nC0,Ada,ada@example.org,2025-autumn\n")
+    assert main(["init", "--db", str(db)]) == 0
     assert main(["import", "--db", str(db), str(other / "candidates.csv")]) == 0
     before = file_hash(db)
     capsys.readouterr()
@@ -136,6 +137,8 @@ def test_event_before_a_stored_interview_is_caught(tmp_path, csv_dir, csv_files)
 
 
 def test_missing_file_is_a_clear_error(tmp_path, capsys):
+    assert main(["init", "--db", str(tmp_path / "s.db")]) == 0
+    capsys.readouterr()
     assert main(["import", "--db", str(tmp_path / "s.db"), str(tmp_path / "nope.csv")]) == 2
     assert capsys.readouterr().err.startswith("nope.csv:1:-: cannot read the file")
 

@@ -10,6 +10,7 @@ import pytest
 from nbclient import NotebookClient
 
 from followup_kit.charts import VEGA_LITE
+from readable import readable, strings_in
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -54,6 +55,33 @@ def widget_outputs(nb) -> list[dict]:
     state = nb.metadata["widgets"][WIDGET_STATE]["state"]
     return [o for model in state.values() if model["model_name"] == "OutputModel"
             for o in model["state"].get("outputs", [])]
+
+
+def shown_by(nb, model_id: str) -> str:
+    """The text of the widget ``model_id`` and of every widget inside it, from the saved widget state."""
+    state = nb.metadata["widgets"][WIDGET_STATE]["state"][model_id]["state"]
+    texts = [s for s in strings_in(state) if not s.startswith("IPY_MODEL_")]
+    for child in state.get("children", []):
+        texts.append(shown_by(nb, child.removeprefix("IPY_MODEL_")))
+    return "\n".join(texts)
+
+
+def test_the_candidate_dashboard_ends_with_the_candidates_own_interviews():
+    from followup_kit import Store
+    from followup_kit.dashboard.page import REFUSAL, UNAVAILABLE
+    from followup_kit.data.demo import demo_store
+
+    nb = executed(NOTEBOOKS / "candidate_dashboard.ipynb")
+    last = [o for o in nb.cells[-1].outputs if WIDGET_VIEW in o.get("data", {})]
+    assert len(last) == 1
+    text = readable(shown_by(nb, last[0]["data"][WIDGET_VIEW]["model_id"]))
+    with Store(demo_store(), readonly=True) as store:
+        candidate = store.candidates("C000135").iloc[0]
+        interviews = store.interviews("C000135")
+    assert REFUSAL not in text and UNAVAILABLE not in text
+    assert "Your next steps on" in text and candidate["name"] in text
+    assert [company for company in interviews["company"] if company not in text] == []
+    assert [role for role in interviews["role"] if role not in text] == []
 
 
 def test_cohort_analysis_shows_the_report_and_two_charts():

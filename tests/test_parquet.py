@@ -189,6 +189,7 @@ def test_sample_and_export_write_datasets_the_report_reads(tmp_path, capsys):
     assert main(["sample", "--format", "parquet", "--out", str(tmp_path / "sampled"),
                  "--candidates", "120", "--seed", "4", "--partitions", "3"]) == 0
     db = str(tmp_path / "coach.db")
+    assert main(["init", "--db", db]) == 0
     assert main(["import", "--db", db, *(str(tmp_path / "csv" / f"{n}.csv") for n in schema.ORDER)]) == 0
     assert main(["export", "--db", db, "--format", "parquet", "--layout", "cohort",
                  "--out", str(tmp_path / "exported")]) == 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 import hashlib
 import hmac
+import re
 import sqlite3
 import subprocess
 import sys
@@ -93,8 +94,12 @@ def test_forget_deletes_the_candidate_and_leaves_their_bytes_in_no_file(db, caps
         left = store.tables()
         audit = store._db.execute("SELECT * FROM forgotten").fetchall()
         cols = [r[1] for r in store._db.execute("PRAGMA table_info(forgotten)")]
-        # The cohort counts cached before are not read again: the report is built from what is left.
-        assert store.load_counts("cohorts") is None
+        # forget built the cached counts again, for the day they were kept, from what is left.
+        rebuilt = cache.cohort_counts(store, SAMPLE_AS_OF, build=False)
+        assert rebuilt.current and rebuilt.state == store.data_state()
+        [(name,)] = store._db.execute("SELECT DISTINCT name FROM count_tables").fetchall()
+        rows = store.load_counts(name, cache.PER_CANDIDATE).frames
+        assert who not in {*rows["interviews"]["candidate_id"], *rows["candidates"]["candidate_id"]}
         after = cache.cohort_report_from_store(store, SAMPLE_AS_OF)
     pd.testing.assert_frame_equal(left[0], candidates.loc[candidates["candidate_id"] != who]
                                   .reset_index(drop=True))
@@ -113,6 +118,98 @@ def test_a_forgotten_id_is_not_given_to_someone_new(db):
         store.forget(last)
         new = store.add_candidate(name="Noa Tane", email="noa@example.org", cohort="2026-spring")
     assert new > last
+
+
+def test_an_older_export_cannot_bring_a_forgotten_candidate_back(db, tmp_path, capsys):
+    older = tmp_path / "older"
+    assert main(["export", "--db", str(db), "--out", str(older)]) == 0
+    with fk.Store(db) as store:
+        gone = only_theirs(store.candidates(), store.interviews())
+    who = gone["candidate_id"]
+    assert main(["forget", "--db", str(db), "--candidate", who, "--yes"]) == 0
+    # Their rows from the older export, beside a new candidate's row: all or nothing.
+    tables = {name: pd.read_csv(older / f"{name}.csv", dtype="str", keep_default_na=False,
+                                encoding="utf-8-sig") for name in schema.ORDER}
+    theirs = tables["candidates"].loc[tables["candidates"]["candidate_id"] == who]
+    newcomer = pd.DataFrame([{**theirs.iloc[0].to_dict(), "candidate_id": "C900001", "name": "Noa Tane",
+                              "email": "noa@example.org"}])
+    back = tmp_path / "back"
+    back.mkdir()
+    pd.concat([newcomer, theirs]).to_csv(back / "candidates.csv", index=False)
+    interviews = tables["interviews"].loc[tables["interviews"]["candidate_id"] == who]
+    interviews.to_csv(back / "interviews.csv", index=False)
+    events = tables["events"].loc[tables["events"]["interview_id"].isin(interviews["interview_id"])]
+    events.to_csv(back / "events.csv", index=False)
+    capsys.readouterr()
+    before = file_hash(db)
+
+    assert main(["import", "--db", str(db), *(str(back / name) for name in FILES)]) == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert lines[0].startswith(f"candidates.csv:3:candidate_id: candidate '{who}' was forgotten")
+    assert "new id" in lines[0]
+    assert lines[1:] == ["Nothing was imported: fix the file and run the same command again."]
+    assert file_hash(db) == before
+
+    # Without their candidate row, their interviews are refused for the same reason.
+    assert main(["import", "--db", str(db), str(back / "interviews.csv")]) == 2
+    assert f"interviews.csv:2:candidate_id: candidate '{who}' was forgotten" in capsys.readouterr().err
+    with fk.Store(db) as store, pytest.raises(fk.ValidationError, match="was forgotten"):
+        store.add_candidate(candidate_id=who, name=gone["name"], email=gone["email"], cohort="2026-spring")
+    assert file_hash(db) == before
+    # A person who comes back is added with a new id.
+    with fk.Store(db) as store:
+        again = store.add_candidate(name=gone["name"], email=gone["email"], cohort="2026-spring")
+    assert again != who
+
+
+#: A statement that reads rows of the people's tables (the count of rowids a data-state token takes
+#: reads none).
+PERSON_ROWS = re.compile(r"\b(?:FROM|JOIN)\s+(?:candidates|interviews|events)\b")
+ROWID_TOP = re.compile(r"coalesce\(max\(rowid\), 0\) FROM (?:candidates|interviews|events)\b")
+
+
+def test_a_page_after_forget_reads_no_other_candidates_rows(db, monkeypatch, capsys):
+    from followup_kit.dashboard import links, page
+
+    with fk.Store(db) as store:
+        people = store.candidates()
+        gone = only_theirs(people, store.interviews())["candidate_id"]
+        me = people.loc[people["candidate_id"] != gone, "candidate_id"].iloc[0]
+        mine = store.interviews(me)["company"]
+    # On a terminal, forget shows the progress of building the counts, as serve and report do.
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main(["forget", "--db", str(db), "--candidate", gone, "--yes"]) == 0
+    assert "cohort counts" in capsys.readouterr().err
+    # The page as a served kernel runs it: the store read-only, the day and the link from serve.
+    for name in (SECRET_ENV, "VOILA_PREHEAT"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv(page.DB_ENV, str(db))
+    monkeypatch.setenv(page.SECRET_FILE_ENV, str(secret_path(db)))
+    monkeypatch.setenv(page.AS_OF_ENV, SAMPLE_AS_OF)
+    monkeypatch.setenv("QUERY_STRING", "token=" + links.make_token(links.secret_for(db), me))
+    statements: list[str] = []
+    connect = sqlite3.connect
+
+    def traced(*args, **kwargs):
+        connection = connect(*args, **kwargs)
+        connection.set_trace_callback(statements.append)
+        return connection
+
+    monkeypatch.setattr(sqlite3, "connect", traced)
+    shown = page.dashboard_for_request()
+
+    text = " ".join(w.value for w in walk(shown) if isinstance(getattr(w, "value", None), str))
+    assert "Your next steps on" in text and all(company in text for company in mine)
+    reads = [s for s in statements if PERSON_ROWS.search(ROWID_TOP.sub("", s))]
+    assert reads and all(f"candidate_id = '{me}'" in s for s in reads), [
+        s[:160] for s in reads if f"candidate_id = '{me}'" not in s]
+
+
+def walk(widget):
+    """The widget and every widget inside it."""
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from walk(child)
 
 
 def test_forget_asks_on_a_terminal_and_refuses_without_one(db, monkeypatch, capsys):
@@ -194,6 +291,7 @@ def test_anonymised_export_gives_stable_pseudonyms_and_the_same_report(db, tmp_p
     assert (anon[2]["note"] == "").all() and (events["note"].fillna("") != "").any()
 
     shared = tmp_path / "shared.db"
+    assert main(["init", "--db", str(shared)]) == 0
     assert main(["import", "--db", str(shared), *(str(first / name) for name in FILES)]) == 0
     with fk.Store(shared) as store:
         theirs = cohort_report(fk.facts(*store.tables(), as_of=SAMPLE_AS_OF))

@@ -269,6 +269,7 @@ def test_cli_sample_writes_files_that_import_accepts(tmp_path, capsys):
     assert "written in" in said
     files = [str(out / f"{name}.csv") for name in schema.ORDER]
     db = tmp_path / "store.db"
+    assert main(["init", "--db", str(db)]) == 0
     assert main(["import", "--db", str(db), *files]) == 0
     with Store(db) as store:
         counts = store.counts()
@@ -283,6 +284,7 @@ def test_cli_sample_in_a_real_process(tmp_path):
         capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     assert "30 candidates" in done.stdout
+    assert main(["init", "--db", str(tmp_path / "s.db")]) == 0
     assert main(["import", "--db", str(tmp_path / "s.db"), *(str(tmp_path / f"{n}.csv")
                                                              for n in schema.ORDER)]) == 0
 

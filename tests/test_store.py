@@ -255,6 +255,34 @@ def test_readonly_cannot_write(store):
                                             "email": ["z@example.org"], "cohort": ["c"]}))
 
 
+@pytest.mark.parametrize("name", ["coach#1.db", "coach?mode=rwc.db", "100%.db", "a%41.db", "my store.db",
+                                  "odd #?% name.db"])
+def test_a_readonly_store_opens_its_own_file_whatever_its_name(tmp_path, csv_files, name):
+    folder = tmp_path / "with # and ? and % in it"
+    folder.mkdir()
+    with Store(folder / name) as store:
+        store.import_csv(*csv_files)
+    # The file a URI without percent-encoding would name: '%41' is 'A'.
+    decoy = folder / name.replace("%41", "A")
+    if decoy.name != name:
+        with Store(decoy) as other:
+            other.add_candidate(candidate_id="X1", name="Decoy", email="x@example.org", cohort="c")
+    listing = sorted(p.name for p in folder.iterdir())
+    with Store(folder / name, readonly=True) as reader:
+        assert reader.candidates()["candidate_id"].tolist() == ["C1", "C2", "C3"]
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            reader._db.execute("DELETE FROM events")
+        with reader.snapshot():
+            # The second reader (the bulk path's other thread) opens the same file, read-only too.
+            helper = reader._second_reader()
+            assert helper is not None
+            assert helper.execute("SELECT count(*) FROM candidates").fetchone()[0] == 3
+            with pytest.raises(sqlite3.OperationalError, match="readonly"):
+                helper.execute("DELETE FROM events")
+    # Nothing but the store's own WAL files was made: no file opened by a garbled name.
+    assert set(p.name for p in folder.iterdir()) - set(listing) <= {f"{name}-wal", f"{name}-shm"}
+
+
 def _read_csv_text(path):
     with open(path, encoding="utf-8-sig", newline="") as f:
         return list(csv.reader(f))

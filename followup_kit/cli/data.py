@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from ..data.parquet import write_parquet
 from ..data.secret import secret_path, store_secret
@@ -19,7 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("import", help="import candidates, interviews and events CSV files, all or nothing")
-    p.add_argument("--db", required=True, help="the store file (created if missing)")
+    p.add_argument("--db", required=True, help="the store file (make one first with followup-kit init)")
     p.add_argument("files", nargs="+", metavar="FILE", help="CSV files; each table is recognised by its header")
     p.set_defaults(func=cmd_import)
 
@@ -36,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    with open_store(args.db) as store:
+    with open_store(args.db, create=True) as store:
         print(f"{args.db}: store ready (schema version {store.schema_version})")
     return 0
 
@@ -46,17 +45,9 @@ def _plural(n: int, noun: str) -> str:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    new = not Path(args.db).exists()
-    try:
-        with open_store(args.db) as store:
-            added = store.import_csv(*args.files, progress=sys.stderr.isatty())
-            total = store.counts()
-    except BaseException:
-        # A store this command created for an import that failed is not left behind, empty.
-        if new:
-            for suffix in ("", "-wal", "-shm"):
-                Path(args.db + suffix).unlink(missing_ok=True)
-        raise
+    with open_store(args.db) as store:
+        added = store.import_csv(*args.files, progress=sys.stderr.isatty())
+        total = store.counts()
     for name, n in added.items():
         if n == 0:
             print(f"note: the {name} file has a header but no rows; nothing to import from it",

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -24,14 +26,34 @@ def day_option(value: str | None, option: str) -> np.datetime64:
     return as_day(None) if value is None else parse_day(value, option)
 
 
-def open_store(db: str, *, readonly: bool = False) -> Store:
-    """The store ``--db`` names; a store that cannot be opened is an error that names ``--db``."""
+def open_store(db: str, *, readonly: bool = False, create: bool = False) -> Store:
+    """The store ``--db`` names; a store that cannot be opened is an error that names ``--db``.
+
+    Only ``init`` creates a store (``create=True``). For every other command a
+    missing file, or an empty one (SQLite would take it for a new store), is
+    an error, and nothing is made or changed.
+    """
+    if not create and not _holds_a_store(db):
+        raise FollowupKitError(f"--db: no store at {db}; create one with followup-kit init")
     try:
         return Store(db, readonly=readonly)
     except FollowupKitError as exc:
         raise FollowupKitError(f"--db: {exc}") from None
     except OSError as exc:
         raise FollowupKitError(f"--db: cannot use {db}: {exc.strerror}") from None
+
+
+def _holds_a_store(db: str) -> bool:
+    """Whether ``db`` is something that could be a store: a file with bytes in it, or a folder
+    (which the store refuses in words of its own)."""
+    path = Path(db)
+    return path.is_dir() or (path.is_file() and path.stat().st_size > 0)
+
+
+def writable(db: str) -> bool:
+    """Whether this user may write the store ``db``: the file and its folder (where the WAL goes)."""
+    path = Path(db)
+    return path.is_file() and os.access(path, os.W_OK) and os.access(path.resolve().parent, os.W_OK)
 
 
 @contextmanager

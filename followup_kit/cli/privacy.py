@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from ..data.store import Store
 from ..errors import FollowupKitError
+from ..stats.cache import cohort_counts, kept_day
 from .options import about, open_store
 
 
@@ -39,15 +39,7 @@ def _confirmed(store: Store, candidate_id: str) -> bool:
     return answer.strip().lower() in ("y", "yes")
 
 
-def _existing(db: str) -> str:
-    # Opening a missing file for writing would make a new, empty store.
-    if not Path(db).is_file():
-        raise FollowupKitError(f"--db: {db}: no such store")
-    return db
-
-
 def cmd_forget(args: argparse.Namespace) -> int:
-    _existing(args.db)
     if not args.yes and not sys.stdin.isatty():
         raise FollowupKitError("forgetting a candidate cannot be undone: run it on a terminal to "
                                "confirm, or add --yes")
@@ -55,12 +47,18 @@ def cmd_forget(args: argparse.Namespace) -> int:
         if not args.yes and not _confirmed(store, args.candidate):
             print("nothing was deleted", file=sys.stderr)
             return 1
+        day = kept_day(store)
         try:
             deleted = store.forget(args.candidate)
         except FollowupKitError as exc:
             if str(exc).startswith("no candidate"):
                 raise FollowupKitError(f"--candidate: {exc}") from None
             raise
+        finally:
+            # Forgetting drops the cached count tables. A served page cannot build them (it only
+            # reads), so they are built again here, for the day they were kept.
+            if day is not None:
+                cohort_counts(store, day, progress=sys.stderr.isatty())
     if not any(deleted.values()):
         print(f"{args.candidate} was already forgotten; the store's files are clean of them")
         return 0
@@ -72,7 +70,7 @@ def cmd_forget(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    with open_store(_existing(args.db), readonly=True) as store, about("--out"):
+    with open_store(args.db, readonly=True) as store, about("--out"):
         counts = store.backup(args.out, overwrite=args.force, progress=sys.stderr.isatty())
     print(f"backed up {args.db} to {args.out} ({counts['candidates']:,} candidates, "
           f"{counts['interviews']:,} interviews, {counts['events']:,} events)")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from ..errors import FollowupKitError, ValidationError
 from ..stats.cache import cohort_report_from_store
 from ..stats.report import cohort_report, cohort_report_from_counts
 from ..stats.tables import report_records, report_table
-from .options import about, day_option, nothing_held, open_store, write_csv
+from .options import about, day_option, nothing_held, open_store, writable, write_csv
 
 #: How long to wait for a scheduler named on the command line before saying it cannot be reached.
 CONNECT_SECONDS = 10
@@ -52,10 +51,7 @@ def open_for_counts(db: str) -> Store:
     A store that cannot be written (a read-only copy, another user's file) is
     read as it is and its count tables built in memory.
     """
-    path = Path(db)
-    if path.is_file() and os.access(path, os.W_OK) and os.access(path.resolve().parent, os.W_OK):
-        return open_store(db)
-    return open_store(db, readonly=True)
+    return open_store(db, readonly=not writable(db))
 
 
 def cmd_report(args: argparse.Namespace) -> int:

@@ -5,13 +5,21 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import sys
 from urllib.parse import urlsplit
 
 from ..dashboard.links import DEFAULT_BASE_URL, DEFAULT_DAYS, make_link, revoke_all, secret_for
-from ..dashboard.server import NOTEBOOK_DIR, kernel_environment, prepare_counts, voila_command
+from ..dashboard.server import (
+    NOTEBOOK_DIR,
+    kernel_environment,
+    kernel_ipython_dir,
+    prepare_counts,
+    supervised,
+    voila_command,
+)
 from ..errors import FollowupKitError
-from .options import day_option, open_store
+from .options import day_option, open_store, writable
 
 #: An IPv4 or IPv6 address or a host name: checked before Voilà starts, so a typo is one line.
 _HOST = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")
@@ -82,13 +90,25 @@ def cmd_serve(args: argparse.Namespace) -> int:
     # whose every page says "try again later".
     with open_store(args.db, readonly=True):
         pass
-    env = kernel_environment(args.db, as_of)
+    if not writable(args.db):
+        raise FollowupKitError(
+            f"--db: {args.db} is read-only for this user, and serve keeps the cohort counts its pages "
+            "read in the store: make the file and its folder writable, or serve a copy "
+            "(followup-kit backup)")
     prepare_counts(args.db, as_of, progress=sys.stderr.isatty())
     command = voila_command(port=args.port, host=args.host, preheat=args.preheat,
                             cull_idle=args.cull_idle)
-    print(f"serving candidates' dashboards on http://{args.host}:{args.port}/ "
-          "(Ctrl-C stops); make links with 'followup-kit link'", flush=True)
-    sys.stderr.flush()
-    os.chdir(NOTEBOOK_DIR)
-    os.execve(command[0], command, env)
+    folder = kernel_ipython_dir()
+    try:
+        env = kernel_environment(args.db, as_of, ipython_dir=folder)
+        print(f"serving candidates' dashboards on http://{args.host}:{args.port}/ "
+              "(Ctrl-C stops); make links with 'followup-kit link'", flush=True)
+        sys.stderr.flush()
+        os.chdir(NOTEBOOK_DIR)
+        server = supervised(folder, command)
+        os.execve(server[0], server, env)
+    except BaseException:
+        # Only the supervisor removes the folder once it runs; until then, this process does.
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
     return 0

@@ -5,14 +5,20 @@ Served by ``followup-kit serve``, the kernel of each page finds the store in
 token is checked before anything is read from the store, so a bad link loads
 no candidate's data at all. Opened anywhere else (JupyterLab, a test, a
 Binder sandbox) the same notebook previews one candidate of the demo store.
+
+A served page that cannot be shown says so in one plain line; what went wrong
+(the error's type and message, and the candidate's id) goes to the server's
+log, Voilà's standard error, never to the page.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
 import sqlite3
+import sys
 from pathlib import Path
 from urllib.parse import parse_qs
 
@@ -24,6 +30,8 @@ from ..data.demo import DEMO_AS_OF, demo_store
 from ..data.store import Store
 from ..errors import FollowupKitError
 from ..playbook.business_days import business_calendar, know_holidays
+from ..stats.cache import cohort_counts
+from ..stats.counts import Counts
 from ..widgets import candidate_view
 from .links import (
     AS_OF_ENV,
@@ -35,6 +43,35 @@ from .links import (
     read_token,
     secret_path,
 )
+
+
+class ServerLog(logging.Handler):
+    """Writes each record as one line to the stderr the kernel was started with: the server's log.
+
+    In a kernel, file descriptor 2 is piped to the page (ipykernel shows on the
+    page what is written there), while ipykernel's ``sys.stderr`` keeps a copy
+    of the original descriptor as its ``fileno()``: Voilà's own stderr.
+    """
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            fd = sys.stderr.fileno()
+        except (OSError, ValueError):
+            fd = sys.__stderr__.fileno()
+        try:
+            os.write(fd, (self.format(record) + "\n").encode("utf-8", "replace"))
+        except OSError:
+            # Nowhere left to say it; the page has shown its message already.
+            pass
+
+
+#: What went wrong behind a page, for the operator: ids, error types and messages, never a
+#: name or an email.
+log = logging.getLogger(__name__)
+_handler = ServerLog()
+_handler.setFormatter(logging.Formatter("[followup-kit page %(asctime)s] %(message)s"))
+log.addHandler(_handler)
+log.propagate = False
 
 REFUSAL = "This link is not valid or has expired; ask your coach for a new one."
 UNAVAILABLE = ("Your page cannot be shown just now. Please try again in a few minutes, "
@@ -131,8 +168,8 @@ def served_secret() -> str:
     return path.read_text(encoding="ascii").strip()
 
 
-def _view(store, candidate_id: str, today) -> w.VBox:
-    box, _ = candidate_view(store, candidate_id, today=today)
+def _view(store, candidate_id: str, today, counts: Counts | None = None) -> w.VBox:
+    box, _ = candidate_view(store, candidate_id, today=today, cohort_counts=counts)
     return w.VBox([w.HTML(INTRO, layout=w.Layout(**_PAGE)), box], layout=w.Layout(**_PAGE))
 
 
@@ -157,9 +194,18 @@ def dashboard_for_request(preview: str | None = None, today=DEMO_AS_OF) -> w.Wid
         if preview is None:
             return plain_page(REFUSAL)
         return _view(demo_store(), preview, today)
+    # The request first: a preheated kernel waits for it, and the secret may have been rotated
+    # (every link revoked) since the kernel started.
+    token = request_token()
     try:
-        candidate_id = read_token(served_secret(), request_token())
-    except (LinkError, OSError, UnicodeError):
+        secret = served_secret()
+    except (OSError, UnicodeError) as exc:
+        log.error("the link secret could not be read, so every link is refused: %s: %s",
+                  type(exc).__name__, exc)
+        return plain_page(REFUSAL)
+    try:
+        candidate_id = read_token(secret, token)
+    except LinkError:
         return plain_page(REFUSAL)
     take_served_holidays()
     try:
@@ -167,6 +213,10 @@ def dashboard_for_request(preview: str | None = None, today=DEMO_AS_OF) -> w.Wid
             if store.candidates(candidate_id).empty:
                 # A candidate removed since the link was made reads like any other dead link.
                 return plain_page(REFUSAL)
-            return _view(store, candidate_id, os.environ.get(AS_OF_ENV) or None)
-    except (FollowupKitError, sqlite3.Error, OSError):
+            day = as_day(os.environ.get(AS_OF_ENV) or None)
+            # Only the counts serve kept: building them would read every candidate's rows.
+            counts = cohort_counts(store, day, stale_ok=True, build=False).by_cohort
+            return _view(store, candidate_id, day, counts)
+    except (FollowupKitError, sqlite3.Error, OSError) as exc:
+        log.error("candidate %s: the page was not shown: %s: %s", candidate_id, type(exc).__name__, exc)
         return plain_page(UNAVAILABLE)

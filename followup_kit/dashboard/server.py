@@ -20,7 +20,6 @@ as the kernel's idle arrives; 300 s only bounds a kernel that never sends it.
 
 from __future__ import annotations
 
-import getpass
 import json
 import os
 import shutil
@@ -132,34 +131,53 @@ def served_holidays(db: str | Path, as_of: str | None = None) -> str:
 KERNEL_CONFIG = {"HistoryManager": {"enabled": False}}
 
 
-def kernel_ipython_dir() -> Path:
-    """The IPython folder the dashboard's kernels start with, made (private) when missing.
+def kernel_ipython_dir(within: str | Path | None = None) -> Path:
+    """A new IPython folder for the kernels of one ``serve``, holding ``KERNEL_CONFIG``.
 
-    One per user on this machine, in the temporary folder; it holds
-    ``KERNEL_CONFIG`` and whatever IPython keeps of its own, never a candidate's data.
+    ``tempfile.mkdtemp`` makes it, mode 0700, under a random name it creates
+    itself: a folder another user made beforehand, where every kernel would
+    run the start-up scripts they put in it, is never taken. It holds
+    whatever IPython keeps of its own, never a candidate's data. Whoever
+    makes it removes it (``serve`` does when Voilà stops: :data:`SUPERVISOR`).
+
+    Parameters
+    ----------
+    within : str or Path, optional
+        The folder to make it in; default the temporary folder (``TMPDIR``).
+
+    Returns
+    -------
+    Path
     """
-    folder = Path(tempfile.gettempdir()) / f"followup-kit-ipython-{getpass.getuser()}"
+    folder = Path(tempfile.mkdtemp(prefix="followup-kit-ipython-", dir=within))
     profile = folder / "profile_default"
-    profile.mkdir(parents=True, exist_ok=True, mode=0o700)
-    folder.chmod(0o700)
-    config = profile / "ipython_kernel_config.json"
-    wanted = json.dumps(KERNEL_CONFIG, indent=1)
-    if not config.is_file() or config.read_text(encoding="utf-8") != wanted:
-        config.write_text(wanted, encoding="utf-8")
+    profile.mkdir(mode=0o700)
+    (profile / "ipython_kernel_config.json").write_text(json.dumps(KERNEL_CONFIG, indent=1),
+                                                         encoding="utf-8")
     return folder
 
 
-def kernel_environment(db: str | Path, as_of: str | None = None) -> dict[str, str]:
+#: The program ``serve`` becomes: Voilà runs as its child, and the kernels' IPython folder goes
+#: once Voilà has stopped. Run by path with ``python -I``: it needs the standard library only.
+SUPERVISOR = Path(__file__).with_name("supervisor.py")
+
+
+def supervised(ipython_dir: Path, command: list[str]) -> list[str]:
+    """The command line that runs ``command`` under :data:`SUPERVISOR`, which removes ``ipython_dir`` after."""
+    return [sys.executable, "-I", str(SUPERVISOR), str(ipython_dir), *command]
+
+
+def kernel_environment(db: str | Path, as_of: str | None = None, *, ipython_dir: Path) -> dict[str, str]:
     """The environment Voilà and its kernels run with: the store, its secret, the day shown,
-    the holidays of the store's countries (:func:`served_holidays`) and an IPython folder
-    whose kernels keep no history (:func:`kernel_ipython_dir`).
+    the holidays of the store's countries (:func:`served_holidays`) and the IPython folder
+    ``ipython_dir`` (from :func:`kernel_ipython_dir`: its kernels keep no history).
 
     The secret file is made here when the store has none yet.
     """
     db = Path(db).resolve()
     if not db.is_file():
-        raise FollowupKitError(f"{db}: no such store; import the data first "
-                               "('followup-kit import --db ...')")
+        raise FollowupKitError(f"{db}: no such store; create one with 'followup-kit init' and "
+                               "import the data ('followup-kit import --db ...')")
     env = dict(os.environ)
     if not env.get(SECRET_ENV):
         secret_for(db)
@@ -170,5 +188,5 @@ def kernel_environment(db: str | Path, as_of: str | None = None) -> dict[str, st
     else:
         env.pop(AS_OF_ENV, None)
     env[HOLIDAYS_ENV] = served_holidays(db, as_of)
-    env["IPYTHONDIR"] = str(kernel_ipython_dir())
+    env["IPYTHONDIR"] = str(ipython_dir)
     return env

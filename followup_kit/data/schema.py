@@ -185,13 +185,15 @@ class Known:
 
     The ids of a whole store come as ``str`` Series: millions of rows are handed
     over as Arrow-backed columns without making a Python string of each. The
-    few ids one row names may come as a set.
+    few ids one row names may come as a set. ``forgotten_ids`` are the
+    candidates the store forgot: no row may bring one back.
     """
 
     candidate_ids: pd.Series | set = field(default_factory=_no_ids)
     interview_ids: pd.Series | set = field(default_factory=_no_ids)
     event_ids: pd.Series | set = field(default_factory=_no_ids)
     interview_dates: pd.Series | None = None  # index interview_id -> datetime64
+    forgotten_ids: pd.Series | set = field(default_factory=_no_ids)
 
     def ids(self, table: str) -> pd.Series | set:
         return {"candidates": self.candidate_ids, "interviews": self.interview_ids,
@@ -494,6 +496,11 @@ def _date_hint(value: str) -> str:
     return ""
 
 
+#: What a row of a forgotten candidate is told: their data stay out, and a return means a new record.
+_FORGOTTEN = ("candidate '{}' was forgotten at their request, so nothing of theirs is imported again: "
+              "leave their rows out (a person who comes back is added with a new id)")
+
+
 def _check_cells(raw: RawTable, known: Known, siblings: Mapping[str, pd.DataFrame]) -> list[Problem]:
     """Every per-cell and cross-table check of one raw table; returns the problems found."""
     table, frame, source = raw.table, raw.frame, raw.source
@@ -536,6 +543,9 @@ def _check_cells(raw: RawTable, known: Known, siblings: Mapping[str, pd.DataFram
                 clash = _isin(text, existing) & present
                 problems += _problems(clash, rows, source, col.name,
                                       lambda i, v=value: f"id '{v(i)}' is already in the store")
+            if table.name == "candidates":
+                problems += _problems(_isin(text, known.forgotten_ids) & present, rows, source, col.name,
+                                      lambda i, v=value: _FORGOTTEN.format(v(i)))
         elif col.kind == "ref":
             parent = TABLES[col.parent]
             ok = _isin(text, known.ids(col.parent))
@@ -543,7 +553,10 @@ def _check_cells(raw: RawTable, known: Known, siblings: Mapping[str, pd.DataFram
             if in_file is not None:
                 ok |= _isin(text, in_file[parent.key])
             noun = col.parent[:-1]
-            problems += _problems(present & ~ok, rows, source, col.name,
+            gone = _isin(text, known.forgotten_ids) if col.parent == "candidates" else np.zeros_like(ok)
+            problems += _problems(present & ~ok & gone, rows, source, col.name,
+                                  lambda i, v=value: _FORGOTTEN.format(v(i)))
+            problems += _problems(present & ~ok & ~gone, rows, source, col.name,
                                   lambda i, v=value, n=noun: f"unknown {n} '{v(i)}': it is not in the "
                                   f"{n}s file nor in the store")
         elif col.kind == "email":

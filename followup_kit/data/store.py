@@ -284,6 +284,16 @@ class StoredCounts:
     frames: dict[str, pd.DataFrame]
 
 
+def _readonly_uri(path: str) -> str:
+    """The SQLite URI that opens ``path`` for reading only.
+
+    The path is percent-encoded (``file:///a%23b.db?mode=ro``): written into the
+    URI as it is, a ``#`` would cut off ``?mode=ro`` and a ``?`` or ``%`` would
+    name another file.
+    """
+    return Path(path).resolve().as_uri() + "?mode=ro"
+
+
 def _is_busy(exc: sqlite3.Error) -> bool:
     """Whether SQLite gave up waiting for another connection's lock."""
     return getattr(exc, "sqlite_errorname", "") in ("SQLITE_BUSY", "SQLITE_LOCKED")
@@ -381,8 +391,8 @@ class Store:
         if readonly:
             if not Path(self.path).exists():
                 raise FollowupKitError(f"{self.path}: no such store; run 'followup-kit init' first")
-            uri = f"file:{Path(self.path).resolve()}?mode=ro"
-            self._db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT)
+            self._db = sqlite3.connect(_readonly_uri(self.path), uri=True, isolation_level=None,
+                                       timeout=BUSY_TIMEOUT)
         else:
             if self.path != ":memory:":
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
@@ -458,6 +468,7 @@ class Store:
             candidates = self._text("candidates", columns=["candidate_id"])
             interviews = self._text("interviews", columns=["interview_id", "interview_date"])
             events = self._text("events", columns=["event_id"])
+            forgotten = [row[0] for row in self._db.execute("SELECT candidate_id FROM forgotten")]
         return schema.Known(
             candidate_ids=candidates["candidate_id"],
             interview_ids=interviews["interview_id"],
@@ -465,6 +476,7 @@ class Store:
             interview_dates=pd.Series(
                 schema.typed(schema.INTERVIEWS, interviews)["interview_date"].to_numpy(),
                 index=interviews["interview_id"].to_numpy()),
+            forgotten_ids=pd.Series(forgotten, dtype="str"),
         )
 
     def import_csv(self, *paths: str | Path, progress: bool = False) -> dict[str, int]:
@@ -645,7 +657,10 @@ class Store:
 
         Their interviews and events go in the same transaction as their own
         row, with SQLite's ``secure_delete`` on, and every count table cached
-        in the store goes too (the next report builds them again). The WAL is
+        in the store goes too (build them again with
+        :func:`followup_kit.stats.cache.cohort_counts`, as ``followup-kit
+        forget`` does at once, or pages served from the store cannot show the
+        patience meter). The WAL is
         then folded into the file and emptied, and when the file still holds
         their name or email anywhere (SQLite may have left older copies of a
         row in the unused space of pages it split or merged) it is rewritten
@@ -782,7 +797,8 @@ class Store:
             event_ids=present("events", "event_id", rows.get("event_id", ())),
             interview_dates=pd.Series(
                 pd.to_datetime([d for _, d in dates], format="%Y-%m-%d").astype("datetime64[us]"),
-                index=[i for i, _ in dates]))
+                index=[i for i, _ in dates]),
+            forgotten_ids=present("forgotten", "candidate_id", rows.get("candidate_id", ())))
 
     def _add_one(self, table: str, row: dict) -> str:
         """Check and write one row; returns its id, made by the store when the row has none."""
@@ -1019,7 +1035,7 @@ class Store:
         if self._helper is not None or self.path == ":memory:" or not self._db.in_transaction:
             return self._helper
         state = self.data_state()
-        helper = sqlite3.connect(Path(self.path).resolve().as_uri() + "?mode=ro", uri=True,
+        helper = sqlite3.connect(_readonly_uri(self.path), uri=True,
                                  isolation_level=None, timeout=30, check_same_thread=False)
         try:
             helper.execute("BEGIN")

@@ -87,7 +87,10 @@ def plan(facts: pd.DataFrame, today=None, policy: Policy | None = None) -> pd.Da
     uses it: the due dates, flags and outcomes in the facts were fixed by it,
     so a plan under other numbers would mix two playbooks. To plan with other
     numbers, build the facts with them: ``plan(facts(..., policy=p), today)``.
-    Giving a ``policy`` that differs from the facts' one is an error.
+    Giving a ``policy`` that differs from the facts' one is an error, and so
+    is giving none for facts that no longer carry theirs: pandas drops
+    ``DataFrame.attrs`` when frames are merged, joined or concatenated with
+    others, and the plan never guesses the default in their place.
 
     Each reason ends with the warnings that apply, said as advice: a
     follow-up sent before the window opened (``early``), too many or too close
@@ -102,8 +105,8 @@ def plan(facts: pd.DataFrame, today=None, policy: Policy | None = None) -> pd.Da
         The day the plan is for; defaults to the computer's date.
     policy : Policy, optional
         Only to state the numbers expected: it must equal the policy the facts
-        were built with (default: that one, or ``Policy()`` for facts that do
-        not say).
+        were built with (default: that one). Required for facts that do not
+        say (their ``attrs`` were lost, or they were built by other code).
 
     Returns
     -------
@@ -124,12 +127,12 @@ def plan(facts: pd.DataFrame, today=None, policy: Policy | None = None) -> pd.Da
     ...
     followup_kit.errors.FollowupKitError: these facts were built with max_follow_ups=1, not max_follow_ups=2: build them again with facts(..., policy=...) to plan with other numbers
     """
-    policy = _facts_policy(facts, policy)
     missing = [c for c in _PLAN_NEEDS if c not in facts.columns]
     if missing:
         raise FollowupKitError(
             f"plan needs interview facts; missing column(s) {', '.join(missing)}: "
             "build them with followup_kit.facts(candidates, interviews, events)")
+    policy = _facts_policy(facts, policy)
     today_ = as_day(today)
     f = facts.reset_index(drop=True)
     countries = f["country"]
@@ -203,10 +206,15 @@ def plan(facts: pd.DataFrame, today=None, policy: Policy | None = None) -> pd.Da
 
 
 def _facts_policy(facts: pd.DataFrame, policy: Policy | None) -> Policy:
-    """The policy the facts were built with; an error if ``policy`` says otherwise."""
+    """The policy the facts were built with; an error if ``policy`` says otherwise, or if neither says."""
     built = facts.attrs.get("policy") if isinstance(facts, pd.DataFrame) else None
     if policy is None:
-        return built if isinstance(built, Policy) else Policy()
+        if not isinstance(built, Policy):
+            raise FollowupKitError(
+                "these facts do not say which Policy they were built with (pandas drops "
+                "DataFrame.attrs when frames are merged, joined or concatenated with others): "
+                "give plan(..., policy=...) the one they were built with, Policy() for the defaults")
+        return built
     if isinstance(built, Policy) and built != policy:
         differ = [f.name for f in fields(Policy) if getattr(built, f.name) != getattr(policy, f.name)]
         raise FollowupKitError(

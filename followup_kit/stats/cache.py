@@ -35,6 +35,7 @@ from ..data import dates, lookup, schema
 from ..data.dates import as_day
 from ..data.lookup import positions
 from ..data.store import Store
+from ..errors import FollowupKitError
 from ..playbook import business_days, interview_facts, rules
 from ..playbook import policy as policy_module
 from ..playbook.interview_facts import cohorts_in_order, facts
@@ -132,8 +133,30 @@ def _kept_day(key: str) -> np.datetime64:
     return np.datetime64(key.split("; ")[0][len("as_of="):], "us")
 
 
+def _name(policy: Policy) -> str:
+    """The name a policy's count tables are kept under."""
+    return f"cohorts/{_fingerprint(policy)}"
+
+
+def kept_day(store: Store, policy: Policy | None = None) -> np.datetime64 | None:
+    """The day the count tables kept in the store for ``policy`` describe, or None when none are kept.
+
+    Parameters
+    ----------
+    store : Store
+    policy : Policy, optional
+        Default ``Policy()``, the one ``followup-kit serve`` and ``report`` use.
+
+    Returns
+    -------
+    numpy.datetime64 or None
+    """
+    kept = store.load_counts(_name(policy or Policy()), AGGREGATES)
+    return None if kept is None else _kept_day(kept.key)
+
+
 def cohort_counts(store: Store, as_of=None, policy: Policy | None = None, *, stale_ok: bool = False,
-                  progress: bool = False) -> CohortCounts:
+                  build: bool = True, progress: bool = False) -> CohortCounts:
     """The programme's count tables by cohort, from the store's cache, brought up to date.
 
     Parameters
@@ -150,6 +173,11 @@ def cohort_counts(store: Store, as_of=None, policy: Policy | None = None, *, sta
         built or the day moved on (never tables of a later day), so a page
         view never builds a programme's facts; ``current`` then says which.
         When nothing is kept, the tables are built all the same.
+    build : bool
+        Build the tables when none kept will do, reading every candidate's
+        rows. False returns only kept tables and raises ``FollowupKitError``
+        when there are none: a served page passes it, so that it never reads
+        another candidate's rows.
     progress : bool
         Show progress bars while tables are built.
 
@@ -159,7 +187,7 @@ def cohort_counts(store: Store, as_of=None, policy: Policy | None = None, *, sta
     """
     policy = policy or Policy()
     day = as_day(as_of)
-    name = f"cohorts/{_fingerprint(policy)}"
+    name = _name(policy)
     key = f"as_of={np.datetime_as_string(day, unit='D')}; code={code_version()}"
     with store.snapshot():
         state = store.data_state()
@@ -170,6 +198,10 @@ def cohort_counts(store: Store, as_of=None, policy: Policy | None = None, *, sta
             return _result(kept.frames, day, state, current=True)
         if stale_ok and kept.key.endswith(f"code={code_version()}") and kept_day <= day:
             return _result(kept.frames, kept_day, kept.state, current=False)
+    if not build:
+        raise FollowupKitError(
+            f"{store.path}: no cohort counts kept for {np.datetime_as_string(day, unit='D')} or before "
+            "by this version of followup_kit; 'followup-kit serve' and 'report' build them")
     from tqdm.auto import tqdm
 
     with tqdm(total=4, desc="cohort counts", unit="step", disable=not progress, leave=False) as bar:
