@@ -7,7 +7,7 @@ DEMO_DB := data/demo.db
 # The sample data describes the world as it stood on this day; the demo looks at it from there.
 AS_OF  := 2026-11-01
 
-.PHONY: install demo test lab lint bench clean
+.PHONY: install chromium demo test lab lint bench clean
 
 $(STAMP): pyproject.toml Makefile
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,8 +38,22 @@ demo: $(DEMO_DB)
 lint: $(STAMP)
 	$(BIN)/ruff check followup_kit tests benchmarks
 
+# The browser tests drive Debian's Chromium; they never download a browser. Root installs the
+# package here; anyone else is told the one command that does it, before anything else runs.
+chromium:
+ifeq ($(shell command -v chromium),)
+ifeq ($(shell id -u),0)
+	@echo "installing Debian's chromium for the browser tests"
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+	@command -v chromium >/dev/null || { echo "apt-get installed no 'chromium' command" >&2; exit 1; }
+else
+	$(error the browser tests need Chromium, which is not installed; run: sudo make chromium)
+endif
+endif
+
 # ruff runs inside the suite too (tests/test_lint.py), so a bare pytest also lints.
-test: $(STAMP)
+test: chromium $(STAMP)
 	$(BIN)/pytest -n 2 --durations=10
 
 lab: $(STAMP)
