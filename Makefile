@@ -52,9 +52,10 @@ else
 endif
 endif
 
-# ruff runs inside the suite too (tests/test_lint.py), so a bare pytest also lints.
+# ruff runs inside the suite too (tests/test_lint.py), so a bare pytest also lints. Tests of one
+# xdist_group (the browser tests) share a worker only with --dist loadgroup.
 test: chromium $(STAMP)
-	$(BIN)/pytest -n 2 --durations=10
+	$(BIN)/pytest -n 2 --dist loadgroup --durations=10
 
 lab: $(STAMP)
 	$(BIN)/python -c "from followup_kit.data.demo import demo_store; demo_store()"

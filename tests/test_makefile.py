@@ -1,4 +1,4 @@
-"""The Makefile's ``make test`` brings Chromium, or says how, before the tests start.
+"""The Makefile's ``make test``: it brings Chromium or says how, and keeps the browser tests together.
 
 ``make -n`` prints what ``make test`` would run without running it. A machine
 without Chromium is this one with a ``PATH`` that holds only ``id``: ``make``
@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -58,3 +59,28 @@ def test_anyone_else_without_chromium_is_told_the_one_command_before_anything_ru
     assert done.stdout == ""
     assert len(done.stderr.splitlines()) == 1, done.stderr
     assert done.stderr.rstrip().endswith("run: sudo make chromium.  Stop.")
+
+
+def test_make_test_keeps_an_xdist_group_on_one_worker(tmp_path):
+    """The Makefile's own pytest options, on six tests of one group and six of none."""
+    line = next(line for line in make_dry("test", dict(os.environ)).stdout.splitlines()
+                if "/pytest " in line)
+    options = line.split("/pytest ", 1)[1].split()
+    (tmp_path / "ran").mkdir()
+    (tmp_path / "test_grouped.py").write_text(
+        "import os\nfrom pathlib import Path\n\nimport pytest\n\n\n"
+        "def ran(name):\n"
+        "    worker, workers = os.environ['PYTEST_XDIST_WORKER'], os.environ['PYTEST_XDIST_WORKER_COUNT']\n"
+        "    (Path(os.environ['RAN']) / name).write_text(f'{worker} of {workers}')\n\n\n"
+        "@pytest.mark.xdist_group('browser')\n@pytest.mark.parametrize('n', range(6))\n"
+        "def test_grouped(n):\n    ran(f'grouped-{n}')\n\n\n"
+        "@pytest.mark.parametrize('n', range(6))\ndef test_free(n):\n    ran(f'free-{n}')\n")
+    done = subprocess.run([sys.executable, "-m", "pytest", *options, "-p", "no:cacheprovider", "-q",
+                           "--rootdir", str(tmp_path), "-c", os.devnull, str(tmp_path)],
+                          capture_output=True, text=True, cwd=tmp_path, timeout=120,
+                          env={**os.environ, "RAN": str(tmp_path / "ran")})
+    assert done.returncode == 0, done.stdout[-2000:]
+    ran = {path.name: path.read_text() for path in (tmp_path / "ran").iterdir()}
+    assert len(ran) == 12 and {where.split(" of ")[1] for where in ran.values()} == {"2"}, ran
+    grouped = {where for name, where in ran.items() if name.startswith("grouped-")}
+    assert len(grouped) == 1, ran
