@@ -7,7 +7,7 @@ DEMO_DB := data/demo.db
 # The sample data describes the world as it stood on this day; the demo looks at it from there.
 AS_OF  := 2026-11-01
 
-.PHONY: install chromium demo test lab lint bench clean
+.PHONY: install chromium demo test screenshots lab lint bench clean
 
 $(STAMP): pyproject.toml Makefile
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -56,6 +56,11 @@ endif
 # xdist_group (the browser tests) share a worker only with --dist loadgroup.
 test: chromium $(STAMP)
 	$(BIN)/pytest -n 2 --dist loadgroup --durations=10
+
+# The browser tests again, saving their pictures over the committed ones in docs/screenshots/.
+screenshots: chromium $(STAMP)
+	FOLLOWUP_KIT_SCREENSHOTS=$(CURDIR)/docs/screenshots $(BIN)/pytest -q -m browser \
+		tests/test_browser_lab.py tests/test_dashboard_browser.py
 
 lab: $(STAMP)
 	$(BIN)/python -c "from followup_kit.data.demo import demo_store; demo_store()"

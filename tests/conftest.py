@@ -59,6 +59,19 @@ def csv_files(csv_dir: Path) -> list[Path]:
     return [csv_dir / f"{n}.csv" for n in ("candidates", "interviews", "events")]
 
 
+@pytest.fixture(scope="session")
+def screenshots(tmp_path_factory) -> Path:
+    """The folder browser tests save their pictures in.
+
+    A temporary one, so that running the tests changes no committed file; ``make screenshots``
+    sets ``FOLLOWUP_KIT_SCREENSHOTS`` to docs/screenshots/ to replace the pictures the README shows.
+    """
+    chosen = os.environ.get("FOLLOWUP_KIT_SCREENSHOTS")
+    folder = Path(chosen) if chosen else tmp_path_factory.mktemp("screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 def file_hash(path: Path) -> str:
     """SHA-256 of a store file and its WAL, so 'unchanged' means byte for byte."""
     h = hashlib.sha256(path.read_bytes())

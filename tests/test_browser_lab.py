@@ -33,7 +33,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
-SHOT = ROOT / "docs" / "screenshots" / "coaching_session.png"
 NOTEBOOK = "coaching_session.ipynb"
 CANDIDATE = "C000135"
 KIND = "thank_you_sent"
@@ -199,7 +198,7 @@ def events_of(db: Path) -> list[tuple]:
                            "ORDER BY rowid").fetchall()
 
 
-def test_a_coach_runs_the_notebook_and_logs_a_thank_you(browser, request):
+def test_a_coach_runs_the_notebook_and_logs_a_thank_you(browser, request, screenshots):
     assert browser is not None, (
         "Chromium is needed for this browser test and 'chromium' is not on PATH: install Debian's "
         "(apt-get install -y chromium); the tests never download one ('playwright install' cannot here)")
@@ -257,8 +256,7 @@ def test_a_coach_runs_the_notebook_and_logs_a_thank_you(browser, request):
         page.locator(".jp-OutputArea-output h3", has_text="Fatima Walker").evaluate(
             "e => e.scrollIntoView({block: 'start'})")
         page.wait_for_timeout(500)  # let the notebook settle after the resize and scroll
-        SHOT.parent.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SHOT))
+        page.screenshot(path=str(screenshots / "coaching_session.png"))
     finally:
         page.close()
 
@@ -272,10 +270,10 @@ def test_a_coach_runs_the_notebook_and_logs_a_thank_you(browser, request):
 
 
 COHORT_NOTEBOOK = "cohort_analysis.ipynb"
-COHORT_SHOT = ROOT / "docs" / "screenshots" / "cohort_analysis.png"
 
 
-def test_a_lead_sees_the_cohort_charts_drawn_by_the_browser_and_regroups_them(browser, request):
+def test_a_lead_sees_the_cohort_charts_drawn_by_the_browser_and_regroups_them(browser, request,
+                                                                              screenshots):
     """The cohort explorer's two charts are drawn by JupyterLab itself, and a new grouping redraws them."""
     assert browser is not None, "Chromium is needed for this browser test and 'chromium' is not on PATH"
     lab = request.getfixturevalue("lab")
@@ -310,8 +308,7 @@ def test_a_lead_sees_the_cohort_charts_drawn_by_the_browser_and_regroups_them(br
         page.locator(".jp-OutputArea-output .widget-select-multiple").first.evaluate(
             "e => e.scrollIntoView({block: 'start'})")
         page.wait_for_timeout(500)
-        COHORT_SHOT.parent.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(COHORT_SHOT))
+        page.screenshot(path=str(screenshots / "cohort_analysis.png"))
     finally:
         page.close()
     assert not [e for e in errors if "vega" in e.lower()], errors
