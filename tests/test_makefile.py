@@ -1,9 +1,10 @@
-"""The Makefile's ``make test``: it brings Chromium or says how, and keeps the browser tests together.
+"""The Makefile brings what ``make test`` needs, or says how, and keeps the browser tests together.
 
-``make -n`` prints what ``make test`` would run without running it. A machine
-without Chromium is this one with a ``PATH`` that holds only ``id``: ``make``
-itself and its shell are given by their full paths. The user who is not root
-is a real one (``nobody``, through ``setpriv``, when the suite runs as root).
+``make -n`` prints what a target would run without running it. A machine without Chromium is
+this one with a ``PATH`` that holds only ``id`` (``make`` and its shell are given by their full
+paths); a Python whose venv cannot install pip (Debian's python3 without python3-venv) is this
+one with an ``ensurepip`` that fails to import first on its path, and no ``.venv`` yet. The user
+who is not root is a real one: ``nobody``, through ``setpriv``, when the suite runs as root.
 """
 
 from __future__ import annotations
@@ -19,46 +20,85 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 MAKE = shutil.which("make")
+#: How to run a command as someone who is not root: as nobody when this is root, else as is.
+NOT_ROOT = ([shutil.which("setpriv"), "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
+            if os.geteuid() == 0 else [])
 
 
 @pytest.fixture
-def no_chromium_path():
-    """A PATH with ``id`` (the Makefile asks it who runs make) and no ``chromium``, open to any user."""
+def bare():
+    """A folder any user can read, for a PATH or a module that the machine lacks."""
     with tempfile.TemporaryDirectory() as folder:
         os.chmod(folder, 0o755)
-        (Path(folder) / "id").symlink_to(shutil.which("id"))
-        yield folder
+        yield Path(folder)
 
 
-def make_dry(target: str, env: dict, user: list[str] = ()) -> subprocess.CompletedProcess:
-    return subprocess.run([*user, MAKE, "-s", "-n", "-C", str(ROOT), target], capture_output=True,
-                          text=True, env=env, timeout=60)
+@pytest.fixture
+def no_chromium(bare) -> dict:
+    """This environment, on a PATH with ``id`` (make asks it who runs make) and no ``chromium``."""
+    (bare / "id").symlink_to(shutil.which("id"))
+    return {**os.environ, "PATH": str(bare)}
 
 
-def test_as_root_without_chromium_make_test_installs_debians_package_before_the_tests(no_chromium_path):
-    if os.geteuid() != 0:
-        pytest.skip("installing a package is what root does; this user is told the command instead")
-    env = {**os.environ, "PATH": no_chromium_path}
-    done = make_dry("test", env)
-    assert done.returncode == 0, done.stderr
+@pytest.fixture
+def no_venv(bare) -> tuple[dict, list[str]]:
+    """This environment with an ``ensurepip`` that cannot be imported, and make's options for no .venv."""
+    (bare / "ensurepip").mkdir()
+    (bare / "ensurepip" / "__init__.py").write_text("raise ImportError('no ensurepip here')\n")
+    os.chmod(bare / "ensurepip", 0o755)
+    return ({**os.environ, "PYTHONPATH": str(bare)},
+            [f"PYTHON={sys.executable}", f"VENV={bare / 'venv'}"])
+
+
+def make_dry(target: str, env: dict, user: list[str] = (), options: list[str] = ()):
+    return subprocess.run([*user, MAKE, "-s", "-n", "-C", str(ROOT), target, *options],
+                          capture_output=True, text=True, env=env, timeout=60)
+
+
+def installs_before(done: subprocess.CompletedProcess, packages: str, step: str) -> bool:
+    """Whether a dry run installs Debian's ``packages`` (after apt-get update) before ``step``."""
     lines = done.stdout.splitlines()
-    install = next(n for n, line in enumerate(lines) if "apt-get install -y -qq chromium" in line)
-    update = next(n for n, line in enumerate(lines) if line.startswith("apt-get update"))
-    tests = next(n for n, line in enumerate(lines) if "/pytest " in line)
-    assert update < install < tests
+    install = next(n for n, line in enumerate(lines)
+                   if f"apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "
+                      f"{packages} >/dev/null" in line)
+    return install < next(n for n, line in enumerate(lines) if step in line)
 
 
-def test_anyone_else_without_chromium_is_told_the_one_command_before_anything_runs(no_chromium_path):
-    user = []
-    if os.geteuid() == 0:
-        # A real unprivileged user, not a pretence of one.
-        user = [shutil.which("setpriv"), "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
-    env = {**os.environ, "PATH": no_chromium_path}
-    done = make_dry("test", env, user)
+def told(done: subprocess.CompletedProcess, command: str) -> None:
+    """The run stopped before anything ran, with one line naming ``command``."""
     assert done.returncode == 2
     assert done.stdout == ""
     assert len(done.stderr.splitlines()) == 1, done.stderr
-    assert done.stderr.rstrip().endswith("run: sudo make chromium.  Stop.")
+    assert done.stderr.rstrip().endswith(f"; run: {command}.  Stop."), done.stderr
+
+
+def test_as_root_without_chromium_make_test_installs_it_before_the_tests(no_chromium):
+    if os.geteuid() != 0:
+        pytest.skip("installing a package is what root does; this user is told the command instead")
+    done = make_dry("test", no_chromium)
+    assert done.returncode == 0, done.stderr
+    assert installs_before(done, "chromium", "/pytest ")
+
+
+def test_anyone_else_without_chromium_is_told_the_one_command_before_anything_runs(no_chromium):
+    told(make_dry("test", no_chromium, NOT_ROOT), "sudo make chromium")
+
+
+def test_as_root_without_python3_venv_make_installs_it_before_making_the_venv(no_venv):
+    if os.geteuid() != 0:
+        pytest.skip("installing a package is what root does; this user is told the command instead")
+    env, options = no_venv
+    done = make_dry("demo", env, options=options)
+    assert done.returncode == 0, done.stderr
+    assert installs_before(done, "python3-venv", " -m venv ")
+
+
+def test_anyone_else_without_python3_venv_is_told_the_one_command(no_venv, no_chromium):
+    env, options = no_venv
+    told(make_dry("demo", env, NOT_ROOT, options), "sudo make python3-venv")
+    # The demo needs no browser; the tests need both, and one command installs them.
+    told(make_dry("test", {**env, "PATH": no_chromium["PATH"]}, NOT_ROOT, options),
+         "sudo make chromium python3-venv")
 
 
 def test_make_test_keeps_an_xdist_group_on_one_worker(tmp_path):
