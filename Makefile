@@ -7,10 +7,28 @@ DEMO_DB := data/demo.db
 # The sample data describes the world as it stood on this day; the demo looks at it from there.
 AS_OF  := 2026-11-01
 
-.PHONY: install demo test lab lint bench clean
+.PHONY: install chromium python3-venv test-packages venv-packages demo test screenshots lab lint bench clean
 
-$(STAMP): pyproject.toml Makefile
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+# Debian packages, when missing: Chromium for the browser tests (they never download a browser),
+# and python3-venv, without which Debian's python3 cannot make .venv.
+NO_CHROMIUM = $(if $(shell command -v chromium),,chromium)
+NO_VENV = $(if $(wildcard $(BIN)/pip),,$(if $(shell $(PYTHON) -c 'import ensurepip' 2>/dev/null && echo ok),,python3-venv))
+# $(call debian,PACKAGES): as root, install them; anyone else stops before anything runs, with one
+# line naming the one command to run.
+debian = $(if $(strip $(1)),$(if $(filter 0,$(shell id -u)),@echo "installing Debian's $(strip $(1))" \
+	&& apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(strip $(1)) >/dev/null,\
+	$(error not installed: Debian's $(strip $(1)); run: sudo make $(strip $(1)))))
+
+chromium python3-venv:
+	$(call debian,$@)
+test-packages:
+	$(call debian,$(NO_CHROMIUM) $(NO_VENV))
+venv-packages:
+	$(call debian,$(NO_VENV))
+
+# A .venv without pip is one that python3 -m venv left half made: it is made again.
+$(STAMP): pyproject.toml Makefile | venv-packages
+	@test -x $(BIN)/pip || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test,scale,bench]'
 	@# lifelines is the reference the response curves are tested against. Its metadata asks for
@@ -39,9 +57,15 @@ demo: $(DEMO_DB)
 lint: $(STAMP)
 	$(BIN)/ruff check followup_kit tests benchmarks
 
-# ruff runs inside the suite too (tests/test_lint.py), so a bare pytest also lints.
-test: $(STAMP)
-	$(BIN)/pytest -n 2 --durations=10
+# ruff runs inside the suite too (tests/test_lint.py), so a bare pytest also lints. Tests of one
+# xdist_group (the browser tests) share a worker only with --dist loadgroup.
+test: test-packages $(STAMP)
+	$(BIN)/pytest -n 2 --dist loadgroup --durations=10
+
+# The browser tests again, saving their pictures over the committed ones in docs/screenshots/.
+screenshots: test-packages $(STAMP)
+	FOLLOWUP_KIT_SCREENSHOTS=$(CURDIR)/docs/screenshots $(BIN)/pytest -q -m browser \
+		tests/test_browser_lab.py tests/test_dashboard_browser.py
 
 lab: $(STAMP)
 	$(BIN)/python -c "from followup_kit.data.demo import demo_store; demo_store()"

@@ -60,6 +60,35 @@ def csv_files(csv_dir: Path) -> list[Path]:
     return [csv_dir / f"{n}.csv" for n in ("candidates", "interviews", "events")]
 
 
+@pytest.fixture(scope="session")
+def screenshots(tmp_path_factory) -> Path:
+    """The folder browser tests save their pictures in.
+
+    A temporary one, so that running the tests changes no committed file; ``make screenshots``
+    sets ``FOLLOWUP_KIT_SCREENSHOTS`` to docs/screenshots/ to replace the pictures the README shows.
+    """
+    chosen = os.environ.get("FOLLOWUP_KIT_SCREENSHOTS")
+    folder = Path(chosen) if chosen else tmp_path_factory.mktemp("screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def folder_listing(folder: Path) -> dict[str, tuple]:
+    """Everything below ``folder``: each file's path, size and SHA-256, each folder's path.
+
+    Equal listings before and after a command mean it made, changed and removed nothing there,
+    a file beside the store (its secret, a copy) as much as the store itself. Left out: a
+    store's ``-shm`` and an empty ``-wal``, which SQLite makes to open a store in WAL mode (a
+    read-only open leaves them behind) and which hold no data.
+    """
+    def bookkeeping(path: Path) -> bool:
+        return path.name.endswith("-shm") or (path.name.endswith("-wal") and path.stat().st_size == 0)
+
+    return {str(path.relative_to(folder)): ("folder",) if path.is_dir()
+            else (path.stat().st_size, hashlib.sha256(path.read_bytes()).hexdigest())
+            for path in sorted(folder.rglob("*")) if not bookkeeping(path)}
+
+
 def file_hash(path: Path) -> str:
     """SHA-256 of a store file and its WAL, so 'unchanged' means byte for byte."""
     h = hashlib.sha256(path.read_bytes())

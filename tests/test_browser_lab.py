@@ -33,7 +33,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
-SHOT = ROOT / "docs" / "screenshots" / "coaching_session.png"
 NOTEBOOK = "coaching_session.ipynb"
 CANDIDATE = "C000135"
 KIND = "thank_you_sent"
@@ -143,13 +142,63 @@ def waiting(what: str, wait, lab: dict, page, timeout: int) -> None:
                     f"--- JupyterLab's log:\n{lab['log'].read_text()[-3000:]}", pytrace=False)
 
 
+#: True once the tab in view is the notebook ``name`` with all its ``cells``, and that notebook's
+#: own toolbar names its kernel and says it is idle. The toolbar says "idle" before it has a
+#: kernel too (its first state, beside "No Kernel"), so this is asked only once the server has
+#: the page connected to the notebook's kernel; the status bar follows the tabs a moment late.
+IN_VIEW_AND_IDLE = """([name, cells]) => {
+    const tab = document.querySelector('.lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current');
+    const panel = tab && document.getElementById(tab.dataset.id);
+    const status = panel && panel.querySelector('.jp-Notebook-ExecutionIndicator');
+    const kernel = panel && panel.querySelector('.jp-Toolbar-kernelName');
+    return panel !== null && tab.innerText.trim() === name
+        && panel.querySelectorAll('.jp-Notebook .jp-Cell').length === cells
+        && status !== null && status.dataset.status === 'idle'
+        && kernel !== null && kernel.innerText.trim() !== 'No Kernel';
+}"""
+
+
+def connected_kernel(lab: dict, name: str) -> bool:
+    """Whether the server runs a kernel for notebook ``name`` with a page connected to it."""
+    with urllib.request.urlopen(f"{lab['base']}/api/sessions", timeout=5) as answer:
+        sessions = json.load(answer)
+    return any(s["path"] == name and s["kernel"]["connections"] > 0 for s in sessions)
+
+
+def open_notebook(page, lab: dict, name: str) -> None:
+    """Open ``name`` and wait until it is the notebook in view, connected to its own idle kernel.
+
+    The lab keeps its workspace from one page to the next: a notebook an earlier test opened comes
+    back first, its kernel already idle, while this one is still loading and starting its own. A
+    status bar saying "Idle" is then the other notebook's, and "Run All Cells" clicked then runs
+    nothing.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    cells = len(json.loads((NOTEBOOKS / name).read_text(encoding="utf-8"))["cells"])
+    page.goto(f"{lab['base']}/lab/tree/{name}", timeout=PAGE_MS)
+
+    def connected(timeout: int) -> None:
+        deadline = time.monotonic() + timeout / 1000
+        while not connected_kernel(lab, name):
+            if time.monotonic() > deadline:
+                raise PlaywrightTimeout(f"no kernel of {name} with a page connected")
+            page.wait_for_timeout(100)
+
+    waiting(f"a kernel for {name} with the page connected to it (JupyterLab's /api/sessions)",
+            connected, lab, page, PAGE_MS)
+    waiting(f"{name} in view with its {cells} cells and its own kernel idle",
+            lambda t: page.wait_for_function(IN_VIEW_AND_IDLE, arg=[name, cells], timeout=t),
+            lab, page, PAGE_MS)
+
+
 def events_of(db: Path) -> list[tuple]:
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as con:
         return con.execute("SELECT event_id, interview_id, date, kind, channel FROM events "
                            "ORDER BY rowid").fetchall()
 
 
-def test_a_coach_runs_the_notebook_and_logs_a_thank_you(browser, request):
+def test_a_coach_runs_the_notebook_and_logs_a_thank_you(browser, request, screenshots):
     assert browser is not None, (
         "Chromium is needed for this browser test and 'chromium' is not on PATH: install Debian's "
         "(apt-get install -y chromium); the tests never download one ('playwright install' cannot here)")
@@ -163,12 +212,7 @@ def test_a_coach_runs_the_notebook_and_logs_a_thank_you(browser, request):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     try:
         page.set_default_timeout(STEP_MS)
-        page.goto(f"{lab['base']}/lab/tree/{NOTEBOOK}", timeout=PAGE_MS)
-        waiting("the notebook to open", lambda t: page.locator(".jp-Notebook .jp-Cell").first.wait_for(
-            timeout=t), lab, page, PAGE_MS)
-        waiting("the kernel to be idle (status bar 'Python 3 (ipykernel) | Idle')",
-                lambda t: page.locator(".jp-StatusBar-Widget", has_text="| Idle").first.wait_for(timeout=t),
-                lab, page, PAGE_MS)
+        open_notebook(page, lab, NOTEBOOK)
 
         page.get_by_role("menubar").get_by_role("menuitem", name="Run", exact=True).click()
         page.get_by_role("menu").get_by_role("menuitem", name="Run All Cells", exact=True).click()
@@ -212,8 +256,7 @@ def test_a_coach_runs_the_notebook_and_logs_a_thank_you(browser, request):
         page.locator(".jp-OutputArea-output h3", has_text="Fatima Walker").evaluate(
             "e => e.scrollIntoView({block: 'start'})")
         page.wait_for_timeout(500)  # let the notebook settle after the resize and scroll
-        SHOT.parent.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SHOT))
+        page.screenshot(path=str(screenshots / "coaching_session.png"))
     finally:
         page.close()
 
@@ -227,10 +270,10 @@ def test_a_coach_runs_the_notebook_and_logs_a_thank_you(browser, request):
 
 
 COHORT_NOTEBOOK = "cohort_analysis.ipynb"
-COHORT_SHOT = ROOT / "docs" / "screenshots" / "cohort_analysis.png"
 
 
-def test_a_lead_sees_the_cohort_charts_drawn_by_the_browser_and_regroups_them(browser, request):
+def test_a_lead_sees_the_cohort_charts_drawn_by_the_browser_and_regroups_them(browser, request,
+                                                                              screenshots):
     """The cohort explorer's two charts are drawn by JupyterLab itself, and a new grouping redraws them."""
     assert browser is not None, "Chromium is needed for this browser test and 'chromium' is not on PATH"
     lab = request.getfixturevalue("lab")
@@ -239,9 +282,7 @@ def test_a_lead_sees_the_cohort_charts_drawn_by_the_browser_and_regroups_them(br
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     try:
         page.set_default_timeout(STEP_MS)
-        page.goto(f"{lab['base']}/lab/tree/{COHORT_NOTEBOOK}", timeout=PAGE_MS)
-        waiting("the kernel to be idle", lambda t: page.locator(
-            ".jp-StatusBar-Widget", has_text="| Idle").first.wait_for(timeout=t), lab, page, PAGE_MS)
+        open_notebook(page, lab, COHORT_NOTEBOOK)
         page.get_by_role("menubar").get_by_role("menuitem", name="Run", exact=True).click()
         page.get_by_role("menu").get_by_role("menuitem", name="Run All Cells", exact=True).click()
 
@@ -267,8 +308,7 @@ def test_a_lead_sees_the_cohort_charts_drawn_by_the_browser_and_regroups_them(br
         page.locator(".jp-OutputArea-output .widget-select-multiple").first.evaluate(
             "e => e.scrollIntoView({block: 'start'})")
         page.wait_for_timeout(500)
-        COHORT_SHOT.parent.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(COHORT_SHOT))
+        page.screenshot(path=str(screenshots / "cohort_analysis.png"))
     finally:
         page.close()
     assert not [e for e in errors if "vega" in e.lower()], errors

@@ -34,7 +34,6 @@ from readable import readable
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 ROOT = Path(__file__).resolve().parent.parent
-SHOTS = ROOT / "docs" / "screenshots"
 CANDIDATE = "C000135"
 REFUSAL = "This link is not valid or has expired; ask your coach for a new one."
 UNAVAILABLE = "Your page cannot be shown just now."
@@ -170,8 +169,8 @@ def test_a_valid_link_shows_that_candidate_only(desktop):
     assert "Traceback" not in html and "candidate_view(" not in html
 
 
-def test_desktop_screenshot(desktop):
-    screenshot(desktop, SHOTS / "candidate_dashboard.png", 1280)
+def test_desktop_screenshot(desktop, screenshots):
+    screenshot(desktop, screenshots / "candidate_dashboard.png", 1280)
 
 
 def test_the_patience_meter_days_change_its_sentence(desktop):
@@ -276,11 +275,11 @@ def test_code_sent_to_the_kernel_is_not_run(server, desktop):
     assert not marker.exists()
 
 
-def test_reads_on_a_phone_without_sideways_scrolling(browser, link):
+def test_reads_on_a_phone_without_sideways_scrolling(browser, link, screenshots):
     page = rendered(browser, link, width=390)
     try:
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
-        screenshot(page, SHOTS / "candidate_dashboard_phone.png", 390)
+        screenshot(page, screenshots / "candidate_dashboard_phone.png", 390)
     finally:
         page.close()
 

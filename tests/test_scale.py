@@ -2,7 +2,7 @@
 
 On a two-worker cluster in this process, then on a real one: a ``dask scheduler`` and two
 ``dask worker`` processes on 127.0.0.1, which the command line reaches by address, one of
-them killed while the report runs.
+them killed while the report runs, and whose every value sent out is noted: count tables only.
 """
 
 from __future__ import annotations
@@ -331,3 +331,62 @@ def test_a_worker_killed_mid_run_is_survived(tables, facts, real_cluster, tmp_pa
     killed = next(p for p in real_cluster.workers if p.pid == pids[victim])
     assert killed.wait(5) == -signal.SIGKILL
     assert list(real_cluster.client.scheduler_info()["workers"]) == [a for a in pids if a != victim]
+
+
+def sent_by_workers(client) -> list[tuple]:
+    """What the workers noted of the values they sent out, all of them together."""
+    noted = client.run(lambda dask_worker: dask_worker.followup_kit_sent)
+    return [item for items in noted.values() for item in items]
+
+
+#: The columns a count table may have: its groups, the day, and counts.
+COUNT_COLUMNS = {"cohort", "thank_you_timing", "first", "interviews", *COHORT_QUESTIONS,
+                 *counts.DAY_COLUMNS}
+
+
+def test_only_count_tables_leave_the_worker_processes(facts, dataset, real_cluster):
+    # Defined here, so that it travels to the workers by value: they cannot import this module.
+    def record_what_leaves(dask_worker) -> None:
+        """Make this worker note every value it sends out, to a client, the scheduler or a worker.
+
+        Every value leaving a worker process goes through its ``get_data`` handler; the wrapper
+        notes, for each key, who asked and each table in the value: its type, columns and rows.
+        """
+        sent = dask_worker.followup_kit_sent = []
+        served = dask_worker.handlers["get_data"]
+
+        async def noting(comm, **message):
+            for key in message.get("keys", ()):
+                if key in dask_worker.data:
+                    value = dask_worker.data[key]
+                    tables = value if isinstance(value, list | tuple) else [value]
+                    sent.append((message.get("who"), [
+                        (type(t).__name__, [str(c) for c in getattr(t, "columns", [])], len(t))
+                        for t in tables]))
+            return await served(comm, **message)
+
+        dask_worker.handlers["get_data"] = noting
+
+    real_cluster.client.run(record_what_leaves)
+    done = subprocess.run(report_command(dataset, real_cluster.address), capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert_json_report_equal(done.stdout, facts)
+
+    sent = sent_by_workers(real_cluster.client)
+    # The command's tables at least left the workers (and partial sums may go from one to another).
+    assert sent, "nothing left the workers: the report cannot have been computed there"
+    for who, tables in sent:
+        for kind, columns, rows in tables:
+            assert kind == "DataFrame" and set(columns) <= COUNT_COLUMNS, (who, kind, columns, rows)
+    # Nothing the size of the programme: the largest table is one row per cohort and day.
+    largest = max(rows for _, tables in sent for _, _, rows in tables)
+    assert largest < len(facts), largest
+
+    # The notes would show a partition of facts leaving, had one been asked for (with, when its
+    # three files were read on different workers, the raw rows that met to build it).
+    ddf = scale.facts_dask(dataset, AS_OF)
+    one = real_cluster.client.compute(ddf.partitions[0]).result()
+    leaked = [set(columns) for _, tables in sent_by_workers(real_cluster.client)
+              for _, columns, _ in tables if "interview_id" in columns]
+    assert set(one.columns) in leaked, leaked

@@ -9,7 +9,14 @@ import shutil
 import sys
 from urllib.parse import urlsplit
 
-from ..dashboard.links import DEFAULT_BASE_URL, DEFAULT_DAYS, make_link, revoke_all, secret_for
+from ..dashboard.links import (
+    DEFAULT_BASE_URL,
+    DEFAULT_DAYS,
+    check_days,
+    make_link,
+    revoke_all,
+    secret_for,
+)
 from ..dashboard.server import (
     NOTEBOOK_DIR,
     kernel_environment,
@@ -71,6 +78,8 @@ def cmd_link(args: argparse.Namespace) -> int:
     if parts.scheme not in ("http", "https") or not parts.netloc or re.search(r"\s", args.base_url):
         raise FollowupKitError(f"--base-url: {args.base_url!r} is not a web address; give the one "
                                "candidates reach, such as https://coach.example.org/")
+    # Before the secret: a first link would otherwise write it, and a refused one must write nothing.
+    check_days(args.days)
     print(make_link(secret_for(args.db), args.candidate, args.base_url, args.days))
     return 0
 

@@ -99,9 +99,19 @@ def make_token(secret: str, candidate_id: str, days: int = DEFAULT_DAYS) -> str:
     >>> read_token("not a real secret", token)
     'C000135'
     """
+    check_days(days)
+    return _serializer(secret).dumps({"candidate": str(candidate_id), "days": int(days)})
+
+
+def check_days(days: int) -> None:
+    """Refuse a link life outside 1 to ``MAX_DAYS`` days, naming ``--days``.
+
+    Raises
+    ------
+    FollowupKitError
+    """
     if not 1 <= days <= MAX_DAYS:
         raise FollowupKitError(f"--days: {days} is not between 1 and {MAX_DAYS}")
-    return _serializer(secret).dumps({"candidate": str(candidate_id), "days": int(days)})
 
 
 def make_link(secret: str, candidate_id: str, base_url: str = DEFAULT_BASE_URL,
