@@ -240,15 +240,32 @@ def _warnings(f: pd.DataFrame, policy: Policy, today, *, now: np.ndarray) -> tup
 
     ``now`` marks the interviews still waiting on the candidate's patience (wait,
     follow up, thank): the advice is about the next message; for the others it
-    is for next time.
+    is for next time. Only the rows with a warning are written; the rest get "".
     """
     rows = len(f)
     early = f["early_follow_ups"].to_numpy(dtype=np.int64) > 0
     pushy = f["pushy"].to_numpy(dtype=bool)
     elsewhere = f["not_interviewer"].to_numpy(dtype=bool)
+    # Each combination of the three flags is one text: eight at most, and no loop over rows.
+    combo = early.astype(np.int64) * 4 + pushy.astype(np.int64) * 2 + elsewhere.astype(np.int64)
+    names = np.array([", ".join(flag for flag, bit in zip(FLAGS, (4, 2, 1), strict=True) if c & bit)
+                      for c in range(8)], dtype=object)
+    flags = pd.Series(names[combo], dtype="str")
+    advice = np.full(rows, "", dtype=object)
+    warned = np.flatnonzero(combo > 0)
+    if len(warned):
+        advice[warned] = _advice(f.iloc[warned], policy, today, now=now[warned],
+                                 early=early[warned], pushy=pushy[warned],
+                                 elsewhere=elsewhere[warned]).to_numpy(dtype=object)
+    return flags, pd.Series(advice, dtype="str")
+
+
+def _advice(f: pd.DataFrame, policy: Policy, today, *, now: np.ndarray, early: np.ndarray,
+            pushy: np.ndarray, elsewhere: np.ndarray) -> pd.Series:
+    """The advice of each warned interview's flags, said as what to do instead."""
+    rows = len(f)
     n = f["follow_ups"].to_numpy(dtype=np.int64)
     name = f["interviewer_name"].astype("str").reset_index(drop=True)
-    empty = pd.Series([""] * rows, dtype="str")
 
     def where(mask, text: pd.Series) -> pd.Series:
         return text.where(pd.Series(mask), "")
@@ -275,10 +292,7 @@ def _warnings(f: pd.DataFrame, policy: Policy, today, *, now: np.ndarray) -> tup
                                     + " time to answer.")
     elsewhere_text = where(elsewhere, " Your follow-up went to someone other than " + name
                            + "; write to " + name + ", who interviewed you.")
-    flags = pd.Series([", ".join(f for f, on in zip(FLAGS, row, strict=True) if on)
-                       for row in zip(early, pushy, elsewhere, strict=True)], dtype="str") \
-        if (early | pushy | elsewhere).any() else empty
-    return flags, (early_text + pushy_text + elsewhere_text).astype("str")
+    return (early_text + pushy_text + elsewhere_text).astype("str")
 
 
 _PLAN_NEEDS = ("interview_id", "candidate_id", "company", "role", "interviewer_name",
