@@ -33,13 +33,13 @@ from .palette import (
     OUTCOME_WORDS,
     PALETTE,
     group_columns,
-    in_words,
     need_columns,
     result_groups,
     still_waiting_on,
 )
 from .stats.rates import SETTLED_OUTCOMES
 from .stats.survival import CURVE_COLUMNS
+from .words import ASSOCIATION, in_words, plural
 
 #: The notebook output type JupyterLab draws as a Vega-Lite 5 chart.
 VEGA_LITE = "application/vnd.vegalite.v5+json"
@@ -303,7 +303,7 @@ def outcome_rates_chart(rates: pd.DataFrame) -> dict:
     title = words if words[:1].isupper() else words.capitalize()
     heading = {"text": f"{title} by {', '.join(in_words(b) for b in by)}" if by else title}
     if by and not set(by) <= {"cohort"}:
-        heading["subtitle"] = "an association, not an effect"
+        heading["subtitle"] = ASSOCIATION
     said = "; ".join(f"{g}: {s}" if math.isnan(r) else f"{g}: {r:.0%} ({s})"
                      for g, r, s in zip(rows["group"], rows["rate"], rows["said"], strict=True))
     return {"$schema": SCHEMA, "config": CONFIG, "title": heading,
@@ -492,7 +492,7 @@ def timeline_svg(facts: pd.DataFrame, today=None) -> str:
                             f'x2="{x_of(sent):.1f}" y2="{y}" stroke="{LATE}" stroke-width="1.5" '
                             'stroke-dasharray="2 2"/>')
                 body.append(_label(x_of(sent), said_y,
-                                   f"sent {late} day{'s' if late != 1 else ''} late", bold=True,
+                                   f"sent {plural(late, 'day')} late", bold=True,
                                    colour=LATE, cls="said"))
             body.append(_diamond(x_of(sent), y, colour, colour, "thank-you-sent", sent))
             drawn.add("thank-you-sent")
@@ -564,7 +564,7 @@ def timeline_words(facts: pd.DataFrame) -> str:
         if pd.notna(r.thank_you_sent):
             late = (r.thank_you_sent - r.thank_you_due).days
             parts.append(f"thank-you sent on {day(r.thank_you_sent)}"
-                         + (f", {late} day{'s' if late != 1 else ''} late" if late > 0 else ""))
+                         + (f", {plural(late, 'day')} late" if late > 0 else ""))
         else:
             parts.append(f"thank-you due on {day(r.thank_you_due)}")
         if pd.notna(r.answered_on):

@@ -61,15 +61,9 @@ def need_columns(result: pd.DataFrame, columns, what: str) -> None:
         raise FollowupKitError(f"{what} needs a result with the column(s) {', '.join(missing)}")
 
 
-COLUMN_WORDS = {"thank_you_timing": "thank-you timing"}
 #: What a picture says in its middle when there is nothing to draw.
 NO_INTERVIEWS = "no interviews yet"
 NO_ANSWERS = "no employer has answered yet"
-
-
-def in_words(name) -> str:
-    """A column or group name as a person reads it: ``thank_you_timing`` -> ``thank-you timing``."""
-    return COLUMN_WORDS.get(name, str(name).replace("_", " "))
 
 
 def still_waiting_on(rows: pd.DataFrame, days) -> np.ndarray:

@@ -32,7 +32,6 @@ from .palette import (
     OUTCOME_WORDS,
     PALETTE,
     group_columns,
-    in_words,
     need_columns,
     result_groups,
     still_waiting_on,
@@ -40,6 +39,7 @@ from .palette import (
 from .stats.rates import SETTLED_OUTCOMES, outcome_rates
 from .stats.report import funnel
 from .stats.survival import CURVE_COLUMNS, response_curve
+from .words import ASSOCIATION, in_words
 
 HATCHES = ["", "//", "..", "xx", "\\\\", "++"]
 FIGSIZE = (6.0, 4.0)
@@ -290,7 +290,7 @@ def plot_outcome_rates(rates: pd.DataFrame, ax: Axes | None = None, **style) -> 
         ax.grid(axis="x", color="0.9")
         ax.set_axisbelow(True)
         if by and not set(by) <= {"cohort"}:
-            ax.annotate("an association, not an effect", xy=(0.5, 1), xycoords="axes fraction",
+            ax.annotate(ASSOCIATION, xy=(0.5, 1), xycoords="axes fraction",
                         xytext=(0, 3), textcoords="offset points", fontsize=8, color="0.3",
                         ha="center", va="bottom")
     return ax

@@ -17,7 +17,7 @@ from scipy import stats
 
 from conftest import file_hash
 from followup_kit import Store
-from followup_kit.data.dates import as_day, human_date
+from followup_kit.data.dates import as_day
 from followup_kit.data.demo import demo_store
 from followup_kit.errors import FollowupKitError
 from followup_kit.playbook.interview_facts import facts as build_facts
@@ -25,6 +25,7 @@ from followup_kit.stats.counts import count
 from followup_kit.widgets import candidate_view
 from followup_kit.widgets.candidate import STRENGTH_PLACEHOLDER
 from followup_kit.widgets.common import svg_image
+from followup_kit.words import human_date
 from readable import descendants, widget_text
 
 SVG = "{http://www.w3.org/2000/svg}"

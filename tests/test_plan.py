@@ -7,8 +7,8 @@ import pytest
 from test_facts import CANDIDATE, follow_ups_on, make_tables
 
 from followup_kit import FollowupKitError, Policy, facts, plan
-from followup_kit.data.dates import human_date, human_dates
 from followup_kit.playbook.next_steps import ACTIONS
+from followup_kit.words import human_date, human_dates
 
 
 def plan_one(interview: dict, events=(), today="2026-05-20", policy=None, candidates=None):

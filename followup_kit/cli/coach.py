@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 
-from ..data.dates import human_date
 from ..data.store import Store
 from ..errors import FollowupKitError, ValidationError
 from ..playbook.interview_facts import facts
 from ..playbook.next_steps import plan
+from ..words import human_date, step_when
 from .options import day_option, open_store
 
 #: The option a person typed for each field the store checks.
@@ -60,8 +60,8 @@ def next_step(store: Store, interview_id: str, today) -> str:
     if mine.empty:
         return f"next step: none yet (the interview is after {human_date(today)})"
     step = mine.iloc[0]
-    word = {"wait": "until", "follow_up": "from", "move_on": "from"}.get(str(step["action"]), "by")
-    when = f" ({word} {human_date(step['due'], today=today)})" if step["due"] == step["due"] else ""
+    when = step_when(str(step["action"]), step["due"], today=today)
+    when = f" ({when})" if when else ""
     return f"next step: {step['action']}{when}. {step['reason']}"
 
 

@@ -8,6 +8,7 @@ import sys
 from ..data.parquet import write_parquet
 from ..data.secret import secret_path, store_secret
 from ..errors import FollowupKitError
+from ..words import plural
 from .options import about, open_store
 from .sample import add_parquet_options, parquet_arguments
 
@@ -40,10 +41,6 @@ def cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
-def _plural(n: int, noun: str) -> str:
-    return f"{n:,} {noun if n == 1 else noun + 's'}"
-
-
 def cmd_import(args: argparse.Namespace) -> int:
     with open_store(args.db) as store:
         added = store.import_csv(*args.files, progress=sys.stderr.isatty())
@@ -52,9 +49,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         if n == 0:
             print(f"note: the {name} file has a header but no rows; nothing to import from it",
                   file=sys.stderr)
-    parts = ", ".join(_plural(n, name[:-1]) for name, n in added.items())
-    print(f"imported {parts} into {args.db} (now {_plural(total['candidates'], 'candidate')}, "
-          f"{_plural(total['interviews'], 'interview')}, {_plural(total['events'], 'event')})")
+    parts = ", ".join(plural(n, name[:-1]) for name, n in added.items())
+    print(f"imported {parts} into {args.db} (now {plural(total['candidates'], 'candidate')}, "
+          f"{plural(total['interviews'], 'interview')}, {plural(total['events'], 'event')})")
     return 0
 
 

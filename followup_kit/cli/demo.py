@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..data.dates import human_date, human_dates
-from ..playbook.next_steps import ACTION_WORDS, LETTER_FOR
+from ..playbook.next_steps import LETTER_FOR
 from ..stats.report import cohort_report
 from ..stats.tables import report_table
+from ..words import ACTION_WORDS, ASSOCIATION_SENTENCE, human_date, human_dates, in_step_order
 from .options import about, day_option
 from .playbook import planned
 
@@ -66,7 +66,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     _heading("Cohorts: thank-you habits, response times, offers (95% intervals)")
     print(report_table(cohort_report(f)))
-    print("Rates by behaviour are associations, not proof that the behaviour causes the outcome.")
+    print(ASSOCIATION_SENTENCE)
 
     _heading("What is due across the programme")
     actions = p["action"].astype("str")
@@ -88,9 +88,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         "overdue": p.loc[mine, "overdue"],
         "why": p.loc[mine, "reason"],
     })
-    # What needs doing first (overdue, then soonest); closed interviews last.
-    rows = rows.assign(closed=rows["action"] == "none").sort_values(
-        ["closed", "overdue", "due"], ascending=[True, False, True], na_position="last")
+    rows = in_step_order(rows)
     for row in rows.itertuples(index=False):
         step = ACTION_WORDS[row.action]
         when = f" {step[1]} {row.when}" if step[1] and isinstance(row.when, str) else ""

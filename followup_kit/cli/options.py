@@ -11,10 +11,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..data.dates import as_day, human_date, parse_day
+from ..data.dates import as_day, parse_day
 from ..data.schema import guard_formulas
 from ..data.store import Store
 from ..errors import FollowupKitError
+from ..words import human_date
 
 
 def day_option(value: str | None, option: str) -> np.datetime64:
@@ -79,5 +80,5 @@ def nothing_held(interviews: pd.DataFrame, day) -> str:
     if interviews.empty:
         return "no interviews in the store yet: import some with 'followup-kit import'"
     first = interviews["interview_date"].min()
-    return (f"no interviews held by {human_date(day, today=pd.Timestamp(0))}; "
-            f"the first is on {human_date(first, today=pd.Timestamp(0))}")
+    return (f"no interviews held by {human_date(day, with_year=True)}; "
+            f"the first is on {human_date(first, with_year=True)}")

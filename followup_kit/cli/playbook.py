@@ -8,11 +8,11 @@ import sys
 
 import pandas as pd
 
-from ..data.dates import human_date, human_dates
 from ..errors import FollowupKitError
 from ..playbook.calendar_file import write_ics
 from ..playbook.interview_facts import facts
 from ..playbook.next_steps import plan
+from ..words import human_date, human_dates, in_step_order, plural
 from .options import about, day_option, nothing_held, open_store, write_csv
 
 
@@ -69,9 +69,7 @@ def planned(db: str, candidate: str | None, today) -> tuple[tuple, pd.DataFrame,
 def _rows(f: pd.DataFrame, p: pd.DataFrame) -> pd.DataFrame:
     out = pd.concat([f[["interview_id", "candidate_id", "company", "role"]],
                      p[["action", "due", "overdue", "flags", "reason"]]], axis=1)
-    # Overdue first, then soonest; steps with no date (nothing to do) last.
-    return out.sort_values(["overdue", "due", "interview_id"], ascending=[False, True, True],
-                           na_position="last").reset_index(drop=True)
+    return in_step_order(out, then="interview_id").reset_index(drop=True)
 
 
 def _table(frame: pd.DataFrame) -> str:
@@ -113,5 +111,5 @@ def cmd_ics(args: argparse.Namespace) -> int:
     _, f, p = planned(args.db, args.candidate, today)
     with about("--out"):
         n = write_ics(args.out, f, p, today=today, name=f"Interview follow-ups for {args.candidate}")
-    print(f"{args.out}: {n} upcoming step{'s' if n != 1 else ''}")
+    print(f"{args.out}: {plural(n, 'upcoming step')}")
     return 0

@@ -8,6 +8,7 @@ import sys
 from ..data.store import Store
 from ..errors import FollowupKitError
 from ..stats.cache import cohort_counts, kept_day
+from ..words import plural
 from .options import about, open_store
 
 
@@ -33,8 +34,8 @@ def _confirmed(store: Store, candidate_id: str) -> bool:
         return True
     row = found.iloc[0]
     interviews = len(store.interviews(candidate_id))
-    answer = input(f"Forget {row['name']} ({candidate_id}, {interviews} interview"
-                   f"{'' if interviews == 1 else 's'}) and everything logged about them? "
+    answer = input(f"Forget {row['name']} ({candidate_id}, {plural(interviews, 'interview')}) "
+                   "and everything logged about them? "
                    "This cannot be undone. Type yes to go on: ")
     return answer.strip().lower() in ("y", "yes")
 
@@ -63,8 +64,8 @@ def cmd_forget(args: argparse.Namespace) -> int:
         print(f"{args.candidate} was already forgotten; the store's files are clean of them")
         return 0
     n, m = deleted["interviews"], deleted["events"]
-    print(f"forgot {args.candidate}: {n:,} interview{'' if n == 1 else 's'} and {m:,} "
-          f"event{'' if m == 1 else 's'} deleted, and the store's files rewritten without them; "
+    print(f"forgot {args.candidate}: {plural(n, 'interview')} and {plural(m, 'event')} "
+          "deleted, and the store's files rewritten without them; "
           f"{args.db} records the id and today's date, nothing else")
     return 0
 

@@ -8,16 +8,15 @@ import json
 import sys
 from pathlib import Path
 
-import pandas as pd
 from tqdm.auto import tqdm
 
-from ..data.dates import human_date
 from ..data.parquet import dataset_parts
 from ..data.store import Store
 from ..errors import FollowupKitError, ValidationError
 from ..stats.cache import cohort_report_from_store
 from ..stats.report import cohort_report, cohort_report_from_counts
 from ..stats.tables import report_records, report_table
+from ..words import human_date
 from .options import about, day_option, nothing_held, open_store, writable, write_csv
 
 #: How long to wait for a scheduler named on the command line before saying it cannot be reached.
@@ -98,7 +97,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     elif interviews is not None and report["interviews"].sum() == 0:
         print(nothing_held(interviews, as_of))
     elif args.parquet is not None and report["interviews"].sum() == 0:
-        print(f"no interviews held by {human_date(as_of, today=pd.Timestamp(0))} in {args.parquet}")
+        print(f"no interviews held by {human_date(as_of, with_year=True)} in {args.parquet}")
     else:
         print(report_table(report))
     for path in written:

@@ -38,8 +38,9 @@ from pathlib import Path
 import jinja2
 import pandas as pd
 
-from ..data.dates import as_day, human_date
+from ..data.dates import as_day
 from ..errors import FollowupKitError
+from ..words import human_date
 from . import checks
 
 LETTER_KINDS = ("thank_you", "note", "follow_up", "rejection_reply", "offer_reply")

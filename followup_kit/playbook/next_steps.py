@@ -13,8 +13,9 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from ..data.dates import as_day, human_dates
+from ..data.dates import as_day
 from ..errors import FollowupKitError
+from ..words import human_dates, number_words, times_words
 from .policy import Policy
 from .rules import (
     NAT,
@@ -30,27 +31,11 @@ from .rules import (
 ACTIONS = ("send_thank_you", "wait", "follow_up", "reply_to_rejection", "respond_to_offer",
            "move_on", "none")
 PLAN_COLUMNS = ("interview_id", "action", "due", "overdue", "reason", "flags")
-#: Each action in the candidate's words, and the word that goes before its due date:
-#: "send your thank-you letter by Saturday 31 October", "wait until Tuesday 3 November".
-ACTION_WORDS = {
-    "send_thank_you": ("send your thank-you letter", "by"),
-    "wait": ("wait", "until"),
-    "follow_up": ("follow up", "from"),
-    "reply_to_rejection": ("reply to their answer", "by"),
-    "respond_to_offer": ("answer the offer", "by"),
-    "move_on": ("move on", "from"),
-    "none": ("nothing to do", ""),
-}
 #: The letter that carries out each step that has one.
 LETTER_FOR = {"send_thank_you": "thank_you", "follow_up": "follow_up",
               "reply_to_rejection": "rejection_reply", "respond_to_offer": "offer_reply"}
 #: The warnings a plan row can carry in ``flags``, in the order they are said.
 FLAGS = ("early", "pushy", "not_interviewer")
-
-
-def _times(n: np.ndarray) -> pd.Series:
-    words = np.where(n == 1, "once", np.where(n == 2, "twice", n.astype(str).astype(object)))
-    return pd.Series(np.where(n > 2, words + " times", words), dtype="str")
 
 
 def plan(facts: pd.DataFrame, today=None, policy: Policy | None = None) -> pd.DataFrame:
@@ -225,16 +210,6 @@ def _facts_policy(facts: pd.DataFrame, policy: Policy | None) -> Policy:
     return policy
 
 
-_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-
-
-def _number(values: np.ndarray) -> pd.Series:
-    """Small counts in words ("two"), larger ones in figures."""
-    words = np.asarray(_NUMBERS, dtype=object)
-    return pd.Series(np.where(values < len(_NUMBERS), words[np.minimum(values, len(_NUMBERS) - 1)],
-                              values.astype(str).astype(object)), dtype="str")
-
-
 def _warnings(f: pd.DataFrame, policy: Policy, today, *, now: np.ndarray) -> tuple[pd.Series, pd.Series]:
     """The ``flags`` column, and the advice each flag adds to the reason (with a leading space).
 
@@ -271,7 +246,7 @@ def _advice(f: pd.DataFrame, policy: Policy, today, *, now: np.ndarray, early: n
         return text.where(pd.Series(mask), "")
 
     opens = human_dates(f["follow_up_opens"].reset_index(drop=True), today=today)
-    n_early = _number(f["early_follow_ups"].to_numpy(dtype=np.int64))
+    n_early = number_words(f["early_follow_ups"].to_numpy(dtype=np.int64))
     early_text = where(early, pd.Series(np.where(
         f["early_follow_ups"].to_numpy(dtype=np.int64) == 1, " Your follow-up came before ",
         " " + n_early.str.capitalize() + " of your follow-ups came before "), dtype="str")
@@ -282,8 +257,8 @@ def _advice(f: pd.DataFrame, policy: Policy, today, *, now: np.ndarray, early: n
     gap = f["closest_follow_ups_days"].astype("Int64").fillna(0).to_numpy(dtype=np.int64)
     too_many = n > policy.max_follow_ups
     then = pd.Series(np.where(now, "; give ", "; next time, give "), dtype="str")
-    pushy_text = where(pushy & too_many, " You have followed up " + _times(n) + ", more than the "
-                       + _number(np.full(rows, policy.max_follow_ups)) + " the playbook suggests"
+    pushy_text = where(pushy & too_many, " You have followed up " + times_words(n) + ", more than the "
+                       + number_words(np.full(rows, policy.max_follow_ups)) + " the playbook suggests"
                        + then + name + " time to answer.")
     days = pd.Series(np.where(gap == 1, "1 day", pd.Series(gap).astype(str) + " days"), dtype="str")
     pushy_text = pushy_text + where(pushy & ~too_many, " Two of your follow-ups were only " + days
@@ -335,7 +310,7 @@ def _reasons(f: pd.DataFrame, policy: Policy, today, *, due, n, overdue, variant
         + day(due_s.loc[r]) + " if you have not heard by then.")
     put(v["wait_again"], lambda r: "You followed up on " + day(f["last_follow_up"].loc[r])
         + "; give " + company.loc[r] + " until " + day(due_s.loc[r]) + " before you follow up again.")
-    put(v["wait_ghost"], lambda r: "You have followed up " + _times(n[r]).set_axis(r)
+    put(v["wait_ghost"], lambda r: "You have followed up " + times_words(n[r]).set_axis(r)
         + " already; if " + company.loc[r] + " has not answered by " + day(due_s.loc[r]) + ", move on.")
     put(v["follow_first"], lambda r: "You have not heard since your interview on "
         + day(f["interview_date"].loc[r]) + "; " + when(r, "from", "since")
@@ -366,7 +341,7 @@ def _reasons(f: pd.DataFrame, policy: Policy, today, *, due, n, overdue, variant
 
     put(v["move_on"], lambda r: "No answer from " + company.loc[r] + " "
         + str(policy.ghost_after_days) + " days after " + since(r) + ", and you followed up "
-        + _times(n[r]).set_axis(r) + "; put your energy into your other applications.")
+        + times_words(n[r]).set_axis(r) + "; put your energy into your other applications.")
     put(v["given_up"], lambda r: "No answer from " + company.loc[r] + " in the "
         + str(policy.give_up_after_days) + " days since " + since(r)
         + "; a follow-up this late rarely helps, so put your energy into your other applications.")
@@ -379,7 +354,7 @@ def _reasons(f: pd.DataFrame, policy: Policy, today, *, due, n, overdue, variant
     put(v["replied"], lambda r: "You replied to " + company.loc[r] + " on " + day(f["replied_on"].loc[r])
         + "; nothing more to do.")
     put(v["their_turn"], lambda r: company.loc[r] + " has answered and you have followed up "
-        + _times(n[r]).set_axis(r) + "; the next step is theirs.")
+        + times_words(n[r]).set_axis(r) + "; the next step is theirs.")
     # Each row is in exactly one situation: lay the pieces side by side and take them back in row order.
     texts = pa.concat_arrays([pa.array(t, type=pa.large_string()) for _, t in parts]
                              + [pa.array([""], type=pa.large_string())])

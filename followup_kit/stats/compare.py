@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import FollowupKitError
+from ..words import ASSOCIATION
 from .counts import count
 from .groups import group_label
 from .rates import outcome_question, wilson_interval
@@ -93,7 +94,7 @@ def compare_groups(facts: pd.DataFrame, by: str, groups: Sequence | None = None,
         notes.append(f"a group has no {trials} interviews: rates cannot be compared")
     if np.isnan(z):
         notes.append("no answers to compare the response curves with")
-    notes.append("an association, not an effect")
+    notes.append(ASSOCIATION)
     result = {
         "by": by,
         "group_a": group_label(picked[0]),

@@ -21,16 +21,17 @@ import numpy as np
 import pandas as pd
 
 from ..charts import timeline_svg, timeline_words
-from ..data.dates import as_day, human_date
+from ..data.dates import as_day
 from ..data.store import Store
 from ..errors import FollowupKitError
 from ..letters.drafts import Letter, draft
 from ..playbook.interview_facts import facts as build_facts
-from ..playbook.next_steps import ACTION_WORDS, LETTER_FOR
+from ..playbook.next_steps import LETTER_FOR
 from ..playbook.next_steps import plan as build_plan
 from ..stats.cache import cohort_counts as cached_cohort_counts
 from ..stats.counts import Counts
 from ..stats.survival import chance_from_curve, curve_from_counts
+from ..words import ACTION_WORDS, human_date, in_step_order, plural
 from .common import Progress, on_value, svg_image
 
 #: How each next step reads in the list: (the step, the word before its date).
@@ -71,10 +72,6 @@ def _layout(**extra) -> w.Layout:
 
 def _section(markup: str) -> str:
     return f'{VIEW_CSS}<div class="fk-cv">{markup}</div>'
-
-
-def _days(n: int) -> str:
-    return "1 day" if n == 1 else f"{n} days"
 
 
 def _percent(chance: float) -> str:
@@ -196,10 +193,7 @@ class CandidateController:
         about = self.facts[["interview_id", "company", "role", "responded", "outcome",
                             "response_days"]]
         steps = self.plan.merge(about, on="interview_id", how="left", validate="one_to_one")
-        steps["closed"] = steps["action"] == "none"
-        steps = steps.sort_values(["closed", "overdue", "due"], ascending=[True, False, True],
-                                  na_position="last", kind="stable")
-        return steps.drop(columns="closed").reset_index(drop=True)
+        return in_step_order(steps).reset_index(drop=True)
 
     def _draft_letters(self) -> list[tuple[str, str, Letter]]:
         person = {"name": self.candidate["name"], "email": self.candidate["email"]}
@@ -298,7 +292,7 @@ def meter_sentence(controller: CandidateController) -> str:
                         "now, so there is no wait to measure.</p>")
     chosen = controller.waiting.loc[controller.waiting["interview_id"] == controller.interview_id]
     company, role = chosen["company"].iloc[0], chosen["role"].iloc[0]
-    waited, within = _days(controller.waited_days), _days(controller.within)
+    waited, within = plural(controller.waited_days, "day"), plural(controller.within, "day")
     lead = (f"<p>Your {html.escape(role)} interview at {html.escape(company)} has waited "
             f"{waited} for an answer.</p>")
     chance = controller.chance
@@ -324,11 +318,11 @@ def gauge_markup(controller: CandidateController) -> str:
     if chance is None or math.isnan(chance):
         return ""
     value = round(100 * chance, 1)
-    said = f"{_percent(chance)} chance of an answer within {_days(controller.within)}"
+    said = f"{_percent(chance)} chance of an answer within {plural(controller.within, 'day')}"
     return _section(
         f'<div class="fk-meter" role="meter" aria-valuemin="0" aria-valuemax="100" '
         f'aria-valuenow="{value:g}" aria-valuetext="{html.escape(said)}" '
-        f'aria-label="Chance of an answer within {_days(controller.within)}">'
+        f'aria-label="Chance of an answer within {plural(controller.within, "day")}">'
         f'<div style="width:{value:g}%"></div></div>'
         f'<p class="fk-small" aria-hidden="true">{html.escape(said)}</p>')
 
@@ -492,7 +486,7 @@ def candidate_view(store_or_path: Store | str | Path, candidate_id: str, today=N
                               style={"description_width": "initial"},
                               layout=w.Layout(width="100%", max_width="240px"))
     waiting = w.Dropdown(
-        options=[(f"{r.company}, {r.role} ({_days(int(r.response_days))})", r.interview_id)
+        options=[(f"{r.company}, {r.role} ({plural(int(r.response_days), 'day')})", r.interview_id)
                  for r in controller.waiting.itertuples(index=False)],
         value=controller.interview_id, description="interview",
         style={"description_width": "initial"}, layout=w.Layout(width="100%", max_width="360px"))

@@ -19,15 +19,15 @@ import ipywidgets as w
 import pandas as pd
 
 from ..data import schema
-from ..data.dates import as_day, human_date, human_dates
+from ..data.dates import as_day
 from ..data.store import Store
 from ..errors import FollowupKitError
 from ..letters.checks import INTENT_UNCLEAR, OFFER_INTENTS, LetterCheck, check
 from ..letters.drafts import LETTER_KINDS, TONES, Letter, draft, phrase
 from ..playbook.interview_facts import facts as build_facts
-from ..playbook.next_steps import ACTION_WORDS
 from ..playbook.next_steps import LETTER_FOR as NEXT_LETTER
 from ..playbook.next_steps import plan as build_plan
+from ..words import ACTION_WORDS, human_date, human_dates, in_step_order
 from .common import html_table, message, says_errors, show_html
 
 #: The letter that fits each next step; a wait is the time to prepare the follow-up.
@@ -118,9 +118,7 @@ class CoachingSession:
         """The candidate's next steps, overdue first, then soonest; closed ones last."""
         rows = pd.concat([self.facts[["interview_id", "company", "role", "interviewer_name"]],
                           self.plan[["action", "due", "overdue", "flags", "reason"]]], axis=1)
-        rows = rows.assign(closed=rows["action"].astype("str") == "none")
-        return rows.sort_values(["closed", "overdue", "due"], ascending=[True, False, True],
-                                na_position="last", kind="stable").reset_index(drop=True)
+        return in_step_order(rows).reset_index(drop=True)
 
     def interview_row(self, interview_id: str | None = None) -> dict:
         """One interview's facts as a dict, with the candidate's name and email for letters."""
@@ -188,10 +186,10 @@ def agenda(session: CoachingSession) -> tuple[w.VBox, dict]:
         })
         if rows.empty:
             show_html(table, message("note", f"{s.name} has no interviews up to "
-                                     f"{human_date(s.today, today=pd.Timestamp(0))} yet."))
+                                     f"{human_date(s.today, with_year=True)} yet."))
         else:
             show_html(table, html_table(shown, caption=f"{s.name}: what to do next, as of "
-                                        f"{human_date(s.today, today=pd.Timestamp(0))}",
+                                        f"{human_date(s.today, with_year=True)}",
                                         row_classes=["overdue" if o else "" for o in rows["overdue"]]),
                       text=shown.to_string(index=False))
         syncing["now"] = True
