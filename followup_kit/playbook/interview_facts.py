@@ -16,6 +16,7 @@ from ..data.dates import as_day
 from ..data.lookup import positions
 from ..data.schema import KINDS
 from . import rules
+from .cohort_order import cohorts_in_order
 from .policy import Policy
 
 #: The columns of the facts table, in order; these names are public API.
@@ -68,39 +69,6 @@ def local_dates(events: pd.DataFrame, timezones: pd.Series) -> np.ndarray:
         moment = sent_at.loc[rows].dt.tz_convert(zone).dt.tz_localize(None).dt.normalize()
         out[np.asarray(rows)] = moment.to_numpy(dtype="datetime64[us]")
     return out
-
-
-def cohorts_in_order(cohorts: pd.Series, cpos: np.ndarray, held: np.ndarray) -> pd.Categorical:
-    """Each interview's cohort, as a Categorical ordered by each cohort's first interview.
-
-    Parameters
-    ----------
-    cohorts : Series
-        The candidates' ``cohort`` column.
-    cpos : ndarray
-        Each interview's row in the candidates table (-1 for none).
-    held : ndarray
-        Each interview's date.
-
-    Returns
-    -------
-    Categorical
-        Every cohort of ``cohorts`` is a category; cohorts with no interview
-        come last, by name.
-    """
-    # Number the candidates' cohorts (a third of the rows), then reach interviews by position.
-    codes, names = pd.factorize(cohorts)
-    per = np.where(cpos >= 0, codes[np.maximum(cpos, 0)], -1)
-    never = np.iinfo(np.int64).max
-    first = np.full(len(names), never, dtype=np.int64)
-    seen = per >= 0
-    np.minimum.at(first, per[seen], held.astype("datetime64[us]").view(np.int64)[seen])
-    # A handful of cohorts: sorting their names in Python costs nothing.
-    order = sorted(range(len(names)), key=lambda k: (first[k] == never, first[k], str(names[k])))
-    rank = np.empty(len(names), dtype=np.int64)
-    rank[order] = np.arange(len(names))
-    return pd.Categorical.from_codes(np.where(seen, rank[np.maximum(per, 0)], -1),
-                                     categories=pd.Index([names[k] for k in order], dtype="str"))
 
 
 def facts(candidates: pd.DataFrame, interviews: pd.DataFrame, events: pd.DataFrame,
@@ -229,8 +197,7 @@ def facts(candidates: pd.DataFrame, interviews: pd.DataFrame, events: pd.DataFra
     ghosted = ~responded & (today >= ghost_on)
     # An answer without a decision keeps the interview open only so long: give_up_after_days
     # after the employer's last message (never before their own date), it closes unanswered.
-    stale = responded & ~decided & (
-        today >= rules.give_up_date(np.where(responded, np.maximum(since, last_heard), since), opens, policy))
+    stale = responded & ~decided & (today >= rules.give_up_date(since, opens, policy, last_heard))
     names = np.array([*policy.decision_kinds, "no_response", "pending"], dtype=object)
     picked = np.where(decided, which, np.where(ghosted | stale, len(policy.decision_kinds),
                                                len(policy.decision_kinds) + 1))

@@ -30,7 +30,6 @@ from .rules import (
 
 ACTIONS = ("send_thank_you", "wait", "follow_up", "reply_to_rejection", "respond_to_offer",
            "move_on", "none")
-PLAN_COLUMNS = ("interview_id", "action", "due", "overdue", "reason", "flags")
 #: The letter that carries out each step that has one.
 LETTER_FOR = {"send_thank_you": "thank_you", "follow_up": "follow_up",
               "reply_to_rejection": "rejection_reply", "respond_to_offer": "offer_reply"}
@@ -147,8 +146,7 @@ def plan(facts: pd.DataFrame, today=None, policy: Policy | None = None) -> pd.Da
     thank = open_ & ~sent_thanks & (n == 0) & ~answered & (today_ < opens)
     rest = open_ & ~thank
     give_up = give_up_date(since, opens, policy)
-    heard = as_us(f["last_heard"])
-    give_up_answered = give_up_date(np.where(np.isnat(heard), since, np.maximum(since, heard)), opens, policy)
+    give_up_answered = give_up_date(since, opens, policy, f["last_heard"])
     silent_too_long = rest & ~used_up & ~answered & (today_ >= give_up)
     no_decision = rest & answered & (today_ >= give_up_answered)
     move_on = (rest & used_up & ~answered & (today_ >= ghost)) | silent_too_long | no_decision

@@ -186,25 +186,31 @@ def ghost_date(since, opens, policy: Policy) -> np.ndarray:
     return np.maximum(as_us(since) + np.timedelta64(policy.ghost_after_days, "D"), as_us(opens))
 
 
-def give_up_date(since, opens, policy: Policy) -> np.ndarray:
-    """The day an open interview is let go: ``give_up_after_days`` after ``since``.
+def give_up_date(since, opens, policy: Policy, last_heard=None) -> np.ndarray:
+    """The day an open interview is let go: ``give_up_after_days`` after it went quiet.
 
-    For a silent interview ``since`` is :func:`waiting_since`; for one the
-    employer answered without deciding, the later of that and the employer's
-    last message. Never before the follow-up window opens.
+    It went quiet on ``since`` (:func:`waiting_since`) for a silent interview,
+    and on the later of that and the employer's last message for one the
+    employer answered without deciding. Never before the follow-up window opens.
 
     Parameters
     ----------
     since : array-like of datetime64
     opens : array-like of datetime64
     policy : Policy
+    last_heard : array-like of datetime64, optional
+        The employer's last message (missing: never heard).
 
     Returns
     -------
     numpy.ndarray
         ``datetime64[us]``.
     """
-    return np.maximum(as_us(since) + np.timedelta64(policy.give_up_after_days, "D"), as_us(opens))
+    quiet = as_us(since)
+    if last_heard is not None:
+        heard = as_us(last_heard)
+        quiet = np.where(np.isnat(heard), quiet, np.maximum(quiet, heard))
+    return np.maximum(quiet + np.timedelta64(policy.give_up_after_days, "D"), as_us(opens))
 
 
 def is_reply(follow_up_date, decided_on) -> np.ndarray:

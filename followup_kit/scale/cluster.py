@@ -36,13 +36,11 @@ import pandas as pd
 from ..data import parquet, schema
 from ..data.dates import as_day
 from ..errors import FollowupKitError
+from ..playbook.cohort_order import NEVER, first_interview_order, first_interviews
 from ..playbook.interview_facts import facts
 from ..playbook.policy import Policy
 from ..stats import counts, report
-from ..stats.cache import COHORT_QUESTIONS, CohortCounts
-
-#: The groupings of the patience meter's count tables, as the store's cache keeps them.
-BEHAVIOUR_BY = ["cohort", "thank_you_timing"]
+from ..stats.cohort_tables import GROUPINGS, PARTS, CohortCounts, count_cohorts
 
 
 def _dask():
@@ -152,14 +150,14 @@ def cohort_counts_dask(source, as_of=None, policy: Policy | None = None, *, clie
     Returns
     -------
     CohortCounts
-        ``by_cohort`` with every question of :data:`~followup_kit.stats.cache.COHORT_QUESTIONS`
+        ``by_cohort`` with every question of :data:`~followup_kit.stats.cohort_tables.COHORT_QUESTIONS`
         and the day counts, ``by_behaviour`` by cohort and thank-you timing, as
         :func:`followup_kit.stats.cache.cohort_counts` builds them from a store.
     """
     _, dd = _dask()
     day = as_day(as_of)
     ddf = source if isinstance(source, dd.DataFrame) else facts_dask(source, day, policy)
-    plan = _Plan(ddf, [("cohort", COHORT_QUESTIONS, True), (BEHAVIOUR_BY, COHORT_QUESTIONS, False)])
+    plan = _Plan(ddf, GROUPINGS)
     by_cohort, by_behaviour = plan.finish(_compute(client, progress, plan.pending))
     state = "" if isinstance(source, dd.DataFrame) else dataset_state(source)
     return CohortCounts(as_of=day, state=state, current=True, by_cohort=by_cohort,
@@ -310,28 +308,20 @@ def _add_tables(left: list, right: list, spec: list[tuple]) -> list:
 def _first_interviews(part: pd.DataFrame, column: str) -> pd.DataFrame:
     """Each category of ``column`` in the partition, with its first interview date (NaT for none)."""
     categories = part[column].cat.categories
-    codes = part[column].cat.codes.to_numpy()
-    held = part["interview_date"].to_numpy(dtype="datetime64[us]").view(np.int64)
-    never = np.iinfo(np.int64).max
-    first = np.full(len(categories), never, dtype=np.int64)
-    seen = codes >= 0
-    np.minimum.at(first, codes[seen], held[seen])
-    first = np.where(first == never, np.datetime64("NaT", "us").view(np.int64), first)
+    first = first_interviews(part[column].cat.codes.to_numpy(), part["interview_date"].to_numpy(),
+                             len(categories))
+    first = np.where(first == NEVER, np.datetime64("NaT", "us").view(np.int64), first)
     return pd.DataFrame({column: pd.Series(categories, dtype="str"),
                          "first": first.view("datetime64[us]")})
 
 
 def _in_first_interview_order(firsts: pd.DataFrame) -> pd.CategoricalDtype:
-    """The categories in the order :func:`~followup_kit.playbook.interview_facts.cohorts_in_order` gives.
-
-    By first interview; those without one last, by name.
-    """
-    frame = firsts.copy()
-    frame.columns = ["name", "first"]
-    frame["name"] = frame["name"].astype("str")
-    frame["none"] = frame["first"].isna()
-    frame = frame.sort_values(["none", "first", "name"], kind="stable")
-    return pd.CategoricalDtype(pd.Index(frame["name"].tolist(), dtype="str"))
+    """The categories met from every partition's first days, in cohort order."""
+    names = firsts.iloc[:, 0].astype("str").tolist()
+    first = firsts.iloc[:, 1].to_numpy(dtype="datetime64[us]").view(np.int64)
+    first = np.where(first == np.datetime64("NaT", "us").view(np.int64), NEVER, first)
+    order = first_interview_order(names, first)
+    return pd.CategoricalDtype(pd.Index([names[k] for k in order], dtype="str"))
 
 
 def _compute(client, progress: bool, things: list) -> list:
@@ -415,14 +405,12 @@ def cohort_counts_parquet(path: str | Path, as_of=None, policy: Policy | None = 
     state = dataset_state(path)
     tables = parquet.read_parquet(path, progress=progress)
     built = facts(*tables, as_of=day, policy=policy)
-    return CohortCounts(as_of=day, state=state, current=True,
-                        by_cohort=counts.count(built, "cohort", COHORT_QUESTIONS, days=True),
-                        by_behaviour=counts.count(built, BEHAVIOUR_BY, COHORT_QUESTIONS))
+    return count_cohorts(built, as_of=day, state=state)
 
 
 #: The files :func:`write_cohort_counts` writes, by the part of the counts they hold.
-COUNT_FILES = {"groups": "by_cohort.parquet", "days": "days_by_cohort.parquet",
-               "behaviour": "by_cohort_and_thank_you_timing.parquet"}
+COUNT_FILES = dict(zip(PARTS, ("by_cohort.parquet", "days_by_cohort.parquet",
+                               "by_cohort_and_thank_you_timing.parquet"), strict=True))
 
 
 def write_cohort_counts(counted: CohortCounts, out_dir: str | Path) -> list[Path]:
@@ -450,8 +438,7 @@ def write_cohort_counts(counted: CohortCounts, out_dir: str | Path) -> list[Path
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise FollowupKitError(f"cannot create the folder {out}: {exc.strerror}") from None
-    frames = {"groups": counted.by_cohort.groups, "days": counted.by_cohort.days,
-              "behaviour": counted.by_behaviour.groups}
+    frames = counted.parts()
     about = {b"as_of": np.datetime_as_string(counted.as_of, unit="D").encode(),
              b"state": counted.state.encode()}
     written = []
@@ -493,8 +480,5 @@ def read_cohort_counts(folder: str | Path) -> CohortCounts:
                                    "with 'followup-kit report --parquet DIR --counts FOLDER'") from None
     about = tables["groups"].schema.metadata
     frames = {part: table.to_pandas() for part, table in tables.items()}
-    return CohortCounts(as_of=np.datetime64(about[b"as_of"].decode(), "us"),
-                        state=about[b"state"].decode(), current=True,
-                        by_cohort=counts.Counts(by=["cohort"], groups=frames["groups"],
-                                                days=frames["days"]),
-                        by_behaviour=counts.Counts(by=BEHAVIOUR_BY, groups=frames["behaviour"]))
+    return CohortCounts.from_parts(frames, np.datetime64(about[b"as_of"].decode(), "us"),
+                                   about[b"state"].decode(), current=True)

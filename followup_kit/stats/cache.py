@@ -22,7 +22,6 @@ events, corrections, deletions and on a new day.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -36,23 +35,22 @@ from ..data.dates import as_day
 from ..data.lookup import positions
 from ..data.store import Store
 from ..errors import FollowupKitError
-from ..playbook import business_days, interview_facts, rules
+from ..playbook import business_days, cohort_order, interview_facts, rules
 from ..playbook import policy as policy_module
-from ..playbook.interview_facts import cohorts_in_order, facts
+from ..playbook.cohort_order import cohorts_in_order
+from ..playbook.interview_facts import facts
 from ..playbook.policy import Policy
-from . import counts
-from .counts import BOTH, DERIVED, QUESTIONS, Counts, count, question_columns
+from . import cohort_tables, counts
+from .cohort_tables import COHORT_QUESTIONS, PARTS, CohortCounts, count_cohorts
+from .counts import question_columns
 from .report import cohort_report_from_counts
 from .survival import chance_from_curve, curve_from_counts
 
-#: Every yes/no count a cohort's group table holds: the report's, the funnel's, the rates'.
-COHORT_QUESTIONS = ["candidates", *QUESTIONS, *DERIVED, *BOTH]
 #: The columns of the interview facts the count tables are built from, kept per interview.
 ROW_COLUMNS = list(dict.fromkeys(["candidate_id", "interview_date", "thank_you_timing", "response_days",
                                   "responded", *question_columns(COHORT_QUESTIONS)]))
 #: The parts that hold one row per interview or candidate (dropped when a candidate is deleted).
 PER_CANDIDATE = ("interviews", "candidates")
-AGGREGATES = ("groups", "days", "behaviour")
 #: A refresh reads only the changed candidates' rows while they are at most this share of all
 #: candidates; past it, one read of everything is quicker than many small ones.
 INCREMENTAL_SHARE = 0.2
@@ -61,7 +59,8 @@ if TYPE_CHECKING:
     from tqdm import tqdm
 
 # Modules whose code decides a count: a change to any of them makes every cache stale.
-_BUILDERS = (schema, dates, lookup, business_days, rules, policy_module, interview_facts, counts)
+_BUILDERS = (schema, dates, lookup, business_days, rules, policy_module, cohort_order, interview_facts, counts,
+             cohort_tables)
 
 
 @cache
@@ -84,48 +83,17 @@ def _fingerprint(policy: Policy) -> str:
     return hashlib.sha256(repr(policy).encode()).hexdigest()[:12]
 
 
-@dataclass
-class CohortCounts:
-    """The count tables of a programme's cohorts, as one day saw them.
-
-    Attributes
-    ----------
-    as_of : numpy.datetime64
-        The day the facts describe.
-    state : str
-        The store's :meth:`~followup_kit.Store.data_state` the tables were built from.
-    current : bool
-        True when built from the data as they are now, for the day asked.
-    by_cohort : Counts
-        By ``cohort``: every question of :data:`COHORT_QUESTIONS` and the day
-        counts; what :func:`~followup_kit.stats.report.cohort_report_from_counts`
-        and the patience meter read.
-    by_behaviour : Counts
-        By ``cohort`` and ``thank_you_timing``: the same questions.
-    """
-
-    as_of: np.datetime64
-    state: str
-    current: bool
-    by_cohort: Counts
-    by_behaviour: Counts
-
-
 def _aggregates(rows: pd.DataFrame, candidates: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """The count tables from the kept rows, as ``count(facts(...))`` builds them."""
     cohorts = candidates["cohort"].reset_index(drop=True)
     cpos = positions(rows["candidate_id"], candidates["candidate_id"])
     frame = rows.reset_index(drop=True).assign(
         cohort=cohorts_in_order(cohorts, cpos, rows["interview_date"].to_numpy(dtype="datetime64[us]")))
-    by_cohort = count(frame, "cohort", COHORT_QUESTIONS, days=True)
-    by_behaviour = count(frame, ["cohort", "thank_you_timing"], COHORT_QUESTIONS)
-    return {"groups": by_cohort.groups, "days": by_cohort.days, "behaviour": by_behaviour.groups}
+    return count_cohorts(frame, as_of=None).parts()
 
 
 def _result(frames: dict[str, pd.DataFrame], day, state: str, current: bool) -> CohortCounts:
-    return CohortCounts(as_of=day, state=state, current=current,
-                        by_cohort=Counts(by=["cohort"], groups=frames["groups"], days=frames["days"]),
-                        by_behaviour=Counts(by=["cohort", "thank_you_timing"], groups=frames["behaviour"]))
+    return CohortCounts.from_parts(frames, day, state, current)
 
 
 def _kept_day(key: str) -> np.datetime64:
@@ -151,7 +119,7 @@ def kept_day(store: Store, policy: Policy | None = None) -> np.datetime64 | None
     -------
     numpy.datetime64 or None
     """
-    kept = store.load_counts(_name(policy or Policy()), AGGREGATES)
+    kept = store.load_counts(_name(policy or Policy()), PARTS)
     return None if kept is None else _kept_day(kept.key)
 
 
@@ -191,7 +159,7 @@ def cohort_counts(store: Store, as_of=None, policy: Policy | None = None, *, sta
     key = f"as_of={np.datetime_as_string(day, unit='D')}; code={code_version()}"
     with store.snapshot():
         state = store.data_state()
-        kept = store.load_counts(name, AGGREGATES)
+        kept = store.load_counts(name, PARTS)
     kept_day = _kept_day(kept.key) if kept is not None else None
     if kept is not None:
         if kept.key == key and kept.state == state:
