@@ -9,6 +9,8 @@ date is read off that one sorted array.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
@@ -31,6 +33,8 @@ FACTS_COLUMNS = (
 
 _KIND = {k: i for i, k in enumerate(KINDS)}
 _NAT_INT = np.iinfo(np.int64).min
+_NAT = np.datetime64("NaT", "us")
+_NEVER = np.datetime64("9999-12-31", "us")
 
 
 def _take(column: pd.Series, positions: np.ndarray) -> pd.Series:
@@ -125,135 +129,17 @@ def facts(candidates: pd.DataFrame, interviews: pd.DataFrame, events: pd.DataFra
     today = as_day(as_of)
     # An interview held after as_of was not known on that day.
     iv = interviews.loc[~(interviews["interview_date"] > today)].reset_index(drop=True)
-    n = len(iv)
-
-    # -- who the interview belongs to -----------------------------------------
     cand = candidates.reset_index(drop=True)
     cpos = positions(iv["candidate_id"], cand["candidate_id"])
     country = _take(cand["country"], cpos)
-    zone = _take(cand["timezone"], cpos)
     held = iv["interview_date"].to_numpy(dtype="datetime64[us]")
     promised = iv["promised_decision_date"].to_numpy(dtype="datetime64[us]")
+    ev = _SortedEvents.of(events, iv, _take(cand["timezone"], cpos), today)
 
-    # -- the events, by interview, kind and local date ------------------------
-    ev = events.reset_index(drop=True)
-    ipos = positions(ev["interview_id"], iv["interview_id"])
-    known = ipos >= 0
-    when = local_dates(ev, _take(zone, ipos))
-    keep = known & ~np.isnat(when) & (when <= today)
-    ipos, when = ipos[keep], when[keep]
-    kind = positions(ev["kind"], list(KINDS))[keep]
-    to_interviewer = ev["to_interviewer"].array[keep] if "to_interviewer" in ev.columns else None
-    ok = kind >= 0
-    ipos, when, kind = ipos[ok], when[ok], kind[ok]
-
-    k = len(KINDS)
-    day = when.astype("datetime64[D]").astype(np.int64)
-    first_day = int(day.min()) if len(day) else 0
-    span = (int(day.max()) - first_day + 1) if len(day) else 1
-    slot = ipos.astype(np.int64) * k + kind
-    # One sort of a single integer: (interview, kind) major, date minor.
-    packed = np.sort(slot * span + (day - first_day))
-    s_slot = packed // span
-    s_day = packed % span + first_day
-    starts = np.r_[True, s_slot[1:] != s_slot[:-1]] if len(packed) else np.zeros(0, bool)
-    first = np.full(n * k, _NAT_INT, dtype=np.int64)
-    first[s_slot[starts]] = s_day[starts]
-    first = first.view("datetime64[D]").astype("datetime64[us]").reshape(n, k)
-    ends = np.r_[s_slot[1:] != s_slot[:-1], True] if len(packed) else np.zeros(0, bool)
-    last = np.full(n * k, _NAT_INT, dtype=np.int64)
-    last[s_slot[ends]] = s_day[ends]
-    last = last.view("datetime64[D]").astype("datetime64[us]").reshape(n, k)
-    nat = np.datetime64("NaT", "us")
-
-    # -- rule 1: thank-you -----------------------------------------------------
     ty_due = rules.thank_you_due(held, policy)
-    ty_sent = first[:, _KIND["thank_you_sent"]]
-    timing = rules.thank_you_timing(held, ty_due, ty_sent)
-
-    # -- the employer's answer and the outcome ---------------------------------
-    never = np.datetime64("9999-12-31", "us")
-    since = rules.waiting_since(held, promised)
-    opens = rules.follow_up_opens(held, promised, country, policy)
-
-    def earliest(kinds: tuple[str, ...]) -> np.ndarray:
-        cols = first[:, [_KIND[x] for x in kinds]] if kinds else np.full((n, 1), np.datetime64("NaT", "us"))
-        return np.where(np.isnat(cols), never, cols)
-
-    answers = earliest(policy.answer_kinds).min(axis=1)
-    answered_on = np.where(answers == never, nat, answers)
-    responded = ~np.isnat(answered_on)
-    heard = last[:, [_KIND[x] for x in policy.answer_kinds]] if policy.answer_kinds else np.full((n, 1), nat)
-    heard = np.where(np.isnat(heard), np.datetime64("0001-01-01", "us"), heard).max(axis=1)
-    last_heard = np.where(responded, heard, nat)
-    decisions = earliest(policy.decision_kinds)
-    which = decisions.argmin(axis=1)
-    decided_on = decisions[np.arange(n), which]
-    decided = decided_on != never
-    withdrawn_on = first[:, _KIND["withdrawn"]]
-    stop = np.where(responded, answered_on, np.where(np.isnat(withdrawn_on), today, withdrawn_on))
-    response_days = np.maximum((stop - held) // np.timedelta64(1, "D"), 0).astype(np.int64)
-    ghost_on = rules.ghost_date(since, opens, policy)
-    ghosted = ~responded & (today >= ghost_on)
-    # An answer without a decision keeps the interview open only so long: give_up_after_days
-    # after the employer's last message (never before their own date), it closes unanswered.
-    stale = responded & ~decided & (today >= rules.give_up_date(since, opens, policy, last_heard))
-    names = np.array([*policy.decision_kinds, "no_response", "pending"], dtype=object)
-    picked = np.where(decided, which, np.where(ghosted | stale, len(policy.decision_kinds),
-                                               len(policy.decision_kinds) + 1))
-    outcome = pd.Categorical(names[picked], categories=list(rules.OUTCOMES))
-    outcome_date = np.where(decided, decided_on, np.datetime64("NaT", "us"))
-
-    # -- rule 2: follow-ups ----------------------------------------------------
-    # A follow-up on or after the decision answers it: it is the reply, not chasing,
-    # so it sets replied_on and stays out of every follow-up count and flag.
-    fu = _KIND["follow_up_sent"]
-    # In the sorted array an interview's follow-ups run in date order, so its
-    # chasing ones come first and its replies after them.
-    def of_kind(code: int) -> tuple[np.ndarray, np.ndarray]:
-        """The (interview, day) pairs of one kind of event, sorted by interview and day."""
-        chosen = s_slot % k == code
-        return s_slot[chosen] // k, s_day[chosen].astype("datetime64[D]").astype("datetime64[us]")
-
-    def first_of(rows: np.ndarray, days: np.ndarray) -> np.ndarray:
-        """Each interview's earliest day among sorted pairs (NaT for interviews with none)."""
-        out = np.full(n, nat)
-        starts = np.r_[True, rows[1:] != rows[:-1]] if len(rows) else np.zeros(0, bool)
-        out[rows[starts]] = days[starts]
-        return out
-
-    fu_ipos, fu_day = of_kind(fu)
-    reply = rules.is_reply(fu_day, outcome_date[fu_ipos])
-    replied_on = first_of(fu_ipos[reply], fu_day[reply])
-    # A reply_sent says so itself: on or after the decision it is the reply to it; before, the
-    # candidate answering the employer (references, a question), which changes no clock or count.
-    rs_ipos, rs_day = of_kind(_KIND["reply_sent"])
-    answers_news = rules.is_reply(rs_day, outcome_date[rs_ipos])
-    reply_sent_on = first_of(rs_ipos[answers_news], rs_day[answers_news])
-    replied_on = np.where(np.isnat(replied_on) | (reply_sent_on < replied_on), reply_sent_on, replied_on)
-    c_ipos, c_day = fu_ipos[~reply], fu_day[~reply]
-    follow_ups = np.bincount(c_ipos, minlength=n)
-    early = np.bincount(c_ipos[rules.is_early(c_day, opens[c_ipos])], minlength=n)
-    c_last = np.r_[c_ipos[1:] != c_ipos[:-1], True] if len(c_ipos) else np.zeros(0, bool)
-    last_follow_up = np.full(n, np.datetime64("NaT", "us"))
-    last_follow_up[c_ipos[c_last]] = c_day[c_last]
-    pair = c_ipos[1:] == c_ipos[:-1]
-    pair_ipos = c_ipos[1:][pair]
-    too_close = rules.is_too_close(c_day[:-1][pair], c_day[1:][pair], country.take(pair_ipos), policy)
-    gaps = ((c_day[1:][pair] - c_day[:-1][pair]) // np.timedelta64(1, "D")).astype(np.int64)
-    closest = np.full(n, np.iinfo(np.int64).max, dtype=np.int64)
-    np.minimum.at(closest, pair_ipos, gaps)
-    any_too_close = np.bincount(pair_ipos[too_close], minlength=n) > 0
-    pushy = rules.is_pushy(follow_ups, any_too_close, policy)
-    if to_interviewer is not None:
-        # to_interviewer is not in the sorted array: read the events in their own order.
-        is_fu = kind == fu
-        ev_ipos, ev_when = ipos[is_fu], when[is_fu]
-        wrong = (rules.not_interviewer(to_interviewer[ok][is_fu])
-                 & ~rules.is_reply(ev_when, outcome_date[ev_ipos]))
-        not_interviewer = np.bincount(ev_ipos[wrong], minlength=n) > 0
-    else:
-        not_interviewer = np.zeros(n, dtype=bool)
+    ty_sent = ev.first[:, _KIND["thank_you_sent"]]
+    answer = _answers(ev, held, promised, country, today, policy)
+    chasing = _follow_ups(ev, answer["follow_up_opens"], answer["outcome_date"], country, policy)
 
     def text(name: str) -> pd.Series:
         return iv[name].astype("str")
@@ -270,29 +156,172 @@ def facts(candidates: pd.DataFrame, interviews: pd.DataFrame, events: pd.DataFra
         "promised_decision_date": promised,
         "thank_you_due": ty_due,
         "thank_you_sent": ty_sent,
-        "thank_you_timing": timing,
-        "follow_up_opens": opens,
-        "follow_ups": follow_ups.astype(np.int64),
-        "early_follow_ups": early.astype(np.int64),
-        "last_follow_up": last_follow_up,
-        "pushy": pushy,
-        "not_interviewer": not_interviewer,
-        "answered_on": answered_on,
-        "response_days": response_days,
-        "responded": responded,
-        "outcome": outcome,
-        "outcome_date": outcome_date,
-        "replied_on": replied_on,
-        "waiting_since": since,
-        "last_heard": last_heard,
+        "thank_you_timing": rules.thank_you_timing(held, ty_due, ty_sent),
         "thank_you_is_due": ty_due <= today,
-        "old_enough": today >= ghost_on,
-        "warned": (early > 0) | pushy | not_interviewer,
-        "closest_follow_ups_days": pd.array(np.where(closest == np.iinfo(np.int64).max, None, closest),
-                                            dtype="Int64"),
+        "warned": (chasing["early_follow_ups"] > 0) | chasing["pushy"] | chasing["not_interviewer"],
         "country": pd.Series(country, dtype="str"),
+        **answer,
+        **chasing,
     }, columns=list(FACTS_COLUMNS))
     # The plan must judge the facts by the numbers they were built with (see plan()).
     result.attrs["policy"] = policy
     result.attrs["as_of"] = today
     return result
+
+
+@dataclass
+class _SortedEvents:
+    """The known interviews' events, by interview, kind and local date, sorted once.
+
+    ``first`` and ``last`` hold each (interview, kind)'s first and last day;
+    ``slot`` (interview × kinds + kind) and ``day`` are the sorted pairs, so an
+    interview's events of one kind run in date order.
+    """
+
+    n: int
+    slot: np.ndarray
+    day: np.ndarray
+    first: np.ndarray
+    last: np.ndarray
+    ipos: np.ndarray
+    when: np.ndarray
+    kind: np.ndarray
+    to_interviewer: object
+
+    @classmethod
+    def of(cls, events: pd.DataFrame, iv: pd.DataFrame, zone: pd.Series, today) -> _SortedEvents:
+        ev = events.reset_index(drop=True)
+        ipos = positions(ev["interview_id"], iv["interview_id"])
+        known = ipos >= 0
+        when = local_dates(ev, _take(zone, ipos))
+        keep = known & ~np.isnat(when) & (when <= today)
+        ipos, when = ipos[keep], when[keep]
+        kind = positions(ev["kind"], list(KINDS))[keep]
+        to_interviewer = ev["to_interviewer"].array[keep] if "to_interviewer" in ev.columns else None
+        ok = kind >= 0
+        ipos, when, kind = ipos[ok], when[ok], kind[ok]
+        if to_interviewer is not None:
+            to_interviewer = to_interviewer[ok]
+
+        n, k = len(iv), len(KINDS)
+        day = when.astype("datetime64[D]").astype(np.int64)
+        first_day = int(day.min()) if len(day) else 0
+        span = (int(day.max()) - first_day + 1) if len(day) else 1
+        # One sort of a single integer: (interview, kind) major, date minor.
+        packed = np.sort((ipos.astype(np.int64) * k + kind) * span + (day - first_day))
+        s_slot = packed // span
+        s_day = packed % span + first_day
+        starts = np.r_[True, s_slot[1:] != s_slot[:-1]] if len(packed) else np.zeros(0, bool)
+        ends = np.r_[s_slot[1:] != s_slot[:-1], True] if len(packed) else np.zeros(0, bool)
+
+        def at(edges: np.ndarray) -> np.ndarray:
+            out = np.full(n * k, _NAT_INT, dtype=np.int64)
+            out[s_slot[edges]] = s_day[edges]
+            return out.view("datetime64[D]").astype("datetime64[us]").reshape(n, k)
+
+        return cls(n=n, slot=s_slot, day=s_day, first=at(starts), last=at(ends), ipos=ipos, when=when,
+                   kind=kind, to_interviewer=to_interviewer)
+
+    def earliest(self, kinds: tuple[str, ...]) -> np.ndarray:
+        """Each interview's first day of each of ``kinds`` (one column each), far future for none."""
+        cols = self.first[:, [_KIND[x] for x in kinds]] if kinds else np.full((self.n, 1), _NAT)
+        return np.where(np.isnat(cols), _NEVER, cols)
+
+    def of_kind(self, kind: str) -> tuple[np.ndarray, np.ndarray]:
+        """The (interview, day) pairs of one kind of event, sorted by interview and day."""
+        chosen = self.slot % len(KINDS) == _KIND[kind]
+        return self.slot[chosen] // len(KINDS), self.day[chosen].astype("datetime64[D]").astype("datetime64[us]")
+
+    def first_of(self, rows: np.ndarray, days: np.ndarray) -> np.ndarray:
+        """Each interview's earliest day among sorted pairs (NaT for interviews with none)."""
+        out = np.full(self.n, _NAT)
+        starts = np.r_[True, rows[1:] != rows[:-1]] if len(rows) else np.zeros(0, bool)
+        out[rows[starts]] = days[starts]
+        return out
+
+
+def _answers(ev: _SortedEvents, held, promised, country, today, policy: Policy) -> dict[str, object]:
+    """The employer's answer and the outcome: the facts' columns from ``follow_up_opens`` to ``old_enough``."""
+    n = ev.n
+    since = rules.waiting_since(held, promised)
+    opens = rules.follow_up_opens(held, promised, country, policy)
+    answers = ev.earliest(policy.answer_kinds).min(axis=1)
+    answered_on = np.where(answers == _NEVER, _NAT, answers)
+    responded = ~np.isnat(answered_on)
+    heard = ev.last[:, [_KIND[x] for x in policy.answer_kinds]] if policy.answer_kinds else np.full((n, 1), _NAT)
+    heard = np.where(np.isnat(heard), np.datetime64("0001-01-01", "us"), heard).max(axis=1)
+    last_heard = np.where(responded, heard, _NAT)
+    decisions = ev.earliest(policy.decision_kinds)
+    which = decisions.argmin(axis=1)
+    decided_on = decisions[np.arange(n), which]
+    decided = decided_on != _NEVER
+    withdrawn_on = ev.first[:, _KIND["withdrawn"]]
+    stop = np.where(responded, answered_on, np.where(np.isnat(withdrawn_on), today, withdrawn_on))
+    ghost_on = rules.ghost_date(since, opens, policy)
+    ghosted = ~responded & (today >= ghost_on)
+    # An answer without a decision keeps the interview open only so long: give_up_after_days
+    # after the employer's last message (never before their own date), it closes unanswered.
+    stale = responded & ~decided & (today >= rules.give_up_date(since, opens, policy, last_heard))
+    names = np.array([*policy.decision_kinds, "no_response", "pending"], dtype=object)
+    picked = np.where(decided, which, np.where(ghosted | stale, len(policy.decision_kinds),
+                                               len(policy.decision_kinds) + 1))
+    return {
+        "follow_up_opens": opens,
+        "answered_on": answered_on,
+        "response_days": np.maximum((stop - held) // np.timedelta64(1, "D"), 0).astype(np.int64),
+        "responded": responded,
+        "outcome": pd.Categorical(names[picked], categories=list(rules.OUTCOMES)),
+        "outcome_date": np.where(decided, decided_on, _NAT),
+        "waiting_since": since,
+        "last_heard": last_heard,
+        "old_enough": today >= ghost_on,
+    }
+
+
+def _follow_ups(ev: _SortedEvents, opens, outcome_date, country, policy: Policy) -> dict[str, object]:
+    """Rule 2, the follow-ups: the facts' follow-up counts and flags, and the reply to a decision."""
+    n = ev.n
+    # A follow-up on or after the decision answers it: it is the reply, not chasing,
+    # so it sets replied_on and stays out of every follow-up count and flag. An interview's
+    # follow-ups run in date order, so its chasing ones come first and its replies after them.
+    fu_ipos, fu_day = ev.of_kind("follow_up_sent")
+    reply = rules.is_reply(fu_day, outcome_date[fu_ipos])
+    replied_on = ev.first_of(fu_ipos[reply], fu_day[reply])
+    # A reply_sent says so itself: on or after the decision it is the reply to it; before, the
+    # candidate answering the employer (references, a question), which changes no clock or count.
+    rs_ipos, rs_day = ev.of_kind("reply_sent")
+    answers_news = rules.is_reply(rs_day, outcome_date[rs_ipos])
+    reply_sent_on = ev.first_of(rs_ipos[answers_news], rs_day[answers_news])
+    replied_on = np.where(np.isnat(replied_on) | (reply_sent_on < replied_on), reply_sent_on, replied_on)
+    c_ipos, c_day = fu_ipos[~reply], fu_day[~reply]
+    follow_ups = np.bincount(c_ipos, minlength=n)
+    early = np.bincount(c_ipos[rules.is_early(c_day, opens[c_ipos])], minlength=n)
+    c_last = np.r_[c_ipos[1:] != c_ipos[:-1], True] if len(c_ipos) else np.zeros(0, bool)
+    last_follow_up = np.full(n, _NAT)
+    last_follow_up[c_ipos[c_last]] = c_day[c_last]
+    pair = c_ipos[1:] == c_ipos[:-1]
+    pair_ipos = c_ipos[1:][pair]
+    too_close = rules.is_too_close(c_day[:-1][pair], c_day[1:][pair], country.take(pair_ipos), policy)
+    gaps = ((c_day[1:][pair] - c_day[:-1][pair]) // np.timedelta64(1, "D")).astype(np.int64)
+    closest = np.full(n, np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(closest, pair_ipos, gaps)
+    any_too_close = np.bincount(pair_ipos[too_close], minlength=n) > 0
+    if ev.to_interviewer is not None:
+        # to_interviewer is not in the sorted array: read the events in their own order.
+        is_fu = ev.kind == _KIND["follow_up_sent"]
+        ev_ipos, ev_when = ev.ipos[is_fu], ev.when[is_fu]
+        wrong = (rules.not_interviewer(ev.to_interviewer[is_fu])
+                 & ~rules.is_reply(ev_when, outcome_date[ev_ipos]))
+        not_interviewer = np.bincount(ev_ipos[wrong], minlength=n) > 0
+    else:
+        not_interviewer = np.zeros(n, dtype=bool)
+    return {
+        "follow_ups": follow_ups.astype(np.int64),
+        "early_follow_ups": early.astype(np.int64),
+        "last_follow_up": last_follow_up,
+        "pushy": rules.is_pushy(follow_ups, any_too_close, policy),
+        "not_interviewer": not_interviewer,
+        "replied_on": replied_on,
+        "closest_follow_ups_days": pd.array(np.where(closest == np.iinfo(np.int64).max, None, closest),
+                                            dtype="Int64"),
+    }

@@ -8,15 +8,15 @@ needs come from the rules in :mod:`followup_kit.playbook.rules`.
 from __future__ import annotations
 
 from dataclasses import fields
+from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 
 from ..data.dates import as_day
 from ..errors import FollowupKitError
-from ..words import human_dates, number_words, times_words
 from .policy import Policy
+from .reasons import flags_and_advice, reasons
 from .rules import (
     NAT,
     OUTCOMES,
@@ -33,8 +33,6 @@ ACTIONS = ("send_thank_you", "wait", "follow_up", "reply_to_rejection", "respond
 #: The letter that carries out each step that has one.
 LETTER_FOR = {"send_thank_you": "thank_you", "follow_up": "follow_up",
               "reply_to_rejection": "rejection_reply", "respond_to_offer": "offer_reply"}
-#: The warnings a plan row can carry in ``flags``, in the order they are said.
-FLAGS = ("early", "pushy", "not_interviewer")
 
 
 def plan(facts: pd.DataFrame, today=None, policy: Policy | None = None) -> pd.DataFrame:
@@ -119,65 +117,10 @@ def plan(facts: pd.DataFrame, today=None, policy: Policy | None = None) -> pd.Da
     policy = _facts_policy(facts, policy)
     today_ = as_day(today)
     f = facts.reset_index(drop=True)
-    countries = f["country"]
-    since = as_us(f["waiting_since"])
-    opens = as_us(f["follow_up_opens"])
-    last = as_us(f["last_follow_up"])
-    decided_on = as_us(f["outcome_date"])
-    sent_thanks = ~np.isnat(as_us(f["thank_you_sent"]))
-    n = f["follow_ups"].to_numpy(dtype=np.int64)
-    answered = f["responded"].to_numpy(dtype=bool)
-    outcome = np.asarray(OUTCOMES, dtype=object)[
-        pd.Categorical(f["outcome"], categories=list(OUTCOMES)).codes]
-    ghost = ghost_date(since, opens, policy)
-    next_slot = np.where(n == 0, opens,
-                         np.maximum(opens, next_follow_up_from(last, countries, policy)))
-    replied = ~np.isnat(as_us(f["replied_on"]))
-    too_late = today_ > reply_window_closes(decided_on, policy)
-    used_up = n >= policy.max_follow_ups
-
-    is_offer = (outcome == "offer") & ~replied
-    unanswered_rejection = (outcome == "rejection") & ~replied
-    is_rejection = unanswered_rejection & ~too_late
-    let_go = unanswered_rejection & too_late
-    # A decided interview has its outcome_date; offers and rejections still owed a reply are not closed.
-    closed = ~np.isnat(decided_on) & ~is_offer & ~is_rejection
-    open_ = ~(is_offer | is_rejection | closed)
-    thank = open_ & ~sent_thanks & (n == 0) & ~answered & (today_ < opens)
-    rest = open_ & ~thank
-    give_up = give_up_date(since, opens, policy)
-    give_up_answered = give_up_date(since, opens, policy, f["last_heard"])
-    silent_too_long = rest & ~used_up & ~answered & (today_ >= give_up)
-    no_decision = rest & answered & (today_ >= give_up_answered)
-    move_on = (rest & used_up & ~answered & (today_ >= ghost)) | silent_too_long | no_decision
-    wait_ghost = rest & used_up & ~answered & ~move_on
-    their_turn = rest & used_up & answered & ~no_decision
-    wait_slot = rest & ~used_up & ~answered & ~move_on & (today_ < next_slot)
-    follow = rest & ~used_up & ~wait_slot & ~move_on
-
-    masks = [thank, wait_ghost | wait_slot, follow, is_rejection, is_offer, move_on,
-             closed | their_turn]
-    code = np.select(masks, list(range(len(ACTIONS))), default=len(ACTIONS) - 1)
-    due = np.select([thank, wait_ghost, silent_too_long, no_decision, move_on, wait_slot | follow,
-                     is_offer | is_rejection],
-                    [as_us(f["thank_you_due"]), ghost, give_up, give_up_answered, ghost, next_slot,
-                     reply_due(decided_on, policy)],
-                    default=NAT)
-    # Only a letter or a reply has a deadline; an open follow-up window is a welcome, not a due date.
-    overdue = (thank | is_offer | is_rejection) & (due < today_)
-
-    reason = _reasons(f, policy, today_, due=due, n=n, overdue=overdue, variants={
-        "thank": thank, "wait_promised": wait_slot & (n == 0) & f["promised_decision_date"].notna().to_numpy(),
-        "wait_default": wait_slot & (n == 0) & f["promised_decision_date"].isna().to_numpy(),
-        "wait_again": wait_slot & (n > 0), "wait_ghost": wait_ghost,
-        "follow_first": follow & (n == 0) & ~answered, "follow_again": follow & (n > 0) & ~answered,
-        "follow_answered": follow & answered, "offer": is_offer & ~too_late,
-        "offer_lapsed": is_offer & too_late, "rejection": is_rejection, "too_late": let_go,
-        "move_on": move_on & ~silent_too_long & ~no_decision, "given_up": silent_too_long,
-        "no_decision": no_decision, "withdrawn": closed & (outcome == "withdrawn"),
-        "replied": closed & (outcome != "withdrawn") & ~let_go, "their_turn": their_turn,
-    })
-    flags, advice = _warnings(f, policy, today_, now=thank | wait_ghost | wait_slot | follow)
+    s = _situations(f, policy, today_)
+    code, due, overdue = _steps(s, f, policy, today_)
+    reason = reasons(f, policy, today_, due=due, n=s.n, overdue=overdue, variants=_variants(s, f))
+    flags, advice = flags_and_advice(f, policy, today_, now=s.thank | s.wait_ghost | s.wait_slot | s.follow)
     return pd.DataFrame({
         "interview_id": f["interview_id"].astype("str"),
         "action": pd.Categorical.from_codes(code, categories=list(ACTIONS)),
@@ -186,6 +129,77 @@ def plan(facts: pd.DataFrame, today=None, policy: Policy | None = None) -> pd.Da
         "reason": (reason + advice).astype("str"),
         "flags": flags,
     })
+
+
+def _situations(f: pd.DataFrame, policy: Policy, today) -> SimpleNamespace:
+    """Which situation of :func:`plan`'s list each interview is in, and the dates those need."""
+    s = SimpleNamespace()
+    since = as_us(f["waiting_since"])
+    opens = as_us(f["follow_up_opens"])
+    s.decided_on = as_us(f["outcome_date"])
+    sent_thanks = ~np.isnat(as_us(f["thank_you_sent"]))
+    s.n = n = f["follow_ups"].to_numpy(dtype=np.int64)
+    s.answered = answered = f["responded"].to_numpy(dtype=bool)
+    s.outcome = np.asarray(OUTCOMES, dtype=object)[
+        pd.Categorical(f["outcome"], categories=list(OUTCOMES)).codes]
+    s.ghost = ghost_date(since, opens, policy)
+    s.next_slot = np.where(n == 0, opens,
+                           np.maximum(opens, next_follow_up_from(as_us(f["last_follow_up"]), f["country"], policy)))
+    replied = ~np.isnat(as_us(f["replied_on"]))
+    s.too_late = today > reply_window_closes(s.decided_on, policy)
+    used_up = n >= policy.max_follow_ups
+
+    s.is_offer = (s.outcome == "offer") & ~replied
+    unanswered_rejection = (s.outcome == "rejection") & ~replied
+    s.is_rejection = unanswered_rejection & ~s.too_late
+    s.let_go = unanswered_rejection & s.too_late
+    # A decided interview has its outcome_date; offers and rejections still owed a reply are not closed.
+    s.closed = ~np.isnat(s.decided_on) & ~s.is_offer & ~s.is_rejection
+    open_ = ~(s.is_offer | s.is_rejection | s.closed)
+    s.thank = open_ & ~sent_thanks & (n == 0) & ~answered & (today < opens)
+    rest = open_ & ~s.thank
+    s.give_up = give_up_date(since, opens, policy)
+    s.give_up_answered = give_up_date(since, opens, policy, f["last_heard"])
+    s.silent_too_long = rest & ~used_up & ~answered & (today >= s.give_up)
+    s.no_decision = rest & answered & (today >= s.give_up_answered)
+    s.move_on = (rest & used_up & ~answered & (today >= s.ghost)) | s.silent_too_long | s.no_decision
+    s.wait_ghost = rest & used_up & ~answered & ~s.move_on
+    s.their_turn = rest & used_up & answered & ~s.no_decision
+    s.wait_slot = rest & ~used_up & ~answered & ~s.move_on & (today < s.next_slot)
+    s.follow = rest & ~used_up & ~s.wait_slot & ~s.move_on
+    return s
+
+
+def _steps(s: SimpleNamespace, f: pd.DataFrame, policy: Policy, today) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each interview's action (its code in :data:`ACTIONS`), due date and whether it is overdue."""
+    masks = [s.thank, s.wait_ghost | s.wait_slot, s.follow, s.is_rejection, s.is_offer, s.move_on,
+             s.closed | s.their_turn]
+    code = np.select(masks, list(range(len(ACTIONS))), default=len(ACTIONS) - 1)
+    due = np.select([s.thank, s.wait_ghost, s.silent_too_long, s.no_decision, s.move_on,
+                     s.wait_slot | s.follow, s.is_offer | s.is_rejection],
+                    [as_us(f["thank_you_due"]), s.ghost, s.give_up, s.give_up_answered, s.ghost,
+                     s.next_slot, reply_due(s.decided_on, policy)],
+                    default=NAT)
+    # Only a letter or a reply has a deadline; an open follow-up window is a welcome, not a due date.
+    overdue = (s.thank | s.is_offer | s.is_rejection) & (due < today)
+    return code, due, overdue
+
+
+def _variants(s: SimpleNamespace, f: pd.DataFrame) -> dict[str, np.ndarray]:
+    """The situations the reasons are worded for, one mask each."""
+    n, answered = s.n, s.answered
+    promised = f["promised_decision_date"].notna().to_numpy()
+    return {
+        "thank": s.thank, "wait_promised": s.wait_slot & (n == 0) & promised,
+        "wait_default": s.wait_slot & (n == 0) & ~promised,
+        "wait_again": s.wait_slot & (n > 0), "wait_ghost": s.wait_ghost,
+        "follow_first": s.follow & (n == 0) & ~answered, "follow_again": s.follow & (n > 0) & ~answered,
+        "follow_answered": s.follow & answered, "offer": s.is_offer & ~s.too_late,
+        "offer_lapsed": s.is_offer & s.too_late, "rejection": s.is_rejection, "too_late": s.let_go,
+        "move_on": s.move_on & ~s.silent_too_long & ~s.no_decision, "given_up": s.silent_too_long,
+        "no_decision": s.no_decision, "withdrawn": s.closed & (s.outcome == "withdrawn"),
+        "replied": s.closed & (s.outcome != "withdrawn") & ~s.let_go, "their_turn": s.their_turn,
+    }
 
 
 def _facts_policy(facts: pd.DataFrame, policy: Policy | None) -> Policy:
@@ -208,156 +222,8 @@ def _facts_policy(facts: pd.DataFrame, policy: Policy | None) -> Policy:
     return policy
 
 
-def _warnings(f: pd.DataFrame, policy: Policy, today, *, now: np.ndarray) -> tuple[pd.Series, pd.Series]:
-    """The ``flags`` column, and the advice each flag adds to the reason (with a leading space).
-
-    ``now`` marks the interviews still waiting on the candidate's patience (wait,
-    follow up, thank): the advice is about the next message; for the others it
-    is for next time. Only the rows with a warning are written; the rest get "".
-    """
-    rows = len(f)
-    early = f["early_follow_ups"].to_numpy(dtype=np.int64) > 0
-    pushy = f["pushy"].to_numpy(dtype=bool)
-    elsewhere = f["not_interviewer"].to_numpy(dtype=bool)
-    # Each combination of the three flags is one text: eight at most, and no loop over rows.
-    combo = early.astype(np.int64) * 4 + pushy.astype(np.int64) * 2 + elsewhere.astype(np.int64)
-    names = np.array([", ".join(flag for flag, bit in zip(FLAGS, (4, 2, 1), strict=True) if c & bit)
-                      for c in range(8)], dtype=object)
-    flags = pd.Series(names[combo], dtype="str")
-    advice = np.full(rows, "", dtype=object)
-    warned = np.flatnonzero(combo > 0)
-    if len(warned):
-        advice[warned] = _advice(f.iloc[warned], policy, today, now=now[warned],
-                                 early=early[warned], pushy=pushy[warned],
-                                 elsewhere=elsewhere[warned]).to_numpy(dtype=object)
-    return flags, pd.Series(advice, dtype="str")
-
-
-def _advice(f: pd.DataFrame, policy: Policy, today, *, now: np.ndarray, early: np.ndarray,
-            pushy: np.ndarray, elsewhere: np.ndarray) -> pd.Series:
-    """The advice of each warned interview's flags, said as what to do instead."""
-    rows = len(f)
-    n = f["follow_ups"].to_numpy(dtype=np.int64)
-    name = f["interviewer_name"].astype("str").reset_index(drop=True)
-
-    def where(mask, text: pd.Series) -> pd.Series:
-        return text.where(pd.Series(mask), "")
-
-    opens = human_dates(f["follow_up_opens"].reset_index(drop=True), today=today)
-    n_early = number_words(f["early_follow_ups"].to_numpy(dtype=np.int64))
-    early_text = where(early, pd.Series(np.where(
-        f["early_follow_ups"].to_numpy(dtype=np.int64) == 1, " Your follow-up came before ",
-        " " + n_early.str.capitalize() + " of your follow-ups came before "), dtype="str")
-        + opens + pd.Series(np.where(now, ", when a follow-up first looked patient; "
-                                     "wait for the date the plan gives before you write again.",
-                                     ", when a follow-up first looked patient; next time, wait for "
-                                     "the date the plan gives."), dtype="str"))
-    gap = f["closest_follow_ups_days"].astype("Int64").fillna(0).to_numpy(dtype=np.int64)
-    too_many = n > policy.max_follow_ups
-    then = pd.Series(np.where(now, "; give ", "; next time, give "), dtype="str")
-    pushy_text = where(pushy & too_many, " You have followed up " + times_words(n) + ", more than the "
-                       + number_words(np.full(rows, policy.max_follow_ups)) + " the playbook suggests"
-                       + then + name + " time to answer.")
-    days = pd.Series(np.where(gap == 1, "1 day", pd.Series(gap).astype(str) + " days"), dtype="str")
-    pushy_text = pushy_text + where(pushy & ~too_many, " Two of your follow-ups were only " + days
-                                    + " apart, closer than the " + str(policy.min_gap_business_days)
-                                    + " working days the playbook suggests" + then + name
-                                    + " time to answer.")
-    elsewhere_text = where(elsewhere, " Your follow-up went to someone other than " + name
-                           + "; write to " + name + ", who interviewed you.")
-    return (early_text + pushy_text + elsewhere_text).astype("str")
-
-
 _PLAN_NEEDS = ("interview_id", "candidate_id", "company", "role", "interviewer_name",
                "interview_date", "promised_decision_date", "thank_you_due", "thank_you_sent",
                "follow_up_opens", "follow_ups", "early_follow_ups", "last_follow_up", "pushy",
                "not_interviewer", "answered_on", "responded", "outcome", "outcome_date",
                "replied_on", "waiting_since", "last_heard", "closest_follow_ups_days", "country")
-
-
-def _reasons(f: pd.DataFrame, policy: Policy, today, *, due, n, overdue, variants) -> pd.Series:
-    """One plain sentence per interview, built column-wise for each kind of situation."""
-    def day(values) -> pd.Series:
-        return human_dates(pd.Series(values), today=today)
-
-    parts: list[tuple[np.ndarray, pd.Series]] = []
-
-    def put(mask, build) -> None:
-        if mask.any():
-            rows = f.index[mask]
-            parts.append((np.asarray(rows), build(rows)))
-
-    due_s = pd.Series(due, index=f.index)
-    name, company, role = f["interviewer_name"], f["company"], f["role"]
-
-    def when(rows, word_before: str, word_after: str) -> pd.Series:
-        # "from Friday 15 May" for a date ahead, "since Friday 15 May" for one that has passed.
-        ahead = pd.Series(due[rows] > today, index=rows)
-        return ahead.map({True: word_before, False: word_after}).astype("str") + " " + day(due_s.loc[rows])
-
-    v = variants
-    put(v["thank"], lambda r: "Your interview for " + role.loc[r] + " was on " + day(f["interview_date"].loc[r])
-        + pd.Series(np.where(overdue[r], "; your thank-you email to ", "; send your thank-you email to "),
-                    index=r)
-        + name.loc[r] + pd.Series(np.where(overdue[r], " was due ", " by "), index=r) + day(due_s.loc[r])
-        + pd.Series(np.where(overdue[r], ", so send it today.", "."), index=r))
-    put(v["wait_promised"], lambda r: "Your interviewer said they would decide by "
-        + day(f["promised_decision_date"].loc[r]) + "; follow up from " + day(due_s.loc[r])
-        + " if you have not heard.")
-    put(v["wait_default"], lambda r: "Employers often take a few weeks to decide; follow up from "
-        + day(due_s.loc[r]) + " if you have not heard by then.")
-    put(v["wait_again"], lambda r: "You followed up on " + day(f["last_follow_up"].loc[r])
-        + "; give " + company.loc[r] + " until " + day(due_s.loc[r]) + " before you follow up again.")
-    put(v["wait_ghost"], lambda r: "You have followed up " + times_words(n[r]).set_axis(r)
-        + " already; if " + company.loc[r] + " has not answered by " + day(due_s.loc[r]) + ", move on.")
-    put(v["follow_first"], lambda r: "You have not heard since your interview on "
-        + day(f["interview_date"].loc[r]) + "; " + when(r, "from", "since")
-        + " you can ask " + name.loc[r] + " whether the " + role.loc[r] + " job is still open.")
-    put(v["follow_again"], lambda r: "You followed up on " + day(f["last_follow_up"].loc[r])
-        + " and have not heard; " + when(r, "from", "since") + " you can follow up once more with "
-        + name.loc[r] + ".")
-    put(v["follow_answered"], lambda r: company.loc[r] + " replied on " + day(f["answered_on"].loc[r])
-        + " without a decision; " + when(r, "from", "since") + " you can ask " + name.loc[r]
-        + " where things stand.")
-    put(v["offer"], lambda r: company.loc[r] + " offered you the " + role.loc[r] + " job on "
-        + day(f["outcome_date"].loc[r]) + "; reply to " + name.loc[r] + " by " + day(due_s.loc[r]) + ".")
-    put(v["offer_lapsed"], lambda r: company.loc[r] + " offered you the " + role.loc[r] + " job on "
-        + day(f["outcome_date"].loc[r]) + " and you have not answered; the offer may have lapsed, "
-        "so contact " + name.loc[r] + " today.")
-    put(v["rejection"], lambda r: company.loc[r] + " said no on " + day(f["outcome_date"].loc[r])
-        + "; by " + day(due_s.loc[r]) + " thank " + name.loc[r]
-        + " for their time and, if they seem open, ask for tips to improve.")
-    put(v["too_late"], lambda r: "The answer from " + company.loc[r] + " came on "
-        + day(f["outcome_date"].loc[r]) + "; it is too late for a reply to help now, "
-        "so keep going with your other applications.")
-    promised = f["promised_decision_date"].notna()
-
-    def since(rows) -> pd.Series:
-        # The clocks run from the employer's own date when they gave one.
-        return pd.Series(np.where(promised.loc[rows], "the date they gave you, ", "your interview on "),
-                         index=rows, dtype="str") + day(f["waiting_since"].loc[rows])
-
-    put(v["move_on"], lambda r: "No answer from " + company.loc[r] + " "
-        + str(policy.ghost_after_days) + " days after " + since(r) + ", and you followed up "
-        + times_words(n[r]).set_axis(r) + "; put your energy into your other applications.")
-    put(v["given_up"], lambda r: "No answer from " + company.loc[r] + " in the "
-        + str(policy.give_up_after_days) + " days since " + since(r)
-        + "; a follow-up this late rarely helps, so put your energy into your other applications.")
-    put(v["no_decision"], lambda r: company.loc[r] + " last wrote on " + day(f["last_heard"].loc[r])
-        + " without a decision, and " + str(policy.give_up_after_days)
-        + " days have passed since; take it that the job has gone and put your energy into your "
-        "other applications.")
-    put(v["withdrawn"], lambda r: "You withdrew on " + day(f["outcome_date"].loc[r])
-        + "; nothing more to do.")
-    put(v["replied"], lambda r: "You replied to " + company.loc[r] + " on " + day(f["replied_on"].loc[r])
-        + "; nothing more to do.")
-    put(v["their_turn"], lambda r: company.loc[r] + " has answered and you have followed up "
-        + times_words(n[r]).set_axis(r) + "; the next step is theirs.")
-    # Each row is in exactly one situation: lay the pieces side by side and take them back in row order.
-    texts = pa.concat_arrays([pa.array(t, type=pa.large_string()) for _, t in parts]
-                             + [pa.array([""], type=pa.large_string())])
-    total = sum(len(r) for r, _ in parts)
-    where = np.full(len(f), total, dtype=np.int64)
-    if parts:
-        where[np.concatenate([r for r, _ in parts])] = np.arange(total)
-    return pd.Series(texts.take(where), index=f.index, dtype="str")
