@@ -7,15 +7,10 @@ stripped, tracebacks hidden, no template or theme chosen from the address,
 idle kernels culled, only images served as files, and headers that keep the
 token out of referrers and limit what the page may load.
 
-``VoilaExecutor.iopub_timeout`` is raised from nbclient's 4 s to 300 s. Once
-a cell's ``execute_reply`` has arrived, Voilà waits that long for the cell's
-outputs on IOPub and then renders the page without them. A dashboard sends
-its widget view after some fifty widgets' ``comm_open`` messages, and one
-Voilà process reads every kernel's IOPub: with thirty pages opened at once on
-two cores it read a view 4.5 to 13 s after its reply (the kernel had sent
-both within 0.01 s), so with 4 s every page but one came out empty, a kernel
-full of widgets and nothing on the page to show them. The wait ends as soon
-as the kernel's idle arrives; 300 s only bounds a kernel that never sends it.
+``VoilaExecutor.iopub_timeout`` is 300 s: once a cell has replied, Voilà
+waits up to that long for its outputs, so a page opened among many others
+still gets its widget view (the README's serving section says why). The wait
+ends as soon as the kernel is idle.
 """
 
 from __future__ import annotations
