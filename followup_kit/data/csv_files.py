@@ -1,4 +1,4 @@
-"""CSV files as text: reading one and recognising its table, and the formula guard for writing one."""
+"""CSV files as text: reading one and recognising its table, writing the three, and the formula guard."""
 
 from __future__ import annotations
 
@@ -11,10 +11,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 from pyarrow import csv as pa_csv
+from tqdm.auto import tqdm
 
-from ..errors import Problem, ValidationError
-from .tables import TABLES, RawTable, Table
+from ..errors import FollowupKitError, Problem, ValidationError
+from .tables import ORDER, TABLES, RawTable, Table
 
 #: A spreadsheet runs a cell that starts with one of these as a formula; export guards
 #: such a cell with a leading apostrophe and import takes one apostrophe off again.
@@ -188,3 +190,86 @@ def _read_pandas(text: str, header: list[str], source: str) -> pd.DataFrame:
         raise ValidationError(Problem(
             source, line, "-", f"not a well-formed CSV row{fields}: check for a stray comma or quote")
         ) from None
+
+
+def write_frames(out_dir: str | Path, frames: tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame],
+                 *, progress: bool = False) -> list[Path]:
+    """Write (candidates, interviews, events) text frames as the three CSV files.
+
+    Parameters
+    ----------
+    out_dir : str or Path
+        Folder for the files; created when missing. Files already there are replaced.
+    frames : tuple of DataFrame
+        Text frames as :func:`generate` returns them.
+    progress : bool
+        Show a progress bar on standard error.
+
+    Returns
+    -------
+    list of Path
+        The files written, candidates first.
+    """
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise FollowupKitError(f"cannot create the folder {out}: {exc.strerror}") from None
+    chunk = 250_000
+    paths = []
+    with tqdm(total=sum(len(f) for f in frames), desc="writing sample", unit="row",
+              unit_scale=True, disable=not progress, leave=False) as bar:
+        for name, frame in zip(ORDER, frames, strict=True):
+            path = out / f"{name}.csv"
+            with open(path, "wb") as handle:
+                handle.write((",".join(frame.columns) + "\n").encode("utf-8"))
+                # Written in slices so the bar moves on a million-row file.
+                for start in range(0, len(frame), chunk):
+                    part = frame.iloc[start:start + chunk]
+                    handle.write(csv_rows(part))
+                    bar.update(len(part))
+            paths.append(path)
+    return paths
+
+
+def csv_rows(frame: pd.DataFrame) -> bytes:
+    """The rows of a text frame as UTF-8 CSV, without the header.
+
+    Cells holding a comma, a quote, a line feed or a carriage return are quoted,
+    quotes doubled; lines end with ``\\n``. The bytes are those of
+    ``frame.to_csv(index=False, header=False, lineterminator="\\n")``, except that
+    ``to_csv`` leaves a carriage return unquoted, which splits the row for most
+    readers. Built column-wise in Arrow, without a Python string per cell.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Text columns only (``str``, blanks as ``""``).
+
+    Returns
+    -------
+    bytes
+        One line per row.
+    """
+    if frame.empty:
+        return b""
+    text = pa.large_string()
+    nothing = pa.scalar("", text)
+    quote = pa.scalar('"', text)
+    columns = []
+    for name in frame.columns:
+        column = pa.array(frame[name].array).cast(text)
+        risky = pc.match_substring_regex(column, r'[",\r\n]')
+        if pc.any(risky).as_py():
+            quoted = pc.binary_join_element_wise(
+                quote, pc.replace_substring(column, '"', '""'), quote, nothing)
+            column = pc.if_else(risky, quoted, column)
+        columns.append(column)
+    lines = pc.binary_join_element_wise(
+        pc.binary_join_element_wise(*columns, pa.scalar(",", text)), nothing, pa.scalar("\n", text))
+    if isinstance(lines, pa.ChunkedArray):
+        lines = lines.combine_chunks()
+    # The joined lines sit back to back in one buffer: that buffer is the file.
+    offsets = np.frombuffer(lines.buffers()[1], dtype=np.int64)
+    begin, end = offsets[lines.offset], offsets[lines.offset + len(lines)]
+    return memoryview(lines.buffers()[2])[begin:end].tobytes()
