@@ -39,7 +39,7 @@ $(STAMP): pyproject.toml Makefile | venv-packages
 
 install: $(STAMP)
 
-$(DEMO_DB): $(STAMP) data/candidates.csv data/interviews.csv data/events.csv followup_kit/data/store.py
+$(DEMO_DB): $(STAMP) data/candidates.csv data/interviews.csv data/events.csv $(wildcard followup_kit/data/store/*.py)
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/followup-kit init --db $(DEMO_DB)
 	$(BIN)/followup-kit import --db $(DEMO_DB) data/candidates.csv data/interviews.csv data/events.csv

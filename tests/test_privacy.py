@@ -22,6 +22,7 @@ from followup_kit.data import schema
 from followup_kit.data import store as store_module
 from followup_kit.data.sample import SAMPLE_AS_OF, generate, write_frames
 from followup_kit.data.secret import SECRET_ENV, secret_path
+from followup_kit.data.store import backup as store_backup
 from followup_kit.stats import cache
 from followup_kit.stats.report import cohort_report
 
@@ -358,8 +359,8 @@ def test_backup_copies_a_store_being_written_as_it_stood_when_the_copy_began(db,
         copy = tmp_path / "backups" / "coach-copy.db"
         copy.parent.mkdir()
         with monkeypatch.context() as patched:
-            patched.setattr(store_module, "_progress_bar", bar)
-            patched.setattr(store_module, "BACKUP_PAGES", 4)
+            patched.setattr(store_backup, "progress_bar", bar)
+            patched.setattr(store_backup, "BACKUP_PAGES", 4)
             assert main(["backup", "--db", str(db), "--out", str(copy)]) == 0
         assert f"to {copy}" in capsys.readouterr().out
     finally:

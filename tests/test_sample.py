@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from followup_kit import FollowupKitError
 from followup_kit.cli import main
 from followup_kit.data import schema
-from followup_kit.data.sample import cohort_plan, csv_rows, generate, generate_typed, write_sample
+from followup_kit.data.csv_files import csv_rows
+from followup_kit.data.sample import cohort_plan, generate, generate_typed, write_sample
 from followup_kit.data.store import Store
 from followup_kit.playbook.interview_facts import local_dates
 

@@ -14,6 +14,7 @@ from conftest import file_hash, write
 from followup_kit import FollowupKitError, Store
 from followup_kit.data import store as store_module
 from followup_kit.data.schema import empty
+from followup_kit.data.store import bulk_writes
 
 
 @pytest.fixture
@@ -316,7 +317,7 @@ def test_export_round_trips_exactly(tmp_path, store, csv_files):
 
 
 def test_rows_go_in_chunk_by_chunk_and_all_arrive(tmp_path, csv_files, monkeypatch):
-    monkeypatch.setattr(store_module, "INSERT_CHUNK", 2)
+    monkeypatch.setattr(bulk_writes, "INSERT_CHUNK", 2)
     with Store(tmp_path / "s.db") as s:
         assert s.import_csv(*csv_files) == {"candidates": 3, "interviews": 3, "events": 5}
         assert s.events()["event_id"].tolist() == ["E1", "E2", "E3", "E4", "E5"]

@@ -12,6 +12,7 @@ from followup_kit import FollowupKitError, Store, ValidationError
 from followup_kit.data import schema
 from followup_kit.data import store as store_module
 from followup_kit.data.sample import generate, write_frames
+from followup_kit.data.store import bulk_reads, bulk_writes, changes
 
 FILES = [f"{name}.csv" for name in schema.ORDER]
 
@@ -51,12 +52,12 @@ def assert_reads_match(store: Store) -> None:
 @pytest.mark.parametrize("chunk", [7, 1000])
 def test_joined_reads_equal_row_by_row_reads(sample_store, monkeypatch, chunk):
     # Small ranges: many queries, split between two readers; large: one query per table.
-    monkeypatch.setattr(store_module, "READ_CHUNK", chunk)
+    monkeypatch.setattr(bulk_reads, "READ_CHUNK", chunk)
     assert_reads_match(sample_store)
 
 
 def test_reads_with_gaps_nulls_and_odd_text(sample_store, monkeypatch):
-    monkeypatch.setattr(store_module, "READ_CHUNK", 5)
+    monkeypatch.setattr(bulk_reads, "READ_CHUNK", 5)
     db = sample_store._db
     db.execute("DELETE FROM events WHERE rowid % 3 = 0")
     db.execute("UPDATE events SET note = 'one\x1ftwo, Zoë ✓ 𝄞' WHERE rowid = 4")
@@ -68,7 +69,7 @@ def test_reads_with_gaps_nulls_and_odd_text(sample_store, monkeypatch):
 
 
 def test_a_value_too_long_for_its_length_is_read_row_by_row(sample_store, monkeypatch):
-    monkeypatch.setattr(store_module, "READ_CHUNK", 20)
+    monkeypatch.setattr(bulk_reads, "READ_CHUNK", 20)
     long_note = "x" * 0x110000 + "é"
     sample_store._db.execute("UPDATE events SET note = ? WHERE rowid = 7", (long_note,))
     slow = []
@@ -85,7 +86,7 @@ def test_a_value_too_long_for_its_length_is_read_row_by_row(sample_store, monkey
 
 
 def test_one_reader_in_memory_gives_the_same_frames(sample_files, monkeypatch):
-    monkeypatch.setattr(store_module, "READ_CHUNK", 11)
+    monkeypatch.setattr(bulk_reads, "READ_CHUNK", 11)
     with Store(":memory:") as store:
         store.import_csv(*sample_files)
         with store.snapshot():
@@ -244,7 +245,7 @@ def test_every_kind_of_change_moves_the_state_and_names_its_candidate(sample_sto
 
 
 def test_a_large_write_says_everything_changed(sample_store, monkeypatch):
-    monkeypatch.setattr(store_module, "TRACE_LIMIT", 1)
+    monkeypatch.setattr(changes, "TRACE_LIMIT", 1)
     state = sample_store.data_state()
     sample_store.add_candidates(pd.DataFrame({"candidate_id": ["Z1", "Z2"], "name": ["A", "B"],
                                               "email": ["a@example.org", "b@example.org"], "cohort": ["c", "c"]}))
@@ -278,7 +279,7 @@ def test_rows_go_in_while_later_files_are_checked_unless_too_big(tmp_path, csv_d
     (csv_dir / "events.csv").write_text("event_id,interview_id,date,kind,channel\n"
                                         "E1,I1,2026-05-09,chased,email\n", encoding="utf-8")
     if not fits:
-        monkeypatch.setattr(store_module, "WRITE_CACHE_KIB", 0)
+        monkeypatch.setattr(bulk_writes, "WRITE_CACHE_KIB", 0)
     written = []
     real = Store._insert
 

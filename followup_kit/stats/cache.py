@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from ..data import dates, lookup, schema
+from ..data import dates, lookup, tables, typed_frames
 from ..data.dates import as_day
 from ..data.lookup import positions
 from ..data.store import Store
@@ -59,8 +59,8 @@ if TYPE_CHECKING:
     from tqdm import tqdm
 
 # Modules whose code decides a count: a change to any of them makes every cache stale.
-_BUILDERS = (schema, dates, lookup, business_days, rules, policy_module, cohort_order, interview_facts, counts,
-             cohort_tables)
+_BUILDERS = (tables, typed_frames, dates, lookup, business_days, rules, policy_module, cohort_order,
+             interview_facts, counts, cohort_tables)
 
 
 @cache

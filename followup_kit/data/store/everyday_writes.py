@@ -1,0 +1,200 @@
+"""Everyday writes: one row at a time, each checked like an import; corrections and deletions."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from ...errors import FollowupKitError
+from .. import schema
+
+if TYPE_CHECKING:
+    from . import Store
+
+
+#: The interview fields a coach may correct after the fact.
+CORRECTABLE = {"interviews": ("promised_decision_date", "interviewer_name", "interviewer_email", "role",
+                              "company"),
+               "events": ("date", "kind", "channel", "to_interviewer", "note")}
+
+
+def add_candidate(store: Store, *, name: str, email: str, cohort: str, country: str | None = None,
+                  timezone: str | None = None, candidate_id: str | None = None) -> str:
+    """Add one candidate; returns the id (made by the store when not given).
+
+    Checked with the import's rules and messages; raises ``ValidationError``
+    and writes nothing when a field is wrong.
+    """
+    return store._add_one("candidates", {
+        "candidate_id": candidate_id, "name": name, "email": email, "cohort": cohort,
+        "country": country, "timezone": timezone})
+
+
+def add_interview(store: Store, *, candidate_id: str, company: str, role: str, interviewer_name: str,
+                  interviewer_email: str, interview_date, promised_decision_date=None,
+                  interview_id: str | None = None) -> str:
+    """Add one interview; returns the id (made by the store when not given)."""
+    return store._add_one("interviews", {
+        "interview_id": interview_id, "candidate_id": candidate_id, "company": company, "role": role,
+        "interviewer_name": interviewer_name, "interviewer_email": interviewer_email,
+        "interview_date": interview_date, "promised_decision_date": promised_decision_date})
+
+
+def log_event(store: Store, *, interview_id: str, kind: str, date, channel: str = "email",
+              to_interviewer: bool | str | None = None, note: str | None = None,
+              event_id: str | None = None) -> str:
+    """Log one event (a letter sent, an answer received); returns its id.
+
+    Parameters
+    ----------
+    interview_id : str
+        The interview it follows; must be in the store.
+    kind : str
+        One of :data:`~followup_kit.data.schema.KINDS`.
+    date : date-like or str
+        A day (``YYYY-MM-DD``) or a timestamp with its UTC offset; never
+        before the interview.
+    channel : str
+        One of :data:`~followup_kit.data.schema.CHANNELS`.
+    to_interviewer : bool or str, optional
+        Whether the candidate's message went to the person who interviewed them.
+    note : str, optional
+    event_id : str, optional
+        Made by the store when not given.
+
+    Returns
+    -------
+    str
+    """
+    return store._add_one("events", {
+        "event_id": event_id, "interview_id": interview_id, "date": date, "kind": kind,
+        "channel": channel, "to_interviewer": to_interviewer, "note": note})
+
+
+def correct_interview(store: Store, interview_id: str, **changes) -> None:
+    """Correct one interview: a promised date learned later, the interviewer's name or email, the role.
+
+    ``None`` or ``""`` clears an optional field (``promised_decision_date``).
+    Checked with the import's rules; nothing is written when a value is wrong.
+    """
+    store._correct("interviews", interview_id, changes)
+
+
+def correct_event(store: Store, event_id: str, **changes) -> None:
+    """Correct one event's ``date``, ``kind``, ``channel``, ``to_interviewer`` or ``note``."""
+    store._correct("events", event_id, changes)
+
+
+def delete_event(store: Store, event_id: str) -> None:
+    """Delete one event logged by mistake."""
+    store._writable()
+    with store._transaction():
+        gone = store._db.execute("DELETE FROM events WHERE event_id = ?", (event_id,)).rowcount
+        if not gone:
+            raise FollowupKitError(f"no event '{event_id}' in {store.path}")
+
+
+def _next_id(store: Store, table: str) -> str:
+    """The next free id of the store's own form (``C000301``, ``I0000908``, ``E00002051``).
+
+    Only ids of exactly that form are looked at, newest first along the
+    primary key's index, so this costs a lookup, not a scan, however large
+    the store. Ids of other forms (``E1``, ``mine-1``) never collide with it.
+    """
+    key = schema.TABLES[table].key
+    prefix, width = {"candidates": ("C", 6), "interviews": ("I", 7), "events": ("E", 8)}[table]
+    pattern = prefix + "[0-9]" * width
+    row = store._db.execute(f"SELECT {key} FROM {table} WHERE {key} GLOB ? ORDER BY {key} DESC LIMIT 1",
+                            (pattern,)).fetchone()
+    top = int(row[0][1:]) if row else 0
+    if table == "candidates":
+        # A forgotten candidate's id stays theirs in the audit table: nobody new gets it.
+        gone = store._db.execute("SELECT max(candidate_id) FROM forgotten WHERE candidate_id GLOB ?",
+                                 (pattern,)).fetchone()[0]
+        top = max(top, int(gone[1:]) if gone else 0)
+    return f"{prefix}{top + 1:0{width}d}"
+
+
+def _known_about(store: Store, rows: pd.DataFrame) -> schema.Known:
+    """What the checks of a few rows need to know from the store: only the ids they name."""
+    q = store._db.execute
+
+    def present(table: str, key: str, ids) -> set:
+        ids = sorted({i for i in ids if isinstance(i, str) and i})
+        if not ids:
+            return set()
+        marks = ", ".join("?" * len(ids))
+        return {r[0] for r in q(f"SELECT {key} FROM {table} WHERE {key} IN ({marks})", ids)}
+
+    cands = present("candidates", "candidate_id", rows.get("candidate_id", ()))
+    ivs = sorted(present("interviews", "interview_id", rows.get("interview_id", ())))
+    dates = q(f"SELECT interview_id, interview_date FROM interviews WHERE interview_id IN "
+              f"({', '.join('?' * len(ivs))})", ivs).fetchall() if ivs else []
+    return schema.Known(
+        candidate_ids=cands, interview_ids=set(ivs),
+        event_ids=present("events", "event_id", rows.get("event_id", ())),
+        interview_dates=pd.Series(
+            pd.to_datetime([d for _, d in dates], format="%Y-%m-%d").astype("datetime64[us]"),
+            index=[i for i, _ in dates]),
+        forgotten_ids=present("forgotten", "candidate_id", rows.get("candidate_id", ())))
+
+
+def _add_one(store: Store, table: str, row: dict) -> str:
+    """Check and write one row; returns its id, made by the store when the row has none."""
+    store._writable()
+    key = schema.TABLES[table].key
+    with store._transaction():
+        # The id is made and the checks that read stored ids run inside the write
+        # transaction, so no other writer can take the same id in between.
+        row = {**row, key: row[key] or store._next_id(table)}
+        raw = schema.frame_to_raw(schema.TABLES[table], pd.DataFrame([row]), source=f"<{table}>")
+        schema.validate([raw], store._known_about(raw.frame), as_typed=False)
+        store._insert(schema.TABLES[table], raw.frame)
+    return row[key]
+
+
+def _correct(store: Store, table: str, key_value: str, changes: dict) -> None:
+    store._writable()
+    allowed = store.CORRECTABLE[table]
+    unknown = [name for name in changes if name not in allowed]
+    if unknown:
+        raise FollowupKitError(f"cannot correct {', '.join(unknown)} of {table[:-1]} '{key_value}'; "
+                               f"these can be corrected: {', '.join(allowed)}")
+    spec = schema.TABLES[table]
+    with store._transaction():
+        current = store._text_of(table, key_value)
+        if current.empty:
+            raise FollowupKitError(f"no {table[:-1]} '{key_value}' in {store.path}")
+        updated = schema.frame_to_raw(spec, pd.DataFrame([{**current.iloc[0].to_dict(), **{
+            name: ("" if value is None else value) for name, value in changes.items()}}]),
+            source=f"<{table}>")
+        # The row itself is being replaced: its own id is not a duplicate.
+        known = store._known_about(updated.frame)
+        known.ids(table).discard(key_value)
+        if table == "interviews":
+            known.interview_ids.discard(key_value)
+        schema.validate([updated], known, as_typed=False)
+        names = [n for n in changes]
+        values = []
+        for name in names:
+            cell = updated.frame[name].iloc[0]
+            if spec.column(name).kind == "bool":
+                parsed = schema.parse_bool(updated.frame[name]).astype("Int64").iloc[0]
+                values.append(None if pd.isna(parsed) else int(parsed))
+            else:
+                values.append(cell if cell != "" else None)
+        sets = ", ".join(f"{n} = ?" for n in names)
+        store._db.execute(f"UPDATE {table} SET {sets} WHERE {spec.key} = ?", (*values, key_value))
+
+
+def _text_of(store: Store, table: str, key_value: str) -> pd.DataFrame:
+    spec = schema.TABLES[table]
+    text = store._text(table, None, key_value) if table == "interviews" else None
+    if text is None:
+        cols = ", ".join(
+            f"CASE {c.name} WHEN 1 THEN 'true' WHEN 0 THEN 'false' ELSE '' END AS {c.name}"
+            if c.kind == "bool" else f"coalesce({c.name}, '') AS {c.name}" for c in spec.columns)
+        rows = store._db.execute(f"SELECT {cols} FROM {table} WHERE {spec.key} = ?", (key_value,)).fetchall()
+        text = pd.DataFrame(rows, columns=spec.names, dtype="str")
+    return text
