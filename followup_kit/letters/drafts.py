@@ -42,6 +42,7 @@ from ..data.dates import as_day
 from ..errors import FollowupKitError
 from ..words import human_date
 from . import checks
+from .words import TITLES
 
 LETTER_KINDS = ("thank_you", "note", "follow_up", "rejection_reply", "offer_reply")
 TONES = ("warm", "formal", "brief")
@@ -50,7 +51,7 @@ OFFER_INTENTS = checks.OFFER_INTENTS
 #: The templates shipped with followup_kit.
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 _SUFFIX = ".txt.j2"
-_TITLES = re.compile(rf"^{checks.TITLES}$", re.IGNORECASE)
+_TITLES = re.compile(rf"^{TITLES}$", re.IGNORECASE)
 # What to tell a person when a template asks for a field they did not give.
 _HINTS = {
     "strengths": "choose at least one strength: draft(..., strengths=[...]) or --strength TEXT",
