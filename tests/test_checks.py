@@ -22,7 +22,7 @@ from followup_kit import (
 from followup_kit.cli import main
 from followup_kit.letters import check_offer_reply
 from followup_kit.letters.checks import OFFER_INTENTS, PARTS, check
-from followup_kit.letters.words import sentences
+from followup_kit.letters.reading import sentences
 from letter_sets import evaluate, intents, labelled_set, not_caught, read_labelled
 
 # Written alongside the rules.

@@ -13,9 +13,6 @@ from ..errors import FollowupKitError
 from ..letters.checks import PARTS, LetterCheck, check
 from .options import open_store
 
-#: The parts a checker can only look for when it knows the interview.
-NEEDS_INTERVIEW = ("interviewer", "role")
-
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("check", help="check a letter a person wrote: which parts it has, what to change")

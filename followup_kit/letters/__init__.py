@@ -1,7 +1,14 @@
 """Letters: drafts from templates, and the checker that reads a letter part by part.
 
-:func:`draft` fills a template (``templates/``) from one interview;
-:mod:`.checks` says which parts a letter has, with the phrases in :mod:`.words`.
+Drafting: :mod:`.drafts` (:func:`draft` and :class:`Letter`), :mod:`.rendering`
+(the templates in ``templates/`` and a coach's folder), :mod:`.strengths` (a
+strength as the letter writes it) and :mod:`.mail` (``mailto:`` links and
+``.eml`` files).
+
+Checking: :mod:`.checks` (the check functions), :mod:`.reading` (sentences,
+negation, interest in this job), :mod:`.roles` and :mod:`.names` (the role and
+the interviewer), :mod:`.verdict` (:class:`LetterCheck` and the warnings) and
+:mod:`.words` (every phrase the checker listens for).
 """
 
 from .checks import (

@@ -1,50 +1,24 @@
-"""The words the letter checker listens for, and the text helpers it reads letters with.
+"""Every phrase the letter checker listens for: word lists and regular expression vocabularies.
 
-Each pattern is a plain regular expression over one sentence, matched on
-folded text (accents and curly quotes made plain, lower case). Change a
-phrase here and the checker in :mod:`followup_kit.letters.checks` uses it
-everywhere.
+Most patterns are plain regular expressions over one sentence, matched on
+folded text (accents and curly quotes made plain; see
+:func:`followup_kit.letters.reading.fold`). The job and role words are matched
+on a sentence's tokens instead (lower case, a trailing s dropped; see
+:func:`followup_kit.letters.reading.tokens`), as their comments say. Change a
+phrase here and the checker uses it everywhere.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
-                              "\u2013": "-", "\u2014": "-"})
-_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Rev|e\.g|i\.e|etc|approx)\.$", re.IGNORECASE)
+# A sentence does not end after these: "Dr. Okafor" is one sentence, not two.
+ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Rev|e\.g|i\.e|etc|approx)\.$", re.IGNORECASE)
 SIGN_OFF = re.compile(r"^\W*[\w' ]{0,30},\s*$")
 
 
-def fold(text: str) -> str:
-    """Drop accents and unify quotes and dashes, keeping case: "Zoë Ngũgĩ" -> "Zoe Ngugi"."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def sentences(text: str) -> list[str]:
-    """Split a letter into sentences; each line (a greeting, a bullet) ends a sentence too."""
-    out: list[str] = []
-    for line in text.splitlines():
-        pieces = [p for p in re.split(r"(?<=[.!?])\s+", line.strip()) if p]
-        merged: list[str] = []
-        for piece in pieces:
-            # "Dr. Okafor" is one sentence, not two.
-            if merged and _ABBREVIATION.search(merged[-1]):
-                merged[-1] = f"{merged[-1]} {piece}"
-            else:
-                merged.append(piece)
-        out.extend(merged)
-    return out
-
-
-def word_count(text: str) -> int:
-    """Words in a letter, as a word processor counts them."""
-    return len(re.findall(r"\S+", text))
-
-
 def any_of(*patterns: str) -> re.Pattern:
+    """One case-insensitive pattern that matches where any of ``patterns`` does."""
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
@@ -191,10 +165,108 @@ ASKS_STATUS = any_of(
     r"\bwhere things stand\b", r"\bany updates?\b", r"\bany news\b", r"\bstatus of\b", r"\bnext steps?\b",
     r"\btimeline\b", r"\bwhether (?:i got|i have been|i've been)\b",
 )
+
+# -- negation ------------------------------------------------------------------
+# A "not" up to three words before a phrase denies it: "not interested", "don't want". "n't" ends
+# a word, so it has no word boundary before it; in a sentence's tokens it is written "don t".
+NEGATION = re.compile(r"(?:\b(?:not|no longer|never|nor)\b|n(?:'|\s)t\b)(?:\W+\w+){0,3}\W*$")
+# "couldn't be more excited" and "can't thank you enough" intensify rather than deny.
+INTENSIFYING_NOT = re.compile(r"n(?:'|\s)t\s+(?:be\s+(?:more|any more|happier|keener)|thank)\b")
+
+# -- the role ------------------------------------------------------------------
+# Level words left out of a role's title when the letter names it: "Senior", "II".
 LEVEL_WORDS = frozenset({"senior", "sr", "junior", "jr", "principal", "i", "ii", "iii", "iv", "1", "2", "3"})
+# Words a letter uses for "the job", matched on tokens.
+JOB_WORDS = r"(?:job|role|position|post|spot|opening|vacanc\w*|gig|opportunit\w*)"
+# Head nouns too general to name a role on their own: "the manager role" could be any manager.
+GENERIC_HEADS = frozenset({
+    "manager", "assistant", "associate", "officer", "coordinator", "administrator", "specialist",
+    "representative", "executive", "technician", "worker", "operative", "clerk", "staff", "member",
+    "lead", "head", "director", "consultant", "advisor", "adviser", "agent", "partner", "intern",
+})
+# Another word for the same head noun, counted only right after a word of the title ("forklift driver").
+HEAD_SYNONYMS = {"operator": ("driver",), "driver": ("operator",), "cook": ("chef",), "chef": ("cook",)}
+# Words that may stand right before a loosely written role ("the picker job", "your barista opening").
+BEFORE_ROLE = ("the", "a", "an", "this", "that", "your", "my", "our", "their", "for", "as", "of", "about", "re")
+# What a role is written as after a job word: "a post as teacher", "working as a barista".
+WORKING_AS = rf"\b(?:{JOB_WORDS}|work|working) (?:as|of|for) (?:a |an |the )?"
+# Endings a title word's other forms drop to share its stem: designer~design, teacher~teaching.
+STEM_ENDINGS = ("ing", "er", "or", "ist", "e")
+
+# -- the job, here or at another employer --------------------------------------
+# What follows a job to place it: "at" or "with", then the employer (matched on tokens).
+PLACED_AT = re.compile(r"\s*(?:at|with) ((\w+).*)")
+# Words after "at" or "with" that keep a job at this employer: "the picker job at your depot".
+AT_THIS_EMPLOYER = r"(?:your|the|this|our)\b(?!\s+(?:sister|other|partner|rival|competitor|new)\b)"
+# ... and the words that place it at another one, whoever this employer is: "at another firm",
+# "at your sister restaurant", "with a rival".
+AT_ANOTHER_EMPLOYER = (r"(?:another|(?:your|the|this|our|a|an)\s+"
+                       r"(?:sister|other|partner|rival|competitor|new|different))\b")
+
+
+# A letter that turns the job down does not reiterate interest in it, however warmly it is written.
+DECLINE = any_of(
+    r"\bwithdraw(?:s|n|ing|al)?\b",
+    r"\bdecided (?:not to|against|to (?:decline|withdraw|accept another|go elsewhere|stay))\b",
+    r"\b(?:accepted|taken|took|accepting|taking) (?:another|a different|an?other|a) "
+    r"(?:offer|job|role|position|post)(?: elsewhere)?\b(?!\s+(?:here|with you|at))",
+    r"\b(?:must|have to|will have to|need to|going to|'ll have to) (?:respectfully |politely )?decline\b",
+    r"\bhope you find (?:someone|somebody|the right|a (?:great|good|suitable|better|strong))\b",
+    r"\bno longer (?:be )?(?:interested|available|looking|pursuing|considering)\b",
+    r"\bnot (?:be )?(?:pursuing|proceeding|continuing|moving forward|going ahead)\b",
+)
+# Words that may stand before "job" without naming a role: "the new job", "this full-time post".
+NEUTRAL_JOB_WORDS = frozenset({
+    "new", "open", "advertised", "full", "part", "time", "permanent", "temporary", "summer", "weekend",
+    "evening", "night", "day", "same", "whole", "real", "actual", "exact", "current", "available",
+    "opportunity", "very", "kind", "of", "wonderful", "great", "exciting", "amazing", "perfect", "dream",
+})
+# After "join" or "work": the job a letter asks for ("join as pastry cook"), unless it is just
+# joining people ("as part of the team", "as soon as").
+AS_JOB = re.compile(r"^\s+(?:\w+\s+)?as\s+(?:an?\s+|the\s+)?(?!(?:part|member|one|soon|well|much|long|quickly)\b)"
+                    r"((?:[\w-]+\s*){1,3})")
+NAMED_JOB = re.compile(r"\b(?:the|this|that|your|a|an)\s+((?:[\w-]+\s+){1,3})"
+                       r"(?:job|role|position|post|spot|opening|vacancy|gig)\b")
+JOB_AT = re.compile(rf"\b(?:{JOB_WORDS}|offer)\b")
+# Where the job a letter asks for ("join as pastry cook, at ...") stops being its title.
+JOB_TITLE_ENDS = re.compile(r"[,.;:!?]| at | in | for | and | with ")
+
+# -- names ---------------------------------------------------------------------
 #: A title before a name ("Dr", "Mrs."), as a regex fragment to match case-insensitively;
-#: the letters module skips the same titles when it finds a first name.
+#: name matching and the drafts skip the same titles when they find a first name.
 TITLES = r"(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame)\.?"
+# Common short forms of first names: the full name first, then what a letter may call that person.
+# The direction matters: "Bill" counts for William, but "William" does not count for a Bill, and
+# "John" never counts for a Jack. Names that are also names in their own right (Sandra, Liam,
+# Greta) are left out, so a letter to another person is not credited.
+SHORT_FORMS = {
+    group.split()[0]: frozenset(group.split()[1:]) for group in (
+        "william bill billy will willy", "robert bob bobby rob robbie",
+        "richard rick ricky rich richie", "edward ed eddie ted teddy ned",
+        "james jim jimmy jamie", "john johnny", "margaret maggie meg peggy",
+        "elizabeth liz lizzie beth betty libby", "katherine kate katie kathy kat",
+        "catherine cath cathy kate katie", "mohammed mo moe", "muhammad mo moe",
+        "mohammad mo moe", "mohamed mo moe", "anthony tony", "thomas tom tommy",
+        "michael mike mikey mick", "charles charlie chuck", "henry harry hal",
+        "jennifer jen jenny", "rebecca becky becca", "patricia pat patty trish",
+        "susan sue susie", "deborah debbie deb", "victoria vicky tori", "alexander alex",
+        "alexandra alex lexi", "benjamin ben benny", "nicholas nick nicky",
+        "christopher chris kit", "christine chris chrissy", "christina chris chrissy",
+        "joseph joe joey", "daniel dan danny", "samuel sam sammy", "samantha sam sammy",
+        "andrew andy drew", "matthew matt", "jonathan jon jonny", "gareth gaz", "gary gaz",
+        "abigail abby abi", "jessica jess jessie", "frederick fred freddie", "theodore theo",
+        "lawrence larry laurie", "philip phil", "phillip phil", "stephen steve", "steven steve",
+        "gregory greg", "timothy tim", "kenneth ken kenny", "douglas doug", "raymond ray",
+        "ronald ron ronnie", "donald don", "gerald gerry", "jacqueline jackie jacqui",
+        "natalie nat", "natasha tash", "pamela pam", "penelope penny", "barbara barb",
+        "kimberly kim", "suzanne suzie", "tobias toby", "funmilayo funmi", "oluwaseun seun",
+        "oluwadamilare dami", "olufunke funke", "babatunde tunde",
+        "oluwatobi tobi",
+    )
+}
+# Short forms are short, and some are everyday words ("Will", "Pat"), so one counts only where
+# the letter addresses the reader with it: a comma, "!" or the line's end follows.
+VOCATIVE_END = r"(?=\s*(?:[,!:;.?]|$))"
 
 # -- replies to an offer -------------------------------------------------------
 # A day named in a sentence: "Friday", "19 June", "June 19th", "10/07", "tomorrow".

@@ -1,0 +1,79 @@
+"""Role matching: whether a letter names the role of its interview, in full or loosely.
+
+:func:`role_rx` turns a role's title into a pattern over a sentence's tokens
+(see :func:`followup_kit.letters.reading.tokens`); :func:`find_role` gives
+the first sentence that names the role, not to deny it and not as a job at
+another employer. The words it is built from are in :mod:`followup_kit.letters.words`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .reading import LetterText, elsewhere, negated, tokens
+from .words import (
+    BEFORE_ROLE,
+    GENERIC_HEADS,
+    HEAD_SYNONYMS,
+    JOB_WORDS,
+    LEVEL_WORDS,
+    STEM_ENDINGS,
+    WORKING_AS,
+)
+
+
+def _stem(word: str) -> str:
+    """The part of a title word that its other forms share: designer~design, teacher~teaching."""
+    for suffix in STEM_ENDINGS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[:-len(suffix)]
+    return word
+
+
+def role_rx(role: str) -> re.Pattern | None:
+    """A pattern over a sentence's tokens that finds the role, written in full or loosely.
+
+    In full, every title word in order, level words ("Senior", "II") left out.
+    Loosely, the title's head noun, or a word sharing its stem, next to a job
+    word: "the picker job" for Warehouse Picker, "the UX design role" for Junior
+    UX Designer, "a post as teacher". The word before the head must be a title
+    word or a small word like "the", so "the marketing analyst role" is not the
+    Data Analyst role. A general head noun (manager, assistant, officer ...)
+    needs the full title. The group ``full`` is set when the title is written in full.
+    """
+    core = tokens(re.sub(r"\(.*?\)", " ", role))
+    kept = [t for t in core if t not in LEVEL_WORDS] or core
+    if not kept:
+        return None
+    looks = [r"(?P<full>\b" + r" ".join(re.escape(t) for t in kept) + r"\b)"]
+    head, modifiers = kept[-1], [t for t in kept[:-1] if not t.isdigit()]
+    if head not in GENERIC_HEADS and not head.isdigit():
+        stem = _stem(head)
+        heads = re.escape(stem) + (r"\w*" if stem != head else "")
+        before = "|".join(re.escape(w) for w in (*BEFORE_ROLE, *core, *LEVEL_WORDS))
+        looks.append(rf"(?:^|\b(?:{before}) )(?:{heads}) {JOB_WORDS}\b")
+        looks.append(rf"{WORKING_AS}(?:{heads})\b")
+        if modifiers and head in HEAD_SYNONYMS:
+            others = "|".join(re.escape(w) for w in HEAD_SYNONYMS[head])
+            words = "|".join(re.escape(w) for w in modifiers)
+            looks.append(rf"\b(?:{words}) (?:{others}) {JOB_WORDS}\b")
+    return re.compile("|".join(f"(?:{look})" for look in looks))
+
+
+def find_role(letter: LetterText, rx: re.Pattern, company: str) -> str | None:
+    """The first sentence that names the role, not to turn it down and not as a job somewhere else.
+
+    ``rx`` is the role's :func:`role_rx`. A role named loosely ("the cook job")
+    and then placed at another employer ("at your sister restaurant", "at
+    Acme") is another job, so it does not count.
+    """
+    own = tokens(company)
+    for shown in letter.shown:
+        said = " ".join(tokens(shown))
+        for match in rx.finditer(said):
+            if negated(said, match):
+                continue
+            if match.group("full") is None and elsewhere(said[match.end():], own):
+                continue
+            return shown
+    return None
