@@ -13,8 +13,9 @@ import math
 
 import pandas as pd
 
+from .chart_model import need_columns
 from .errors import FollowupKitError
-from .palette import PALETTE, need_columns
+from .palette import PALETTE
 from .words import plural
 
 #: The timeline's marks, in the order its key lists them: (words in the key, colour).

@@ -3,8 +3,10 @@
 The curves in a chart are checked against scipy's ``stats.ecdf`` (an
 independent Kaplan–Meier), the "still waiting" counts and the step ends
 against small cases worked by hand, the rates against ``outcome_rates``.
-That the charts draw in JupyterLab without an error is
-``tests/test_browser_lab.py``'s to show.
+Each chart's words, limits and numbers are read back against its description in
+:mod:`followup_kit.chart_model`, built once per test, as ``tests/test_plots.py``
+reads the matplotlib pictures against the same descriptions. That the charts draw in
+JupyterLab without an error is ``tests/test_browser_lab.py``'s to show.
 """
 
 from __future__ import annotations
@@ -18,15 +20,16 @@ from test_analysis import make_facts
 from test_plots import programme
 
 import followup_kit as fk
+from followup_kit import chart_model
+from followup_kit.chart_model import NO_ANSWERS, NO_INTERVIEWS, tick_days
 from followup_kit.charts import (
+    DASHES,
     VEGA_LITE,
     chart_bundle,
     outcome_rates_chart,
     response_curve_chart,
-    tick_days,
 )
 from followup_kit.errors import FollowupKitError
-from followup_kit.plots import NO_ANSWERS, NO_INTERVIEWS
 
 
 def rows_of(chart: dict, dataset: str, group: str) -> list[dict]:
@@ -147,3 +150,71 @@ def test_a_result_without_its_columns_is_refused_by_name():
         response_curve_chart(fk.response_curve(programme()).drop(columns="survival"))
     with pytest.raises(FollowupKitError, match="outcome_rates_chart needs .*ci_low"):
         outcome_rates_chart(fk.outcome_rates(programme()).drop(columns="ci_low"))
+
+
+# -- each chart renders its model -------------------------------------------------------------
+@pytest.mark.parametrize(("by", "max_days"), [(None, 120), ("thank_you_timing", 30), ("cohort", None)])
+def test_the_curve_chart_draws_and_says_what_its_model_says(by, max_days):
+    curve = fk.response_curve(programme(), by=by)
+    model = chart_model.curve_model(curve, max_days=max_days)
+    chart = response_curve_chart(curve, max_days=max_days)
+    assert chart["title"] == {"text": model.title} and chart["description"] == model.description
+    band, line, points = chart["vconcat"][0]["layer"][:3]
+    x = band["encoding"]["x"]
+    assert x["scale"]["domain"] == list(model.x_limits)
+    assert x["axis"] == {"values": list(model.x_ticks), "title": model.x_title}
+    y = line["encoding"]["y"]
+    assert y["scale"]["domain"] == list(model.y_limits)
+    assert (y["axis"]["values"], y["axis"]["title"]) == (list(model.y_ticks), model.y_title)
+    labels = [c.label for c in model.curves]
+    colour = line["encoding"]["color"]
+    assert colour["scale"] == {"domain": labels, "range": [c.colour for c in model.curves]}
+    assert line["encoding"]["strokeDash"]["scale"]["range"] == [DASHES[c.linestyle]
+                                                                for c in model.curves]
+    assert (colour["legend"] or {}).get("title") == (model.legend_title if model.named else None)
+    assert [t["title"] for t in points["encoding"]["tooltip"]] == [t for _, t in model.tooltips]
+    for c in model.curves:
+        rows = rows_of(chart, "curves", c.label)
+        assert [r["days"] for r in rows] == c.days.tolist()
+        assert [r["survival"] for r in rows] == c.survival.tolist()
+        assert [(r["ci_low"], r["ci_high"]) for r in rows] == list(zip(c.ci_low.tolist(),
+                                                                       c.ci_high.tolist(),
+                                                                       strict=True))
+        assert [r["n"] for r in rows_of(chart, "waiting", c.label)] == c.waiting.tolist()
+    assert chart["vconcat"][1]["title"]["text"] == model.waiting_title
+    assert messages(chart) == ([model.message] if model.message else [])
+
+
+def test_the_curve_chart_says_the_model_s_note_and_message():
+    many = make_facts(list(range(1, 8)), [False] * 7, cohort=[f"c{i}" for i in range(7)])
+    curve = fk.response_curve(many, by="cohort")
+    model = chart_model.curve_model(curve)
+    chart = response_curve_chart(curve)
+    assert chart["title"] == {"text": model.title, "subtitle": model.subtitle}
+    assert messages(chart) == [model.message] == [NO_ANSWERS]
+
+
+@pytest.mark.parametrize("by", [None, "cohort", "thank_you_timing"])
+def test_the_rates_chart_draws_and_says_what_its_model_says(by):
+    rates = fk.outcome_rates(programme(), by=by)
+    model = chart_model.rates_model(rates)
+    chart = outcome_rates_chart(rates)
+    assert chart["title"] == {"text": model.title,
+                              **({"subtitle": model.subtitle} if model.subtitle else {})}
+    assert chart["description"] == model.description
+    interval, point, said = chart["layer"][:3]
+    x = interval["encoding"]["x"]
+    assert x["scale"]["domain"] == list(model.x_limits) and x["axis"]["title"] == model.x_title
+    assert said["encoding"]["x"]["datum"] == model.x_limits[1]
+    y = point["encoding"]["y"]
+    assert (y["title"], y["sort"]) == (model.y_title, list(model.labels))
+    assert [t["title"] for t in point["encoding"]["tooltip"]] == [t for _, t in model.tooltips]
+    rows = chart["datasets"]["rates"]
+    assert [r["group"] for r in rows] == list(model.labels)
+    assert [r["said"] for r in rows] == list(model.said)
+    assert [r["rate"] for r in rows] == [r if k else None
+                                         for r, k in zip(model.rate.tolist(), model.known,
+                                                         strict=True)]
+    assert [(r["count"], r["trials"]) for r in rows] == list(zip(model.count.tolist(),
+                                                                 model.trials.tolist(),
+                                                                 strict=True))
