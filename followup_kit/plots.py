@@ -1,12 +1,13 @@
-"""Pictures of the analyses, one function per picture.
+"""Pictures of the analyses drawn by matplotlib, one function per picture.
 
-Each function takes the result of an analysis (not raw rows), draws on
-``ax`` (a new 6 x 4 inch figure when ``ax`` is None) and returns the Axes.
-Colours come from the Okabe–Ito palette, which people with colour-blindness
-tell apart; line styles and hatches vary too, so a greyscale print still
-works. Text uses matplotlib's bundled DejaVu Sans so images look the same
-on every machine. Extra keyword arguments (``**style``) go to the main
-matplotlib call of each picture (``step``, ``bar``, ``errorbar``, ``barh``).
+Each function takes the result of an analysis (not raw rows), draws the
+description of its picture in :mod:`followup_kit.chart_model` on ``ax`` (a
+new 6 x 4 inch figure when ``ax`` is None) and returns the Axes; the Vega-Lite
+charts of :mod:`followup_kit.charts` draw the same descriptions. Hatches vary
+with the colours, so a greyscale print still works. Text uses matplotlib's
+bundled DejaVu Sans so images look the same on every machine. Extra keyword
+arguments (``**style``) go to the main matplotlib call of each picture
+(``step``, ``bar``, ``errorbar``, ``barh``).
 """
 
 from __future__ import annotations
@@ -21,25 +22,19 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
-from .errors import FollowupKitError
-from .palette import (
+from .chart_model import (
     CURVE_DAYS,
-    LINESTYLES,
-    MAX_CENSOR_MARKS,
-    MAX_RISK_ROWS,
-    NO_ANSWERS,
-    NO_INTERVIEWS,
-    OUTCOME_WORDS,
-    PALETTE,
-    group_columns,
-    need_columns,
-    result_groups,
-    still_waiting_on,
+    CurveChart,
+    curve_model,
+    funnel_model,
+    histogram_model,
+    rates_model,
 )
-from .stats.rates import SETTLED_OUTCOMES, outcome_rates
+from .errors import FollowupKitError
+from .palette import PALETTE
+from .stats.rates import outcome_rates
 from .stats.report import funnel
-from .stats.survival import CURVE_COLUMNS, response_curve
-from .words import ASSOCIATION, in_words
+from .stats.survival import response_curve
 
 HATCHES = ["", "//", "..", "xx", "\\\\", "++"]
 FIGSIZE = (6.0, 4.0)
@@ -52,14 +47,6 @@ RC = {
     "axes.spines.right": False,
     "legend.frameon": False,
     "svg.fonttype": "none",
-}
-STAGE_LABELS = {
-    "interviews": "Interviews",
-    "thanked": "Thank-you sent",
-    "thanked_on_time": "Thank-you on time",
-    "followed_up_in_window": "Followed up in the window",
-    "answered": "Employer answered",
-    "offers": "Offers",
 }
 
 
@@ -107,73 +94,56 @@ def plot_response_curve(curve: pd.DataFrame, ax: Axes | None = None, *,
     -------
     Axes
     """
-    need_columns(curve, CURVE_COLUMNS, "plot_response_curve")
-    by = group_columns(curve, CURVE_COLUMNS)
+    model = curve_model(curve, max_days=max_days, picture="plot_response_curve")
     with _style():
         ax = _axes(ax)
-        groups = result_groups(curve, by)
-        last = int(curve["days"].max()) if len(curve) else 30
-        if max_days is not None:
-            last = min(last, int(max_days))
-        for i, (label, rows) in enumerate(groups):
-            # A curve stops on the last day its group was seen: beyond it nothing is known.
-            x = np.r_[0, rows["days"].to_numpy(), int(rows["days"].max())]
-            y = np.r_[1.0, rows["survival"].to_numpy(), rows["survival"].iloc[-1]]
-            low = np.r_[1.0, rows["ci_low"].to_numpy(), rows["ci_low"].iloc[-1]]
-            high = np.r_[1.0, rows["ci_high"].to_numpy(), rows["ci_high"].iloc[-1]]
-            colour = PALETTE[i % len(PALETTE)]
-            ax.fill_between(x, low, high, step="post", color=colour, alpha=0.18, linewidth=0)
-            ax.step(x, y, where="post", color=colour, linestyle=LINESTYLES[i % len(LINESTYLES)],
-                    linewidth=2, label=label, **style)
-            waiting = rows.loc[(rows["censored"] > 0) & (rows["days"] <= last)]
-            if len(waiting) <= MAX_CENSOR_MARKS:
-                ax.plot(waiting["days"], waiting["survival"], linestyle="none", marker="|",
-                        markersize=4, markeredgewidth=0.8, color=colour)
-        if not groups:
-            _nothing_to_show(ax, NO_INTERVIEWS)
-        elif curve["events"].sum() == 0:
-            _nothing_to_show(ax, NO_ANSWERS)
-        ax.set_xlim(0, max(last, 1))
-        ax.set_ylim(0, 1.02)
+        for c in model.curves:
+            ax.fill_between(c.days, c.ci_low, c.ci_high, step="post", color=c.colour, alpha=0.18,
+                            linewidth=0)
+            ax.step(c.days, c.survival, where="post", color=c.colour, linestyle=c.linestyle,
+                    linewidth=2, label=c.label, **style)
+            if c.marks_days is not None:
+                ax.plot(c.marks_days, c.marks_survival, linestyle="none", marker="|",
+                        markersize=4, markeredgewidth=0.8, color=c.colour)
+        if model.message:
+            _nothing_to_show(ax, model.message)
+        ax.set_xlim(*model.x_limits)
+        ax.set_ylim(*model.y_limits)
+        ax.set_xticks(model.x_ticks)
         ax.yaxis.set_major_formatter(PercentFormatter(1.0))
-        ax.set_xlabel("days since the interview")
-        ax.set_ylabel("still waiting for an answer")
-        ax.set_title("How long employers take to answer")
-        if len(groups) > 1:
-            ax.legend(loc="upper right", title=", ".join(in_words(b) for b in by))
-        _at_risk_table(ax, groups)
+        ax.set_xlabel(model.x_title)
+        ax.set_ylabel(model.y_title)
+        ax.set_title(model.title)
+        if model.named:
+            ax.legend(loc="upper right", title=model.legend_title)
+        _still_waiting(ax, model)
     return ax
 
 
-def _at_risk_table(ax: Axes, groups) -> None:
-    """Write how many interviews were still waiting at each tick, under the x axis."""
-    ticks = [t for t in ax.get_xticks() if ax.get_xlim()[0] <= t <= ax.get_xlim()[1]]
-    shown = groups[:MAX_RISK_ROWS]
+def _still_waiting(ax: Axes, model: CurveChart) -> None:
+    """Write how many interviews were still waiting on each tick, under the x axis."""
+    counted = model.curves[:model.counted]
     # The names end left of the widest first number (centred on day 0): a DejaVu Sans digit
     # at 8 points is about 5 points wide, so half of "24,763" is about 15 points.
-    widest = max((len(f"{(rows['events'] + rows['censored']).sum():,}") for _, rows in shown),
-                 default=1)
+    widest = max((len(c.waiting_said[0]) for c in counted), default=1)
     left = -(2.6 * widest + 6)
-    ax.annotate("still waiting", xy=(0, 0), xycoords="axes fraction", xytext=(left, -46),
+    ax.annotate(model.waiting_title, xy=(0, 0), xycoords="axes fraction", xytext=(left, -46),
                 textcoords="offset points", ha="right", va="top", fontsize=8, fontweight="bold",
                 annotation_clip=False)
-    for row, (label, rows) in enumerate(shown):
-        counts = still_waiting_on(rows, ticks)
+    for row, c in enumerate(counted):
         offset = -58 - 11 * row
-        colour = PALETTE[row % len(PALETTE)]
-        if len(groups) > 1:
-            ax.annotate(label, xy=(0, 0), xycoords="axes fraction", xytext=(left, offset),
+        if model.named:
+            ax.annotate(c.label, xy=(0, 0), xycoords="axes fraction", xytext=(left, offset),
                         textcoords="offset points", ha="right", va="top", fontsize=8,
-                        color=colour, annotation_clip=False)
-        for tick, n in zip(ticks, counts, strict=True):
-            ax.annotate(f"{n:,}", xy=(tick, 0), xycoords=("data", "axes fraction"),
+                        color=c.colour, annotation_clip=False)
+        for tick, said in zip(model.x_ticks, c.waiting_said, strict=True):
+            ax.annotate(said, xy=(tick, 0), xycoords=("data", "axes fraction"),
                         xytext=(0, offset), textcoords="offset points", ha="center", va="top",
-                        fontsize=8, color=colour, annotation_clip=False)
-    if len(groups) > len(shown):
-        ax.annotate(f"(first {len(shown)} of {len(groups)} groups)", xy=(1, 0),
-                    xycoords="axes fraction", xytext=(0, -58 - 11 * len(shown)),
-                    textcoords="offset points", ha="right", va="top", fontsize=7,
-                    annotation_clip=False)
+                        fontsize=8, color=c.colour, annotation_clip=False)
+    if model.subtitle:
+        ax.annotate(model.subtitle, xy=(1, 0), xycoords="axes fraction",
+                    xytext=(0, -58 - 11 * len(counted)), textcoords="offset points", ha="right",
+                    va="top", fontsize=7, annotation_clip=False)
 
 
 def plot_response_histogram(curve: pd.DataFrame, ax: Axes | None = None, bin_days: int = 7,
@@ -196,38 +166,27 @@ def plot_response_histogram(curve: pd.DataFrame, ax: Axes | None = None, bin_day
     -------
     Axes
     """
-    need_columns(curve, CURVE_COLUMNS, "plot_response_histogram")
-    by = group_columns(curve, CURVE_COLUMNS)
+    model = histogram_model(curve, bin_days=bin_days, picture="plot_response_histogram")
     with _style():
         ax = _axes(ax)
-        groups = result_groups(curve, by)
-        last = int(curve["days"].max()) if len(curve) else 0
-        edges = np.arange(0, last + bin_days + 1, bin_days)
-        width = bin_days / max(len(groups), 1)
-        for i, (label, rows) in enumerate(groups):
-            answers, _ = np.histogram(rows["days"], bins=edges, weights=rows["events"])
-            name = "answers" if len(groups) == 1 else label
-            ax.bar(edges[:-1] + i * width, answers, width=width * 0.9, align="edge",
-                   color=PALETTE[i % len(PALETTE)], hatch=HATCHES[i % len(HATCHES)],
-                   edgecolor="white", linewidth=0.5, label=name, **style)
-        if not groups:
-            _nothing_to_show(ax, NO_INTERVIEWS)
-        elif curve["events"].sum() == 0:
-            _nothing_to_show(ax, NO_ANSWERS)
-        if len(groups) == 1:
-            waiting, _ = np.histogram(groups[0][1]["days"], bins=edges,
-                                      weights=groups[0][1]["censored"])
-            answers, _ = np.histogram(groups[0][1]["days"], bins=edges,
-                                      weights=groups[0][1]["events"])
-            ax.bar(edges[:-1], waiting, bottom=answers, width=width * 0.9, align="edge",
-                   color="white", edgecolor=PALETTE[0], hatch="///", linewidth=0.8,
-                   label="still waiting when last seen")
-        ax.set_xlim(0, edges[-1])
+        starts = model.edges[:-1]
+        width = model.bin_days / max(len(model.bars), 1)
+        for i, bars in enumerate(model.bars):
+            ax.bar(starts + i * width, bars.heights, width=width * 0.9, align="edge",
+                   color=bars.colour, hatch=HATCHES[i % len(HATCHES)], edgecolor="white",
+                   linewidth=0.5, label=bars.label, **style)
+        if model.message:
+            _nothing_to_show(ax, model.message)
+        if model.waiting is not None:
+            ax.bar(starts, model.waiting.heights, bottom=model.waiting.bottom, width=width * 0.9,
+                   align="edge", color="white", edgecolor=model.waiting.colour, hatch="///",
+                   linewidth=0.8, label=model.waiting.label)
+        ax.set_xlim(*model.x_limits)
         ax.set_ylim(0, max(ax.get_ylim()[1], 1) * 1.08)
-        ax.set_xlabel(f"days since the interview ({bin_days}-day bars)")
-        ax.set_ylabel("interviews")
-        ax.set_title("When employers answered")
-        if groups:
+        ax.set_xlabel(model.x_title)
+        ax.set_ylabel(model.y_title)
+        ax.set_title(model.title)
+        if model.bars:
             ax.legend(loc="upper right")
     return ax
 
@@ -250,47 +209,33 @@ def plot_outcome_rates(rates: pd.DataFrame, ax: Axes | None = None, **style) -> 
     -------
     Axes
     """
-    own = ["outcome", "count", "trials", "rate", "ci_low", "ci_high", "note"]
-    need_columns(rates, own[1:6], "plot_outcome_rates")
-    by = group_columns(rates, own)
-    outcome = str(rates["outcome"].iloc[0]) if "outcome" in rates and len(rates) else "rate"
+    model = rates_model(rates, picture="plot_outcome_rates")
     with _style():
         ax = _axes(ax)
-        labels = ([", ".join(in_words(v) for v in row) for row in rates[by].itertuples(index=False)]
-                  if by else ["all interviews"])
-        y = np.arange(len(rates))[::-1]
-        rate = rates["rate"].to_numpy(dtype=float)
-        known = ~np.isnan(rate)
-        low = rates["ci_low"].to_numpy(dtype=float)
-        high = rates["ci_high"].to_numpy(dtype=float)
-        ax.errorbar(rate[known], y[known],
-                    xerr=[rate[known] - low[known], high[known] - rate[known]],
+        y = np.arange(len(model.labels))[::-1]
+        known = model.known
+        ax.errorbar(model.rate[known], y[known], xerr=model.interval_reach,
                     fmt="o", color=PALETTE[0], ecolor=PALETTE[0], elinewidth=2, capsize=4,
                     markersize=6, **style)
-        for yi, k, n, r in zip(y, rates["count"], rates["trials"], rate, strict=True):
-            text = f"{k:,} of {n:,}" if n else "no data yet"
-            ax.annotate(text, xy=(1, yi), xycoords=("axes fraction", "data"), xytext=(4, 0),
+        for yi, said, k in zip(y, model.said, known, strict=True):
+            ax.annotate(said, xy=(1, yi), xycoords=("axes fraction", "data"), xytext=(4, 0),
                         textcoords="offset points", va="center", fontsize=8,
-                        annotation_clip=False, color="black" if not np.isnan(r) else "0.4")
-        if rates.empty:
-            _nothing_to_show(ax, NO_INTERVIEWS)
-        ax.set_yticks(y, labels)
-        ax.set_ylim(-0.7, len(rates) - 0.3)
-        ax.set_xlim(0, min(1.0, max(0.1, float(np.nanmax(high, initial=0.1)) * 1.15)))
+                        annotation_clip=False, color="black" if k else "0.4")
+        if model.message:
+            _nothing_to_show(ax, model.message)
+        ax.set_yticks(y, model.labels)
+        ax.set_ylim(-0.7, len(model.labels) - 0.3)
+        ax.set_xlim(*model.x_limits)
         # Steps of 1, 2 or 5 points keep whole-percent tick labels honest.
         ax.xaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 5, 10]))
         ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-        denominator = ("of interviews old enough to have settled" if outcome in
-                       SETTLED_OUTCOMES else "of interviews")
-        ax.set_xlabel(f"{OUTCOME_WORDS.get(outcome, in_words(outcome)).lower()} "
-                      f"({denominator}, 95% interval)")
-        ax.set_ylabel(", ".join(in_words(b) for b in by) if by else "")
-        title = OUTCOME_WORDS.get(outcome, in_words(outcome).capitalize())
-        ax.set_title(f"{title} by {', '.join(in_words(b) for b in by)}" if by else title, pad=14)
+        ax.set_xlabel(model.x_title)
+        ax.set_ylabel(model.y_title or "")
+        ax.set_title(model.title, pad=14)
         ax.grid(axis="x", color="0.9")
         ax.set_axisbelow(True)
-        if by and not set(by) <= {"cohort"}:
-            ax.annotate(ASSOCIATION, xy=(0.5, 1), xycoords="axes fraction",
+        if model.subtitle:
+            ax.annotate(model.subtitle, xy=(0.5, 1), xycoords="axes fraction",
                         xytext=(0, 3), textcoords="offset points", fontsize=8, color="0.3",
                         ha="center", va="bottom")
     return ax
@@ -312,37 +257,29 @@ def plot_funnel(funnel: pd.DataFrame, ax: Axes | None = None, **style) -> Axes:
     -------
     Axes
     """
-    need_columns(funnel, ["stage", "count", "share"], "plot_funnel")
-    by = group_columns(funnel, ["stage", "count", "share"])
+    model = funnel_model(funnel, picture="plot_funnel")
     with _style():
         ax = _axes(ax)
-        # A group with no interviews has no shares to draw; "0 (0%)" would claim it has.
-        groups = [(label, rows) for label, rows in result_groups(funnel, by)
-                  if rows.loc[rows["stage"] == "interviews", "count"].sum() > 0]
-        stages = list(STAGE_LABELS)
-        y = np.arange(len(stages))[::-1].astype(float)
-        height = 0.8 / max(len(groups), 1)
-        if not groups:
-            _nothing_to_show(ax, NO_INTERVIEWS)
-        for i, (label, rows) in enumerate(groups):
-            rows = rows.set_index(rows["stage"].astype(str)).reindex(stages)
-            share = rows["share"].fillna(0).to_numpy(dtype=float)
+        y = np.arange(len(model.stages))[::-1].astype(float)
+        height = 0.8 / max(len(model.groups), 1)
+        if model.message:
+            _nothing_to_show(ax, model.message)
+        for i, bars in enumerate(model.groups):
             pos = y + 0.4 - height * (i + 0.5)
-            ax.barh(pos, share, height=height * 0.9, color=PALETTE[i % len(PALETTE)],
+            ax.barh(pos, bars.heights, height=height * 0.9, color=bars.colour,
                     hatch=HATCHES[i % len(HATCHES)], edgecolor="white", linewidth=0.5,
-                    label=label, **style)
-            for yi, s, n in zip(pos, share, rows["count"].fillna(0).astype(int), strict=True):
-                ax.annotate(f"{n:,} ({s:.0%})", xy=(s, yi), xytext=(3, 0),
-                            textcoords="offset points", va="center",
-                            fontsize=8 if len(groups) == 1 else 7)
-        ax.set_yticks(y, [STAGE_LABELS[s] for s in stages])
-        ax.set_xlim(0, 1.22)
-        ax.set_xticks(np.linspace(0, 1, 5))
+                    label=bars.label, **style)
+            for yi, share, said in zip(pos, bars.heights, bars.said, strict=True):
+                ax.annotate(said, xy=(share, yi), xytext=(3, 0), textcoords="offset points",
+                            va="center", fontsize=7 if model.named else 8)
+        ax.set_yticks(y, model.stages)
+        ax.set_xlim(*model.x_limits)
+        ax.set_xticks(model.x_ticks)
         ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-        ax.set_xlabel("share of interviews")
-        ax.set_title("From interview to offer")
-        if len(groups) > 1:
-            ax.legend(loc="lower right", title=", ".join(in_words(b) for b in by))
+        ax.set_xlabel(model.x_title)
+        ax.set_title(model.title)
+        if model.named:
+            ax.legend(loc="lower right", title=model.legend_title)
     return ax
 
 

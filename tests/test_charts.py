@@ -3,36 +3,33 @@
 The curves in a chart are checked against scipy's ``stats.ecdf`` (an
 independent Kaplan–Meier), the "still waiting" counts and the step ends
 against small cases worked by hand, the rates against ``outcome_rates``.
-That the charts draw in JupyterLab without an error is
-``tests/test_browser_lab.py``'s to show.
+Each chart's words, limits and numbers are read back against its description in
+:mod:`followup_kit.chart_model`, built once per test, as ``tests/test_plots.py``
+reads the matplotlib pictures against the same descriptions. That the charts draw in
+JupyterLab without an error is ``tests/test_browser_lab.py``'s to show.
 """
 
 from __future__ import annotations
 
 import json
-import re
-from xml.etree import ElementTree
 
 import numpy as np
-import pandas as pd
 import pytest
 from scipy import stats
 from test_analysis import make_facts
 from test_plots import programme
 
 import followup_kit as fk
+from followup_kit import chart_model
+from followup_kit.chart_model import NO_ANSWERS, NO_INTERVIEWS, tick_days
 from followup_kit.charts import (
+    DASHES,
     VEGA_LITE,
     chart_bundle,
-    date_ticks,
     outcome_rates_chart,
     response_curve_chart,
-    tick_days,
-    timeline_svg,
-    timeline_words,
 )
 from followup_kit.errors import FollowupKitError
-from followup_kit.plots import NO_ANSWERS, NO_INTERVIEWS
 
 
 def rows_of(chart: dict, dataset: str, group: str) -> list[dict]:
@@ -155,143 +152,69 @@ def test_a_result_without_its_columns_is_refused_by_name():
         outcome_rates_chart(fk.outcome_rates(programme()).drop(columns="ci_low"))
 
 
-# -- the candidate's timeline ---------------------------------------------------------------
-SVG = "{http://www.w3.org/2000/svg}"
+# -- each chart renders its model -------------------------------------------------------------
+@pytest.mark.parametrize(("by", "max_days"), [(None, 120), ("thank_you_timing", 30), ("cohort", None)])
+def test_the_curve_chart_draws_and_says_what_its_model_says(by, max_days):
+    curve = fk.response_curve(programme(), by=by)
+    model = chart_model.curve_model(curve, max_days=max_days)
+    chart = response_curve_chart(curve, max_days=max_days)
+    assert chart["title"] == {"text": model.title} and chart["description"] == model.description
+    band, line, points = chart["vconcat"][0]["layer"][:3]
+    x = band["encoding"]["x"]
+    assert x["scale"]["domain"] == list(model.x_limits)
+    assert x["axis"] == {"values": list(model.x_ticks), "title": model.x_title}
+    y = line["encoding"]["y"]
+    assert y["scale"]["domain"] == list(model.y_limits)
+    assert (y["axis"]["values"], y["axis"]["title"]) == (list(model.y_ticks), model.y_title)
+    labels = [c.label for c in model.curves]
+    colour = line["encoding"]["color"]
+    assert colour["scale"] == {"domain": labels, "range": [c.colour for c in model.curves]}
+    assert line["encoding"]["strokeDash"]["scale"]["range"] == [DASHES[c.linestyle]
+                                                                for c in model.curves]
+    assert (colour["legend"] or {}).get("title") == (model.legend_title if model.named else None)
+    assert [t["title"] for t in points["encoding"]["tooltip"]] == [t for _, t in model.tooltips]
+    for c in model.curves:
+        rows = rows_of(chart, "curves", c.label)
+        assert [r["days"] for r in rows] == c.days.tolist()
+        assert [r["survival"] for r in rows] == c.survival.tolist()
+        assert [(r["ci_low"], r["ci_high"]) for r in rows] == list(zip(c.ci_low.tolist(),
+                                                                       c.ci_high.tolist(),
+                                                                       strict=True))
+        assert [r["n"] for r in rows_of(chart, "waiting", c.label)] == c.waiting.tolist()
+    assert chart["vconcat"][1]["title"]["text"] == model.waiting_title
+    assert messages(chart) == ([model.message] if model.message else [])
 
 
-def one_candidate() -> pd.DataFrame:
-    """Three interviews of one candidate: answered with an offer, window open, still waiting."""
-    day = pd.Timestamp
-    return pd.DataFrame({
-        "company": ["Northwind", "Contoso", "Fabrikam"],
-        "role": ["Data analyst", "Junior developer", "Support engineer"],
-        "interview_date": [day("2026-05-04"), day("2026-05-12"), day("2026-05-26")],
-        "thank_you_due": [day("2026-05-05"), day("2026-05-13"), day("2026-05-27")],
-        "thank_you_sent": [day("2026-05-05"), day("2026-05-15"), pd.NaT],
-        "follow_up_opens": [day("2026-05-18"), day("2026-05-26"), day("2026-06-09")],
-        "answered_on": [day("2026-05-21"), pd.NaT, pd.NaT],
-        "outcome": pd.Categorical(["offer", "pending", "pending"],
-                                  categories=["offer", "rejection", "withdrawn", "no_response",
-                                              "pending"]),
-    }).astype({c: "datetime64[us]" for c in
-               ["interview_date", "thank_you_due", "thank_you_sent", "follow_up_opens",
-                "answered_on"]})
+def test_the_curve_chart_says_the_model_s_note_and_message():
+    many = make_facts(list(range(1, 8)), [False] * 7, cohort=[f"c{i}" for i in range(7)])
+    curve = fk.response_curve(many, by="cohort")
+    model = chart_model.curve_model(curve)
+    chart = response_curve_chart(curve)
+    assert chart["title"] == {"text": model.title, "subtitle": model.subtitle}
+    assert messages(chart) == [model.message] == [NO_ANSWERS]
 
 
-def drawn(svg: str) -> ElementTree.Element:
-    return ElementTree.fromstring(svg)
-
-
-def of_class(root, cls: str) -> list:
-    return [e for e in root.iter() if e.get("class") == cls]
-
-
-def mark_x(element) -> float:
-    """Where a mark stands across the picture: a circle's centre, a shape's middle, a bar's start."""
-    if element.tag == f"{SVG}circle":
-        return float(element.get("cx"))
-    if element.tag == f"{SVG}rect":
-        return float(element.get("x"))
-    numbers = [float(v) for v in re.findall(r"-?\d+\.?\d*", element.get("d") or element.get("points"))]
-    xs = numbers[0::2]
-    return (min(xs) + max(xs)) / 2
-
-
-def axis(root) -> tuple[float, float]:
-    """x of day 0 and pixels per day, read back from the dates written under the picture."""
-    ticks = [(float(t.get("x")), pd.Timestamp(f"{t.text} 2026")) for t in of_class(root, "tick")]
-    (x0, d0), (x1, d1) = ticks[0], ticks[-1]
-    per_day = (x1 - x0) / (d1 - d0).days
-    return x0 - per_day * (d0 - pd.Timestamp("2026-01-01")).days, per_day
-
-
-def test_the_timeline_puts_each_mark_on_its_day_and_a_late_letter_apart():
-    rows = one_candidate()
-    root = drawn(timeline_svg(rows, today="2026-06-01"))
-    origin, per_day = axis(root)
-
-    def x_of(day) -> float:
-        return origin + per_day * (pd.Timestamp(day) - pd.Timestamp("2026-01-01")).days
-
-    assert [t.text for t in of_class(root, "interview-name")] == [
-        "Northwind · Data analyst", "Contoso · Junior developer", "Fabrikam · Support engineer"]
-    for cls, column in (("interview", "interview_date"), ("thank-you-due", "thank_you_due"),
-                        ("thank-you-sent", "thank_you_sent"), ("answer", "answered_on")):
-        marks = of_class(root, cls)
-        days = rows[column].dropna()
-        assert [m.get("data-date") for m in marks] == [f"{d:%Y-%m-%d}" for d in days], cls
-        for mark, day in zip(marks, days, strict=True):
-            assert mark_x(mark) == pytest.approx(x_of(day), abs=0.15), (cls, day)
-    # Waiting runs from the interview to the window (or the answer, or today); the window after it.
-    stop = rows["answered_on"].fillna(pd.Timestamp("2026-06-01"))
-    waiting_end = np.minimum(rows["follow_up_opens"], stop)
-    waiting = [(b.get("data-date"), b.get("data-until")) for b in of_class(root, "waiting")]
-    assert waiting == [(f"{a:%Y-%m-%d}", f"{b:%Y-%m-%d}")
-                       for a, b in zip(rows["interview_date"], waiting_end, strict=True)]
-    windows = [(b.get("data-date"), b.get("data-until")) for b in of_class(root, "window")]
-    # Northwind's answer came three days into its window; Contoso's window is still open.
-    assert windows == [("2026-05-18", "2026-05-21"), ("2026-05-26", "2026-06-01")]
-    for bar in of_class(root, "waiting") + of_class(root, "window"):
-        width = float(bar.get("width"))
-        days = (pd.Timestamp(bar.get("data-until")) - pd.Timestamp(bar.get("data-date"))).days
-        assert width == pytest.approx(days * per_day, abs=0.15)
-    # Contoso's letter went two days late: joined to its due day, in words; Fabrikam's is overdue.
-    (late,) = of_class(root, "thank-you-late")
-    assert (float(late.get("x1")), float(late.get("x2"))) == pytest.approx(
-        (x_of("2026-05-13"), x_of("2026-05-15")), abs=0.15)
-    said = [t.text for t in of_class(root, "said")]
-    assert said == ["offer!", "sent 2 days late", "thank-you overdue"]
-    (today,) = [e for e in of_class(root, "today") if e.tag == f"{SVG}line"]
-    assert float(today.get("x1")) == pytest.approx(x_of("2026-06-01"), abs=0.15)
-    assert [t.text for t in of_class(root, "key-words")] == [
-        "interview", "thank-you due", "thank-you sent", "waiting for an answer",
-        "follow-up window", "answer"]
-
-
-def test_a_letter_sent_on_the_day_of_the_interview_reads_as_sent_and_the_key_shows_what_is_drawn():
-    rows = one_candidate().iloc[:1].assign(thank_you_sent=pd.Timestamp("2026-05-04"),
-                                           answered_on=pd.NaT, outcome="pending")
-    root = drawn(timeline_svg(rows, today="2026-05-10"))
-    assert [m.get("data-date") for m in of_class(root, "thank-you-sent")] == ["2026-05-04"]
-    assert [m.get("data-date") for m in of_class(root, "thank-you-due")] == ["2026-05-05"]
-    assert of_class(root, "said") == [] and of_class(root, "thank-you-late") == []
-    # No answer and no window yet: the key leaves them out.
-    assert [t.text for t in of_class(root, "key-words")] == [
-        "interview", "thank-you due", "thank-you sent", "waiting for an answer"]
-
-
-def test_names_are_escaped_and_long_ones_cut_and_words_stay_inside_the_picture():
-    rows = one_candidate().assign(company=["<b>Fish & Chips</b>", "C" * 80, "Fabrikam"])
-    svg = timeline_svg(rows, today="2026-06-01")
-    root = drawn(svg)  # parses: the markup in a name is text, not tags
-    names = [t.text for t in of_class(root, "interview-name")]
-    assert names[0] == "<b>Fish & Chips</b> · Data analyst" and "<b>" not in svg
-    assert names[1].endswith("…") and len(names[1]) < 60
-    width = float(root.get("width"))
-    for text in of_class(root, "said") + of_class(root, "tick"):
-        if text.get("text-anchor") == "middle":
-            assert 0 <= float(text.get("x")) <= width
-
-
-def test_the_timeline_in_words_names_every_interview_and_its_letter():
-    words = timeline_words(one_candidate())
-    assert "Northwind, Data analyst: interview on 4 May; thank-you sent on 5 May; answer (offer) on 21 May." in words
-    assert "Contoso, Junior developer: interview on 12 May; thank-you sent on 15 May, 2 days late" in words
-    assert "Fabrikam, Support engineer: interview on 26 May; thank-you due on 27 May" in words
-
-
-def test_a_timeline_needs_an_interview_and_its_columns():
-    with pytest.raises(FollowupKitError, match="at least one interview"):
-        timeline_svg(one_candidate().iloc[:0])
-    with pytest.raises(FollowupKitError, match="timeline_svg needs .*thank_you_due"):
-        timeline_svg(one_candidate().drop(columns="thank_you_due"))
-
-
-@pytest.mark.parametrize(("start", "end", "step"), [
-    ("2026-05-02", "2026-06-05", 7), ("2026-05-02", "2026-05-09", 2), ("2025-01-01", "2026-06-01", 182),
-])
-def test_dates_under_the_timeline_are_few_and_evenly_apart(start, end, step):
-    ticks = date_ticks(pd.Timestamp(start), pd.Timestamp(end))
-    assert 2 <= len(ticks) <= 5
-    assert all((b - a).days == step for a, b in zip(ticks, ticks[1:], strict=False))
-    assert pd.Timestamp(start) <= ticks[0] and ticks[-1] <= pd.Timestamp(end)
+@pytest.mark.parametrize("by", [None, "cohort", "thank_you_timing"])
+def test_the_rates_chart_draws_and_says_what_its_model_says(by):
+    rates = fk.outcome_rates(programme(), by=by)
+    model = chart_model.rates_model(rates)
+    chart = outcome_rates_chart(rates)
+    assert chart["title"] == {"text": model.title,
+                              **({"subtitle": model.subtitle} if model.subtitle else {})}
+    assert chart["description"] == model.description
+    interval, point, said = chart["layer"][:3]
+    x = interval["encoding"]["x"]
+    assert x["scale"]["domain"] == list(model.x_limits) and x["axis"]["title"] == model.x_title
+    assert said["encoding"]["x"]["datum"] == model.x_limits[1]
+    y = point["encoding"]["y"]
+    assert (y["title"], y["sort"]) == (model.y_title, list(model.labels))
+    assert [t["title"] for t in point["encoding"]["tooltip"]] == [t for _, t in model.tooltips]
+    rows = chart["datasets"]["rates"]
+    assert [r["group"] for r in rows] == list(model.labels)
+    assert [r["said"] for r in rows] == list(model.said)
+    assert [r["rate"] for r in rows] == [r if k else None
+                                         for r, k in zip(model.rate.tolist(), model.known,
+                                                         strict=True)]
+    assert [(r["count"], r["trials"]) for r in rows] == list(zip(model.count.tolist(),
+                                                                 model.trials.tolist(),
+                                                                 strict=True))

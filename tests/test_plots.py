@@ -1,5 +1,9 @@
 """Plots: what each picture draws, read back from its artists, and its layout against a baseline.
 
+Each picture's words, limits and numbers are read back against its description in
+:mod:`followup_kit.chart_model`, built once per test; the Vega-Lite charts are read
+against the same descriptions in ``tests/test_charts.py``.
+
 The data tests read the drawn lines, steps, band outlines, bars, error-bar ends and texts
 back from the Axes and compare them with the analysis (or with counts made here straight
 from the facts) to 1e-9: a label off by one or a step a point low fails them. The image
@@ -29,7 +33,7 @@ from matplotlib.testing.compare import compare_images  # noqa: E402
 from scipy import stats  # noqa: E402
 
 import followup_kit as fk  # noqa: E402
-from followup_kit import plots  # noqa: E402
+from followup_kit import chart_model, plots  # noqa: E402
 from followup_kit.errors import FollowupKitError  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -167,9 +171,9 @@ def test_response_curve_draws_each_curve_band_and_the_numbers_still_waiting():
         rows = curve.loc[curve["cohort"] == cohort]
         days = rows["days"].to_numpy()
         x, y = line.get_xdata(), line.get_ydata()
-        np.testing.assert_allclose(x, np.r_[0, days, days[-1]], rtol=0, atol=EXACT)
-        np.testing.assert_allclose(y, np.r_[1, rows["survival"], rows["survival"].iloc[-1]],
-                                   rtol=0, atol=EXACT)
+        # From day 0, when nobody has answered, to the last day the cohort was seen.
+        np.testing.assert_allclose(x, np.r_[0, days], rtol=0, atol=EXACT)
+        np.testing.assert_allclose(y, np.r_[1, rows["survival"]], rtol=0, atol=EXACT)
         # The band's edges at every day drawn and halfway between, against the curve's interval.
         edges = np.unique(x)
         for day in np.r_[edges[:-1], (edges[:-1] + edges[1:]) / 2]:
@@ -256,7 +260,7 @@ def test_funnel_bars_are_the_shares_and_their_labels_the_counts():
         "offers": int((facts["outcome"] == "offer").sum()),
     }
     (bars,) = ax.containers
-    assert [t.get_text() for t in ax.get_yticklabels()] == list(plots.STAGE_LABELS.values())
+    assert [t.get_text() for t in ax.get_yticklabels()] == list(chart_model.STAGE_LABELS.values())
     for bar, text, (stage, n) in zip(bars, ax.texts, counted.items(), strict=True):
         share = n / len(facts)
         assert bar.get_width() == pytest.approx(share, abs=EXACT), stage
@@ -298,3 +302,81 @@ def test_pictures_with_no_answers_say_so():
     assert sum(b.get_height() for b in histogram.containers[0]) == 0
     assert sum(b.get_height() for b in histogram.containers[1]) == len(silent)
     plt.close("all")
+
+
+# -- each picture draws its model -------------------------------------------------------------
+def legend_texts(ax) -> list[str]:
+    return [t.get_text() for t in ax.get_legend().get_texts()]
+
+
+@pytest.mark.parametrize("by", [None, "thank_you_timing"])
+def test_the_response_curve_draws_and_says_what_its_model_says(by):
+    curve = fk.response_curve(programme(), by=by)
+    model = chart_model.curve_model(curve)
+    ax = plots.plot_response_curve(curve)
+    assert (ax.get_title(), ax.get_xlabel(), ax.get_ylabel()) == (model.title, model.x_title,
+                                                                    model.y_title)
+    assert ax.get_xlim() == model.x_limits and ax.get_ylim() == model.y_limits
+    assert tuple(ax.get_xticks()) == model.x_ticks
+    for line, c in zip(steps(ax), model.curves, strict=True):
+        assert (line.get_label(), line.get_color(), line.get_linestyle()) == (
+            c.label, c.colour, c.linestyle)
+        np.testing.assert_array_equal(line.get_xdata(), c.days)
+        np.testing.assert_array_equal(line.get_ydata(), c.survival)
+    if model.named:
+        assert ax.get_legend().get_title().get_text() == model.legend_title
+        assert legend_texts(ax) == [c.label for c in model.curves]
+    else:
+        assert ax.get_legend() is None
+    # Under the axis: the title of the counts, then each counted group's name (when there are
+    # several) and its counts, in the model's order.
+    said = [model.waiting_title]
+    for c in model.curves[:model.counted]:
+        said += ([c.label] if model.named else []) + list(c.waiting_said)
+    assert texts(ax) == said
+    plt.close(ax.figure)
+
+
+@pytest.mark.parametrize("by", [None, "cohort", "thank_you_timing"])
+def test_the_rates_draw_and_say_what_their_model_says(by):
+    rates = fk.outcome_rates(programme(), by=by)
+    model = chart_model.rates_model(rates)
+    ax = plots.plot_outcome_rates(rates)
+    assert (ax.get_title(), ax.get_xlabel(), ax.get_ylabel()) == (model.title, model.x_title,
+                                                                    model.y_title or "")
+    assert ax.get_xlim() == model.x_limits
+    assert [t.get_text() for t in ax.get_yticklabels()] == list(model.labels)
+    (points, _, _) = ax.containers[0]
+    np.testing.assert_array_equal(points.get_xdata(), model.rate[model.known])
+    assert texts(ax) == list(model.said) + ([model.subtitle] if model.subtitle else [])
+    plt.close(ax.figure)
+
+
+def test_the_histogram_draws_and_says_what_its_model_says():
+    for curve in (fk.response_curve(programme()), fk.response_curve(programme(), by="cohort")):
+        model = chart_model.histogram_model(curve)
+        ax = plots.plot_response_histogram(curve)
+        assert (ax.get_title(), ax.get_xlabel(), ax.get_ylabel()) == (model.title, model.x_title,
+                                                                        model.y_title)
+        assert ax.get_xlim() == model.x_limits
+        drawn = model.bars + ((model.waiting,) if model.waiting else ())
+        assert legend_texts(ax) == [b.label for b in drawn]
+        for bars, container in zip(drawn, ax.containers, strict=True):
+            assert [b.get_height() for b in container] == bars.heights.tolist()
+        plt.close(ax.figure)
+
+
+@pytest.mark.parametrize("by", [None, "thank_you_timing"])
+def test_the_funnel_draws_and_says_what_its_model_says(by):
+    result = fk.funnel(programme(), by=by)
+    model = chart_model.funnel_model(result)
+    ax = plots.plot_funnel(result)
+    assert (ax.get_title(), ax.get_xlabel()) == (model.title, model.x_title)
+    assert [t.get_text() for t in ax.get_yticklabels()] == list(model.stages)
+    assert texts(ax) == [said for bars in model.groups for said in bars.said]
+    for bars, container in zip(model.groups, ax.containers, strict=True):
+        assert [b.get_width() for b in container] == bars.heights.tolist()
+    if model.named:
+        assert legend_texts(ax) == [b.label for b in model.groups]
+        assert ax.get_legend().get_title().get_text() == model.legend_title
+    plt.close(ax.figure)

@@ -20,7 +20,6 @@ import ipywidgets as w
 import numpy as np
 import pandas as pd
 
-from ..charts import timeline_svg, timeline_words
 from ..data.dates import as_day
 from ..data.store import Store
 from ..errors import FollowupKitError
@@ -31,6 +30,7 @@ from ..playbook.next_steps import plan as build_plan
 from ..stats.cache import cohort_counts as cached_cohort_counts
 from ..stats.counts import Counts
 from ..stats.survival import chance_from_curve, curve_from_counts
+from ..timeline import timeline_svg, timeline_words
 from ..words import ACTION_WORDS, human_date, in_step_order, plural
 from .common import Progress, on_value, svg_image
 
