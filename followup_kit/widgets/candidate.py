@@ -28,8 +28,8 @@ from ..letters.drafts import Letter, draft
 from ..playbook.interview_facts import facts as build_facts
 from ..playbook.next_steps import LETTER_FOR
 from ..playbook.next_steps import plan as build_plan
-from ..stats.cache import cohort_counts as cached_cohort_counts
 from ..stats.counts import Counts
+from ..stats.one_cohort import cohort_day_counts, counts_of_cohort, read_candidate
 from ..stats.survival import chance_from_curve, curve_from_counts
 from ..words import ACTION_WORDS, human_date, in_step_order, plural
 from .common import Progress, on_value, svg_image
@@ -82,43 +82,6 @@ def _percent(chance: float) -> str:
     if shown == 100 and chance < 1:
         return "more than 99%"
     return f"{shown}%"
-
-
-def read_candidate(store: Store, candidate_id: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """One candidate's three tables, or a FollowupKitError when the store has no such candidate."""
-    tables = store.tables(candidate_id)
-    if tables[0].empty:
-        raise FollowupKitError(
-            f"no candidate '{candidate_id}' in {store.path}; check the id in the link, or ask "
-            "your coach for a new one")
-    return tables
-
-
-def cohort_day_counts(store: Store, today) -> Counts:
-    """The day counts of every cohort as of ``today``, from the count tables cached in the store.
-
-    A page view reads them in milliseconds: tables kept for an earlier day, or
-    for data changed since, are taken as they are rather than building the
-    whole programme's facts again (see :func:`~followup_kit.stats.cache.cohort_counts`).
-    """
-    return cached_cohort_counts(store, today, stale_ok=True).by_cohort
-
-
-def counts_of_cohort(counts: Counts, cohort: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The day and group counts of one cohort from counts made with ``by=[]`` or ``by="cohort"``."""
-    if counts.days is None:
-        raise FollowupKitError("cohort_counts has no day counts; make it with "
-                               "followup_kit.stats.counts.count(facts, by, days=True)")
-    if not counts.by:
-        return counts.days, counts.groups
-    if counts.by != ["cohort"]:
-        raise FollowupKitError(f"cohort_counts are counted by {', '.join(counts.by)}; give counts "
-                               "of the candidate's cohort (by=[]) or by cohort")
-    groups = counts.groups.loc[counts.groups["cohort"].astype("str") == cohort]
-    if groups.empty:
-        raise FollowupKitError(f"cohort_counts hold no cohort '{cohort}', the candidate's cohort")
-    days = counts.days.loc[counts.days["cohort"].astype("str") == cohort]
-    return days.drop(columns="cohort"), groups.drop(columns="cohort")
 
 
 class CandidateController:
