@@ -36,32 +36,39 @@ def agenda(session: CoachingSession) -> tuple[w.VBox, dict]:
     to_log = w.Button(description="Log what happened", icon="plus", layout=w.Layout(width="auto"))
     syncing = {"now": False}
 
-    def view(s: CoachingSession) -> None:
-        rows = s.agenda()
+    def redraw(_=None) -> None:
+        rows = session.agenda()
         shown = pd.DataFrame({
             "interview": rows["company"] + ", " + rows["role"],
             "next step": [ACTION_WORDS[a][0] for a in rows["action"].astype("str")],
             "when": [f"{ACTION_WORDS[a][1]} {d}".strip() if isinstance(d, str) else "-" for a, d in
-                     zip(rows["action"].astype("str"), human_dates(rows["due"], today=s.today), strict=True)],
+                     zip(rows["action"].astype("str"), human_dates(rows["due"], today=session.today), strict=True)],
             "overdue": rows["overdue"].map({True: "OVERDUE", False: ""}),
             "warnings": rows["flags"].str.replace("_", " "),
             "why": rows["reason"],
         })
         if rows.empty:
-            show_html(table, message("note", f"{s.name} has no interviews up to "
-                                     f"{human_date(s.today, with_year=True)} yet."))
+            show_html(table, message("note", f"{session.name} has no interviews up to "
+                                     f"{human_date(session.today, with_year=True)} yet."))
         else:
-            show_html(table, html_table(shown, caption=f"{s.name}: what to do next, as of "
-                                        f"{human_date(s.today, with_year=True)}",
+            show_html(table, html_table(shown, caption=f"{session.name}: what to do next, as of "
+                                        f"{human_date(session.today, with_year=True)}",
                                         row_classes=["overdue" if o else "" for o in rows["overdue"]]),
                       text=shown.to_string(index=False))
+        quietly("options", session.interview_options())
+        follow()
+
+    def quietly(name: str, value) -> None:
+        # The session sets the dropdown here, not the coach: new options put it on their first.
         syncing["now"] = True
         try:
-            step.options = s.interview_options()
-            if s.selected is not None:
-                step.value = s.selected
+            setattr(step, name, value)
         finally:
             syncing["now"] = False
+
+    def follow(_=None) -> None:
+        if session.selected is not None:
+            quietly("value", session.selected)
 
     @says_errors(said, "show that interview")
     def picked(change: dict) -> None:
@@ -69,7 +76,9 @@ def agenda(session: CoachingSession) -> tuple[w.VBox, dict]:
             session.select(change["new"])
 
     step.observe(picked, names="value")
-    session.register(view)
+    redraw()
+    session.observe(redraw, names="revision")
+    session.observe(follow, names="selected")
     box = w.VBox([table, w.HBox([step], layout=WIDE),
                   w.HBox([to_draft, to_log], layout=w.Layout(flex_flow="row wrap")), said], layout=WIDE)
     return box, {"table": table, "step": step, "draft": to_draft, "log": to_log, "message": said}

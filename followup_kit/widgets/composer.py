@@ -196,11 +196,14 @@ def composer(session: CoachingSession) -> tuple[w.VBox, dict]:
         subject.value = ""
         text.value = ""
 
-    def follow(s: CoachingSession) -> None:
-        interview.options = s.interview_options()
-        if s.selected is not None:
-            interview.value = s.selected
-            step = s.plan.loc[s.facts["interview_id"] == s.selected, "action"]
+    def list_interviews(_=None) -> None:
+        interview.options = session.interview_options()
+        follow()
+
+    def follow(_=None) -> None:
+        if session.selected is not None:
+            interview.value = session.selected
+            step = session.plan.loc[session.facts["interview_id"] == session.selected, "action"]
             if len(step) and str(step.iloc[0]) in LETTER_FOR:
                 kind.value = LETTER_FOR[str(step.iloc[0])]
 
@@ -211,7 +214,9 @@ def composer(session: CoachingSession) -> tuple[w.VBox, dict]:
         box.observe(refresh, names="value")
     for box in (kind, intent):
         box.observe(offer, names="value")
-    session.register(follow)
+    list_interviews()
+    session.observe(list_interviews, names="revision")
+    session.observe(follow, names="selected")
     offer()
     refresh()
     box = w.VBox([interview, kind, tone, intent, reply_by, w.HBox([new_strength, add_strength]),

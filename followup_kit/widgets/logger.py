@@ -66,12 +66,16 @@ def logger(session: CoachingSession) -> tuple[w.Tab, dict]:
     log = w.Button(description="Log it", icon="check", button_style="primary")
     said = w.HTML()
 
-    def sync_interviews(s: CoachingSession) -> None:
-        options = s.interview_options()
+    def list_interviews(_=None) -> None:
+        options = session.interview_options()
         for dropdown in (interview, fix_interview):
             dropdown.options = options
-            if s.selected is not None:
-                dropdown.value = s.selected
+            if session.selected is not None:
+                dropdown.value = session.selected
+
+    def follow(_=None) -> None:
+        if session.selected is not None:
+            interview.value = fix_interview.value = session.selected
 
     @says_errors(said, "log the event", field_words=FIELD_WORDS, nothing="Nothing was logged.")
     def log_event(_=None) -> None:
@@ -86,8 +90,7 @@ def logger(session: CoachingSession) -> tuple[w.Tab, dict]:
         said.value = message("ok", f"Logged {event_id}: {KIND_WORDS[kind.value]} on "
                                    f"{human_date(date.value, today=session.today)}.")
         # The coach is working on this interview: every view stays on it.
-        session.selected = interview.value
-        session.changed()
+        session.changed(selected=interview.value)
 
     log.on_click(log_event)
 
@@ -110,8 +113,7 @@ def logger(session: CoachingSession) -> tuple[w.Tab, dict]:
         for name in ("company", "role", "interviewer_name", "interviewer_email"):
             new[name].value = ""
         add_said.value = message("ok", f"Added {interview_id}.")
-        session.selected = interview_id
-        session.changed()
+        session.changed(selected=interview_id)
 
     add.on_click(add_interview)
 
@@ -155,7 +157,9 @@ def logger(session: CoachingSession) -> tuple[w.Tab, dict]:
 
     fix_interview.observe(fill_fix, names="value")
     save.on_click(save_fix)
-    session.register(sync_interviews)
+    list_interviews()
+    session.observe(list_interviews, names="revision")
+    session.observe(follow, names="selected")
     fill_fix()
 
     tab = w.Tab(children=[

@@ -2,14 +2,13 @@
 
 :class:`CoachingSession` reads the candidate's rows with the store's
 per-candidate read and builds their interview facts and plan as of the
-session's day; the agenda, composer and logger views follow it.
+session's day; the agenda, composer and logger views observe it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pandas as pd
+import traitlets as t
 
 from ..data.dates import as_day
 from ..data.store import Store
@@ -19,13 +18,14 @@ from ..playbook.next_steps import plan as build_plan
 from ..words import human_date, in_step_order
 
 
-class CoachingSession:
-    """What the session knows about one candidate, and who to tell when it changes.
+class CoachingSession(t.HasTraits):
+    """What the session knows about one candidate; the views observe its two traits.
 
     Holds that candidate's rows only (read with the store's per-candidate
     read), their interview facts and plan as of ``today``, and the interview
-    the coach is looking at. Views registered with :meth:`register` are called
-    after every change, as mpl-interactions' controller does.
+    the coach is looking at. A view redraws what it shows from the rows when
+    ``revision`` changes and follows ``selected``, as ipywidgets' own widgets
+    observe their traits.
 
     Parameters
     ----------
@@ -34,44 +34,63 @@ class CoachingSession:
     candidate_id : str
     today : date-like, optional
         The day the plan is for; the computer's date by default.
+
+    Attributes
+    ----------
+    selected : str or None
+        The interview every view is looking at; None for a candidate without interviews.
+    revision : int
+        How many times the rows were read; one more after every write.
     """
 
+    selected = t.Unicode(None, allow_none=True)
+    revision = t.Int(0)
+
     def __init__(self, store: Store, candidate_id: str, today=None):
+        super().__init__()
         self.store = store
         self.candidate_id = candidate_id
         self.today = as_day(today)
-        self.selected: str | None = None
-        self._views: list[Callable[[CoachingSession], None]] = []
         self.reload()
         if self.candidate.empty:
             raise FollowupKitError(f"no candidate '{candidate_id}' in {store.path}; check the id "
                                    "with 'followup-kit export'")
 
     def reload(self) -> None:
-        """Read the candidate's rows again and rebuild their facts and plan."""
-        self.candidate, self.interviews, self.events = self.store.tables(self.candidate_id)
-        self.facts = build_facts(self.candidate, self.interviews, self.events, as_of=self.today)
-        self.plan = build_plan(self.facts, today=self.today)
-        if self.selected not in set(self.interviews["interview_id"]):
-            first = self.agenda().head(1)
-            self.selected = str(first["interview_id"].iloc[0]) if len(first) else None
+        """Read the candidate's rows again and rebuild their facts and plan.
 
-    def register(self, view: Callable[[CoachingSession], None]) -> None:
-        """Call ``view(session)`` now and after every change."""
-        self._views.append(view)
-        view(self)
+        The interview looked at stays, or becomes the agenda's first when it is gone.
+        """
+        with self.hold_trait_notifications():
+            self.candidate, self.interviews, self.events = self.store.tables(self.candidate_id)
+            self.facts = build_facts(self.candidate, self.interviews, self.events, as_of=self.today)
+            self.plan = build_plan(self.facts, today=self.today)
+            # Held notifications go out in the order the traits were first set: the views take
+            # the new rows before they follow an interview they may not have listed yet.
+            self.revision += 1
+            if self.selected not in set(self.interviews["interview_id"]):
+                first = self.agenda().head(1)
+                self.selected = str(first["interview_id"].iloc[0]) if len(first) else None
 
-    def changed(self) -> None:
-        """The store was written: reload and redraw every view once."""
-        self.reload()
-        for view in self._views:
-            view(self)
+    def changed(self, selected: str | None = None) -> None:
+        """The store was written: read the rows again, and look at ``selected`` when given.
+
+        Every view redraws once, on the new rows.
+        """
+        with self.hold_trait_notifications():
+            self.reload()
+            if selected is not None:
+                self.selected = selected
 
     def select(self, interview_id: str) -> None:
-        """Look at one interview in every view."""
-        self.selected = interview_id
-        for view in self._views:
-            view(self)
+        """Look at one interview in every view; the one already looked at puts every view back on it."""
+        if interview_id == self.selected:
+            # Setting a trait to the value it has tells no observer, and the views must still go
+            # back to it (the composer to the letter of its step, say).
+            self.notify_change(t.Bunch(name="selected", old=interview_id, new=interview_id,
+                                       owner=self, type="change"))
+        else:
+            self.selected = interview_id
 
     @property
     def name(self) -> str:
