@@ -34,7 +34,6 @@ from ..stats.survival import chance_from_curve, curve_from_counts
 from ..words import ACTION_WORDS, human_date, in_step_order, plural
 from .common import Progress, on_value, svg_image
 
-#: How each next step reads in the list: (the step, the word before its date).
 #: What each letter is called over its draft.
 LETTER_TITLES = {"thank_you": "Thank-you letter", "follow_up": "Follow-up letter",
                  "rejection_reply": "Reply to the rejection", "offer_reply": "Reply to the offer"}
