@@ -25,8 +25,127 @@ FIELD_WORDS = {"kind": "what happened", "date": "date", "channel": "how", "to_in
                "event_id": "event"}
 
 
+#: The text fields of a new interview, and of a correction (with the promised decision date).
+NEW_TEXTS = ("company", "role", "interviewer_name", "interviewer_email")
+FIX_TEXTS = ("interviewer_name", "interviewer_email", "role")
+
+
 def _day(value) -> str | None:
     return None if value is None else pd.Timestamp(value).date().isoformat()
+
+
+def build_forms(session: CoachingSession) -> dict:
+    """The three forms' widgets, their interview menus still empty: the parts :func:`logger` returns."""
+    label = {"style": {"description_width": "120px"}, "layout": w.Layout(width="100%", max_width="640px")}
+    new = {name: w.Text(description=FIELD_WORDS[name], **label) for name in NEW_TEXTS}
+    new["interview_date"] = w.DatePicker(description="interview date", value=pd.Timestamp(session.today).date(),
+                                         **label)
+    new["promised_decision_date"] = w.DatePicker(description="promised decision", value=None, **label)
+    return {
+        "interview": w.Dropdown(description="interview", **label),
+        "kind": w.Dropdown(description="what happened", options=[(KIND_WORDS[k], k) for k in schema.KINDS],
+                           value="thank_you_sent", **label),
+        "channel": w.Dropdown(description="how", options=list(schema.CHANNELS), value="email", **label),
+        "date": w.DatePicker(description="date", value=pd.Timestamp(session.today).date(), **label),
+        "to_interviewer": w.Dropdown(description="to the interviewer",
+                                     options=[("yes", "true"), ("no, someone else", "false"), ("not known", "")],
+                                     value="true", **label),
+        "note": w.Text(description="note", placeholder="anything worth remembering", **label),
+        "log": w.Button(description="Log it", icon="check", button_style="primary"),
+        "message": w.HTML(),
+        "new": new,
+        "add": w.Button(description="Add the interview", icon="plus", button_style="primary",
+                        layout=w.Layout(width="auto")),
+        "add_message": w.HTML(),
+        "fix_interview": w.Dropdown(description="interview", **label),
+        "fix": {"promised_decision_date": w.DatePicker(description="promised decision", **label),
+                "interviewer_name": w.Text(description="interviewer's name", **label),
+                "interviewer_email": w.Text(description="interviewer's email", **label),
+                "role": w.Text(description="role", **label)},
+        "save": w.Button(description="Save the correction", icon="save", button_style="primary",
+                         layout=w.Layout(width="auto")),
+        "fix_message": w.HTML(),
+    }
+
+
+def fill_choices(session: CoachingSession, parts: dict) -> None:
+    """List the candidate's interviews in both interview menus, each on the one the session looks at."""
+    options = session.interview_options()
+    for dropdown in (parts["interview"], parts["fix_interview"]):
+        dropdown.options = options
+        if session.selected is not None:
+            dropdown.value = session.selected
+
+
+def follow_selection(session: CoachingSession, parts: dict) -> None:
+    """Put both interview menus on the interview the session looks at."""
+    if session.selected is not None:
+        parts["interview"].value = parts["fix_interview"].value = session.selected
+
+
+def fill_correction(session: CoachingSession, parts: dict) -> None:
+    """Show the interview chosen to correct as the store holds it, in the correction's fields."""
+    fix = parts["fix"]
+    if parts["fix_interview"].value is None:
+        return
+    row = session.interviews.set_index("interview_id").loc[parts["fix_interview"].value]
+    promised = row["promised_decision_date"]
+    fix["promised_decision_date"].value = None if pd.isna(promised) else pd.Timestamp(promised).date()
+    for name in FIX_TEXTS:
+        fix[name].value = str(row[name])
+
+
+def save_event(session: CoachingSession, parts: dict) -> None:
+    """Log the event the form describes; every view then shows that interview's new next step."""
+    interview, said = parts["interview"], parts["message"]
+    if interview.value is None:
+        said.value = message("error", "choose the interview first")
+        return
+    kind, date, note = parts["kind"], parts["date"], parts["note"]
+    event_id = session.store.log_event(
+        interview_id=interview.value, kind=kind.value, date=_day(date.value) or "",
+        channel=parts["channel"].value, to_interviewer=parts["to_interviewer"].value or None,
+        note=note.value.strip() or None)
+    note.value = ""
+    said.value = message("ok", f"Logged {event_id}: {KIND_WORDS[kind.value]} on "
+                               f"{human_date(date.value, today=session.today)}.")
+    # The coach is working on this interview: every view stays on it.
+    session.changed(selected=interview.value)
+
+
+def save_interview(session: CoachingSession, parts: dict) -> None:
+    """Add the interview the form describes, and look at it in every view."""
+    new = parts["new"]
+    values = {name: (_day(box.value) if isinstance(box, w.DatePicker) else box.value.strip())
+              for name, box in new.items()}
+    interview_id = session.store.add_interview(candidate_id=session.candidate_id,
+                                               interview_date=values.pop("interview_date") or "",
+                                               **values)
+    for name in NEW_TEXTS:
+        new[name].value = ""
+    parts["add_message"].value = message("ok", f"Added {interview_id}.")
+    session.changed(selected=interview_id)
+
+
+def save_correction(session: CoachingSession, parts: dict) -> None:
+    """Write the fields the coach changed in the correction, or say that nothing changed."""
+    fix, said = parts["fix"], parts["fix_message"]
+    interview_id = parts["fix_interview"].value
+    if interview_id is None:
+        return
+    row = session.interviews.set_index("interview_id").loc[interview_id]
+    before = {"promised_decision_date": None if pd.isna(row["promised_decision_date"])
+              else pd.Timestamp(row["promised_decision_date"]).date().isoformat(),
+              **{n: str(row[n]) for n in FIX_TEXTS}}
+    after = {"promised_decision_date": _day(fix["promised_decision_date"].value),
+             **{n: fix[n].value.strip() for n in FIX_TEXTS}}
+    changes = {n: v for n, v in after.items() if v != before[n]}
+    if not changes:
+        said.value = message("note", "Nothing changed.")
+        return
+    session.store.correct_interview(interview_id, **changes)
+    said.value = message("ok", "Saved: " + ", ".join(FIELD_WORDS[n] for n in changes) + ".")
+    session.changed()
 
 
 def logger(session: CoachingSession) -> tuple[w.Tab, dict]:
@@ -53,126 +172,30 @@ def logger(session: CoachingSession) -> tuple[w.Tab, dict]:
         New interview: ``new`` (dict of its fields), ``add``, ``add_message``.
         Correction: ``fix`` (dict of its fields), ``save``, ``fix_message``.
     """
-    label = {"style": {"description_width": "120px"}, "layout": w.Layout(width="100%", max_width="640px")}
-    interview = w.Dropdown(description="interview", **label)
-    kind = w.Dropdown(description="what happened", options=[(KIND_WORDS[k], k) for k in schema.KINDS],
-                      value="thank_you_sent", **label)
-    channel = w.Dropdown(description="how", options=list(schema.CHANNELS), value="email", **label)
-    date = w.DatePicker(description="date", value=pd.Timestamp(session.today).date(), **label)
-    to_interviewer = w.Dropdown(description="to the interviewer",
-                                options=[("yes", "true"), ("no, someone else", "false"), ("not known", "")],
-                                value="true", **label)
-    note = w.Text(description="note", placeholder="anything worth remembering", **label)
-    log = w.Button(description="Log it", icon="check", button_style="primary")
-    said = w.HTML()
-
-    def list_interviews(_=None) -> None:
-        options = session.interview_options()
-        for dropdown in (interview, fix_interview):
-            dropdown.options = options
-            if session.selected is not None:
-                dropdown.value = session.selected
-
-    def follow(_=None) -> None:
-        if session.selected is not None:
-            interview.value = fix_interview.value = session.selected
-
-    @says_errors(said, "log the event", field_words=FIELD_WORDS, nothing="Nothing was logged.")
-    def log_event(_=None) -> None:
-        if interview.value is None:
-            said.value = message("error", "choose the interview first")
-            return
-        event_id = session.store.log_event(
-            interview_id=interview.value, kind=kind.value, date=_day(date.value) or "",
-            channel=channel.value, to_interviewer=to_interviewer.value or None,
-            note=note.value.strip() or None)
-        note.value = ""
-        said.value = message("ok", f"Logged {event_id}: {KIND_WORDS[kind.value]} on "
-                                   f"{human_date(date.value, today=session.today)}.")
-        # The coach is working on this interview: every view stays on it.
-        session.changed(selected=interview.value)
-
-    log.on_click(log_event)
-
-    new = {name: w.Text(description=FIELD_WORDS[name], **label)
-           for name in ("company", "role", "interviewer_name", "interviewer_email")}
-    new["interview_date"] = w.DatePicker(description="interview date", value=pd.Timestamp(session.today).date(),
-                                         **label)
-    new["promised_decision_date"] = w.DatePicker(description="promised decision", value=None, **label)
-    add = w.Button(description="Add the interview", icon="plus", button_style="primary",
-                   layout=w.Layout(width="auto"))
-    add_said = w.HTML()
-
-    @says_errors(add_said, "add the interview", field_words=FIELD_WORDS, nothing="Nothing was added.")
-    def add_interview(_=None) -> None:
-        values = {name: (_day(box.value) if isinstance(box, w.DatePicker) else box.value.strip())
-                  for name, box in new.items()}
-        interview_id = session.store.add_interview(candidate_id=session.candidate_id,
-                                                   interview_date=values.pop("interview_date") or "",
-                                                   **values)
-        for name in ("company", "role", "interviewer_name", "interviewer_email"):
-            new[name].value = ""
-        add_said.value = message("ok", f"Added {interview_id}.")
-        session.changed(selected=interview_id)
-
-    add.on_click(add_interview)
-
-    fix_interview = w.Dropdown(description="interview", **label)
-    fix = {"promised_decision_date": w.DatePicker(description="promised decision", **label),
-           "interviewer_name": w.Text(description="interviewer's name", **label),
-           "interviewer_email": w.Text(description="interviewer's email", **label),
-           "role": w.Text(description="role", **label)}
-    save = w.Button(description="Save the correction", icon="save", button_style="primary",
-                    layout=w.Layout(width="auto"))
-    fix_said = w.HTML()
-
-    @says_errors(fix_said, "show the interview to correct")
-    def fill_fix(change=None) -> None:
-        if fix_interview.value is None:
-            return
-        row = session.interviews.set_index("interview_id").loc[fix_interview.value]
-        promised = row["promised_decision_date"]
-        fix["promised_decision_date"].value = None if pd.isna(promised) else pd.Timestamp(promised).date()
-        for name in ("interviewer_name", "interviewer_email", "role"):
-            fix[name].value = str(row[name])
-
-    @says_errors(fix_said, "save the correction", field_words=FIELD_WORDS,
-                 nothing="Nothing was changed.")
-    def save_fix(_=None) -> None:
-        if fix_interview.value is None:
-            return
-        row = session.interviews.set_index("interview_id").loc[fix_interview.value]
-        before = {"promised_decision_date": None if pd.isna(row["promised_decision_date"])
-                  else pd.Timestamp(row["promised_decision_date"]).date().isoformat(),
-                  **{n: str(row[n]) for n in ("interviewer_name", "interviewer_email", "role")}}
-        after = {"promised_decision_date": _day(fix["promised_decision_date"].value),
-                 **{n: fix[n].value.strip() for n in ("interviewer_name", "interviewer_email", "role")}}
-        changes = {n: v for n, v in after.items() if v != before[n]}
-        if not changes:
-            fix_said.value = message("note", "Nothing changed.")
-            return
-        session.store.correct_interview(fix_interview.value, **changes)
-        fix_said.value = message("ok", "Saved: " + ", ".join(FIELD_WORDS[n] for n in changes) + ".")
-        session.changed()
-
-    fix_interview.observe(fill_fix, names="value")
-    save.on_click(save_fix)
-    list_interviews()
-    session.observe(list_interviews, names="revision")
-    session.observe(follow, names="selected")
+    parts = build_forms(session)
+    parts["log"].on_click(says_errors(parts["message"], "log the event", field_words=FIELD_WORDS,
+                                      nothing="Nothing was logged.")(lambda _: save_event(session, parts)))
+    parts["add"].on_click(says_errors(parts["add_message"], "add the interview", field_words=FIELD_WORDS,
+                                      nothing="Nothing was added.")(lambda _: save_interview(session, parts)))
+    fill_fix = says_errors(parts["fix_message"], "show the interview to correct")(
+        lambda _=None: fill_correction(session, parts))
+    parts["fix_interview"].observe(fill_fix, names="value")
+    parts["save"].on_click(says_errors(parts["fix_message"], "save the correction", field_words=FIELD_WORDS,
+                                       nothing="Nothing was changed.")(lambda _: save_correction(session, parts)))
+    fill_choices(session, parts)
+    session.observe(lambda _: fill_choices(session, parts), names="revision")
+    session.observe(lambda _: follow_selection(session, parts), names="selected")
     fill_fix()
 
     tab = w.Tab(children=[
-        w.VBox([interview, kind, channel, date, to_interviewer, note, w.HBox([log, said])]),
-        w.VBox([*new.values(), w.HBox([add, add_said])]),
-        w.VBox([fix_interview, *fix.values(), w.HBox([save, fix_said])]),
+        w.VBox([*(parts[name] for name in ("interview", "kind", "channel", "date", "to_interviewer", "note")),
+                w.HBox([parts["log"], parts["message"]])]),
+        w.VBox([*parts["new"].values(), w.HBox([parts["add"], parts["add_message"]])]),
+        w.VBox([parts["fix_interview"], *parts["fix"].values(), w.HBox([parts["save"], parts["fix_message"]])]),
     ], layout=WIDE)
     for n, title in enumerate(("Log an event", "Add an interview", "Correct an interview")):
         tab.set_title(n, title)
-    return tab, {"interview": interview, "kind": kind, "channel": channel, "date": date,
-                 "to_interviewer": to_interviewer, "note": note, "log": log, "message": said,
-                 "new": new, "add": add, "add_message": add_said,
-                 "fix_interview": fix_interview, "fix": fix, "save": save, "fix_message": fix_said}
+    return tab, parts
 
 
 __all__ = ["logger"]
