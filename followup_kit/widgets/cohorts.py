@@ -139,7 +139,7 @@ class CohortController(t.HasTraits):
 
 
 def show_report(controller: CohortController, output: w.Output) -> None:
-    """Show the cohort report as an HTML table in ``output`` (``controller.report``), now and after every choice."""
+    """Show the cohort report as an HTML table in ``output`` (``controller.report``), after every choice."""
 
     def view(_=None) -> None:
         if not controller.cohorts:
@@ -158,7 +158,7 @@ def show_report(controller: CohortController, output: w.Output) -> None:
 
 
 def show_plots(controller: CohortController, output: w.Output) -> None:
-    """Show the response curves and the offer rates in ``output`` (``controller.charts``), now and after every choice."""
+    """Show the response curves and offer rates in ``output`` (``controller.charts``), after every choice."""
 
     def view(_=None) -> None:
         controller.charts = []

@@ -173,15 +173,17 @@ def logger(session: CoachingSession) -> tuple[w.Tab, dict]:
         Correction: ``fix`` (dict of its fields), ``save``, ``fix_message``.
     """
     parts = build_forms(session)
-    parts["log"].on_click(says_errors(parts["message"], "log the event", field_words=FIELD_WORDS,
-                                      nothing="Nothing was logged.")(lambda _: save_event(session, parts)))
-    parts["add"].on_click(says_errors(parts["add_message"], "add the interview", field_words=FIELD_WORDS,
-                                      nothing="Nothing was added.")(lambda _: save_interview(session, parts)))
+
+    def on_click(button: str, shown: str, action: str, save, nothing: str) -> None:
+        parts[button].on_click(says_errors(parts[shown], action, field_words=FIELD_WORDS, nothing=nothing)(
+            lambda _: save(session, parts)))
+
+    on_click("log", "message", "log the event", save_event, "Nothing was logged.")
+    on_click("add", "add_message", "add the interview", save_interview, "Nothing was added.")
+    on_click("save", "fix_message", "save the correction", save_correction, "Nothing was changed.")
     fill_fix = says_errors(parts["fix_message"], "show the interview to correct")(
         lambda _=None: fill_correction(session, parts))
     parts["fix_interview"].observe(fill_fix, names="value")
-    parts["save"].on_click(says_errors(parts["fix_message"], "save the correction", field_words=FIELD_WORDS,
-                                       nothing="Nothing was changed.")(lambda _: save_correction(session, parts)))
     fill_choices(session, parts)
     session.observe(lambda _: fill_choices(session, parts), names="revision")
     session.observe(lambda _: follow_selection(session, parts), names="selected")
