@@ -27,7 +27,8 @@ import pytest
 from browsers import CHROMIUM_ARGS, free_port, stop
 from followup_kit.data.demo import DEMO_AS_OF, demo_store
 from followup_kit.data.store import Store
-from followup_kit.widgets.coaching import KIND_WORDS, CoachingSession
+from followup_kit.widgets.coaching import CoachingSession
+from followup_kit.widgets.logger import KIND_WORDS
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 

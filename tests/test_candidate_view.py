@@ -195,8 +195,7 @@ def test_the_timeline_shows_the_candidates_companies(view, demo):
 def test_meter_changes_redraw_the_meter_only_and_leave_the_timeline(view):
     box, parts = view
     calls = []
-    parts["controller"].register(lambda c: calls.append(c.within))
-    calls.clear()
+    parts["controller"].observe(lambda change: calls.append(change["new"]))
     before = parts["timeline"].value
     sentences = set()
     for within in (10, 20, 30, 40, 50):
@@ -311,6 +310,20 @@ def test_a_wait_longer_than_the_data_know_is_said_plainly(tiny):
     assert controller.chance == 0.0
     assert "<b>0%</b> still got one within the next 30 days" in parts["meter_sentence"].value
     assert parts["gauge"].layout.display != "none"
+
+
+def test_the_meter_observes_the_controllers_choices(tiny):
+    box, parts = candidate_view(tiny, "C2", today=TINY_TODAY)
+    controller = parts["controller"]
+    controller.interview_id = "I3"
+    assert controller.waited_days == 9 and controller.chance == 0.0
+    assert "<b>0%</b> still got one within the next 30 days" in parts["meter_sentence"].value
+    controller.within = 14
+    assert "within the next 14 days" in parts["meter_sentence"].value
+    assert "within 14 days" in parts["gauge"].value
+    with pytest.raises(FollowupKitError, match="'I1' is not one of your interviews waiting"):
+        controller.interview_id = "I1"
+    assert controller.interview_id == "I3"
 
 
 def test_an_unknown_candidate_is_a_clear_error(tiny, tmp_path):

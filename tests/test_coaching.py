@@ -134,6 +134,33 @@ def test_adding_an_interview_puts_it_on_the_agenda(app, store):
     assert parts["session"].selected == "I0000908"
 
 
+def test_every_view_observes_the_session(app, store):
+    _, parts = app
+    session, composer, log = parts["session"], parts["composer"], parts["logger"]
+    assert session.selected == "I0000391" and composer["kind"].value == "offer_reply"
+    session.selected = "I0000395"
+    assert (parts["agenda"]["step"].value == composer["interview"].value == log["interview"].value
+            == log["fix_interview"].value == "I0000395")
+    assert composer["kind"].value == "thank_you"
+    # Looking at the same interview again puts the composer back on the letter of its step.
+    composer["kind"].value = "note"
+    session.select("I0000395")
+    assert composer["kind"].value == "thank_you"
+
+    revisions = []
+    session.observe(lambda change: revisions.append(change["new"]), names="revision")
+    with Store(store) as other:
+        added = other.add_interview(candidate_id=WHO, company="Northwind", role="Clerk",
+                                    interviewer_name="Jo Ray", interviewer_email="jo@northwind.example",
+                                    interview_date="2026-10-30")
+    session.changed(selected=added)
+    assert len(revisions) == 1
+    assert added in [value for _, value in parts["agenda"]["step"].options]
+    assert parts["agenda"]["step"].value == composer["interview"].value == log["interview"].value == added
+    (table,) = parts["agenda"]["table"].outputs
+    assert "Northwind" in table["data"]["text/html"]
+
+
 def test_the_composer_drafts_a_letter_that_passes_its_checklist(app):
     _, parts = app
     composer = parts["composer"]

@@ -24,8 +24,8 @@ from followup_kit.data.demo import demo_store
 from followup_kit.stats.cache import cohort_counts
 from followup_kit.widgets import candidate as candidate_module
 from followup_kit.widgets import candidate_view, coaching_session, cohort_app
-from followup_kit.widgets import coaching as coaching_module
 from followup_kit.widgets import cohorts as cohorts_module
+from followup_kit.widgets import composer as composer_module
 
 TODAY = "2026-11-01"
 WHO = "C000135"
@@ -204,14 +204,14 @@ COACHING = {
                              ("logger", "fix_message"), "show the interview to correct"),
     "save a correction": (lambda s, m, e: m.setattr(s.store, "correct_interview", broken(e)), change_role,
                           ("logger", "fix_message"), "save the correction"),
-    "composer strength": (lambda s, m, e: m.setattr(coaching_module, "phrase", broken(e)), new_strength,
+    "composer strength": (lambda s, m, e: m.setattr(composer_module, "phrase", broken(e)), new_strength,
                           ("composer", "message"), "add the strength"),
-    "composer draft": (lambda s, m, e: m.setattr(coaching_module, "draft", broken(e)),
+    "composer draft": (lambda s, m, e: m.setattr(composer_module, "draft", broken(e)),
                        lambda p: p["composer"]["draft"].click(), ("composer", "message"), "draft the letter"),
-    "composer checklist": (lambda s, m, e: m.setattr(coaching_module, "check", broken(e)),
+    "composer checklist": (lambda s, m, e: m.setattr(composer_module, "check", broken(e)),
                            lambda p: setattr(p["composer"]["text"], "value", "Dear Ann, thank you."),
                            ("composer", "message"), "check the letter and make its download"),
-    "composer download": (lambda s, m, e: m.setattr(coaching_module.Letter, "to_eml", broken(e)),
+    "composer download": (lambda s, m, e: m.setattr(composer_module.Letter, "to_eml", broken(e)),
                           lambda p: setattr(p["composer"]["text"], "value", "Dear Ann, thank you."),
                           ("composer", "message"), "check the letter and make its download"),
 }
@@ -253,7 +253,7 @@ def test_the_error_goes_once_the_callback_works_again(demo, monkeypatch):
     _, parts = coaching_session(demo, WHO, today=TODAY)
     composer = parts["composer"]
     with monkeypatch.context() as patched:
-        patched.setattr(coaching_module, "check", broken(RuntimeError("boom")))
+        patched.setattr(composer_module, "check", broken(RuntimeError("boom")))
         composer["text"].value = "Dear Ann, thank you."
     assert said(composer["message"]).startswith("could not check the letter and make its download")
     composer["text"].value = "Dear Ann, thank you for the interview."

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from followup_kit import Store
@@ -40,9 +41,10 @@ def report_rows(parts: dict) -> dict[str, list]:
 
 
 def count_updates(parts: dict) -> list:
+    """The choices after each change the controller's observers hear of."""
     calls: list = []
-    parts["controller"].register(lambda c: calls.append((c.cohorts, c.by, c.as_of)))
-    calls.clear()  # registering draws once; count only what the changes cause
+    c = parts["controller"]
+    c.observe(lambda change: calls.append((c.cohorts, c.by, c.as_of)))
     return calls
 
 
@@ -158,6 +160,23 @@ def test_interview_dates_and_behaviour_filter_together(store_path, expected_fact
     rates = parts["controller"].charts[1]["datasets"]["rates"]
     # One row per value of the behaviour: with and without a warned follow-up.
     assert len(rates) == 2
+
+
+def test_the_views_observe_the_controllers_choices(store_path):
+    _, parts = cohort_app(store_path, as_of=AS_OF)
+    controller = parts["controller"]
+    latest = controller.cohorts[-2:]
+    controller.cohorts = latest
+    assert list(report_rows(parts)) == list(latest)
+    assert {row["group"] for row in controller.charts[0]["datasets"]["curves"]} == set(latest)
+    before, facts_before = report_rows(parts), controller.all_facts
+    controller.as_of = pd.Timestamp("2026-06-01 15:30")
+    assert controller.as_of == dt.date(2026, 6, 1) and type(controller.as_of) is dt.date
+    assert controller.all_facts is not facts_before
+    assert report_rows(parts) != before
+    controller.by = "thank_you_timing"
+    assert {row["group"] for row in controller.charts[0]["datasets"]["curves"]} == {
+        "same day", "on time", "late", "none"}
 
 
 def test_a_folder_without_the_csvs_says_what_is_missing(tmp_path):

@@ -4,7 +4,8 @@
 same on pandas, SQL or a cluster); :mod:`.survival`, :mod:`.rates`,
 :mod:`.compare` and :mod:`.report` compute from those counts alone;
 :mod:`.tables` presents the cohort report for people; :mod:`.cache` keeps a
-programme's count tables in the store, so reports read them in milliseconds.
+programme's count tables in the store, so reports read them in milliseconds;
+:mod:`.one_cohort` reads one candidate's rows and their cohort's counts from it.
 """
 
 from .cache import chance_of_answer_from_store, cohort_counts, cohort_report_from_store

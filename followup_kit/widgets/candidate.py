@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Callable
 from pathlib import Path
 
 import ipywidgets as w
 import numpy as np
 import pandas as pd
+import traitlets as t
 
 from ..data.dates import as_day
 from ..data.store import Store
@@ -27,14 +27,13 @@ from ..letters.drafts import Letter, draft
 from ..playbook.interview_facts import facts as build_facts
 from ..playbook.next_steps import LETTER_FOR
 from ..playbook.next_steps import plan as build_plan
-from ..stats.cache import cohort_counts as cached_cohort_counts
 from ..stats.counts import Counts
+from ..stats.one_cohort import cohort_day_counts, counts_of_cohort, read_candidate
 from ..stats.survival import chance_from_curve, curve_from_counts
 from ..timeline import timeline_svg, timeline_words
 from ..words import ACTION_WORDS, human_date, in_step_order, plural
 from .common import Progress, on_value, svg_image
 
-#: How each next step reads in the list: (the step, the word before its date).
 #: What each letter is called over its draft.
 LETTER_TITLES = {"thank_you": "Thank-you letter", "follow_up": "Follow-up letter",
                  "rejection_reply": "Reply to the rejection", "offer_reply": "Reply to the offer"}
@@ -84,49 +83,13 @@ def _percent(chance: float) -> str:
     return f"{shown}%"
 
 
-def read_candidate(store: Store, candidate_id: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """One candidate's three tables, or a FollowupKitError when the store has no such candidate."""
-    tables = store.tables(candidate_id)
-    if tables[0].empty:
-        raise FollowupKitError(
-            f"no candidate '{candidate_id}' in {store.path}; check the id in the link, or ask "
-            "your coach for a new one")
-    return tables
+class CandidateController(t.HasTraits):
+    """Holds what one candidate sees and the meter's choices; the meter's views observe the choices.
 
-
-def cohort_day_counts(store: Store, today) -> Counts:
-    """The day counts of every cohort as of ``today``, from the count tables cached in the store.
-
-    A page view reads them in milliseconds: tables kept for an earlier day, or
-    for data changed since, are taken as they are rather than building the
-    whole programme's facts again (see :func:`~followup_kit.stats.cache.cohort_counts`).
-    """
-    return cached_cohort_counts(store, today, stale_ok=True).by_cohort
-
-
-def counts_of_cohort(counts: Counts, cohort: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The day and group counts of one cohort from counts made with ``by=[]`` or ``by="cohort"``."""
-    if counts.days is None:
-        raise FollowupKitError("cohort_counts has no day counts; make it with "
-                               "followup_kit.stats.counts.count(facts, by, days=True)")
-    if not counts.by:
-        return counts.days, counts.groups
-    if counts.by != ["cohort"]:
-        raise FollowupKitError(f"cohort_counts are counted by {', '.join(counts.by)}; give counts "
-                               "of the candidate's cohort (by=[]) or by cohort")
-    groups = counts.groups.loc[counts.groups["cohort"].astype("str") == cohort]
-    if groups.empty:
-        raise FollowupKitError(f"cohort_counts hold no cohort '{cohort}', the candidate's cohort")
-    days = counts.days.loc[counts.days["cohort"].astype("str") == cohort]
-    return days.drop(columns="cohort"), groups.drop(columns="cohort")
-
-
-class CandidateController:
-    """Holds what one candidate sees and the meter's choices, and redraws the views on a change.
-
-    Views registered with :meth:`register` are called with the controller,
-    as mpl-interactions' controller does: once at once, and again after each
-    change of the meter's choices if they show the meter.
+    The steps, timeline and letters are drawn once; the meter's view observes
+    ``within`` and ``interview_id`` and redraws after each change, as
+    ipywidgets' own widgets observe their traits. The meter is measured again
+    before any view hears of the change.
 
     Parameters
     ----------
@@ -154,9 +117,10 @@ class CandidateController:
     curve : DataFrame
         The cohort's response curve.
     within : int
-        The days ahead the meter looks.
+        The days ahead the meter looks (a trait).
     interview_id : str or None
-        The waiting interview the meter is about; None when nothing waits.
+        The waiting interview the meter is about (a trait: one that is not waiting raises
+        FollowupKitError); None when nothing waits.
     meter : pandas.Series or None
         The row of :func:`~followup_kit.stats.survival.chance_from_curve` for the current choice.
     letters : list of (str, str, Letter)
@@ -165,9 +129,13 @@ class CandidateController:
         The timeline as drawn (an SVG document); None for a candidate without interviews.
     """
 
+    within = t.Int(WITHIN_DEFAULT)
+    interview_id = t.Unicode(None, allow_none=True)
+
     def __init__(self, candidate: dict, interviews: pd.DataFrame, facts: pd.DataFrame,
                  plan: pd.DataFrame, days: pd.DataFrame, groups: pd.DataFrame,
                  today: np.datetime64):
+        super().__init__()
         self.candidate = candidate
         self.interviews = interviews
         self.facts = facts
@@ -180,14 +148,13 @@ class CandidateController:
                      & self.steps["action"].isin(WAITING_ACTIONS))
         self.waiting = self.steps.loc[open_wait, ["interview_id", "company", "role",
                                                   "response_days"]].reset_index(drop=True)
-        self.within = WITHIN_DEFAULT
-        self.interview_id: str | None = (self.waiting["interview_id"].iloc[0]
-                                         if len(self.waiting) else None)
         self.meter: pd.Series | None = None
         self.letters = self._draft_letters()
         self.timeline: str | None = None
-        self._views: list[tuple[Callable[[CandidateController], None], bool]] = []
+        self.interview_id = self.waiting["interview_id"].iloc[0] if len(self.waiting) else None
         self._measure()
+        # Observing before any view does, the meter is measured again before a view redraws it.
+        self.observe(self._measure, names=["within", "interview_id"])
 
     def _order_steps(self) -> pd.DataFrame:
         about = self.facts[["interview_id", "company", "role", "responded", "outcome",
@@ -211,7 +178,15 @@ class CandidateController:
                                                today=self.today)))
         return letters
 
-    def _measure(self) -> None:
+    @t.validate("interview_id")
+    def _waiting(self, proposal: t.Bunch) -> str:
+        interview_id = proposal["value"]
+        if interview_id not in set(self.waiting["interview_id"]):
+            raise FollowupKitError(f"'{interview_id}' is not one of your interviews waiting "
+                                   "for an answer")
+        return interview_id
+
+    def _measure(self, _=None) -> None:
         if self.interview_id is None:
             self.meter = None
             return
@@ -230,33 +205,6 @@ class CandidateController:
     def chance(self) -> float | None:
         """The chance an answer still comes within :attr:`within` days; NaN with no basis, None when nothing waits."""
         return None if self.meter is None else float(self.meter["chance"])
-
-    def register(self, view: Callable[[CandidateController], None], *, meter: bool = True) -> None:
-        """Call ``view(controller)`` now and, if it shows the meter, after every change."""
-        self._views.append((view, meter))
-        view(self)
-
-    def update(self, *, within: int | None = None, interview_id: str | None = None) -> None:
-        """Change the days ahead or the waiting interview, then redraw the meter's views once.
-
-        Parameters
-        ----------
-        within : int, optional
-            Days ahead to look.
-        interview_id : str, optional
-            One of the waiting interviews (``waiting["interview_id"]``).
-        """
-        if within is not None:
-            self.within = int(within)
-        if interview_id is not None:
-            if interview_id not in set(self.waiting["interview_id"]):
-                raise FollowupKitError(f"'{interview_id}' is not one of your interviews waiting "
-                                       "for an answer")
-            self.interview_id = interview_id
-        self._measure()
-        for view, meter in self._views:
-            if meter:
-                view(self)
 
 
 def steps_markup(controller: CandidateController) -> str:
@@ -327,42 +275,39 @@ def gauge_markup(controller: CandidateController) -> str:
         f'<p class="fk-small" aria-hidden="true">{html.escape(said)}</p>')
 
 
-def show_meter(sentence: w.HTML, gauge: w.HTML, controls: w.Box,
-               waiting: w.Dropdown) -> Callable[[CandidateController], None]:
-    """A view that writes the meter's sentence and gauge, and hides what has nothing to say."""
+def show_meter(controller: CandidateController, sentence: w.HTML, gauge: w.HTML, controls: w.Box,
+               waiting: w.Dropdown) -> None:
+    """Write the meter's sentence and gauge now and after each change of its choices.
 
-    def view(controller: CandidateController) -> None:
+    What has nothing to say is hidden: the gauge without a chance, the
+    choices when nothing waits, the interview menu when only one waits.
+    """
+
+    def view(_=None) -> None:
         sentence.value = meter_sentence(controller)
         gauge.value = gauge_markup(controller)
         gauge.layout.display = "" if gauge.value else "none"
         controls.layout.display = "none" if controller.meter is None else "flex"
         waiting.layout.display = "" if len(controller.waiting) > 1 else "none"
 
-    return view
+    view()
+    controller.observe(view, names=["within", "interview_id"])
 
 
-def show_steps(steps: w.HTML) -> Callable[[CandidateController], None]:
-    """A view that writes the next steps."""
-
-    def view(controller: CandidateController) -> None:
-        steps.value = steps_markup(controller)
-
-    return view
+def show_steps(controller: CandidateController, steps: w.HTML) -> None:
+    """Write the next steps."""
+    steps.value = steps_markup(controller)
 
 
-def show_timeline(picture: w.HTML) -> Callable[[CandidateController], None]:
-    """A view that draws the candidate's timeline as one picture that scales to the width."""
-
-    def view(controller: CandidateController) -> None:
-        f = controller.facts
-        if f.empty:
-            controller.timeline = None
-            picture.value = _section("<p>Your timeline appears here after your first interview.</p>")
-            return
-        controller.timeline = timeline_svg(f, today=controller.today)
-        picture.value = svg_image(controller.timeline, timeline_words(f))
-
-    return view
+def show_timeline(controller: CandidateController, picture: w.HTML) -> None:
+    """Draw the candidate's timeline as one picture that scales to the width (``controller.timeline``)."""
+    f = controller.facts
+    if f.empty:
+        controller.timeline = None
+        picture.value = _section("<p>Your timeline appears here after your first interview.</p>")
+        return
+    controller.timeline = timeline_svg(f, today=controller.today)
+    picture.value = svg_image(controller.timeline, timeline_words(f))
 
 
 def letter_markup(heading: str, letter: Letter, when: str, placeholder: bool) -> str:
@@ -381,28 +326,24 @@ def letter_markup(heading: str, letter: Letter, when: str, placeholder: bool) ->
         f"<pre>{html.escape(letter.body)}</pre>{link}")
 
 
-def show_letters(drafts: w.VBox) -> Callable[[CandidateController], None]:
-    """A view that lists a draft for every open step that has a letter, in the steps' order."""
-
-    def view(controller: CandidateController) -> None:
-        shown = []
-        steps = controller.steps.set_index("interview_id")
-        for iid, action, letter in controller.letters:
-            kind = LETTER_FOR[action]
-            label = LETTER_TITLES[kind]
-            step = steps.loc[iid]
-            when = ""
-            if pd.notna(step["due"]):
-                when = (f"send it {ACTION_WORDS[action][1]} "
-                        f"{human_date(step['due'], today=controller.today)}"
-                        + (", overdue" if step["overdue"] else ""))
-            shown.append(w.HTML(letter_markup(f"{label}: {step['company']}", letter, when,
-                                              kind == "thank_you"), layout=_layout()))
-        if not shown:
-            shown = [w.HTML(_section("<p>No letters to write right now.</p>"), layout=_layout())]
-        drafts.children = shown
-
-    return view
+def show_letters(controller: CandidateController, drafts: w.VBox) -> None:
+    """List a draft for every open step that has a letter, in the steps' order."""
+    shown = []
+    steps = controller.steps.set_index("interview_id")
+    for iid, action, letter in controller.letters:
+        kind = LETTER_FOR[action]
+        label = LETTER_TITLES[kind]
+        step = steps.loc[iid]
+        when = ""
+        if pd.notna(step["due"]):
+            when = (f"send it {ACTION_WORDS[action][1]} "
+                    f"{human_date(step['due'], today=controller.today)}"
+                    + (", overdue" if step["overdue"] else ""))
+        shown.append(w.HTML(letter_markup(f"{label}: {step['company']}", letter, when,
+                                          kind == "thank_you"), layout=_layout()))
+    if not shown:
+        shown = [w.HTML(_section("<p>No letters to write right now.</p>"), layout=_layout())]
+    drafts.children = shown
 
 
 def candidate_view(store_or_path: Store | str | Path, candidate_id: str, today=None, *,
@@ -496,12 +437,13 @@ def candidate_view(store_or_path: Store | str | Path, candidate_id: str, today=N
     drafts = w.VBox(layout=_layout())
     said = w.HTML(layout=_layout())
 
-    on_value(within, said, "look that many days ahead", lambda v: controller.update(within=v))
-    on_value(waiting, said, "show the wait of that interview", lambda v: controller.update(interview_id=v))
-    controller.register(show_steps(steps), meter=False)
-    controller.register(show_meter(sentence, gauge, controls, waiting))
-    controller.register(show_timeline(timeline), meter=False)
-    controller.register(show_letters(drafts), meter=False)
+    on_value(within, said, "look that many days ahead", lambda v: setattr(controller, "within", v))
+    on_value(waiting, said, "show the wait of that interview",
+             lambda v: setattr(controller, "interview_id", v))
+    show_steps(controller, steps)
+    show_meter(controller, sentence, gauge, controls, waiting)
+    show_timeline(controller, timeline)
+    show_letters(controller, drafts)
     progress.done()
 
     box = w.VBox([

@@ -11,11 +11,11 @@ table, shown as an HTML table that fits the notebook's width.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 
 import ipywidgets as w
 import pandas as pd
+import traitlets as t
 
 from ..charts import chart_bundle, outcome_rates_chart, response_curve_chart
 from ..data import schema
@@ -33,6 +33,8 @@ from .common import Progress, html_table, message, on_value, show_html
 COMPARE_BY = {"cohort": "cohort", "thank-you timing": "thank_you_timing",
               "follow-up warnings (early, pushy, not the interviewer)": "warned"}
 CSV_NAMES = tuple(f"{n}.csv" for n in schema.ORDER)
+#: What the lead chooses: the controller's traits, which every view observes.
+CHOICES = ("cohorts", "by", "as_of", "held_from", "held_to")
 
 
 def load_tables(store_or_path: Store | str | Path) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -67,13 +69,13 @@ def load_tables(store_or_path: Store | str | Path) -> tuple[pd.DataFrame, pd.Dat
         return store.tables()
 
 
-class CohortController:
-    """Holds what the lead chose (cohorts, grouping, day) and tells the views when it changes.
+class CohortController(t.HasTraits):
+    """Holds what the lead chose (cohorts, grouping, interview dates, day); the views observe it.
 
-    Facts are rebuilt only when the day changes; choosing cohorts or a
-    grouping reuses them. Every view registered with :meth:`register` is
-    called with the controller after each change, as mpl-interactions'
-    controller does.
+    Each choice is a trait (:data:`CHOICES`), and the views observe them, as
+    ipywidgets' own widgets observe their traits. Facts are rebuilt only when
+    the day changes, before any view hears of it; choosing cohorts, a grouping
+    or interview dates reuses them.
 
     Parameters
     ----------
@@ -81,57 +83,46 @@ class CohortController:
         candidates, interviews, events, as :func:`load_tables` returns them.
     as_of : date-like, optional
         The day the figures describe; defaults to today.
+
+    Attributes
+    ----------
+    cohorts : tuple of str
+        The cohorts to show.
+    by : str
+        A facts column to compare by, e.g. ``"thank_you_timing"``.
+    as_of : datetime.date
+        The day the figures describe (a datetime or Timestamp is taken as its day).
+    held_from, held_to : datetime.date or None
+        Only interviews held in this range (both ends included); None leaves that end open.
+    report : DataFrame or None
+        The cohort report the report view last showed.
+    charts : list of dict
+        The Vega-Lite specifications the plot view last showed.
     """
 
+    cohorts = t.Tuple()
+    by = t.Unicode("cohort")
+    as_of = t.Instance(dt.date)
+    held_from = t.Instance(dt.date, allow_none=True)
+    held_to = t.Instance(dt.date, allow_none=True)
+
     def __init__(self, tables: tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame], as_of=None):
+        super().__init__()
         self.tables = tables
-        self.as_of: dt.date = pd.Timestamp(as_day(as_of)).date()
+        self.as_of = pd.Timestamp(as_day(as_of)).date()
         self.all_facts = build_facts(*tables, as_of=self.as_of)
-        self.cohorts: tuple[str, ...] = tuple(self.all_facts["cohort"].cat.categories)
-        self.by = "cohort"
-        # Interviews held from ... to ... (both included); None leaves that end open.
-        self.held_from: dt.date | None = None
-        self.held_to: dt.date | None = None
-        #: What the views last showed: the report and the charts (Vega-Lite specifications).
+        self.cohorts = tuple(self.all_facts["cohort"].cat.categories)
         self.report: pd.DataFrame | None = None
         self.charts: list[dict] = []
-        self._views: list[Callable[[CohortController], None]] = []
+        # Observing before any view does, the facts are those of the new day when a view redraws.
+        self.observe(self._rebuild, names="as_of")
 
-    def register(self, view: Callable[[CohortController], None]) -> None:
-        """Call ``view(controller)`` now and after every change."""
-        self._views.append(view)
-        view(self)
+    @t.validate("as_of")
+    def _day(self, proposal: t.Bunch) -> dt.date:
+        return pd.Timestamp(proposal["value"]).date()
 
-    def update(self, *, cohorts=None, by: str | None = None, as_of=None, held_from=False,
-               held_to=False) -> None:
-        """Change any of the choices, then redraw every view once.
-
-        Parameters
-        ----------
-        cohorts : sequence of str, optional
-            The cohorts to show.
-        by : str, optional
-            A facts column to compare by, e.g. ``"thank_you_timing"``.
-        as_of : date-like, optional
-            The day the figures describe; the facts are rebuilt for it.
-        held_from, held_to : date or None, optional
-            Only interviews held in this range (both ends included); None opens that end.
-        """
-        if cohorts is not None:
-            self.cohorts = tuple(cohorts)
-        if by is not None:
-            self.by = by
-        if held_from is not False:
-            self.held_from = held_from
-        if held_to is not False:
-            self.held_to = held_to
-        if as_of is not None:
-            day = pd.Timestamp(as_day(as_of)).date()
-            if day != self.as_of:
-                self.as_of = day
-                self.all_facts = build_facts(*self.tables, as_of=day)
-        for view in self._views:
-            view(self)
+    def _rebuild(self, change: t.Bunch) -> None:
+        self.all_facts = build_facts(*self.tables, as_of=change["new"])
 
     @property
     def facts(self) -> pd.DataFrame:
@@ -147,10 +138,10 @@ class CohortController:
         return f.loc[keep].assign(cohort=lambda d: d["cohort"].cat.set_categories(chosen))
 
 
-def show_report(output: w.Output) -> Callable[[CohortController], None]:
-    """A view that shows the cohort report as an HTML table in ``output`` (``controller.report``)."""
+def show_report(controller: CohortController, output: w.Output) -> None:
+    """Show the cohort report as an HTML table in ``output`` (``controller.report``), after every choice."""
 
-    def view(controller: CohortController) -> None:
+    def view(_=None) -> None:
         if not controller.cohorts:
             controller.report = None
             show_html(output, message("note", "Choose at least one cohort to see its report."),
@@ -162,13 +153,14 @@ def show_report(output: w.Output) -> Callable[[CohortController], None]:
                                      numeric=[c for c in shown.columns if c not in ("cohort", "note")]),
                   shown.to_string(index=False))
 
-    return view
+    view()
+    controller.observe(view, names=CHOICES)
 
 
-def show_plots(output: w.Output) -> Callable[[CohortController], None]:
-    """A view that shows the response curves and the offer rates in ``output`` (``controller.charts``)."""
+def show_plots(controller: CohortController, output: w.Output) -> None:
+    """Show the response curves and offer rates in ``output`` (``controller.charts``), after every choice."""
 
-    def view(controller: CohortController) -> None:
+    def view(_=None) -> None:
         controller.charts = []
         if not controller.cohorts:
             output.outputs = ()
@@ -178,7 +170,8 @@ def show_plots(output: w.Output) -> Callable[[CohortController], None]:
                              outcome_rates_chart(outcome_rates(f, by=controller.by))]
         output.outputs = tuple(chart_bundle(chart) for chart in controller.charts)
 
-    return view
+    view()
+    controller.observe(view, names=CHOICES)
 
 
 def cohort_app(store_or_path: Store | str | Path, as_of=None,
@@ -237,16 +230,17 @@ def cohort_app(store_or_path: Store | str | Path, as_of=None,
     def day_changed(value) -> None:
         # A cleared date picker keeps the last day rather than silently jumping to today.
         if value is not None:
-            controller.update(as_of=value)
+            controller.as_of = value
 
-    on_value(cohorts, said, "show the report for these cohorts", lambda v: controller.update(cohorts=v))
-    on_value(compare_by, said, "compare by that", lambda v: controller.update(by=v))
+    on_value(cohorts, said, "show the report for these cohorts", lambda v: setattr(controller, "cohorts", v))
+    on_value(compare_by, said, "compare by that", lambda v: setattr(controller, "by", v))
     on_value(day, said, "show the figures as of that day", day_changed)
     on_value(held_from, said, "keep the interviews held from that day",
-             lambda v: controller.update(held_from=v))
-    on_value(held_to, said, "keep the interviews held up to that day", lambda v: controller.update(held_to=v))
-    controller.register(show_report(report))
-    controller.register(show_plots(pictures))
+             lambda v: setattr(controller, "held_from", v))
+    on_value(held_to, said, "keep the interviews held up to that day",
+             lambda v: setattr(controller, "held_to", v))
+    show_report(controller, report)
+    show_plots(controller, pictures)
 
     box = w.VBox([
         w.HBox([cohorts, w.VBox([compare_by, day]), w.VBox([held_from, held_to])],

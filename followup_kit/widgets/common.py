@@ -17,6 +17,9 @@ log = logging.getLogger(__name__)
 #: The longest an unexpected error's own words are shown beside a form; the log has them whole.
 MAX_SHOWN = 160
 
+#: The width every coaching view and its rows take: the whole notebook cell.
+WIDE = w.Layout(width="100%")
+
 #: Tables wrap their text inside the cell width rather than pushing the page sideways; text reads
 #: from the left (JupyterLab right-aligns every cell of a rendered table unless told otherwise).
 TABLE_CSS = (
