@@ -5,7 +5,7 @@ candidate only and keeps nothing of anyone else: the candidate's own rows,
 and for the patience meter the count tables of their cohort (aggregates, no
 names). Everything it says comes from the layers below:
 :func:`followup_kit.facts` and :func:`followup_kit.plan` for the steps,
-:mod:`followup_kit.stats` for the meter, :func:`followup_kit.charts.timeline_svg`
+:mod:`followup_kit.stats` for the meter, :func:`followup_kit.timeline.timeline_svg`
 for the picture (an SVG the browser draws, sharp at any width) and :func:`followup_kit.draft` for the letters.
 """
 
