@@ -575,3 +575,39 @@ def test_asking_for_time_should_name_the_day():
 def test_an_unclear_offer_reply_says_so():
     result = check_offer_reply("Dear Amara, thank you for the Data Analyst offer.", interview=OFFER)
     assert result.intent is None and "intent   unclear" in result.summary()
+
+
+# -- reading over lemmas, negation with a scope, the letter's own words ------------------
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("I'm even keener on the job now.", True),
+    ("I'm even more keen on the job now.", True),
+    ("I am keen on the job now.", True),
+    ("Meeting the team has made me keener than ever.", True),
+    ("I still want very much this job.", True),
+    ("I really hope to get the analyst job!", True),
+    ("I'm not sure I am still interested in the job.", False),
+    ("I don't think I am really that keen any more.", False),
+    ("No worries about the delay, I am very interested.", True),
+])
+def test_interest_is_read_over_lemmas_and_a_negation_denies_its_whole_clause(sentence, found):
+    text = f"Dear Amara, thank you for the interview for the Data Analyst role. {sentence}"
+    assert check_thank_you(text, interview=INTERVIEW).parts["interest"] is found
+
+
+def test_quoted_text_is_not_the_candidates_letter():
+    reply = ("Hi Amara,\n\nThanks for letting me know.\n\nBest,\nChidi\n\n"
+             "On 3 June 2026, Amara Lee wrote:\n> Thank you for your interest. We have decided to offer "
+             "the role to another candidate. We wish you the best of luck.\n")
+    result = check_rejection_reply(reply)
+    assert result.parts == {"thanks": True, "positive": False, "asks_tips": False}
+    quoted = "Dear Ms Lee,\n\n> Any update? Is the role still open?\nMy name is Chidi; I interviewed on 3 May."
+    assert check_follow_up(quoted).parts["asks_status"] is False
+
+
+def test_the_signature_is_left_out_but_a_sentence_after_the_closing_is_read():
+    signed = ("Dear Amara,\n\nThank you for the interview.\n\nKind regards,\nChidi Okeke\n"
+              "Keen data analyst | 07700 900123\n")
+    assert not check_thank_you(signed, interview=INTERVIEW).parts["interest"]
+    signed = signed.replace("Kind regards,\n", "Kind regards,\n") + "P.S. I am keen on the Data Analyst role.\n"
+    assert check_thank_you(signed, interview=INTERVIEW).evidence["interest"] == (
+        "P.S. I am keen on the Data Analyst role.")

@@ -11,8 +11,10 @@ reply to an offer **thanks** the employer and names the **role**; it either
 accepts (which shows **interest**), asks for time to decide, with a date and
 with interest, or declines graciously, keeping the door open.
 
-The rules are plain regular expressions and word lists over sentences, so the
-same letter always gets the same verdict and nothing is downloaded. Each part
+The rules are plain regular expressions and word lists over sentences, read as
+written and as lemmas (simplemma's dictionaries, shipped in its package), so the
+same letter always gets the same verdict and nothing is downloaded. Quoted
+text and the signature are not read. Each part
 found comes with the sentence that shows it, so a coach can see why.
 
 Each check reads the letter (:mod:`.reading`), looks for its parts with the

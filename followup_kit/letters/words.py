@@ -15,6 +15,34 @@ import re
 # A sentence does not end after these: "Dr. Okafor" is one sentence, not two.
 ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Rev|e\.g|i\.e|etc|approx)\.$", re.IGNORECASE)
 SIGN_OFF = re.compile(r"^\W*[\w' ]{0,30},\s*$")
+# The line that closes a letter; what follows it, but for a "P.S.", is the signature.
+CLOSING = re.compile(
+    r"^(?:(?:with )?(?:kind(?:est)?|best|warm(?:est)?|many) (?:regards|wishes)|regards|best|all the best|"
+    r"thanks(?: again| so much| a lot)?|many thanks|(?:with )?thanks and regards|thank you(?: again)?|"
+    r"yours(?: sincerely| faithfully| truly)?|sincerely(?: yours)?|cheers|take care|warmly|respectfully|"
+    r"with (?:gratitude|thanks|appreciation)|speak soon|talk soon)[,.!]?\s*$", re.IGNORECASE)
+# A signature line is this short and ends in no full stop: "Rebecca Thornton", "07700 900123".
+SIGNATURE_LINE_WORDS = 6
+# Where quoted text begins: a mail program's "On 3 June, Amara Lee wrote:", a forwarded header.
+QUOTE_STARTS = re.compile(r"^(?:on\b.{0,200}\bwrote:|-{2,}\s*original message\s*-{2,}|from:\s|sent from my\b)",
+                          re.IGNORECASE)
+# A signature's own delimiter: a line of "-- ".
+SIGNATURE_ENDS = re.compile(r"^-- ?$")
+
+# -- lemmas --------------------------------------------------------------------
+# Contractions written out before a sentence is lemmatised ("I'm" -> "i am", "can't" -> "can not").
+# "Couldn't be more excited" says the most there is, so it reads as "be most excited".
+CONTRACTIONS = tuple((re.compile(p), full) for p, full in (
+    (r"\b(?:could|can)(?:n't| not|not) be (?:any )?(?:more|happier|keener|gladder|prouder)\b", "be most"),
+    (r"\bcan't\b|\bcannot\b", "can not"), (r"\bwon't\b", "will not"), (r"\bshan't\b", "shall not"),
+    (r"n't\b", " not"), (r"'m\b", " am"), (r"'re\b", " are"), (r"'ve\b", " have"), (r"'ll\b", " will"),
+    (r"'d\b", " would"), (r"\bim\b", "i am"),
+))
+# Words that only grade the adjective after them: "more keen" reads as "keen", as "keener" does.
+DEGREE_WORDS = frozenset({"more", "most"})
+# Words the lemmatiser leaves as they are or trims wrongly, and "interesting", which is not "interested".
+LEMMA_FIXES = {"writing": "write", "following": "follow", "thanking": "thank", "wondering": "wonder",
+               "hoping": "hope", "checking": "check", "reaching": "reach", "interesting": "interesting"}
 
 
 def any_of(*patterns: str) -> re.Pattern:
@@ -52,6 +80,18 @@ INTEREST = any_of(
     r"\blook(?:ing)? forward to (?:the (?:chance|opportunity|possibility)|working|joining|contributing|being part)\b",
     r"\bexactly (?:what|the (?:kind|sort|type) of \w+) (?:i|i've)\b",
     r"\bcan't wait to (?:start|join|work|get)\b",
+)
+# The same over a sentence's lemmas (see :func:`followup_kit.letters.reading.lemmas`): "I'm even keener"
+# is "i be even keen", "I still want very much this job" is "want very much this job".
+_ADVERBS = (r"(?:(?:still|very|even|really|so|now|also|all|truly|genuinely|particularly|extremely|super|"
+            r"quite|just|definitely|incredibly|much|as|very much|always|already) )*")
+INTEREST_LEMMAS = any_of(
+    rf"\b(?:be|feel|remain|get|grow|stay|make i|leave i) {_ADVERBS}"
+    r"(?:interest|keen|eager|excite|thrill|enthusiastic|motivated)\b(?! rate)",
+    r"\bwant (?:[a-z]+ ){0,3}?(?:this|the|that|your) (?:[a-z-]+ ){0,2}?(?:job|role|position|post|place|offer)\b",
+    r"\bwant to (?:say yes|accept|join|work (?:for|with|at|here)|start)\b",
+    r"\bhope (?:to|i|that i) (?:get|be offer|be successful|be choose|be select|land|join|work with)\b",
+    r"\bmy (?:first|top|number one) choice\b", r"\bover the moon\b",
 )
 # What a span of time was spent on when it is not experience: "three months looking for work".
 _NOT_EXPERIENCE = (r"(?!\s+(?:of\s+)?(?:looking|searching|applying|job[ -]hunting|unemployed|out of work|"
@@ -167,6 +207,14 @@ ASKS_STATUS = any_of(
 )
 
 # -- negation ------------------------------------------------------------------
+# A negation denies what follows it to the end of its clause: "not sure I am still interested".
+NEGATION_CUE = re.compile(r"(?:\b(?:not|never|nor|hardly|unsure|no)\b|n(?:'|\s)t\b)")
+CLAUSE_BREAK = re.compile(r"[,;:!?()]| - |\b(?:but|however|although|though|yet|whereas|while|because|since)\b")
+# Negations that do not deny: "not only", "couldn't be more excited", "can't wait", "no doubt".
+NOT_DENYING = re.compile(
+    r"(?:not (?:only|just)|no (?:doubt|worries|problem|hard feelings|matter|question)|"
+    r"(?:n(?:'|\s)t|not)\s+(?:be\s+(?:any\s+)?(?:more|happier|keener|gladder)|thank|wait|have asked)|"
+    r"never (?:been|felt) (?:more|so))\b")
 # A "not" up to three words before a phrase denies it: "not interested", "don't want". "n't" ends
 # a word, so it has no word boundary before it; in a sentence's tokens it is written "don t".
 NEGATION = re.compile(r"(?:\b(?:not|no longer|never|nor)\b|n(?:'|\s)t\b)(?:\W+\w+){0,3}\W*$")
