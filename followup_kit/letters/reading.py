@@ -54,7 +54,10 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u20
 
 def fold(text: str) -> str:
     """Drop accents and unify quotes and dashes, keeping case: "Zoë Ngũgĩ" -> "Zoe Ngugi"."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    plain = text.translate(_APOSTROPHES)
+    if plain.isascii():
+        return plain
+    decomposed = unicodedata.normalize("NFKD", plain)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
