@@ -611,3 +611,32 @@ def test_the_signature_is_left_out_but_a_sentence_after_the_closing_is_read():
     signed = signed.replace("Kind regards,\n", "Kind regards,\n") + "P.S. I am keen on the Data Analyst role.\n"
     assert check_thank_you(signed, interview=INTERVIEW).evidence["interest"] == (
         "P.S. I am keen on the Data Analyst role.")
+
+
+@pytest.mark.parametrize(("kind", "text", "part", "found"), [
+    ("follow_up", "Hi Dave, just following up as you said you'd let me know by Monday.", "reason", True),
+    ("follow_up", "Dear Ms Lee, I write to follow about the interview.", "reason", True),
+    ("follow_up", "Hi Gloria, do you know yet where things are with the clerk role?", "asks_status", True),
+    ("follow_up", "Hi Gloria, I hope you had a good weekend.", "reason", False),
+    ("rejection_reply", "May I ask in which points my profile was not strong enough?", "asks_tips", True),
+    ("rejection_reply", "Please send me the feedback of the interview with the scores.", "asks_tips", True),
+    ("rejection_reply", "What exactly was it that I was missing?", "asks_tips", True),
+    ("rejection_reply", "Thank you. I wish you well with the new hire.", "asks_tips", False),
+    ("rejection_reply", "Thank you. I find the decision difficult to understand.", "positive", False),
+    ("rejection_reply", "Thanks for the call. Good luck finding someone who can close like me.", "positive", False),
+    ("rejection_reply", "Thank you. Of course it is a pity, but I understand.", "positive", True),
+    ("thank_you", "Thank you. I completed an ALS course in January.", "strengths", True),
+    ("thank_you", "Thank you. I hope my years running the holiday club will be useful.", "strengths", True),
+])
+def test_parts_read_over_lemmas(kind, text, part, found):
+    assert check(kind, text).parts[part] is found
+
+
+@pytest.mark.parametrize(("sentence", "intent", "thanks"), [
+    ("Marco! I'm in \U0001f642 When do I start?", "accept", False),
+    ("I should be grateful if I might have until Friday 13 June to consider the terms.", "time", False),
+    ("I am grateful for the offer and delighted to accept.", "accept", True),
+])
+def test_an_offer_reply_read_over_lemmas(sentence, intent, thanks):
+    result = check_offer_reply(f"Dear Marco,\n\n{sentence}", interview=OFFER)
+    assert (result.intent, result.parts["thanks"]) == (intent, thanks)

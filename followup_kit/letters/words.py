@@ -52,7 +52,8 @@ def any_of(*patterns: str) -> re.Pattern:
 
 _NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|several|many)"
 
-THANKS = any_of(r"\bthank(?:s|ing| you)\b", r"\bgrateful\b", r"\bgratitude\b", r"\bappreciat(?:e|ed|ion)\b")
+# "I should be grateful if I might have until Friday" asks; it does not thank.
+THANKS = any_of(r"\bthank(?:s|ing| you)\b", r"(?<!should be )(?<!would be )(?<!'d be )\bgrateful\b", r"\bgratitude\b", r"\bappreciat(?:e|ed|ion)\b")
 APPRECIATION = any_of(
     THANKS.pattern,
     r"\b(?:a|real|great) pleasure\b",
@@ -87,11 +88,12 @@ _ADVERBS = (r"(?:(?:still|very|even|really|so|now|also|all|truly|genuinely|parti
             r"quite|just|definitely|incredibly|much|as|very much|always|already) )*")
 INTEREST_LEMMAS = any_of(
     rf"\b(?:be|feel|remain|get|grow|stay|make i|leave i) {_ADVERBS}"
-    r"(?:interest|keen|eager|excite|thrill|enthusiastic|motivated)\b(?! rate)",
+    r"(?:interest|keen|eager|excite|thrill|enthusiastic|motivat\w*)\b(?! rate)",
     r"\bwant (?:[a-z]+ ){0,3}?(?:this|the|that|your) (?:[a-z-]+ ){0,2}?(?:job|role|position|post|place|offer)\b",
     r"\bwant to (?:say yes|accept|join|work (?:for|with|at|here)|start)\b",
     r"\bhope (?:to|i|that i) (?:get|be offer|be successful|be choose|be select|land|join|work with)\b",
     r"\bmy (?:first|top|number one) choice\b", r"\bover the moon\b",
+    r"\bhope (?:we|i) (?:can|could|will|may) work together\b",
 )
 # What a span of time was spent on when it is not experience: "three months looking for work".
 _NOT_EXPERIENCE = (r"(?!\s+(?:of\s+)?(?:looking|searching|applying|job[ -]hunting|unemployed|out of work|"
@@ -125,6 +127,13 @@ STRENGTHS = any_of(
     r"\b(?:i am|i'm|im) (?:also |very |really |pretty |quite )?(?:quick|fast|good|great|confident|"
     rf"reliable|strong|experienced|skilled|handy|trained) (?:on|at|with|in|teaching|using|working)\b{_NOT_SKILL}",
 )
+# Strengths over lemmas: "I completed my ALS course", "I have been part of the arrest team",
+# "my years running the holiday club".
+STRENGTHS_LEMMAS = any_of(
+    r"\bi (?:have |also |recently |just )*(?:complete|finish|pass|earn|gain|obtain|achieve|qualify)\b",
+    r"\bi have be (?:part of|in charge of|responsible for)\b", r"\bi have do my\b",
+    rf"\bmy (?:{_NUMBER} )?(?:[a-z-]+ )?year (?:of|as|in|at|run|work|lead|manage|teach|look)\b",
+)
 DESPERATE = (
     (r"\bjust (?:checking|touching base|wanted to check) in\b", "just checking in"),
     (r"(?<!grateful for )(?<!appreciate )(?<!welcome )(?<!thankful for )\bany updates?\b", "any update"),
@@ -156,6 +165,7 @@ HOSTILE = (
     r"(?:the |your |this |that |such a |a )?(?:outcome|decision|result|news|rejection|choice))\b",
     r"\bonly to (?:receive|get|be (?:told|rejected|turned down))\b",
     r"\blives? up to (?:your|the|their) expectations\b", r"\bso much of my time\b",
+    r"\byour loss\b", r"\bgood luck (?:finding|replacing|with that)\b",
 )
 HOSTILE_RX = any_of(*HOSTILE)
 POSITIVE = any_of(
@@ -164,7 +174,10 @@ POSITIVE = any_of(
     r"\b(?:best of|good) luck\b", r"\bpaths cross\b", r"\b(?:stay|keep) in touch\b",
     r"\b(?:future|other|upcoming) (?:openings|opportunities|roles|vacancies|positions)\b",
     r"\bkeep me in mind\b", r"\blearn(?:ed|t) (?:a lot|a great deal|so much)\b",
-    r"\bvalued (?:the|our|meeting|learning)\b", r"\bhope to (?:work|apply|meet)\b", r"\bunderstand\b",
+    r"\bvalued (?:the|our|meeting|learning)\b", r"\bhope to (?:work|apply|meet)\b",
+    # "I understand", "completely understandable"; not "difficult to understand", "I hope you
+    # understand the position this puts me in", "as I understand it".
+    r"(?<!as )\b(?:i|we) (?:\w+ )?understand\b(?! the (?:difficult|position))", r"\bunderstandable\b",
     r"\bcongratulations\b",
     # Taking the news gracefully: "no worries at all, these things happen", "I'm sure you picked someone great".
     r"\bno (?:worries|hard feelings|problem at all)\b", r"\b(?:these|such) things happen\b",
@@ -176,8 +189,17 @@ TIPS = any_of(
     r"\bwhat i (?:could|can|should|might) (?:do|have done) (?:better|differently)\b",
     r"\b(?:improve|develop|work on|strengthen)\b", r"\bwhat i did wrong\b",
 )
+# What was missing, asked for over lemmas: "in which points my profile was not strong enough",
+# "what exactly was it that I was missing", "which criteria I was judged not to meet".
+TIPS_LEMMAS = any_of(
+    r"\b(?:what|which|why|where)\b[^.?!]{0,80}?\b(?:miss|lack|wrong|weak|short|criteria|criterion|"
+    r"improve|differently|not (?:strong|good|meet|enough|right|ready|successful|select|choose))\b",
+    r"\b(?:my|the|any) (?:interview )?score\b",
+)
 ASKING = any_of(
-    r"\?", r"\b(?:would|could|can|do|might|will) you\b", r"\bif you (?:have|had|could|can|are)\b",
+    r"\?", r"\b(?:would|could|can|do|might|will) you\b",
+    r"\bi(?:'d| would) (?:like|want|love) to (?:know|hear|understand|learn)\b",
+    r"\bplease (?:send|share|tell|let me know|give|could)\b", r"\bmay i ask\b", r"\bif you (?:have|had|could|can|are)\b",
     r"\bshould you\b", r"\bi(?:'d| would) (?:be (?:very |most )?grateful|welcome|value|appreciate|love to hear)\b",
     r"\bany\b",
 )
@@ -194,6 +216,18 @@ REASON = any_of(
     r"drop you a line|reach out|touch base|see)\b",
     r"\bthe reason i\b", r"\breaching out\b", r"\bfollowing up on\b", r"\bto follow up\b",
     r"\bcontacting you (?:again )?(?:about|regarding|because|to)\b",
+)
+# The reason for writing, over lemmas: "just following up", "I write to follow about the interview",
+# "I am just writing for follow up", "I am writing you after our meeting".
+REASON_LEMMAS = any_of(
+    r"\b(?:just |i |be |am )follow up\b", r"^follow up\b",
+    r"\b(?:i|be) (?:just |only |simply )?write (?:to|for|about|regarding|because|after|as|you|again|in)\b",
+    r"\b(?:get|be) in touch (?:about|to|regarding|because|after|again)\b", r"\btouch base\b",
+    r"\bcheck in (?:on|about|to|regarding|with)\b",
+)
+ASKS_STATUS_LEMMAS = any_of(
+    r"\bwhere thing (?:be|stand)\b", r"\b(?:find|choose|pick|hire|appoint|select) (?:someone|somebody|another)\b",
+    r"\b(?:have|do) you (?:decide|make a decision|reach a decision)\b", r"\bany (?:news|word|update)\b",
 )
 ASKS_STATUS = any_of(
     r"\bstill (?:open|available|vacant|considering|accepting|recruiting|hiring|being considered)\b",
@@ -362,6 +396,9 @@ ACCEPTS = any_of(
     r"\b(?:would|'d) (?:love|like|be (?:happy|glad|delighted)) to take (?:it|you up|the (?:[\w-]+ ){0,3}"
     r"(?:job|role|position|post|offer))\b",
 )
+# A yes over lemmas: "I'm in!", "when do I start?".
+ACCEPTS_LEMMAS = any_of(r"^(?:\W+ )?i be in(?: (?:[^\w\s]|so|definitely)\b| ?[^\w\s]|$)",
+                        r"\bwhen (?:do|can|should|shall) i start\b")
 # Keen to begin, which in a reply to an offer is a yes when nothing says otherwise.
 EAGER_TO_START = any_of(
     r"\b(?:excited|delighted|thrilled|happy|pleased|glad|can't wait|cannot wait) to (?:join|start|be joining|"
