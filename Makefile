@@ -78,6 +78,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/widgets.py
 	$(BIN)/python benchmarks/dashboard.py
 	$(BIN)/python benchmarks/store.py
+	$(BIN)/python benchmarks/letters.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .ruff_cache

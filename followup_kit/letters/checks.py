@@ -11,8 +11,10 @@ reply to an offer **thanks** the employer and names the **role**; it either
 accepts (which shows **interest**), asks for time to decide, with a date and
 with interest, or declines graciously, keeping the door open.
 
-The rules are plain regular expressions and word lists over sentences, so the
-same letter always gets the same verdict and nothing is downloaded. Each part
+The rules are plain regular expressions and word lists over sentences, read as
+written and as lemmas (simplemma's dictionaries, shipped in its package), so the
+same letter always gets the same verdict and nothing is downloaded. Quoted
+text and the signature are not read. Each part
 found comes with the sentence that shows it, so a coach can see why.
 
 Each check reads the letter (:mod:`.reading`), looks for its parts with the
@@ -44,10 +46,12 @@ from .verdict import (
 from .words import (
     A_DATE,
     ACCEPTS,
+    ACCEPTS_LEMMAS,
     APPRECIATION,
     ASKING,
     ASKS,
     ASKS_STATUS,
+    ASKS_STATUS_LEMMAS,
     DECIDING,
     DECLINES_OFFER,
     DOOR_OPEN,
@@ -56,11 +60,14 @@ from .words import (
     HOSTILE_RX,
     POSITIVE,
     REASON,
+    REASON_LEMMAS,
     REINTRODUCTION_CASED,
     REINTRODUCTION_CI,
     STRENGTHS,
+    STRENGTHS_LEMMAS,
     THANKS,
     TIPS,
+    TIPS_LEMMAS,
     any_of,
 )
 
@@ -136,7 +143,7 @@ def _thank_you(text: str, values: dict | None, kind: str, max_words: int | None)
     known = values is not None
     values = values if known else {"role": "", "company": ""}
     letter = LetterText.read(text)
-    strengths = letter.find(STRENGTHS)
+    strengths = letter.find(STRENGTHS, lemma_rx=STRENGTHS_LEMMAS)
     chosen = _chosen_strengths_rx(values.get("strengths"))
     if strengths is None and chosen is not None:
         strengths = letter.find(chosen)
@@ -175,8 +182,8 @@ def check_follow_up(text: str, *, interview: Mapping | None = None,
     reintro = letter.find(REINTRODUCTION_CI) or letter.find(REINTRODUCTION_CASED)
     found = {
         "reintroduction": reintro,
-        "reason": letter.find(REASON),
-        "asks_status": letter.find(ASKS_STATUS),
+        "reason": letter.find(REASON, lemma_rx=REASON_LEMMAS),
+        "asks_status": letter.find(ASKS_STATUS, lemma_rx=ASKS_STATUS_LEMMAS),
     }
     return verdict("follow_up", letter, found, max_words)
 
@@ -203,8 +210,8 @@ def check_rejection_reply(text: str, *, interview: Mapping | None = None,
     letter = LetterText.read(text)
     hostile = letter.find(HOSTILE_RX)
     tips = None
-    for shown, folded in zip(letter.shown, letter.folded, strict=True):
-        if TIPS.search(folded) and ASKING.search(folded):
+    for shown, folded, said in zip(letter.shown, letter.folded, letter.lemmas, strict=True):
+        if (TIPS.search(folded) or TIPS_LEMMAS.search(said)) and ASKING.search(folded):
             tips = shown
             break
     found = {
@@ -225,7 +232,7 @@ def _offer_intent(letter: LetterText) -> tuple[str | None, str | None]:
     """
     if (said := letter.find(DECLINES_OFFER, negatable=True)) is not None:
         return "decline", said
-    if (said := letter.find(ACCEPTS, negatable=True)) is not None:
+    if (said := letter.find(ACCEPTS, lemma_rx=ACCEPTS_LEMMAS, negatable=True)) is not None:
         return "accept", said
     if (said := next(iter(_time_asks(letter)), None)) is not None:
         return "time", said

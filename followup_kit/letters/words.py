@@ -15,6 +15,34 @@ import re
 # A sentence does not end after these: "Dr. Okafor" is one sentence, not two.
 ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Rev|e\.g|i\.e|etc|approx)\.$", re.IGNORECASE)
 SIGN_OFF = re.compile(r"^\W*[\w' ]{0,30},\s*$")
+# The line that closes a letter; what follows it, but for a "P.S.", is the signature.
+CLOSING = re.compile(
+    r"^(?:(?:with )?(?:kind(?:est)?|best|warm(?:est)?|many) (?:regards|wishes)|regards|best|all the best|"
+    r"thanks(?: again| so much| a lot)?|many thanks|(?:with )?thanks and regards|thank you(?: again)?|"
+    r"yours(?: sincerely| faithfully| truly)?|sincerely(?: yours)?|cheers|take care|warmly|respectfully|"
+    r"with (?:gratitude|thanks|appreciation)|speak soon|talk soon)[,.!]?\s*$", re.IGNORECASE)
+# A signature line is this short and ends in no full stop: "Rebecca Thornton", "07700 900123".
+SIGNATURE_LINE_WORDS = 6
+# Where quoted text begins: a mail program's "On 3 June, Amara Lee wrote:", a forwarded header.
+QUOTE_STARTS = re.compile(r"^(?:on\b.{0,200}\bwrote:|-{2,}\s*original message\s*-{2,}|from:\s|sent from my\b)",
+                          re.IGNORECASE)
+# A signature's own delimiter: a line of "-- ".
+SIGNATURE_ENDS = re.compile(r"^-- ?$")
+
+# -- lemmas --------------------------------------------------------------------
+# Contractions written out before a sentence is lemmatised ("I'm" -> "i am", "can't" -> "can not").
+# "Couldn't be more excited" says the most there is, so it reads as "be most excited".
+CONTRACTIONS = tuple((re.compile(p), full) for p, full in (
+    (r"\b(?:could|can)(?:n't| not|not) be (?:any )?(?:more|happier|keener|gladder|prouder)\b", "be most"),
+    (r"\bcan't\b|\bcannot\b", "can not"), (r"\bwon't\b", "will not"), (r"\bshan't\b", "shall not"),
+    (r"n't\b", " not"), (r"'m\b", " am"), (r"'re\b", " are"), (r"'ve\b", " have"), (r"'ll\b", " will"),
+    (r"'d\b", " would"), (r"\bim\b", "i am"),
+))
+# Words that only grade the adjective after them: "more keen" reads as "keen", as "keener" does.
+DEGREE_WORDS = frozenset({"more", "most"})
+# Words the lemmatiser leaves as they are or trims wrongly, and "interesting", which is not "interested".
+LEMMA_FIXES = {"writing": "write", "following": "follow", "thanking": "thank", "wondering": "wonder",
+               "hoping": "hope", "checking": "check", "reaching": "reach", "interesting": "interesting"}
 
 
 def any_of(*patterns: str) -> re.Pattern:
@@ -24,7 +52,8 @@ def any_of(*patterns: str) -> re.Pattern:
 
 _NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|several|many)"
 
-THANKS = any_of(r"\bthank(?:s|ing| you)\b", r"\bgrateful\b", r"\bgratitude\b", r"\bappreciat(?:e|ed|ion)\b")
+# "I should be grateful if I might have until Friday" asks; it does not thank.
+THANKS = any_of(r"\bthank(?:s|ing| you)\b", r"(?<!should be )(?<!would be )(?<!'d be )\bgrateful\b", r"\bgratitude\b", r"\bappreciat(?:e|ed|ion)\b")
 APPRECIATION = any_of(
     THANKS.pattern,
     r"\b(?:a|real|great) pleasure\b",
@@ -52,6 +81,19 @@ INTEREST = any_of(
     r"\blook(?:ing)? forward to (?:the (?:chance|opportunity|possibility)|working|joining|contributing|being part)\b",
     r"\bexactly (?:what|the (?:kind|sort|type) of \w+) (?:i|i've)\b",
     r"\bcan't wait to (?:start|join|work|get)\b",
+)
+# The same over a sentence's lemmas (see :func:`followup_kit.letters.reading.lemmas`): "I'm even keener"
+# is "i be even keen", "I still want very much this job" is "want very much this job".
+_ADVERBS = (r"(?:(?:still|very|even|really|so|now|also|all|truly|genuinely|particularly|extremely|super|"
+            r"quite|just|definitely|incredibly|much|as|very much|always|already) )*")
+INTEREST_LEMMAS = any_of(
+    rf"\b(?:be|feel|remain|get|grow|stay|make i|leave i) {_ADVERBS}"
+    r"(?:interest|keen|eager|excite|thrill|enthusiastic|motivat\w*)\b(?! rate)",
+    r"\bwant (?:[a-z]+ ){0,3}?(?:this|the|that|your) (?:[a-z-]+ ){0,2}?(?:job|role|position|post|place|offer)\b",
+    r"\bwant to (?:say yes|accept|join|work (?:for|with|at|here)|start)\b",
+    r"\bhope (?:to|i|that i) (?:get|be offer|be successful|be choose|be select|land|join|work with)\b",
+    r"\bmy (?:first|top|number one) choice\b", r"\bover the moon\b",
+    r"\bhope (?:we|i) (?:can|could|will|may) work together\b",
 )
 # What a span of time was spent on when it is not experience: "three months looking for work".
 _NOT_EXPERIENCE = (r"(?!\s+(?:of\s+)?(?:looking|searching|applying|job[ -]hunting|unemployed|out of work|"
@@ -85,6 +127,13 @@ STRENGTHS = any_of(
     r"\b(?:i am|i'm|im) (?:also |very |really |pretty |quite )?(?:quick|fast|good|great|confident|"
     rf"reliable|strong|experienced|skilled|handy|trained) (?:on|at|with|in|teaching|using|working)\b{_NOT_SKILL}",
 )
+# Strengths over lemmas: "I completed my ALS course", "I have been part of the arrest team",
+# "my years running the holiday club".
+STRENGTHS_LEMMAS = any_of(
+    r"\bi (?:have |also |recently |just )*(?:complete|finish|pass|earn|gain|obtain|achieve|qualify)\b",
+    r"\bi have be (?:part of|in charge of|responsible for)\b", r"\bi have do my\b",
+    rf"\bmy (?:{_NUMBER} )?(?:[a-z-]+ )?year (?:of|as|in|at|run|work|lead|manage|teach|look)\b",
+)
 DESPERATE = (
     (r"\bjust (?:checking|touching base|wanted to check) in\b", "just checking in"),
     (r"(?<!grateful for )(?<!appreciate )(?<!welcome )(?<!thankful for )\bany updates?\b", "any update"),
@@ -116,6 +165,7 @@ HOSTILE = (
     r"(?:the |your |this |that |such a |a )?(?:outcome|decision|result|news|rejection|choice))\b",
     r"\bonly to (?:receive|get|be (?:told|rejected|turned down))\b",
     r"\blives? up to (?:your|the|their) expectations\b", r"\bso much of my time\b",
+    r"\byour loss\b", r"\bgood luck (?:finding|replacing|with that)\b",
 )
 HOSTILE_RX = any_of(*HOSTILE)
 POSITIVE = any_of(
@@ -124,7 +174,10 @@ POSITIVE = any_of(
     r"\b(?:best of|good) luck\b", r"\bpaths cross\b", r"\b(?:stay|keep) in touch\b",
     r"\b(?:future|other|upcoming) (?:openings|opportunities|roles|vacancies|positions)\b",
     r"\bkeep me in mind\b", r"\blearn(?:ed|t) (?:a lot|a great deal|so much)\b",
-    r"\bvalued (?:the|our|meeting|learning)\b", r"\bhope to (?:work|apply|meet)\b", r"\bunderstand\b",
+    r"\bvalued (?:the|our|meeting|learning)\b", r"\bhope to (?:work|apply|meet)\b",
+    # "I understand", "completely understandable"; not "difficult to understand", "I hope you
+    # understand the position this puts me in", "as I understand it".
+    r"(?<!as )\b(?:i|we) (?:\w+ )?understand\b(?! the (?:difficult|position))", r"\bunderstandable\b",
     r"\bcongratulations\b",
     # Taking the news gracefully: "no worries at all, these things happen", "I'm sure you picked someone great".
     r"\bno (?:worries|hard feelings|problem at all)\b", r"\b(?:these|such) things happen\b",
@@ -136,8 +189,17 @@ TIPS = any_of(
     r"\bwhat i (?:could|can|should|might) (?:do|have done) (?:better|differently)\b",
     r"\b(?:improve|develop|work on|strengthen)\b", r"\bwhat i did wrong\b",
 )
+# What was missing, asked for over lemmas: "in which points my profile was not strong enough",
+# "what exactly was it that I was missing", "which criteria I was judged not to meet".
+TIPS_LEMMAS = any_of(
+    r"\b(?:what|which|why|where)\b[^.?!]{0,80}?\b(?:miss|lack|wrong|weak|short|criteria|criterion|"
+    r"improve|differently|not (?:strong|good|meet|enough|right|ready|successful|select|choose))\b",
+    r"\b(?:my|the|any) (?:interview )?score\b",
+)
 ASKING = any_of(
-    r"\?", r"\b(?:would|could|can|do|might|will) you\b", r"\bif you (?:have|had|could|can|are)\b",
+    r"\?", r"\b(?:would|could|can|do|might|will) you\b",
+    r"\bi(?:'d| would) (?:like|want|love) to (?:know|hear|understand|learn)\b",
+    r"\bplease (?:send|share|tell|let me know|give|could)\b", r"\bmay i ask\b", r"\bif you (?:have|had|could|can|are)\b",
     r"\bshould you\b", r"\bi(?:'d| would) (?:be (?:very |most )?grateful|welcome|value|appreciate|love to hear)\b",
     r"\bany\b",
 )
@@ -155,6 +217,18 @@ REASON = any_of(
     r"\bthe reason i\b", r"\breaching out\b", r"\bfollowing up on\b", r"\bto follow up\b",
     r"\bcontacting you (?:again )?(?:about|regarding|because|to)\b",
 )
+# The reason for writing, over lemmas: "just following up", "I write to follow about the interview",
+# "I am just writing for follow up", "I am writing you after our meeting".
+REASON_LEMMAS = any_of(
+    r"\b(?:just |i |be |am )follow up\b", r"^follow up\b",
+    r"\b(?:i|be) (?:just |only |simply )?write (?:to|for|about|regarding|because|after|as|you|again|in)\b",
+    r"\b(?:get|be) in touch (?:about|to|regarding|because|after|again)\b", r"\btouch base\b",
+    r"\bcheck in (?:on|about|to|regarding|with)\b",
+)
+ASKS_STATUS_LEMMAS = any_of(
+    r"\bwhere thing (?:be|stand)\b", r"\b(?:find|choose|pick|hire|appoint|select) (?:someone|somebody|another)\b",
+    r"\b(?:have|do) you (?:decide|make a decision|reach a decision)\b", r"\bany (?:news|word|update)\b",
+)
 ASKS_STATUS = any_of(
     r"\bstill (?:open|available|vacant|considering|accepting|recruiting|hiring|being considered)\b",
     r"\b(?:been|was|is|has|already) (?:already )?(?:filled|taken)\b",
@@ -167,6 +241,14 @@ ASKS_STATUS = any_of(
 )
 
 # -- negation ------------------------------------------------------------------
+# A negation denies what follows it to the end of its clause: "not sure I am still interested".
+NEGATION_CUE = re.compile(r"(?:\b(?:not|never|nor|hardly|unsure|no)\b|n(?:'|\s)t\b)")
+CLAUSE_BREAK = re.compile(r"[,;:!?()]| - |\b(?:but|however|although|though|yet|whereas|while|because|since)\b")
+# Negations that do not deny: "not only", "couldn't be more excited", "can't wait", "no doubt".
+NOT_DENYING = re.compile(
+    r"(?:not (?:only|just)|no (?:doubt|worries|problem|hard feelings|matter|question)|"
+    r"(?:n(?:'|\s)t|not)\s+(?:be\s+(?:any\s+)?(?:more|happier|keener|gladder)|thank|wait|have asked)|"
+    r"never (?:been|felt) (?:more|so))\b")
 # A "not" up to three words before a phrase denies it: "not interested", "don't want". "n't" ends
 # a word, so it has no word boundary before it; in a sentence's tokens it is written "don t".
 NEGATION = re.compile(r"(?:\b(?:not|no longer|never|nor)\b|n(?:'|\s)t\b)(?:\W+\w+){0,3}\W*$")
@@ -314,6 +396,9 @@ ACCEPTS = any_of(
     r"\b(?:would|'d) (?:love|like|be (?:happy|glad|delighted)) to take (?:it|you up|the (?:[\w-]+ ){0,3}"
     r"(?:job|role|position|post|offer))\b",
 )
+# A yes over lemmas: "I'm in!", "when do I start?".
+ACCEPTS_LEMMAS = any_of(r"^(?:\W+ )?i be in(?: (?:[^\w\s]|so|definitely)\b| ?[^\w\s]|$)",
+                        r"\bwhen (?:do|can|should|shall) i start\b")
 # Keen to begin, which in a reply to an offer is a yes when nothing says otherwise.
 EAGER_TO_START = any_of(
     r"\b(?:excited|delighted|thrilled|happy|pleased|glad|can't wait|cannot wait) to (?:join|start|be joining|"
