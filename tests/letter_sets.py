@@ -8,6 +8,7 @@ line, then the letter.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -185,3 +186,29 @@ def intents(folder: str | Path) -> pd.DataFrame:
           "evidence": result.intent_evidence}
          for item, result in labelled_set(folder) if item.kind == "offer_reply"],
         columns=["letter", "label", "found", "evidence"])
+
+
+def folder_digest(folder: str | Path) -> str:
+    """A SHA-256 of every file of a folder, names and bytes: a measured set, held as it was."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(folder).iterdir()):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def fallen_below(folder: str | Path, measured: dict[tuple[str, str], tuple[int, int, int, int]]) -> list[str]:
+    """Each part that finds fewer than its measured (tp, fp, fn, tn), or credits more wrongly."""
+    table = evaluate(folder).set_index(["kind", "part"])
+    assert set(table.index) == set(measured)
+    below = []
+    for (kind, part), (tp, fp, fn, tn) in measured.items():
+        now = table.loc[(kind, part)]
+        # The labels fix how many letters have the part, so recall holds while tp does.
+        assert now["letters"] == tp + fp + fn + tn and now["tp"] + now["fn"] == tp + fn
+        if now["tp"] < tp:
+            below.append(f"{kind} {part}: recall {now['tp']}/{tp + fn}, was {tp}/{tp + fn}")
+        # tp'/(tp'+fp') >= tp/(tp+fp), cross-multiplied so that no rounding decides it.
+        if now["tp"] * (tp + fp) < tp * (now["tp"] + now["fp"]):
+            below.append(f"{kind} {part}: precision {now['tp']}/{now['tp'] + now['fp']}, "
+                         f"was {tp}/{tp + fp}")
+    return below
