@@ -392,7 +392,7 @@ def test_a_page_handed_garbage_for_holidays_looks_them_up_itself(demo, monkeypat
         assert [str(d) for d in held.holidays] == [str(d) for d in days[np.is_busday(days)]]
 
 
-def test_a_served_page_loads_neither_holidays_nor_matplotlib_and_plans_the_same(demo, tmp_path):
+def test_a_served_page_loads_neither_holidays_nor_matplotlib_nor_tqdm_and_plans_the_same(demo, tmp_path):
     """In a fresh interpreter, as a kernel: the served holidays give the same next steps."""
     import subprocess
     import sys
@@ -403,7 +403,7 @@ def test_a_served_page_loads_neither_holidays_nor_matplotlib_and_plans_the_same(
               "from followup_kit.dashboard import dashboard_for_request\n"
               "shown = dashboard_for_request()\n"
               "steps = shown.children[1].children[0].value\n"
-              "print(sorted(m for m in ('holidays', 'matplotlib') if m in sys.modules))\n"
+              "print(sorted(m for m in ('holidays', 'matplotlib', 'tqdm') if m in sys.modules))\n"
               "print(steps)\n")
     runs = {}
     for name, handed in (("handed", env), ("looked up", {k: v for k, v in env.items()

@@ -13,7 +13,6 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 from pyarrow import csv as pa_csv
-from tqdm.auto import tqdm
 
 from ..errors import FollowupKitError, Problem, ValidationError
 from .tables import ORDER, TABLES, RawTable, Table
@@ -215,6 +214,9 @@ def write_frames(out_dir: str | Path, frames: tuple[pd.DataFrame, pd.DataFrame, 
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise FollowupKitError(f"cannot create the folder {out}: {exc.strerror}") from None
+    # Imported here: a served page reads CSV-shaped data through this module and needs no bar.
+    from tqdm.auto import tqdm
+
     chunk = 250_000
     paths = []
     with tqdm(total=sum(len(f) for f in frames), desc="writing sample", unit="row",
