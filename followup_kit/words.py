@@ -193,3 +193,15 @@ def in_step_order(steps: pd.DataFrame, *, then: str | None = None) -> pd.DataFra
             .sort_values(keys, ascending=[True, False, True] + ([True] if then else []),
                          na_position="last", kind="stable")
             .drop(columns="_closed"))
+
+
+#: The word for each round a person reads, "second interview"; past these, "round 7 interview".
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth")
+
+
+def round_words(rounds) -> pd.Series:
+    """How a person says each round of an application: "first interview", "second interview"."""
+    values = pd.Series(rounds).astype("int64")
+    words = values.map(lambda r: f"{ORDINALS[r - 1]} interview" if 1 <= r <= len(ORDINALS)
+                       else f"round {r} interview")
+    return words.astype("str")

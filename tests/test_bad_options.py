@@ -73,6 +73,8 @@ BAD = {
     ("edit", "--interviewer-name"): [""],
     ("edit", "--interviewer-email"): ["ann at acme", ""],
     ("edit", "--role"): ["", "r" * 20_000],
+    ("edit", "--round"): ["0", "-1", "two", "3"],
+    ("edit", "--application-id"): ["I2", "a" * 20_000],
     ("edit", "--today"): DAY,
     ("draft", "--db"): NO_STORE,
     ("draft", "--interview"): ["I9"],

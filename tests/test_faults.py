@@ -379,6 +379,12 @@ def test_a_store_of_every_earlier_version_opens_migrates_and_keeps_every_row(tmp
         assert store.changed_candidates(state).tolist() == ["C1"]
         store.forget("C3")
         assert store.counts() == {"candidates": 2, "interviews": 2, "events": 5}
+    # Each interview already there is round 1 of an application of its own, as it was before rounds.
+    migrated = got[1]
+    assert migrated["round"].tolist() == [1] * len(migrated)
+    assert migrated["application_id"].tolist() == migrated["interview_id"].tolist()
+    got = (got[0], migrated.drop(columns=["round", "application_id"]), got[2])
+    expected = (expected[0], expected[1].drop(columns=["round", "application_id"]), expected[2])
     for ours, theirs in zip(got, expected, strict=True):
         pd.testing.assert_frame_equal(ours, theirs)
 

@@ -15,7 +15,8 @@ from .options import day_option, open_store
 OPTIONS = {"interview_id": "--interview", "kind": "--kind", "date": "--date", "channel": "--channel",
            "to_interviewer": "--to-interviewer", "note": "--note", "event_id": "--interview",
            "promised_decision_date": "--promised-date", "interviewer_name": "--interviewer-name",
-           "interviewer_email": "--interviewer-email", "role": "--role"}
+           "interviewer_email": "--interviewer-email", "role": "--role", "round": "--round",
+           "application_id": "--application-id"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--db", required=True, help="the store file")
     p.add_argument("--interview", metavar="ID", required=True, help="the interview it follows")
     p.add_argument("--kind", required=True, help="thank_you_sent, follow_up_sent, reply_sent, "
-                   "employer_response, offer, rejection or withdrawn")
+                   "employer_response, next_round (invited to another round), offer, rejection or withdrawn")
     p.add_argument("--date", metavar="YYYY-MM-DD", required=True, help="the day it happened")
     p.add_argument("--channel", default="email", help="email (default), note, phone, letter, in_person, other")
     p.add_argument("--to-interviewer", metavar="yes|no",
@@ -40,6 +41,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--interviewer-name", metavar="TEXT")
     p.add_argument("--interviewer-email", metavar="TEXT")
     p.add_argument("--role", metavar="TEXT")
+    p.add_argument("--round", metavar="N", help="which round of its application it was: 1, 2, 3 ('' clears "
+                   "it: numbered by date)")
+    p.add_argument("--application-id", metavar="ID", help="the application it belongs to ('' clears it)")
     p.add_argument("--today", metavar="YYYY-MM-DD", help="the day the next step is for (default: today)")
     p.set_defaults(func=cmd_edit)
 
@@ -83,10 +87,11 @@ def cmd_edit(args: argparse.Namespace) -> int:
     today = day_option(args.today, "--today")
     changes = {name: value for name, value in (
         ("promised_decision_date", args.promised_date), ("interviewer_name", args.interviewer_name),
-        ("interviewer_email", args.interviewer_email), ("role", args.role)) if value is not None}
+        ("interviewer_email", args.interviewer_email), ("role", args.role), ("round", args.round),
+        ("application_id", args.application_id)) if value is not None}
     if not changes:
         raise FollowupKitError("nothing to change: give --promised-date, --interviewer-name, "
-                               "--interviewer-email or --role")
+                               "--interviewer-email, --role, --round or --application-id")
     with open_store(args.db) as store:
         if store.interviews(interview_id=args.interview).empty:
             raise FollowupKitError(f"--interview: no interview '{args.interview}' in {args.db}")

@@ -15,8 +15,17 @@ import pyarrow.compute as pc
 
 from ..errors import Problem, ValidationError
 from .lookup import positions
+from .rounds import round_problems
 from .tables import EVENTS, INTERVIEWS, ORDER, TABLES, RawTable
-from .typed_frames import FALSE_TEXT, TRUE_TEXT, parse_dates, parse_event_dates, typed
+from .typed_frames import (
+    FALSE_TEXT,
+    MAX_COUNT,
+    TRUE_TEXT,
+    parse_count,
+    parse_dates,
+    parse_event_dates,
+    typed,
+)
 
 _EMAIL_RE = r"[^@ \t\r\n]+@[^@ \t\r\n]+\.[^@ \t\r\n]+"
 MAX_PROBLEMS = 50
@@ -39,6 +48,11 @@ class Known:
     over as Arrow-backed columns without making a Python string of each. The
     few ids one row names may come as a set. ``forgotten_ids`` are the
     candidates the store forgot: no row may bring one back.
+
+    ``interviews`` (typed, with at least :data:`ROUND_COLUMNS`) and
+    ``invitations`` (typed events of the kind ``next_round``) are the stored
+    rows the applications of new rows are checked with: the whole store's,
+    or at least those of the candidates the new rows are about.
     """
 
     candidate_ids: pd.Series | set = field(default_factory=_no_ids)
@@ -46,6 +60,8 @@ class Known:
     event_ids: pd.Series | set = field(default_factory=_no_ids)
     interview_dates: pd.Series | None = None  # index interview_id -> datetime64
     forgotten_ids: pd.Series | set = field(default_factory=_no_ids)
+    interviews: pd.DataFrame | None = None
+    invitations: pd.DataFrame | None = None
 
     def ids(self, table: str) -> pd.Series | set:
         return {"candidates": self.candidate_ids, "interviews": self.interview_ids,
@@ -200,6 +216,19 @@ def _check_cells(raw: RawTable, known: Known, siblings: Mapping[str, pd.DataFram
             problems += _problems(bad, rows, source, col.name,
                                   lambda i, v=value, c=col: f"unknown {c.name} '{v(i)}' "
                                   f"(allowed: {', '.join(c.allowed)})")
+        elif col.kind == "count":
+            digits = text.str.fullmatch(r"\d+").to_numpy(dtype=bool)
+            number = parse_count(text)
+            rule = f"{col.name} must be a whole number, 1 or more"
+            problems += _problems(present & ~digits, rows, source, col.name,
+                                  lambda i, v=value, r=rule: f"'{v(i)}' is not a whole number: {r}")
+            problems += _problems(present & digits & (number.fillna(1) < 1).to_numpy(dtype=bool), rows,
+                                  source, col.name,
+                                  lambda i, v=value, r=rule, c=col: f"{c.name} {v(i)} cannot be: {r} "
+                                  "(the first is 1)")
+            problems += _problems(present & digits & number.isna().to_numpy(), rows, source, col.name,
+                                  lambda i, v=value, r=rule, c=col: f"{c.name} {v(i)} is too large: {r}, "
+                                  f"at most {MAX_COUNT:,}")
         elif col.kind == "bool":
             bad = present & ~_isin(text.str.lower(), TRUE_TEXT + FALSE_TEXT)
             problems += _problems(bad, rows, source, col.name,
@@ -249,6 +278,67 @@ def _check_dates_across(raw: RawTable, known: Known, siblings, rows, parsed) -> 
     return []
 
 
+#: The interview columns that say which application an interview is and which round of it.
+ROUND_COLUMNS = ("interview_id", "candidate_id", "company", "role", "interview_date", "round", "application_id")
+#: The event kind that invites a candidate to the next round of an application.
+INVITATION = "next_round"
+_INVITATION_COLUMNS = ("event_id", "interview_id", "date", "kind")
+
+
+def _check_applications(by_name: Mapping[str, RawTable], known: Known) -> list[Problem]:
+    """The applications the new rows belong to, checked whole with the store's rows of them.
+
+    A new interview is checked with its candidate's stored interviews (and any
+    stored interview its application id names, to catch an id two candidates
+    share), a new invitation with its interview's application; a row the new
+    ones replace (a correction) is left out. See :func:`.rounds.round_problems`.
+    """
+    raw_iv, raw_ev = by_name.get("interviews"), by_name.get("events")
+    new_iv = (typed(INTERVIEWS, raw_iv.frame[[c for c in ROUND_COLUMNS if c in raw_iv.frame.columns]])
+              if raw_iv is not None else typed(INTERVIEWS, pd.DataFrame(columns=list(ROUND_COLUMNS), dtype="str")))
+    new_iv = new_iv.loc[:, list(ROUND_COLUMNS)]
+    invited = ((raw_ev.frame["kind"] == INVITATION).to_numpy(dtype=bool) if raw_ev is not None
+               else np.zeros(0, dtype=bool))
+    if not len(new_iv) and not invited.any():
+        return []
+    new_ev = (typed(EVENTS, raw_ev.frame.loc[invited, list(_INVITATION_COLUMNS)].reset_index(drop=True))
+              .loc[:, list(_INVITATION_COLUMNS)]
+              if invited.any() else None)
+    stored = known.interviews if known.interviews is not None else typed(
+        INTERVIEWS, pd.DataFrame(columns=list(ROUND_COLUMNS), dtype="str"))
+    stored = stored.loc[:, list(ROUND_COLUMNS)].reset_index(drop=True)
+    stored = stored.loc[~_isin(stored["interview_id"], new_iv["interview_id"])]
+    invited_ids = new_ev["interview_id"] if new_ev is not None else _no_ids()
+    about = pd.concat([new_iv["candidate_id"],
+                       stored.loc[_isin(stored["interview_id"], invited_ids), "candidate_id"]], ignore_index=True)
+    # An application id another candidate's interview holds, or names as its first round's id.
+    names = pd.concat([new_iv["application_id"].dropna(), new_iv["interview_id"]], ignore_index=True)
+    stored_names = stored["application_id"].fillna("")
+    stored = stored.loc[_isin(stored["candidate_id"], about) | _isin(stored_names, names)
+                        | _isin(stored["interview_id"], new_iv["application_id"].dropna())]
+    merged = pd.concat([stored, new_iv], ignore_index=True)
+    new = np.r_[np.zeros(len(stored), dtype=bool), np.ones(len(new_iv), dtype=bool)]
+    rows = np.r_[np.zeros(len(stored), dtype=np.int64),
+                 raw_iv.row_numbers() if raw_iv is not None else np.zeros(0, dtype=np.int64)]
+    replaced = raw_ev.frame["event_id"] if raw_ev is not None else _no_ids()
+    kept = known.invitations
+    if kept is not None and len(kept):
+        kept = kept.loc[_isin(kept["interview_id"], merged["interview_id"]) & ~_isin(kept["event_id"], replaced),
+                        list(_INVITATION_COLUMNS)]
+    else:
+        kept = None
+    events = pd.concat([f for f in (kept, new_ev) if f is not None], ignore_index=True) if (
+        kept is not None or new_ev is not None) else None
+    new_events = np.r_[np.zeros(0 if kept is None else len(kept), dtype=bool),
+                       np.ones(0 if new_ev is None else len(new_ev), dtype=bool)]
+    event_rows = np.r_[np.zeros(0 if kept is None else len(kept), dtype=np.int64),
+                       raw_ev.row_numbers()[invited] if new_ev is not None else np.zeros(0, dtype=np.int64)]
+    return round_problems(merged, events, interviews_file=raw_iv.source if raw_iv is not None else "interviews",
+                          events_file=raw_ev.source if raw_ev is not None else "events", rows=rows,
+                          event_rows=event_rows, new=new, new_events=new_events, invitation_kind=INVITATION,
+                          most=MAX_PROBLEMS)
+
+
 def validate(raws: Iterable[RawTable], known: Known | None = None, *,
              as_typed: bool = True) -> dict[str, pd.DataFrame]:
     """Check raw tables together and return them typed, by table name.
@@ -282,6 +372,10 @@ def validate(raws: Iterable[RawTable], known: Known | None = None, *,
             found = _check_cells(by_name[name], known, siblings)
             column_order = {c: i for i, c in enumerate(TABLES[name].names)}
             problems += sorted(found, key=lambda p: (p.row, column_order.get(p.column, -1)))
+    if problems:
+        raise ValidationError(problems)
+    # The applications are checked whole once every cell is known to be right.
+    problems = _check_applications(by_name, known)
     if problems:
         raise ValidationError(problems)
     if not as_typed:

@@ -13,7 +13,7 @@ The store and the CLI call them through here; nothing else defines a column.
 
 from __future__ import annotations
 
-from .cell_checks import MAX_CELL, MAX_PROBLEMS, SHOWN, Known, validate
+from .cell_checks import INVITATION, MAX_CELL, MAX_PROBLEMS, ROUND_COLUMNS, SHOWN, Known, validate
 from .csv_files import FORMULA_START, guard_formulas, parse_csv, read_csv, recognise
 from .tables import (
     CANDIDATES,
@@ -29,7 +29,7 @@ from .tables import (
 )
 from .typed_frames import empty, frame_to_raw, parse_bool, parse_event_dates, typed
 
-__all__ = ["CANDIDATES", "CHANNELS", "EVENTS", "FORMULA_START", "INTERVIEWS", "KINDS", "MAX_CELL",
-           "MAX_PROBLEMS", "ORDER", "SHOWN", "TABLES", "Column", "Known", "RawTable", "Table", "empty",
+__all__ = ["CANDIDATES", "CHANNELS", "EVENTS", "FORMULA_START", "INTERVIEWS", "INVITATION", "KINDS", "MAX_CELL",
+           "MAX_PROBLEMS", "ORDER", "ROUND_COLUMNS", "SHOWN", "TABLES", "Column", "Known", "RawTable", "Table", "empty",
            "frame_to_raw", "guard_formulas", "parse_bool", "parse_csv", "parse_event_dates", "read_csv",
            "recognise", "typed", "validate"]

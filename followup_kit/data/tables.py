@@ -15,6 +15,7 @@ KINDS = (
     "follow_up_sent",
     "reply_sent",
     "employer_response",
+    "next_round",
     "offer",
     "rejection",
     "withdrawn",
@@ -28,7 +29,8 @@ class Column:
 
     ``kind`` is one of ``id``, ``ref`` (an id of ``parent``), ``text``, ``email``,
     ``date``, ``date_or_timestamp``, ``choice`` (one of ``allowed``), ``bool``,
-    ``country`` (ISO 3166 alpha-2) or ``timezone`` (IANA name).
+    ``count`` (a whole number, 1 or more), ``country`` (ISO 3166 alpha-2) or
+    ``timezone`` (IANA name).
     """
 
     name: str
@@ -86,6 +88,12 @@ INTERVIEWS = Table(
         Column("interview_date", "date"),
         Column("promised_decision_date", "date", required=False,
                doc="the date the interviewer said they would decide by, if they said one"),
+        Column("round", "count", required=False,
+               doc="which round of its application the interview was: 1 for the first, 2, 3 and so on; "
+                   "blank: numbered by date"),
+        Column("application_id", "text", required=False,
+               doc="your own id for the hiring process the interview belongs to; blank: the candidate's "
+                   "interviews for the same company and role"),
     ),
     key="interview_id",
     doc="one row per interview",

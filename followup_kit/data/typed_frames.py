@@ -10,6 +10,7 @@ Typed frames have these dtypes:
   gave a time with a UTC offset (an email's sent time), else ``NaT``. The
   playbook turns it into the candidate's own calendar date.
 * ``to_interviewer``: nullable ``boolean``
+* ``round``: nullable ``Int64`` (missing where blank)
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ from .tables import TABLES, RawTable, Table
 TRUE_TEXT = ("true", "yes", "1", "y", "t")
 FALSE_TEXT = ("false", "no", "0", "n", "f")
 _DATE_RE = r"\d{4}-\d{2}-\d{2}"
+#: The largest whole number a ``count`` cell may hold: six digits, far past any hiring process.
+MAX_COUNT = 999_999
+_WHOLE_RE = r"0*\d{1,6}"
 # A time after the date, optionally with seconds, fractions and a UTC offset.
 _TIMESTAMP_RE = r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?"
 
@@ -100,6 +104,9 @@ def frame_to_raw(table: Table, frame: pd.DataFrame, source: str) -> RawTable:
         elif name in table.names and table.column(name).kind == "bool" and col.dtype == object:
             # Python booleans among text ("yes", "false"): the text is checked like an import's.
             text = col.map(lambda v: ("true" if v else "false") if isinstance(v, bool | np.bool_) else v)
+        elif (name in table.names and table.column(name).kind == "count"
+              and pd.api.types.is_numeric_dtype(col) and not pd.api.types.is_bool_dtype(col)):
+            text = _count_text(col)
         elif pd.api.types.is_datetime64_any_dtype(col):
             if getattr(col.dt, "tz", None) is not None:
                 text = col.dt.strftime("%Y-%m-%dT%H:%M:%S.%f%z")
@@ -109,6 +116,19 @@ def frame_to_raw(table: Table, frame: pd.DataFrame, source: str) -> RawTable:
             text = col
         out[name] = text.astype("str").where(text.notna(), "").str.strip()
     return RawTable(table, out, source)
+
+
+def parse_count(text: pd.Series) -> pd.Series:
+    """Whole-number text as a nullable ``Int64`` column; blank, and anything else, is missing."""
+    whole = text.where(text.str.fullmatch(_WHOLE_RE).fillna(False).astype(bool))
+    return pd.to_numeric(whole, errors="coerce").astype("Int64")
+
+
+def _count_text(col: pd.Series) -> pd.Series:
+    """Numbers as a whole-number cell says them: ``2.0`` (a float column with blanks) is ``2``."""
+    values = col.astype("Float64")
+    whole = values.notna() & (values == values.round())
+    return values.where(whole).astype("Int64").astype("str").where(whole, col.astype("str"))
 
 
 def parse_bool(text: pd.Series) -> pd.Series:
@@ -134,6 +154,8 @@ def typed(table: Table, text: pd.DataFrame) -> pd.DataFrame:
             out["sent_at"] = sent_at
         elif col.kind == "bool":
             out[col.name] = parse_bool(raw)
+        elif col.kind == "count":
+            out[col.name] = parse_count(raw)
         else:
             out[col.name] = raw.where(raw != "")
     return pd.DataFrame(out, index=pd.RangeIndex(len(text)))

@@ -182,6 +182,7 @@ class Store:
     _rows = bulk_reads._rows
     _joined = bulk_reads._joined
     _read = bulk_reads._read
+    _invitations = bulk_reads._invitations
 
     # -- the state of the data, and count tables cached against it ------------
     data_state = changes.data_state

@@ -65,12 +65,13 @@ def _unjoin(n: int, sizes: bytes | None, joined: list[bytes | None]) -> list[pa.
 
 
 def known(store: Store) -> schema.Known:
-    """The ids already stored, for checks that span imports."""
+    """The ids already stored, for checks that span imports, and the rows applications are checked with."""
     with store.snapshot():
         candidates = store._text("candidates", columns=["candidate_id"])
-        interviews = store._text("interviews", columns=["interview_id", "interview_date"])
+        interviews = store._text("interviews", columns=list(schema.ROUND_COLUMNS))
         events = store._text("events", columns=["event_id"])
         forgotten = [row[0] for row in store._db.execute("SELECT candidate_id FROM forgotten")]
+        invitations = store._invitations()
     return schema.Known(
         candidate_ids=candidates["candidate_id"],
         interview_ids=interviews["interview_id"],
@@ -79,7 +80,23 @@ def known(store: Store) -> schema.Known:
             schema.typed(schema.INTERVIEWS, interviews)["interview_date"].to_numpy(),
             index=interviews["interview_id"].to_numpy()),
         forgotten_ids=pd.Series(forgotten, dtype="str"),
+        interviews=schema.typed(schema.INTERVIEWS, interviews),
+        invitations=invitations,
     )
+
+
+def _invitations(store: Store, candidate_id: Sequence[str] | None = None) -> pd.DataFrame:
+    """The stored invitations to a next round (all, or those of the candidates listed), typed."""
+    sql = (f"SELECT e.event_id, e.interview_id, e.date, e.kind FROM events AS e WHERE e.kind = "
+           f"'{schema.INVITATION}'")
+    params: dict = {}
+    if candidate_id is not None:
+        sql += (" AND e.interview_id IN (SELECT interview_id FROM interviews WHERE candidate_id IN "
+                "(SELECT value FROM json_each(:cid)))")
+        params["cid"] = json.dumps([str(c) for c in candidate_id])
+    rows = store._db.execute(sql + " ORDER BY e.rowid", params).fetchall()
+    columns = ["event_id", "interview_id", "date", "kind"]
+    return schema.typed(schema.EVENTS, pd.DataFrame(rows, columns=columns, dtype="str")).loc[:, columns]
 
 
 def _second_reader(store: Store) -> sqlite3.Connection | None:

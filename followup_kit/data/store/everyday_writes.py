@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 #: The interview fields a coach may correct after the fact.
 CORRECTABLE = {"interviews": ("promised_decision_date", "interviewer_name", "interviewer_email", "role",
-                              "company"),
+                              "company", "round", "application_id"),
                "events": ("date", "kind", "channel", "to_interviewer", "note")}
 
 
@@ -33,12 +33,20 @@ def add_candidate(store: Store, *, name: str, email: str, cohort: str, country: 
 
 def add_interview(store: Store, *, candidate_id: str, company: str, role: str, interviewer_name: str,
                   interviewer_email: str, interview_date, promised_decision_date=None,
-                  interview_id: str | None = None) -> str:
-    """Add one interview; returns the id (made by the store when not given)."""
+                  interview_id: str | None = None, round: int | None = None,
+                  application_id: str | None = None) -> str:
+    """Add one interview; returns the id (made by the store when not given).
+
+    ``round`` and ``application_id`` place it in an application (see
+    :mod:`followup_kit.data.rounds`); left out, it is numbered by date among the
+    candidate's interviews for the same company and role. The application is
+    checked whole, with the candidate's stored interviews.
+    """
     return store._add_one("interviews", {
         "interview_id": interview_id, "candidate_id": candidate_id, "company": company, "role": role,
         "interviewer_name": interviewer_name, "interviewer_email": interviewer_email,
-        "interview_date": interview_date, "promised_decision_date": promised_decision_date})
+        "interview_date": interview_date, "promised_decision_date": promised_decision_date,
+        "round": round, "application_id": application_id})
 
 
 def log_event(store: Store, *, interview_id: str, kind: str, date, channel: str = "email",
@@ -75,8 +83,10 @@ def log_event(store: Store, *, interview_id: str, kind: str, date, channel: str 
 def correct_interview(store: Store, interview_id: str, **changes) -> None:
     """Correct one interview: a promised date learned later, the interviewer's name or email, the role.
 
-    ``None`` or ``""`` clears an optional field (``promised_decision_date``).
-    Checked with the import's rules; nothing is written when a value is wrong.
+    Its ``round`` and ``application_id`` may be set too. ``None`` or ``""``
+    clears an optional field (``promised_decision_date``, ``round``,
+    ``application_id``). Checked with the import's rules, the application
+    as a whole included; nothing is written when a value is wrong.
     """
     store._correct("interviews", interview_id, changes)
 
@@ -131,13 +141,30 @@ def _known_about(store: Store, rows: pd.DataFrame) -> schema.Known:
     ivs = sorted(present("interviews", "interview_id", rows.get("interview_id", ())))
     dates = q(f"SELECT interview_id, interview_date FROM interviews WHERE interview_id IN "
               f"({', '.join('?' * len(ivs))})", ivs).fetchall() if ivs else []
+    # The applications the row belongs to: its candidate's interviews, and any other candidate's
+    # interview whose application id is the row's (or the row's own id).
+    owners = sorted(cands | {r[0] for r in q(
+        f"SELECT candidate_id FROM interviews WHERE interview_id IN ({', '.join('?' * len(ivs))})", ivs)}
+        if ivs else cands)
+    names = sorted({v for v in [*rows.get("application_id", ()), *rows.get("interview_id", ())]
+                    if isinstance(v, str) and v})
+    stored = store._text("interviews", owners, columns=list(schema.ROUND_COLUMNS))
+    if names:
+        marks = ", ".join("?" * len(names))
+        sharing = pd.DataFrame(q(f"SELECT {', '.join(schema.ROUND_COLUMNS)} FROM interviews WHERE "
+                                 f"application_id IN ({marks}) OR interview_id IN ({marks})",
+                                 [*names, *names]).fetchall(), columns=list(schema.ROUND_COLUMNS))
+        sharing = sharing.astype("str").where(sharing.notna(), "")
+        stored = pd.concat([stored, sharing], ignore_index=True).drop_duplicates("interview_id")
     return schema.Known(
         candidate_ids=cands, interview_ids=set(ivs),
         event_ids=present("events", "event_id", rows.get("event_id", ())),
         interview_dates=pd.Series(
             pd.to_datetime([d for _, d in dates], format="%Y-%m-%d").astype("datetime64[us]"),
             index=[i for i, _ in dates]),
-        forgotten_ids=present("forgotten", "candidate_id", rows.get("candidate_id", ())))
+        forgotten_ids=present("forgotten", "candidate_id", rows.get("candidate_id", ())),
+        interviews=schema.typed(schema.INTERVIEWS, stored.reset_index(drop=True)),
+        invitations=store._invitations(owners))
 
 
 def _add_one(store: Store, table: str, row: dict) -> str:

@@ -17,7 +17,7 @@ from .. import schema
 if TYPE_CHECKING:
     from . import Store
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 def sql_choices(values) -> str:
@@ -27,7 +27,14 @@ def sql_choices(values) -> str:
 
 # The kinds an event could have before 'reply_sent' existed (migration 3 adds it).
 _KINDS_V1 = ("thank_you_sent", "follow_up_sent", "employer_response", "offer", "rejection", "withdrawn")
+# The kinds from migration 3 on, until 'next_round' (migration 6): frozen, as every step must be.
+_KINDS_V3 = ("thank_you_sent", "follow_up_sent", "reply_sent", "employer_response", "offer", "rejection",
+             "withdrawn")
 _CHOICES = {"kind": sql_choices(_KINDS_V1), "channel": sql_choices(schema.CHANNELS)}
+
+# 'next_round' (migration 6) comes after 'employer_response', as in schema.KINDS.
+_KINDS_V6 = ("thank_you_sent", "follow_up_sent", "reply_sent", "employer_response", "next_round", "offer",
+             "rejection", "withdrawn")
 
 # Each step takes the store from version i to i + 1; append, never edit.
 MIGRATIONS: list[str] = [
@@ -72,7 +79,7 @@ MIGRATIONS: list[str] = [
         event_id TEXT PRIMARY KEY,
         interview_id TEXT NOT NULL REFERENCES interviews(interview_id) ON DELETE CASCADE,
         date TEXT NOT NULL,
-        kind TEXT NOT NULL CHECK (kind IN ({sql_choices(schema.KINDS)})),
+        kind TEXT NOT NULL CHECK (kind IN ({sql_choices(_KINDS_V3)})),
         channel TEXT NOT NULL CHECK (channel IN ({_CHOICES["channel"]})),
         to_interviewer INTEGER CHECK (to_interviewer IN (0, 1)),
         note TEXT
@@ -167,8 +174,52 @@ MIGRATIONS: list[str] = [
         forgotten_on TEXT NOT NULL
     );
     """,
+    # Applications and their rounds: an interview may say its round and its application, and an
+    # event may be the invitation to the next round. Each interview already there is the first
+    # round of an application of its own, as it was before (two interviews for one role at one
+    # company stay two applications; a blank round of a new row would number them as one).
+    # The events table is rebuilt for its CHECK list with every row under its own rowid, so the
+    # data's state token and every rowid-ordered read stay as they were; dropping the table drops
+    # its triggers, which are made again as migration 4 made them.
+    f"""
+    ALTER TABLE interviews ADD COLUMN round INTEGER CHECK (round >= 1);
+    ALTER TABLE interviews ADD COLUMN application_id TEXT;
+    UPDATE interviews SET round = 1, application_id = interview_id;
+    CREATE TABLE events_v6 (
+        event_id TEXT PRIMARY KEY,
+        interview_id TEXT NOT NULL REFERENCES interviews(interview_id) ON DELETE CASCADE,
+        date TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ({sql_choices(_KINDS_V6)})),
+        channel TEXT NOT NULL CHECK (channel IN ({_CHOICES["channel"]})),
+        to_interviewer INTEGER CHECK (to_interviewer IN (0, 1)),
+        note TEXT
+    );
+    INSERT INTO events_v6 (rowid, event_id, interview_id, date, kind, channel, to_interviewer, note)
+        SELECT rowid, event_id, interview_id, date, kind, channel, to_interviewer, note FROM events
+        ORDER BY rowid;
+    DROP TABLE events;
+    ALTER TABLE events_v6 RENAME TO events;
+    CREATE INDEX events_by_interview ON events(interview_id);
+    CREATE TRIGGER events_updated AFTER UPDATE ON events BEGIN
+        UPDATE data_state SET writes = writes + 1;
+        INSERT OR REPLACE INTO changed_candidates (candidate_id, at_write)
+            SELECT i.candidate_id, d.writes FROM interviews AS i, data_state AS d
+            WHERE i.interview_id IN (old.interview_id, new.interview_id);
+    END;
+    CREATE TRIGGER events_deleted AFTER DELETE ON events BEGIN
+        UPDATE data_state SET writes = writes + 1,
+            whole_at = CASE WHEN events_top <> max(old.rowid,
+                (SELECT coalesce(max(rowid), 0) FROM events)) THEN writes + 1 ELSE whole_at END,
+            events_top = (SELECT coalesce(max(rowid), 0) FROM events);
+        INSERT OR REPLACE INTO changed_candidates (candidate_id, at_write)
+            SELECT i.candidate_id, d.writes FROM interviews AS i, data_state AS d
+            WHERE i.interview_id = old.interview_id;
+    END;
+    """,
 ]
 assert len(MIGRATIONS) == SCHEMA_VERSION
+# A kind the events CHECK list lacks could never be stored: a new kind needs a migration.
+assert schema.KINDS == _KINDS_V6
 
 
 def _statements(script: str) -> Iterator[str]:

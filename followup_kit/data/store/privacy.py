@@ -154,7 +154,10 @@ def pseudonymise(text: pd.DataFrame, table: str, key: str) -> pd.DataFrame:
     Names become ``Candidate <tag>`` / ``Interviewer <tag>`` and emails
     ``candidate-<tag>@example.invalid``; an interviewer is known by their email
     (case and spaces aside), so one interviewer of many candidates keeps one
-    pseudonym. Notes, free text that may name anyone, are left empty.
+    pseudonym. Notes, free text that may name anyone, are left empty. An
+    ``application_id`` is text a coach typed ("Kora Bank, Harriet's team"), so
+    a given one becomes ``application-<tag>``: the rounds it groups stay
+    together, and a blank one stays blank (its rounds are found as before).
 
     Parameters
     ----------
@@ -178,6 +181,11 @@ def pseudonymise(text: pd.DataFrame, table: str, key: str) -> pd.DataFrame:
         tag = pseudonyms(key, who, person)
         out.loc[:, name] = who.capitalize() + " " + tag
         out.loc[:, email] = who + "-" + tag + "@example.invalid"
+    if table == "interviews" and "application_id" in out.columns:
+        given = out["application_id"].fillna("") != ""
+        if given.any():
+            out.loc[given, "application_id"] = "application-" + pseudonyms(
+                key, "application", out.loc[given, "application_id"])
     if "note" in out.columns:
         out.loc[:, "note"] = ""
     return out

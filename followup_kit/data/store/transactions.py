@@ -153,6 +153,9 @@ def _verify(store: Store, before: tuple[int, int, int]) -> None:
                                       f"{col.name} is not one of {', '.join(col.allowed)}")
             elif col.kind == "bool":
                 failures[col.name] = (f"t.{col.name} NOT IN (0, 1)", f"{col.name} is not true or false")
+            elif col.kind == "count":
+                failures[col.name] = (f"typeof(t.{col.name}) NOT IN ('integer', 'null') OR t.{col.name} < 1",
+                                      f"{col.name} is not a whole number, 1 or more")
         if not failures:
             continue
         where = " OR ".join(f"({sql})" for sql, _ in failures.values())
