@@ -218,9 +218,9 @@ def test_flags_reach_the_plan_csv_json_and_the_cohort_report(tmp_path, capsys):
     with Store(db) as store:
         store.add_candidates([CANDIDATE])
         store.add_interviews([{"interview_id": iid, "candidate_id": "C1", "company": "Acme Ltd",
-                               "role": "Clerk", "interviewer_name": "Jo Bloggs",
+                               "role": role, "interviewer_name": "Jo Bloggs",
                                "interviewer_email": "jo@acme.example", "interview_date": "2026-06-01"}
-                              for iid in ("I1", "I2")])
+                              for iid, role in (("I1", "Clerk"), ("I2", "Senior clerk"))])
         store.add_events([{"event_id": "E1", "interview_id": "I1", "date": "2026-06-10",
                            "kind": "follow_up_sent", "channel": "email", "to_interviewer": "false"}])
     assert main(["plan", "--db", str(db), "--today", "2026-06-12", "--format", "json"]) == 0
@@ -404,7 +404,8 @@ def test_the_readme_example_plans_with_the_stricter_policy(tmp_path, monkeypatch
     scope: dict = {}
     exec(code.replace("data/demo.db", "demo.db"), scope)
     steps, strict_steps = scope["steps"], scope["strict_steps"]
-    assert list(steps.columns) == ["interview_id", "action", "due", "overdue", "reason", "flags"]
+    assert list(steps.columns) == ["interview_id", "round", "rounds", "action", "due", "overdue", "reason",
+                                   "flags"]
     # One follow-up allowed: more interviews have used theirs up, and more are pushy.
     assert (strict_steps["flags"].str.contains("pushy").sum() > steps["flags"].str.contains("pushy").sum())
     assert (strict_steps["action"] != steps["action"]).any()

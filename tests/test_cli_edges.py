@@ -37,7 +37,7 @@ def new_candidate_db(tmp_path, csv_dir):
 
 @pytest.mark.parametrize(("command", "says"), [
     (["plan"], "no interviews in the store yet: import some with 'followup-kit import'\n"),
-    (["plan", "--format", "csv"], "interview_id,candidate_id,company,role,action,due,overdue,flags,reason\n"),
+    (["plan", "--format", "csv"], "interview_id,candidate_id,company,role,round,rounds,action,due,overdue,flags,reason\n"),
     (["report"], "no interviews in the store yet: import some with 'followup-kit import'\n"),
 ])
 def test_commands_on_an_empty_store_say_there_is_nothing_yet(empty_db, capsys, command, says):
@@ -217,7 +217,7 @@ def test_a_bad_import_lists_its_problems_and_that_nothing_was_imported_in_a_real
     assert proc.returncode == 2
     assert proc.stderr.splitlines() == [
         "events.csv:3:kind: unknown kind 'chased' (allowed: thank_you_sent, follow_up_sent, reply_sent, "
-        "employer_response, offer, rejection, withdrawn)",
+        "employer_response, next_round, offer, rejection, withdrawn)",
         "Nothing was imported: fix the file and run the same command again."]
     assert proc.stdout == ""
     assert Store(db).counts() == {"candidates": 0, "interviews": 0, "events": 0}

@@ -402,7 +402,8 @@ def test_a_preheated_server_shows_a_good_link_a_bad_one_and_another_candidates(p
     # The secret as it is now: another test revokes every link of this server.
     secret, base = secret_for(preheated["db"]), preheated["base"]
     good = make_token(secret, CANDIDATE)
-    other = "C000001"
+    # Another candidate with a letter to write, so that their name is on their page (it signs it).
+    other = "C000003"
     links = {"good": make_link(secret, CANDIDATE, base),
              "bad": f"{base}?token={good[:-2]}{'AA' if not good.endswith('AA') else 'BB'}",
              "another candidate's": make_link(secret, other, base)}

@@ -21,7 +21,11 @@ def make_tables(interviews: list[dict], events: list[dict] = (), candidates: lis
     cands = pd.DataFrame(candidates or [CANDIDATE])
     base = {"company": "Acme Ltd", "role": "Data analyst", "interviewer_name": "Jo Bloggs",
             "interviewer_email": "jo@acme.example", "candidate_id": "C1", "promised_decision_date": ""}
-    ivs = pd.DataFrame([{**base, **i} for i in interviews])
+    # An interview that says neither its round nor its application is an application of its own,
+    # as every interview was before rounds: cases of several rounds say so.
+    ivs = pd.DataFrame([{**base, **({} if {"round", "application_id"} & set(i) else
+                                    {"application_id": i.get("interview_id", "")}), **i}
+                        for i in interviews])
     evs = pd.DataFrame([{"event_id": f"E{n}", "channel": "email", "to_interviewer": "", "note": "",
                          **e} for n, e in enumerate(events)],
                        columns=["event_id", "interview_id", "date", "kind", "channel",
@@ -51,7 +55,7 @@ def test_columns_and_dtypes_are_the_public_ones():
     f = facts(*make_tables([{"interview_id": "I1", "interview_date": "2026-05-15"}]), as_of="2026-06-01")
     assert tuple(f.columns) == FACTS_COLUMNS
     assert f["thank_you_timing"].cat.categories.tolist() == ["same_day", "on_time", "late", "none"]
-    assert f["outcome"].cat.categories.tolist() == ["offer", "rejection", "withdrawn", "no_response",
+    assert f["outcome"].cat.categories.tolist() == ["offer", "rejection", "withdrawn", "next_round", "no_response",
                                                     "pending"]
     for col in ("interview_date", "promised_decision_date", "thank_you_due", "thank_you_sent",
                 "follow_up_opens", "last_follow_up", "answered_on", "outcome_date", "replied_on"):

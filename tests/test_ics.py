@@ -109,8 +109,8 @@ def test_plan_json_csv_and_table(db, capsys):
     assert all(r["due"] is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", r["due"]) for r in rows)
     assert main(["plan", "--db", str(db), "--today", "2026-05-16", "--format", "csv"]) == 0
     table = pd.read_csv(pd.io.common.StringIO(capsys.readouterr().out))
-    assert table.columns.tolist() == ["interview_id", "candidate_id", "company", "role", "action", "due",
-                                      "overdue", "flags", "reason"]
+    assert table.columns.tolist() == ["interview_id", "candidate_id", "company", "role", "round", "rounds",
+                                      "action", "due", "overdue", "flags", "reason"]
     assert main(["plan", "--db", str(db), "--today", "2026-05-16"]) == 0
     lines = capsys.readouterr().out.splitlines()
     # Overdue first, oldest first: I11's thank-you was due Wednesday 13 May, I10's Friday 15 May.

@@ -201,7 +201,7 @@ def test_one_row_per_interview_in_order():
     c, i, e = make_tables([{"interview_id": f"I{n}", "interview_date": "2026-05-04"} for n in range(5)])
     p = plan(facts(c, i, e, as_of="2026-05-05"), today="2026-05-05")
     assert p["interview_id"].tolist() == [f"I{n}" for n in range(5)]
-    assert list(p.columns) == ["interview_id", "action", "due", "overdue", "reason", "flags"]
+    assert list(p.columns) == ["interview_id", "round", "rounds", "action", "due", "overdue", "reason", "flags"]
     assert p["action"].cat.categories.tolist() == list(ACTIONS)
     assert p["due"].dtype == "datetime64[us]" and p["overdue"].dtype == bool
 

@@ -14,7 +14,7 @@ def test_defaults_are_the_briefs():
     p = Policy()
     assert (p.thank_you_after_days, p.grace_business_days, p.default_wait_business_days,
             p.max_follow_ups, p.min_gap_business_days, p.ghost_after_days) == (1, 3, 10, 2, 5, 45)
-    assert p.answer_kinds == ("employer_response", "offer", "rejection")
+    assert p.answer_kinds == ("employer_response", "next_round", "offer", "rejection")
 
 
 def test_policy_is_frozen():

@@ -48,7 +48,8 @@ def with_special_cohorts(frames):
     held = ["2026-06-01", "2026-03-02", "2026-09-28", "2026-10-20"]
     extra_iv = pd.DataFrame({
         "interview_id": ["SI1", "QI1", "QI2", "QI3"], "candidate_id": ["S1", "Q1", "Q2", "Q2"],
-        "company": "Acme Ltd", "role": "Clerk", "interviewer_name": "Ann Lee",
+        # Q2's two interviews are for two roles: two applications, each left unanswered.
+        "company": "Acme Ltd", "role": ["Clerk", "Clerk", "Clerk", "Senior clerk"], "interviewer_name": "Ann Lee",
         "interviewer_email": "ann@acme.example", "interview_date": held,
         "promised_decision_date": ["", "2026-03-20", "", ""],
     })

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..playbook.applications import plan_rows
 from ..playbook.next_steps import LETTER_FOR
 from ..stats.report import cohort_report
 from ..stats.tables import report_table
@@ -75,13 +76,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
     summary = summary[summary.index != "none"].sort_values("interviews", ascending=False)
     print(summary.rename_axis("next step").to_string())
 
-    who = pick_candidate(f, p)
+    who = pick_candidate(plan_rows(f), p)
     person = candidates.set_index("candidate_id").loc[who]
     _heading(f"{person['name']} ({who}, {person['cohort']}): the plan")
-    mine = f["candidate_id"] == who
+    spoken = plan_rows(f)
+    mine = spoken["candidate_id"] == who
     rows = pd.DataFrame({
-        "interview_id": f.loc[mine, "interview_id"],
-        "company": f.loc[mine, "company"],
+        "interview_id": spoken.loc[mine, "interview_id"],
+        "company": spoken.loc[mine, "company"],
         "action": p.loc[mine, "action"].astype("str"),
         "due": p.loc[mine, "due"],
         "when": human_dates(p.loc[mine, "due"], today=today),

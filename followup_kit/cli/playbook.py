@@ -9,6 +9,7 @@ import sys
 import pandas as pd
 
 from ..errors import FollowupKitError
+from ..playbook.applications import plan_rows
 from ..playbook.calendar_file import write_ics
 from ..playbook.interview_facts import facts
 from ..playbook.next_steps import plan
@@ -67,8 +68,8 @@ def planned(db: str, candidate: str | None, today) -> tuple[tuple, pd.DataFrame,
 
 
 def _rows(f: pd.DataFrame, p: pd.DataFrame) -> pd.DataFrame:
-    out = pd.concat([f[["interview_id", "candidate_id", "company", "role"]],
-                     p[["action", "due", "overdue", "flags", "reason"]]], axis=1)
+    out = pd.concat([plan_rows(f)[["interview_id", "candidate_id", "company", "role"]],
+                     p[["round", "rounds", "action", "due", "overdue", "flags", "reason"]]], axis=1)
     return in_step_order(out, then="interview_id").reset_index(drop=True)
 
 

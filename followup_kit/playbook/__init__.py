@@ -6,8 +6,9 @@
 :mod:`.calendar_file` writes the upcoming steps as an ``.ics`` calendar.
 """
 
+from .applications import applications
 from .interview_facts import FACTS_COLUMNS, facts
 from .next_steps import ACTIONS, plan
 from .policy import Policy
 
-__all__ = ["ACTIONS", "FACTS_COLUMNS", "Policy", "facts", "plan"]
+__all__ = ["ACTIONS", "FACTS_COLUMNS", "Policy", "applications", "facts", "plan"]

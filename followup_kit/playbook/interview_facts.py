@@ -16,6 +16,7 @@ import pandas as pd
 
 from ..data.dates import as_day
 from ..data.lookup import positions
+from ..data.rounds import number_rounds
 from ..data.schema import KINDS
 from . import rules
 from .cohort_order import cohorts_in_order
@@ -28,7 +29,8 @@ FACTS_COLUMNS = (
     "thank_you_sent", "thank_you_timing", "follow_up_opens", "follow_ups", "early_follow_ups",
     "last_follow_up", "pushy", "not_interviewer", "answered_on", "response_days", "responded",
     "outcome", "outcome_date", "replied_on", "waiting_since", "last_heard", "thank_you_is_due",
-    "old_enough", "warned", "closest_follow_ups_days", "country",
+    "old_enough", "warned", "closest_follow_ups_days", "country", "application_id", "round", "rounds",
+    "next_round_date",
 )
 
 _KIND = {k: i for i, k in enumerate(KINDS)}
@@ -127,18 +129,20 @@ def facts(candidates: pd.DataFrame, interviews: pd.DataFrame, events: pd.DataFra
     """
     policy = policy or Policy()
     today = as_day(as_of)
+    every = number_rounds(interviews.reset_index(drop=True))
     # An interview held after as_of was not known on that day.
-    iv = interviews.loc[~(interviews["interview_date"] > today)].reset_index(drop=True)
+    iv = every.loc[~(every["interview_date"] > today)].reset_index(drop=True)
     cand = candidates.reset_index(drop=True)
     cpos = positions(iv["candidate_id"], cand["candidate_id"])
     country = _take(cand["country"], cpos)
     held = iv["interview_date"].to_numpy(dtype="datetime64[us]")
     promised = iv["promised_decision_date"].to_numpy(dtype="datetime64[us]")
     ev = _SortedEvents.of(events, iv, _take(cand["timezone"], cpos), today)
+    later = _later_rounds(every, iv, ev, today)
 
     ty_due = rules.thank_you_due(held, policy)
     ty_sent = ev.first[:, _KIND["thank_you_sent"]]
-    answer = _answers(ev, held, promised, country, today, policy)
+    answer = _answers(ev, held, promised, country, today, policy, later["next_round_held"])
     chasing = _follow_ups(ev, answer["follow_up_opens"], answer["outcome_date"], country, policy)
 
     def text(name: str) -> pd.Series:
@@ -160,6 +164,10 @@ def facts(candidates: pd.DataFrame, interviews: pd.DataFrame, events: pd.DataFra
         "thank_you_is_due": ty_due <= today,
         "warned": (chasing["early_follow_ups"] > 0) | chasing["pushy"] | chasing["not_interviewer"],
         "country": pd.Series(country, dtype="str"),
+        "application_id": text("application_id"),
+        "round": iv["round"].to_numpy(dtype=np.int64),
+        "rounds": later["rounds"],
+        "next_round_date": later["next_round_date"],
         **answer,
         **chasing,
     }, columns=list(FACTS_COLUMNS))
@@ -187,6 +195,8 @@ class _SortedEvents:
     when: np.ndarray
     kind: np.ndarray
     to_interviewer: object
+    #: Whether each interview has an invitation to the next round logged, on any day.
+    invited_ever: np.ndarray
 
     @classmethod
     def of(cls, events: pd.DataFrame, iv: pd.DataFrame, zone: pd.Series, today) -> _SortedEvents:
@@ -195,6 +205,8 @@ class _SortedEvents:
         known = ipos >= 0
         when = local_dates(ev, _take(zone, ipos))
         keep = known & ~np.isnat(when) & (when <= today)
+        invitations = known & (ev["kind"].astype("str") == "next_round").to_numpy()
+        invited_ever = np.bincount(ipos[invitations], minlength=len(iv)) > 0
         ipos, when = ipos[keep], when[keep]
         kind = positions(ev["kind"], list(KINDS))[keep]
         to_interviewer = ev["to_interviewer"].array[keep] if "to_interviewer" in ev.columns else None
@@ -220,7 +232,7 @@ class _SortedEvents:
             return out.view("datetime64[D]").astype("datetime64[us]").reshape(n, k)
 
         return cls(n=n, slot=s_slot, day=s_day, first=at(starts), last=at(ends), ipos=ipos, when=when,
-                   kind=kind, to_interviewer=to_interviewer)
+                   kind=kind, to_interviewer=to_interviewer, invited_ever=invited_ever)
 
     def earliest(self, kinds: tuple[str, ...]) -> np.ndarray:
         """Each interview's first day of each of ``kinds`` (one column each), far future for none."""
@@ -240,12 +252,41 @@ class _SortedEvents:
         return out
 
 
-def _answers(ev: _SortedEvents, held, promised, country, today, policy: Policy) -> dict[str, object]:
+def _later_rounds(every: pd.DataFrame, iv: pd.DataFrame, ev: _SortedEvents, today) -> dict[str, np.ndarray]:
+    """What each held round knows of the rounds after it.
+
+    ``next_round_held``: the day the next round of its application was held
+    (NaT if it was not, by ``today``), which answers this one on that day.
+    ``next_round_date``: the next round's day where it is known on ``today``:
+    held, or its invitation logged by then, or scheduled with no invitation
+    logged at all. ``rounds``: the rounds of the application known on ``today``.
+    """
+    nxt = every[["application_id", "round", "interview_date"]].assign(round=every["round"] - 1)
+    found = iv[["application_id", "round"]].merge(nxt, on=["application_id", "round"], how="left")
+    next_day = found["interview_date"].to_numpy(dtype="datetime64[us]")
+    held_next = np.where(next_day <= today, next_day, _NAT)
+    invited = ~np.isnat(ev.first[:, _KIND["next_round"]])
+    # An invitation dated after today hides the round it invites to: it was not yet known.
+    known = ~np.isnat(held_next) | invited | ~ev.invited_ever
+    next_round_date = np.where(known, next_day, _NAT)
+    held_rounds = pd.Series(iv["round"].to_numpy(dtype=np.int64)).groupby(
+        iv["application_id"].astype("str").to_numpy()).transform("max").to_numpy()
+    latest = iv["round"].to_numpy(dtype=np.int64) == held_rounds
+    coming = pd.Series(latest & ~np.isnat(next_round_date) & np.isnat(held_next)).groupby(
+        iv["application_id"].astype("str").to_numpy()).transform("max").to_numpy(dtype=bool)
+    return {"next_round_held": held_next, "next_round_date": next_round_date,
+            "rounds": (held_rounds + coming).astype(np.int64)}
+
+
+def _answers(ev: _SortedEvents, held, promised, country, today, policy: Policy,
+             next_round_held) -> dict[str, object]:
     """The employer's answer and the outcome: the facts' columns from ``follow_up_opens`` to ``old_enough``."""
     n = ev.n
     since = rules.waiting_since(held, promised)
     opens = rules.follow_up_opens(held, promised, country, policy)
     answers = ev.earliest(policy.answer_kinds).min(axis=1)
+    # A later round held answers this one on its day, invitation logged or not.
+    answers = np.minimum(answers, np.where(np.isnat(next_round_held), _NEVER, next_round_held))
     answered_on = np.where(answers == _NEVER, _NAT, answers)
     responded = ~np.isnat(answered_on)
     heard = ev.last[:, [_KIND[x] for x in policy.answer_kinds]] if policy.answer_kinds else np.full((n, 1), _NAT)
@@ -262,16 +303,21 @@ def _answers(ev: _SortedEvents, held, promised, country, today, policy: Policy) 
     # An answer without a decision keeps the interview open only so long: give_up_after_days
     # after the employer's last message (never before their own date), it closes unanswered.
     stale = responded & ~decided & (today >= rules.give_up_date(since, opens, policy, last_heard))
-    names = np.array([*policy.decision_kinds, "no_response", "pending"], dtype=object)
-    picked = np.where(decided, which, np.where(ghosted | stale, len(policy.decision_kinds),
-                                               len(policy.decision_kinds) + 1))
+    invited_on = ev.first[:, _KIND["next_round"]]
+    invited_on = np.where(np.isnat(invited_on), _NEVER, invited_on)
+    invited_on = np.minimum(invited_on, np.where(np.isnat(next_round_held), _NEVER, next_round_held))
+    invited = invited_on != _NEVER
+    names = np.array([*policy.decision_kinds, "next_round", "no_response", "pending"], dtype=object)
+    d = len(policy.decision_kinds)
+    # A decision beats an invitation; an invitation settles the round: it never goes unanswered.
+    picked = np.where(decided, which, np.where(invited, d, np.where(ghosted | stale, d + 1, d + 2)))
     return {
         "follow_up_opens": opens,
         "answered_on": answered_on,
         "response_days": np.maximum((stop - held) // np.timedelta64(1, "D"), 0).astype(np.int64),
         "responded": responded,
         "outcome": pd.Categorical(names[picked], categories=list(rules.OUTCOMES)),
-        "outcome_date": np.where(decided, decided_on, _NAT),
+        "outcome_date": np.where(decided, decided_on, np.where(invited, invited_on, _NAT)),
         "waiting_since": since,
         "last_heard": last_heard,
         "old_enough": today >= ghost_on,

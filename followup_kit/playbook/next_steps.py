@@ -15,6 +15,7 @@ import pandas as pd
 
 from ..data.dates import as_day
 from ..errors import FollowupKitError
+from .applications import latest_rounds, waiting_for_next_round
 from .policy import Policy
 from .reasons import flags_and_advice, reasons
 from .rules import (
@@ -36,9 +37,18 @@ LETTER_FOR = {"send_thank_you": "thank_you", "follow_up": "follow_up",
 
 
 def plan(facts: pd.DataFrame, today=None, policy: Policy | None = None) -> pd.DataFrame:
-    """The next action for every interview, with its due date and a plain reason.
+    """The next action for every application, with its due date and a plain reason.
 
-    One action per interview, the first that applies:
+    One line per application (see :mod:`followup_kit.data.rounds`): its latest
+    round held speaks for it, named in the reason when there are several
+    ("Your second interview at Kora Bank was on Monday 20 April. ..."). A
+    round the employer answered with an invitation (``next_round``), or whose
+    next round is known to be set, is never chased: its line says to
+    ``wait`` until the next round's day and prepare for it; with no day
+    logged, to log it once set, until ``give_up_after_days`` after the
+    invitation, and then ``move_on``. A round's own thank-you comes first.
+
+    Otherwise, the first that applies:
 
     1. an offer not yet replied to: ``respond_to_offer``; a rejection:
        ``reply_to_rejection`` (thank them, ask for tips), both due
@@ -93,7 +103,8 @@ def plan(facts: pd.DataFrame, today=None, policy: Policy | None = None) -> pd.Da
     Returns
     -------
     DataFrame
-        ``interview_id``, ``action`` (Categorical), ``due`` (datetime64[us],
+        ``interview_id`` (the latest round's), ``round`` and ``rounds`` (the
+        rounds of its application known that day), ``action`` (Categorical), ``due`` (datetime64[us],
         missing when there is nothing to do), ``overdue`` (bool), ``reason``
         (str, sentences with dates like "Thursday 28 May") and ``flags`` (str:
         ``early``, ``pushy``, ``not_interviewer``, comma-separated, or empty).
@@ -103,7 +114,7 @@ def plan(facts: pd.DataFrame, today=None, policy: Policy | None = None) -> pd.Da
     >>> from followup_kit import Store, facts
     >>> f = facts(*Store(":memory:").tables(), as_of="2026-11-01", policy=Policy(max_follow_ups=1))
     >>> list(plan(f, today="2026-11-01").columns)
-    ['interview_id', 'action', 'due', 'overdue', 'reason', 'flags']
+    ['interview_id', 'round', 'rounds', 'action', 'due', 'overdue', 'reason', 'flags']
     >>> plan(f, today="2026-11-01", policy=Policy())
     Traceback (most recent call last):
     ...
@@ -116,13 +127,17 @@ def plan(facts: pd.DataFrame, today=None, policy: Policy | None = None) -> pd.Da
             "build them with followup_kit.facts(candidates, interviews, events)")
     policy = _facts_policy(facts, policy)
     today_ = as_day(today)
+    # One line per application: its latest round held speaks for it.
     f = facts.reset_index(drop=True)
+    f = f.loc[latest_rounds(f)].reset_index(drop=True)
     s = _situations(f, policy, today_)
     code, due, overdue = _steps(s, f, policy, today_)
     reason = reasons(f, policy, today_, due=due, n=s.n, overdue=overdue, variants=_variants(s, f))
     flags, advice = flags_and_advice(f, policy, today_, now=s.thank | s.wait_ghost | s.wait_slot | s.follow)
     return pd.DataFrame({
         "interview_id": f["interview_id"].astype("str"),
+        "round": f["round"].to_numpy(dtype=np.int64),
+        "rounds": f["rounds"].to_numpy(dtype=np.int64),
         "action": pd.Categorical.from_codes(code, categories=list(ACTIONS)),
         "due": pd.Series(due, dtype="datetime64[us]"),
         "overdue": overdue,
@@ -153,11 +168,21 @@ def _situations(f: pd.DataFrame, policy: Policy, today) -> SimpleNamespace:
     unanswered_rejection = (s.outcome == "rejection") & ~replied
     s.is_rejection = unanswered_rejection & ~s.too_late
     s.let_go = unanswered_rejection & s.too_late
+    # An invited round, or one whose next round is set, waits for that round; it is never chased.
+    s.awaiting = waiting_for_next_round(f)
+    s.invited = s.outcome == "next_round"
+    s.next_date = as_us(f["next_round_date"])
     # A decided interview has its outcome_date; offers and rejections still owed a reply are not closed.
-    s.closed = ~np.isnat(s.decided_on) & ~s.is_offer & ~s.is_rejection
+    s.closed = ~np.isnat(s.decided_on) & ~s.is_offer & ~s.is_rejection & ~s.awaiting
     open_ = ~(s.is_offer | s.is_rejection | s.closed)
-    s.thank = open_ & ~sent_thanks & (n == 0) & ~answered & (today < opens)
-    rest = open_ & ~s.thank
+    # Every round has its own thank-you, an invitation the day after or not.
+    s.thank = open_ & ~sent_thanks & (n == 0) & (~answered | s.awaiting) & (today < opens)
+    s.prepare = s.awaiting & ~s.thank & ~np.isnat(s.next_date)
+    no_date = s.awaiting & ~s.thank & np.isnat(s.next_date)
+    s.invite_closes = give_up_date(s.decided_on, s.decided_on, policy)
+    s.log_date = no_date & (today < s.invite_closes)
+    s.invite_lapsed = no_date & ~s.log_date
+    rest = open_ & ~s.thank & ~s.awaiting
     s.give_up = give_up_date(since, opens, policy)
     s.give_up_answered = give_up_date(since, opens, policy, f["last_heard"])
     s.silent_too_long = rest & ~used_up & ~answered & (today >= s.give_up)
@@ -172,13 +197,14 @@ def _situations(f: pd.DataFrame, policy: Policy, today) -> SimpleNamespace:
 
 def _steps(s: SimpleNamespace, f: pd.DataFrame, policy: Policy, today) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each interview's action (its code in :data:`ACTIONS`), due date and whether it is overdue."""
-    masks = [s.thank, s.wait_ghost | s.wait_slot, s.follow, s.is_rejection, s.is_offer, s.move_on,
-             s.closed | s.their_turn]
+    masks = [s.thank, s.wait_ghost | s.wait_slot | s.prepare | s.log_date, s.follow, s.is_rejection,
+             s.is_offer, s.move_on | s.invite_lapsed, s.closed | s.their_turn]
     code = np.select(masks, list(range(len(ACTIONS))), default=len(ACTIONS) - 1)
     due = np.select([s.thank, s.wait_ghost, s.silent_too_long, s.no_decision, s.move_on,
-                     s.wait_slot | s.follow, s.is_offer | s.is_rejection],
+                     s.wait_slot | s.follow, s.is_offer | s.is_rejection, s.prepare,
+                     s.log_date | s.invite_lapsed],
                     [as_us(f["thank_you_due"]), s.ghost, s.give_up, s.give_up_answered, s.ghost,
-                     s.next_slot, reply_due(s.decided_on, policy)],
+                     s.next_slot, reply_due(s.decided_on, policy), s.next_date, s.invite_closes],
                     default=NAT)
     # Only a letter or a reply has a deadline; an open follow-up window is a welcome, not a due date.
     overdue = (s.thank | s.is_offer | s.is_rejection) & (due < today)
@@ -199,6 +225,8 @@ def _variants(s: SimpleNamespace, f: pd.DataFrame) -> dict[str, np.ndarray]:
         "move_on": s.move_on & ~s.silent_too_long & ~s.no_decision, "given_up": s.silent_too_long,
         "no_decision": s.no_decision, "withdrawn": s.closed & (s.outcome == "withdrawn"),
         "replied": s.closed & (s.outcome != "withdrawn") & ~s.let_go, "their_turn": s.their_turn,
+        "prepare_invited": s.prepare & s.invited, "prepare_set": s.prepare & ~s.invited,
+        "log_date": s.log_date, "invite_lapsed": s.invite_lapsed,
     }
 
 
@@ -222,8 +250,8 @@ def _facts_policy(facts: pd.DataFrame, policy: Policy | None) -> Policy:
     return policy
 
 
-_PLAN_NEEDS = ("interview_id", "candidate_id", "company", "role", "interviewer_name",
-               "interview_date", "promised_decision_date", "thank_you_due", "thank_you_sent",
+_PLAN_NEEDS = ("interview_id", "application_id", "round", "rounds", "next_round_date", "candidate_id",
+               "company", "role", "interviewer_name", "interview_date", "promised_decision_date", "thank_you_due", "thank_you_sent",
                "follow_up_opens", "follow_ups", "early_follow_ups", "last_follow_up", "pushy",
                "not_interviewer", "answered_on", "responded", "outcome", "outcome_date",
                "replied_on", "waiting_since", "last_heard", "closest_follow_ups_days", "country")

@@ -72,7 +72,8 @@ class Policy:
     answer_kinds : tuple of str
         Event kinds that count as the employer answering (``responded``,
         ``answered_on``). "All you want to know is if the job is still available,
-        or whether it's already been taken."
+        or whether it's already been taken." An invitation to the next round
+        (``next_round``) is an answer, and not a decision.
     decision_kinds : tuple of str
         Event kinds that settle an interview's ``outcome``; the earliest one wins.
         "Most companies won't call you if you didn't get the job, but they will
@@ -95,7 +96,7 @@ class Policy:
     give_up_after_days: int = 90
     reply_after_days: int = 1
     reply_window_days: int = 14
-    answer_kinds: tuple[str, ...] = ("employer_response", "offer", "rejection")
+    answer_kinds: tuple[str, ...] = ("employer_response", "next_round", "offer", "rejection")
     decision_kinds: tuple[str, ...] = ("offer", "rejection", "withdrawn")
 
     def __post_init__(self) -> None:

@@ -29,7 +29,8 @@ from .business_days import add_business_days
 from .policy import Policy
 
 TIMINGS = ("same_day", "on_time", "late", "none")
-OUTCOMES = ("offer", "rejection", "withdrawn", "no_response", "pending")
+#: A round's outcome; ``next_round`` is an invitation to another round of its application.
+OUTCOMES = ("offer", "rejection", "withdrawn", "next_round", "no_response", "pending")
 
 NAT = np.datetime64("NaT", "us")
 

@@ -203,7 +203,7 @@ def composer(session: CoachingSession) -> tuple[w.VBox, dict]:
     def follow(_=None) -> None:
         if session.selected is not None:
             interview.value = session.selected
-            step = session.plan.loc[session.facts["interview_id"] == session.selected, "action"]
+            step = session.plan.loc[session.plan["interview_id"] == session.selected, "action"]
             if len(step) and str(step.iloc[0]) in LETTER_FOR:
                 kind.value = LETTER_FOR[str(step.iloc[0])]
 

@@ -13,6 +13,7 @@ import traitlets as t
 from ..data.dates import as_day
 from ..data.store import Store
 from ..errors import FollowupKitError
+from ..playbook.applications import plan_rows
 from ..playbook.interview_facts import facts as build_facts
 from ..playbook.next_steps import plan as build_plan
 from ..words import human_date, in_step_order
@@ -98,7 +99,7 @@ class CoachingSession(t.HasTraits):
 
     def agenda(self) -> pd.DataFrame:
         """The candidate's next steps, overdue first, then soonest; closed ones last."""
-        rows = pd.concat([self.facts[["interview_id", "company", "role", "interviewer_name"]],
+        rows = pd.concat([plan_rows(self.facts)[["interview_id", "company", "role", "interviewer_name"]],
                           self.plan[["action", "due", "overdue", "flags", "reason"]]], axis=1)
         return in_step_order(rows).reset_index(drop=True)
 

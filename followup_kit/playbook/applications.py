@@ -1,0 +1,95 @@
+"""Applications: one row per hiring process, from the facts of its rounds.
+
+:func:`applications` reads the interview facts (one row per round) and gives
+each application's latest round with the application's own outcome: the last
+round's decision; an invitation to a round that never came, after
+``give_up_after_days``, is ``no_response``; otherwise ``pending``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..errors import FollowupKitError
+from .policy import Policy
+from .rules import as_us, give_up_date
+
+#: An application's outcome: how its last round ended, or that it is still open.
+APPLICATION_OUTCOMES = ("offer", "rejection", "withdrawn", "no_response", "pending")
+DECIDED = ("offer", "rejection", "withdrawn")
+
+
+def latest_rounds(facts: pd.DataFrame) -> np.ndarray:
+    """True for each application's latest round held (the facts' rows the plan speaks of)."""
+    rounds = facts["round"].to_numpy(dtype=np.int64)
+    latest = pd.Series(rounds).groupby(facts["application_id"].astype("str").to_numpy()).transform("max")
+    return rounds == latest.to_numpy()
+
+
+def plan_rows(facts: pd.DataFrame) -> pd.DataFrame:
+    """The facts' rows a plan speaks for, one per application, in the plan's own order."""
+    return facts.loc[latest_rounds(facts)].reset_index(drop=True)
+
+
+def waiting_for_next_round(facts: pd.DataFrame) -> np.ndarray:
+    """True for a round that was invited on, or has its next round known, and is not decided."""
+    outcome = facts["outcome"].astype("str").to_numpy()
+    return (outcome == "next_round") | ((outcome == "pending")
+                                        & ~np.isnat(as_us(facts["next_round_date"])))
+
+
+def applications(facts: pd.DataFrame, policy: Policy | None = None) -> pd.DataFrame:
+    """One row per application: its latest round's facts, and the application's outcome.
+
+    Parameters
+    ----------
+    facts : DataFrame
+        Interview facts from :func:`followup_kit.facts`, with every round of
+        each application they hold.
+    policy : Policy, optional
+        The numbers the facts were built with (default: the facts' own).
+
+    Returns
+    -------
+    DataFrame
+        The facts' columns, of each application's latest round held, with
+        ``outcome`` the application's (one of :data:`APPLICATION_OUTCOMES`):
+        the last round's decision; ``no_response`` when the last round was
+        answered with an invitation and no later round came within
+        ``give_up_after_days``, or when it went unanswered; else ``pending``.
+        ``outcome_date`` is the decision's date. ``old_enough`` is False while
+        a next round is awaited. Added: ``first_interview_date``,
+        ``last_interview_date`` and ``days_to_decision`` (Int64: from the first
+        interview to the decision; missing without one). On applications of
+        one round each and no invitation, the rows are the facts' own.
+    """
+    built = facts.attrs.get("policy")
+    policy = policy or built
+    if not isinstance(policy, Policy):
+        raise FollowupKitError("these facts do not say which Policy they were built with: "
+                               "give applications(..., policy=...) the one they were built with")
+    today = np.datetime64(facts.attrs.get("as_of", np.datetime64("today")), "us")
+    f = facts.reset_index(drop=True)
+    ids = f["application_id"].astype("str")
+    first = f.groupby(ids.to_numpy())["interview_date"].transform("min").to_numpy(dtype="datetime64[us]")
+    out = f.loc[latest_rounds(f)].copy()
+    first = first[out.index.to_numpy()]
+    outcome = out["outcome"].astype("str").to_numpy(dtype=object)
+    invited_on = as_us(out["outcome_date"])
+    unanswered = (outcome == "next_round") & np.isnat(as_us(out["next_round_date"]))
+    gone = unanswered & (today >= give_up_date(invited_on, invited_on, policy))
+    awaiting = waiting_for_next_round(out)
+    outcome = np.where(outcome == "next_round", np.where(gone, "no_response", "pending"), outcome)
+    decided = np.isin(outcome, DECIDED)
+    decided_on = np.where(decided, as_us(out["outcome_date"]), np.datetime64("NaT", "us"))
+    days = np.zeros(len(out), dtype=np.int64)
+    days[decided] = (decided_on[decided] - first[decided]) // np.timedelta64(1, "D")
+    out["outcome"] = pd.Categorical(outcome, categories=list(APPLICATION_OUTCOMES))
+    out["outcome_date"] = decided_on
+    out["old_enough"] = out["old_enough"].to_numpy(dtype=bool) & ~(awaiting & ~gone)
+    out["first_interview_date"] = first
+    out["last_interview_date"] = out["interview_date"].to_numpy(dtype="datetime64[us]")
+    out["days_to_decision"] = pd.array(np.where(decided, days, pd.NA), dtype="Int64")
+    out.attrs = dict(facts.attrs)
+    return out.reset_index(drop=True)
