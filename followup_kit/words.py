@@ -201,7 +201,9 @@ ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth")
 
 def round_words(rounds) -> pd.Series:
     """How a person says each round of an application: "first interview", "second interview"."""
-    values = pd.Series(rounds).astype("int64")
-    words = values.map(lambda r: f"{ORDINALS[r - 1]} interview" if 1 <= r <= len(ORDINALS)
-                       else f"round {r} interview")
-    return words.astype("str")
+    values = pd.Series(rounds).to_numpy(dtype=np.int64)
+    # A handful of distinct rounds: word each once.
+    distinct, where = np.unique(values, return_inverse=True)
+    words = np.array([f"{ORDINALS[r - 1]} interview" if 1 <= r <= len(ORDINALS) else f"round {r} interview"
+                      for r in distinct.tolist()], dtype=object)
+    return pd.Series(words[where] if len(values) else words, dtype="str")

@@ -35,17 +35,27 @@ def _blank(values: pd.Series) -> pd.Series:
     return values.isna() | (values.astype("str").str.strip() == "")
 
 
-def _folded(values: pd.Series) -> pd.Series:
-    """Text without case and extra spaces, each distinct value folded once (a cohort has few companies)."""
+def _folded_codes(values: pd.Series) -> np.ndarray:
+    """A number per text, the same for texts equal but for case and extra spaces.
+
+    Each distinct value is folded once (a cohort has few companies and roles).
+    """
     codes, distinct = pd.factorize(values.astype("str"), use_na_sentinel=False)
     folded = pd.Series(distinct, dtype="str").str.casefold().str.replace(r"\s+", " ", regex=True).str.strip()
-    return pd.Series(folded.to_numpy()[codes], index=values.index, dtype="str")
+    same, _ = pd.factorize(folded, use_na_sentinel=False)
+    return same[codes].astype(np.int64)
 
 
-def application_keys(interviews: pd.DataFrame) -> pd.Series:
-    """Each interview's candidate, company and role, compared without case and extra spaces."""
-    return (interviews["candidate_id"].astype("str") + "\x1f" + _folded(interviews["company"])
-            + "\x1f" + _folded(interviews["role"]))
+def application_keys(interviews: pd.DataFrame) -> np.ndarray:
+    """A number per interview, the same for one candidate's interviews for one company and role.
+
+    Company and role are compared without case and extra spaces.
+    """
+    candidate, _ = pd.factorize(interviews["candidate_id"].astype("str"), use_na_sentinel=False)
+    company, role = _folded_codes(interviews["company"]), _folded_codes(interviews["role"])
+    combined = (candidate.astype(np.int64) * (int(company.max(initial=0)) + 1) + company) \
+        * (int(role.max(initial=0)) + 1) + role
+    return pd.factorize(combined)[0]
 
 
 def _held_order(interviews: pd.DataFrame) -> np.ndarray:
@@ -86,9 +96,35 @@ def number_rounds(interviews: pd.DataFrame) -> pd.DataFrame:
     [['B', 'A', 2], ['A', 'A', 1]]
     """
     out = interviews.copy()
+    key = application_keys(out)
+    given = (~_blank(out["application_id"])).to_numpy() if "application_id" in out.columns else \
+        np.zeros(len(out), dtype=bool)
+    # Most interviews are the only one of their company and role and name no application: each is
+    # round 1 (or its given round) of an application of its own. Only the others need working out.
+    alone = (np.bincount(key, minlength=int(key.max()) + 1 if len(key) else 0)[key] == 1) & ~given
+    if given.any():
+        # An interview another row names as its application is worked out with it.
+        named = out["application_id"].astype("str").str.strip().to_numpy()[given]
+        alone &= ~out["interview_id"].astype("str").isin(named).to_numpy()
+    rounds = given_rounds(out).to_numpy(dtype=np.float64, na_value=np.nan)
+    application = out["interview_id"].astype("str").to_numpy(dtype=object).copy()
+    numbered = np.where(np.isnan(rounds), 1, rounds).astype(np.int64)
+    rest = np.flatnonzero(~alone)
+    if len(rest):
+        worked = _number(out.iloc[rest], key[rest])
+        application[rest] = worked["application_id"].to_numpy(dtype=object)
+        numbered[rest] = worked["round"].to_numpy(dtype=np.int64)
+    out["application_id"] = pd.Series(application, index=out.index, dtype="str")
+    out["round"] = numbered
+    return out
+
+
+def _number(out: pd.DataFrame, key: np.ndarray) -> pd.DataFrame:
+    """:func:`number_rounds` for interviews that share a company and role or name an application."""
+    out = out.copy()
     n = len(out)
     position = pd.RangeIndex(n)
-    key, _ = pd.factorize(application_keys(out))
+    key, _ = pd.factorize(key)
     ids = out["interview_id"].astype("str").to_numpy(dtype=object)
     if "application_id" in out.columns:
         given = out["application_id"].astype("str").str.strip().set_axis(position)

@@ -20,11 +20,23 @@ APPLICATION_OUTCOMES = ("offer", "rejection", "withdrawn", "no_response", "pendi
 DECIDED = ("offer", "rejection", "withdrawn")
 
 
+def per_application_max(application_id, values, *, codes: np.ndarray | None = None) -> np.ndarray:
+    """Each row's application's largest value (ints or bools), without sorting the ids.
+
+    ``codes`` numbers the applications, when already known, in place of ``application_id``.
+    """
+    if codes is None:
+        codes, _ = pd.factorize(pd.Series(application_id).astype("str"))
+    values = np.asarray(values).astype(np.int64)
+    top = np.full(int(codes.max(initial=-1)) + 1, np.iinfo(np.int64).min, dtype=np.int64)
+    np.maximum.at(top, codes, values)
+    return top[codes]
+
+
 def latest_rounds(facts: pd.DataFrame) -> np.ndarray:
     """True for each application's latest round held (the facts' rows the plan speaks of)."""
     rounds = facts["round"].to_numpy(dtype=np.int64)
-    latest = pd.Series(rounds).groupby(facts["application_id"].astype("str").to_numpy()).transform("max")
-    return rounds == latest.to_numpy()
+    return rounds == per_application_max(facts["application_id"], rounds)
 
 
 def plan_rows(facts: pd.DataFrame) -> pd.DataFrame:

@@ -19,6 +19,7 @@ from ..data.lookup import positions
 from ..data.rounds import number_rounds
 from ..data.schema import KINDS
 from . import rules
+from .applications import per_application_max
 from .cohort_order import cohorts_in_order
 from .policy import Policy
 
@@ -131,14 +132,15 @@ def facts(candidates: pd.DataFrame, interviews: pd.DataFrame, events: pd.DataFra
     today = as_day(as_of)
     every = number_rounds(interviews.reset_index(drop=True))
     # An interview held after as_of was not known on that day.
-    iv = every.loc[~(every["interview_date"] > today)].reset_index(drop=True)
+    held_rows = np.flatnonzero(~(every["interview_date"] > today).to_numpy(dtype=bool))
+    iv = every.iloc[held_rows].reset_index(drop=True)
     cand = candidates.reset_index(drop=True)
     cpos = positions(iv["candidate_id"], cand["candidate_id"])
     country = _take(cand["country"], cpos)
     held = iv["interview_date"].to_numpy(dtype="datetime64[us]")
     promised = iv["promised_decision_date"].to_numpy(dtype="datetime64[us]")
     ev = _SortedEvents.of(events, iv, _take(cand["timezone"], cpos), today)
-    later = _later_rounds(every, iv, ev, today)
+    later = _later_rounds(every, held_rows, ev, today)
 
     ty_due = rules.thank_you_due(held, policy)
     ty_sent = ev.first[:, _KIND["thank_you_sent"]]
@@ -252,7 +254,8 @@ class _SortedEvents:
         return out
 
 
-def _later_rounds(every: pd.DataFrame, iv: pd.DataFrame, ev: _SortedEvents, today) -> dict[str, np.ndarray]:
+def _later_rounds(every: pd.DataFrame, held_rows: np.ndarray, ev: _SortedEvents,
+                  today) -> dict[str, np.ndarray]:
     """What each held round knows of the rounds after it.
 
     ``next_round_held``: the day the next round of its application was held
@@ -261,19 +264,25 @@ def _later_rounds(every: pd.DataFrame, iv: pd.DataFrame, ev: _SortedEvents, toda
     held, or its invitation logged by then, or scheduled with no invitation
     logged at all. ``rounds``: the rounds of the application known on ``today``.
     """
-    nxt = every[["application_id", "round", "interview_date"]].assign(round=every["round"] - 1)
-    found = iv[["application_id", "round"]].merge(nxt, on=["application_id", "round"], how="left")
-    next_day = found["interview_date"].to_numpy(dtype="datetime64[us]")
+    codes, _ = pd.factorize(every["application_id"].astype("str"))
+    every_round = every["round"].to_numpy(dtype=np.int64)
+    span = int(every_round.max(initial=0)) + 2
+    key = codes.astype(np.int64) * span + every_round
+    # Two rounds of one number cannot be imported; should they meet here, the first one counts.
+    first = ~pd.Series(key).duplicated().to_numpy()
+    found = pd.Index(key[first]).get_indexer(key[held_rows] + 1)
+    days = every["interview_date"].to_numpy(dtype="datetime64[us]")[first]
+    next_day = np.where(found >= 0, days[np.maximum(found, 0)], _NAT)
     held_next = np.where(next_day <= today, next_day, _NAT)
     invited = ~np.isnat(ev.first[:, _KIND["next_round"]])
     # An invitation dated after today hides the round it invites to: it was not yet known.
     known = ~np.isnat(held_next) | invited | ~ev.invited_ever
     next_round_date = np.where(known, next_day, _NAT)
-    held_rounds = pd.Series(iv["round"].to_numpy(dtype=np.int64)).groupby(
-        iv["application_id"].astype("str").to_numpy()).transform("max").to_numpy()
-    latest = iv["round"].to_numpy(dtype=np.int64) == held_rounds
-    coming = pd.Series(latest & ~np.isnat(next_round_date) & np.isnat(held_next)).groupby(
-        iv["application_id"].astype("str").to_numpy()).transform("max").to_numpy(dtype=bool)
+    rounds = every_round[held_rows]
+    held_codes = codes[held_rows]
+    held_rounds = per_application_max(None, rounds, codes=held_codes)
+    coming = per_application_max(None, (rounds == held_rounds) & ~np.isnat(next_round_date)
+                                 & np.isnat(held_next), codes=held_codes) > 0
     return {"next_round_held": held_next, "next_round_date": next_round_date,
             "rounds": (held_rounds + coming).astype(np.int64)}
 

@@ -41,12 +41,20 @@ def reasons(f: pd.DataFrame, policy: Policy, today, *, due, n, overdue, variants
     v = variants
     # An application of several rounds names the round its line speaks of.
     several = f["rounds"].to_numpy(dtype=np.int64) > 1
-    this_round = round_words(f["round"]).set_axis(f.index)
-    next_round = round_words(f["round"] + 1).set_axis(f.index)
-    your = pd.Series(np.where(several, "Your " + this_round + " for ", "Your interview for "),
-                     index=f.index, dtype="str")
-    at = pd.Series(np.where(several, " at " + company, ""), index=f.index, dtype="str")
-    put(v["thank"], lambda r: your.loc[r] + role.loc[r] + at.loc[r] + " was on " + day(f["interview_date"].loc[r])
+
+    def this_round(rows) -> pd.Series:
+        return round_words(f["round"].loc[rows]).set_axis(rows)
+
+    def next_round(rows) -> pd.Series:
+        return round_words(f["round"].loc[rows] + 1).set_axis(rows)
+
+    def your(rows) -> pd.Series:
+        # "Your interview for Clerk", or "Your second interview for Clerk at Acme" among several.
+        return pd.Series(np.where(several[rows], "Your " + this_round(rows) + " for " + role.loc[rows]
+                                  + " at " + company.loc[rows], "Your interview for " + role.loc[rows]),
+                         index=rows, dtype="str")
+
+    put(v["thank"], lambda r: your(r) + " was on " + day(f["interview_date"].loc[r])
         + pd.Series(np.where(overdue[r], "; your thank-you email to ", "; send your thank-you email to "),
                     index=r)
         + name.loc[r] + pd.Series(np.where(overdue[r], " was due ", " by "), index=r) + day(due_s.loc[r])
@@ -60,9 +68,12 @@ def reasons(f: pd.DataFrame, policy: Policy, today, *, due, n, overdue, variants
         + "; give " + company.loc[r] + " until " + day(due_s.loc[r]) + " before you follow up again.")
     put(v["wait_ghost"], lambda r: "You have followed up " + times_words(n[r]).set_axis(r)
         + " already; if " + company.loc[r] + " has not answered by " + day(due_s.loc[r]) + ", move on.")
-    since_your = pd.Series(np.where(several, "your " + this_round, "your interview"), index=f.index,
-                           dtype="str")
-    put(v["follow_first"], lambda r: "You have not heard since " + since_your.loc[r] + " on "
+
+    def since_your(rows) -> pd.Series:
+        return pd.Series(np.where(several[rows], "your " + this_round(rows), "your interview"), index=rows,
+                         dtype="str")
+
+    put(v["follow_first"], lambda r: "You have not heard since " + since_your(r) + " on "
         + day(f["interview_date"].loc[r]) + "; " + when(r, "from", "since")
         + " you can ask " + name.loc[r] + " whether the " + role.loc[r] + " job is still open.")
     put(v["follow_again"], lambda r: "You followed up on " + day(f["last_follow_up"].loc[r])
@@ -105,16 +116,16 @@ def reasons(f: pd.DataFrame, policy: Policy, today, *, due, n, overdue, variants
         + "; nothing more to do.")
     put(v["their_turn"], lambda r: company.loc[r] + " has answered and you have followed up "
         + times_words(n[r]).set_axis(r) + "; the next step is theirs.")
-    put(v["prepare_invited"], lambda r: company.loc[r] + " invited you to a " + next_round.loc[r] + ", on "
+    put(v["prepare_invited"], lambda r: company.loc[r] + " invited you to a " + next_round(r) + ", on "
         + day(due_s.loc[r]) + "; prepare for it: read the job description and your notes from the "
-        + this_round.loc[r] + " again.")
-    put(v["prepare_set"], lambda r: "Your " + next_round.loc[r] + " at " + company.loc[r] + " is on "
+        + this_round(r) + " again.")
+    put(v["prepare_set"], lambda r: "Your " + next_round(r) + " at " + company.loc[r] + " is on "
         + day(due_s.loc[r]) + "; prepare for it: read the job description and your notes from the "
-        + this_round.loc[r] + " again.")
-    put(v["log_date"], lambda r: company.loc[r] + " invited you to a " + next_round.loc[r] + " on "
+        + this_round(r) + " again.")
+    put(v["log_date"], lambda r: company.loc[r] + " invited you to a " + next_round(r) + " on "
         + day(f["outcome_date"].loc[r]) + "; log its date once it is set. If no date is set by "
         + day(due_s.loc[r]) + ", put your energy into your other applications.")
-    put(v["invite_lapsed"], lambda r: company.loc[r] + " invited you to a " + next_round.loc[r] + " on "
+    put(v["invite_lapsed"], lambda r: company.loc[r] + " invited you to a " + next_round(r) + " on "
         + day(f["outcome_date"].loc[r]) + ", and no date has come in the " + str(policy.give_up_after_days)
         + " days since; put your energy into your other applications.")
     # Each row is in exactly one situation: lay the pieces side by side and take them back in row order.
@@ -126,7 +137,7 @@ def reasons(f: pd.DataFrame, policy: Policy, today, *, due, n, overdue, variants
     lead &= several
     if lead.any():
         rows = f.index[lead]
-        prefix = (your.loc[rows].str.replace(" for ", " at ", regex=False) + company.loc[rows] + " was on "
+        prefix = ("Your " + this_round(rows) + " at " + company.loc[rows] + " was on "
                   + day(f["interview_date"].loc[rows]) + ". ")
         parts = [(r, t.where(~pd.Series(lead[r], index=t.index), prefix.reindex(t.index) + t))
                  for r, t in parts]
