@@ -46,12 +46,17 @@ def _folded_codes(values: pd.Series) -> np.ndarray:
     return same[codes].astype(np.int64)
 
 
-def application_keys(interviews: pd.DataFrame) -> np.ndarray:
+def application_keys(interviews: pd.DataFrame, candidate_codes: np.ndarray | None = None) -> np.ndarray:
     """A number per interview, the same for one candidate's interviews for one company and role.
 
     Company and role are compared without case and extra spaces.
+    ``candidate_codes``, when the caller has them, number the candidates (one
+    number per candidate, none negative) in place of reading the ids again.
     """
-    candidate, _ = pd.factorize(interviews["candidate_id"].astype("str"), use_na_sentinel=False)
+    if candidate_codes is not None and len(candidate_codes) and candidate_codes.min() >= 0:
+        candidate = np.asarray(candidate_codes, dtype=np.int64)
+    else:
+        candidate, _ = pd.factorize(interviews["candidate_id"].astype("str"), use_na_sentinel=False)
     company, role = _folded_codes(interviews["company"]), _folded_codes(interviews["role"])
     combined = (candidate.astype(np.int64) * (int(company.max(initial=0)) + 1) + company) \
         * (int(role.max(initial=0)) + 1) + role
@@ -95,28 +100,42 @@ def number_rounds(interviews: pd.DataFrame) -> pd.DataFrame:
     >>> number_rounds(iv)[["interview_id", "application_id", "round"]].values.tolist()
     [['B', 'A', 2], ['A', 'A', 1]]
     """
+    return numbered_applications(interviews)[0]
+
+
+def numbered_applications(interviews: pd.DataFrame, candidate_codes: np.ndarray | None = None,
+                          ) -> tuple[pd.DataFrame, np.ndarray]:
+    """:func:`number_rounds`, and a number per row for its application (0, 1, 2 ... in no set order).
+
+    The numbers let a caller group rounds by application without reading the ids again;
+    ``candidate_codes`` are as in :func:`application_keys`.
+    """
     out = interviews.copy()
-    key = application_keys(out)
+    n = len(out)
+    key = application_keys(out, candidate_codes)
     given = (~_blank(out["application_id"])).to_numpy() if "application_id" in out.columns else \
-        np.zeros(len(out), dtype=bool)
+        np.zeros(n, dtype=bool)
     # Most interviews are the only one of their company and role and name no application: each is
     # round 1 (or its given round) of an application of its own. Only the others need working out.
-    alone = (np.bincount(key, minlength=int(key.max()) + 1 if len(key) else 0)[key] == 1) & ~given
+    alone = (np.bincount(key, minlength=int(key.max()) + 1 if n else 0)[key] == 1) & ~given
     if given.any():
         # An interview another row names as its application is worked out with it.
         named = out["application_id"].astype("str").str.strip().to_numpy()[given]
         alone &= ~out["interview_id"].astype("str").isin(named).to_numpy()
     rounds = given_rounds(out).to_numpy(dtype=np.float64, na_value=np.nan)
-    application = out["interview_id"].astype("str").to_numpy(dtype=object).copy()
+    application = out["interview_id"].astype("str").copy()
     numbered = np.where(np.isnan(rounds), 1, rounds).astype(np.int64)
+    # An interview alone is its own application: its row number is its application's.
+    codes = np.arange(n, dtype=np.int64)
     rest = np.flatnonzero(~alone)
     if len(rest):
         worked = _number(out.iloc[rest], key[rest])
-        application[rest] = worked["application_id"].to_numpy(dtype=object)
+        application.iloc[rest] = worked["application_id"].to_numpy()
         numbered[rest] = worked["round"].to_numpy(dtype=np.int64)
-    out["application_id"] = pd.Series(application, index=out.index, dtype="str")
+        codes[rest] = n + pd.factorize(worked["application_id"])[0]
+    out["application_id"] = application.set_axis(out.index)
     out["round"] = numbered
-    return out
+    return out, codes
 
 
 def _number(out: pd.DataFrame, key: np.ndarray) -> pd.DataFrame:

@@ -36,7 +36,15 @@ def per_application_max(application_id, values, *, codes: np.ndarray | None = No
 def latest_rounds(facts: pd.DataFrame) -> np.ndarray:
     """True for each application's latest round held (the facts' rows the plan speaks of)."""
     rounds = facts["round"].to_numpy(dtype=np.int64)
-    return rounds == per_application_max(facts["application_id"], rounds)
+    if "rounds" not in facts.columns:
+        return rounds == per_application_max(facts["application_id"], rounds)
+    # An application of one round known has nothing later: only the others are grouped.
+    latest = np.ones(len(facts), dtype=bool)
+    several = np.flatnonzero(facts["rounds"].to_numpy(dtype=np.int64) > 1)
+    if len(several):
+        mine = rounds[several]
+        latest[several] = mine == per_application_max(facts["application_id"].to_numpy()[several], mine)
+    return latest
 
 
 def plan_rows(facts: pd.DataFrame) -> pd.DataFrame:
@@ -46,9 +54,10 @@ def plan_rows(facts: pd.DataFrame) -> pd.DataFrame:
 
 def waiting_for_next_round(facts: pd.DataFrame) -> np.ndarray:
     """True for a round that was invited on, or has its next round known, and is not decided."""
-    outcome = facts["outcome"].astype("str").to_numpy()
-    return (outcome == "next_round") | ((outcome == "pending")
-                                        & ~np.isnat(as_us(facts["next_round_date"])))
+    outcome = facts["outcome"]
+    invited = (outcome == "next_round").to_numpy(dtype=bool)
+    pending = (outcome == "pending").to_numpy(dtype=bool)
+    return invited | (pending & ~np.isnat(as_us(facts["next_round_date"])))
 
 
 def applications(facts: pd.DataFrame, policy: Policy | None = None) -> pd.DataFrame:

@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..data.dates import as_day
 from ..data.lookup import positions
-from ..data.rounds import number_rounds
+from ..data.rounds import numbered_applications
 from ..data.schema import KINDS
 from . import rules
 from .applications import per_application_max
@@ -130,17 +130,18 @@ def facts(candidates: pd.DataFrame, interviews: pd.DataFrame, events: pd.DataFra
     """
     policy = policy or Policy()
     today = as_day(as_of)
-    every = number_rounds(interviews.reset_index(drop=True))
+    cand = candidates.reset_index(drop=True)
+    every_cpos = positions(interviews["candidate_id"], cand["candidate_id"])
+    every, app_codes = numbered_applications(interviews.reset_index(drop=True), every_cpos)
     # An interview held after as_of was not known on that day.
     held_rows = np.flatnonzero(~(every["interview_date"] > today).to_numpy(dtype=bool))
     iv = every.iloc[held_rows].reset_index(drop=True)
-    cand = candidates.reset_index(drop=True)
-    cpos = positions(iv["candidate_id"], cand["candidate_id"])
+    cpos = every_cpos[held_rows]
     country = _take(cand["country"], cpos)
     held = iv["interview_date"].to_numpy(dtype="datetime64[us]")
     promised = iv["promised_decision_date"].to_numpy(dtype="datetime64[us]")
     ev = _SortedEvents.of(events, iv, _take(cand["timezone"], cpos), today)
-    later = _later_rounds(every, held_rows, ev, today)
+    later = _later_rounds(every, app_codes, held_rows, ev, today)
 
     ty_due = rules.thank_you_due(held, policy)
     ty_sent = ev.first[:, _KIND["thank_you_sent"]]
@@ -254,35 +255,45 @@ class _SortedEvents:
         return out
 
 
-def _later_rounds(every: pd.DataFrame, held_rows: np.ndarray, ev: _SortedEvents,
+def _later_rounds(every: pd.DataFrame, codes: np.ndarray, held_rows: np.ndarray, ev: _SortedEvents,
                   today) -> dict[str, np.ndarray]:
     """What each held round knows of the rounds after it.
 
-    ``next_round_held``: the day the next round of its application was held
-    (NaT if it was not, by ``today``), which answers this one on that day.
-    ``next_round_date``: the next round's day where it is known on ``today``:
-    held, or its invitation logged by then, or scheduled with no invitation
-    logged at all. ``rounds``: the rounds of the application known on ``today``.
+    ``codes`` numbers each interview's application. ``next_round_held``: the
+    day the next round of its application was held (NaT if it was not, by
+    ``today``), which answers this one on that day. ``next_round_date``: the
+    next round's day where it is known on ``today``: held, or its invitation
+    logged by then, or scheduled with no invitation logged at all. ``rounds``:
+    the rounds of the application known on ``today``.
     """
-    codes, _ = pd.factorize(every["application_id"].astype("str"))
     every_round = every["round"].to_numpy(dtype=np.int64)
-    span = int(every_round.max(initial=0)) + 2
-    key = codes.astype(np.int64) * span + every_round
-    # Two rounds of one number cannot be imported; should they meet here, the first one counts.
-    first = ~pd.Series(key).duplicated().to_numpy()
-    found = pd.Index(key[first]).get_indexer(key[held_rows] + 1)
-    days = every["interview_date"].to_numpy(dtype="datetime64[us]")[first]
-    next_day = np.where(found >= 0, days[np.maximum(found, 0)], _NAT)
+    rounds = every_round[held_rows]
+    next_day = np.full(len(held_rows), _NAT)
+    held_rounds = rounds.copy()
+    # Most applications have one interview: only those with several have a next round to find.
+    several = (np.bincount(codes, minlength=int(codes.max(initial=-1)) + 1)[codes] > 1) if len(codes) \
+        else np.zeros(0, dtype=bool)
+    mine = np.flatnonzero(several[held_rows])
+    if len(mine):
+        pool = np.flatnonzero(several)
+        span = int(every_round.max(initial=0)) + 2
+        key = codes[pool] * span + every_round[pool]
+        # Two rounds of one number cannot be imported; should they meet here, the first one counts.
+        first = ~pd.Series(key).duplicated().to_numpy()
+        rows = held_rows[mine]
+        found = pd.Index(key[first]).get_indexer(codes[rows] * span + every_round[rows] + 1)
+        days = every["interview_date"].to_numpy(dtype="datetime64[us]")[pool][first]
+        next_day[mine] = np.where(found >= 0, days[np.maximum(found, 0)], _NAT)
+        held_rounds[mine] = per_application_max(None, rounds[mine], codes=pd.factorize(codes[rows])[0])
     held_next = np.where(next_day <= today, next_day, _NAT)
     invited = ~np.isnat(ev.first[:, _KIND["next_round"]])
     # An invitation dated after today hides the round it invites to: it was not yet known.
     known = ~np.isnat(held_next) | invited | ~ev.invited_ever
     next_round_date = np.where(known, next_day, _NAT)
-    rounds = every_round[held_rows]
-    held_codes = codes[held_rows]
-    held_rounds = per_application_max(None, rounds, codes=held_codes)
-    coming = per_application_max(None, (rounds == held_rounds) & ~np.isnat(next_round_date)
-                                 & np.isnat(held_next), codes=held_codes) > 0
+    waiting = (rounds == held_rounds) & ~np.isnat(next_round_date) & np.isnat(held_next)
+    coming = waiting.copy()
+    if len(mine):
+        coming[mine] = per_application_max(None, waiting[mine], codes=pd.factorize(codes[held_rows[mine]])[0]) > 0
     return {"next_round_held": held_next, "next_round_date": next_round_date,
             "rounds": (held_rounds + coming).astype(np.int64)}
 

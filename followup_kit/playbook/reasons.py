@@ -135,19 +135,18 @@ def reasons(f: pd.DataFrame, policy: Policy, today, *, due, n, overdue, variants
         if name not in named:
             lead |= mask
     lead &= several
-    if lead.any():
-        rows = f.index[lead]
-        prefix = ("Your " + this_round(rows) + " at " + company.loc[rows] + " was on "
-                  + day(f["interview_date"].loc[rows]) + ". ")
-        parts = [(r, t.where(~pd.Series(lead[r], index=t.index), prefix.reindex(t.index) + t))
-                 for r, t in parts]
     texts = pa.concat_arrays([pa.array(t, type=pa.large_string()) for _, t in parts]
                              + [pa.array([""], type=pa.large_string())])
     total = sum(len(r) for r, _ in parts)
     where = np.full(len(f), total, dtype=np.int64)
     if parts:
         where[np.concatenate([r for r, _ in parts])] = np.arange(total)
-    return pd.Series(texts.take(where), index=f.index, dtype="str")
+    out = pd.Series(texts.take(where), index=f.index, dtype="str")
+    if lead.any():
+        rows = f.index[lead]
+        out.loc[rows] = ("Your " + this_round(rows) + " at " + company.loc[rows] + " was on "
+                         + day(f["interview_date"].loc[rows]) + ". " + out.loc[rows])
+    return out
 
 
 def flags_and_advice(f: pd.DataFrame, policy: Policy, today, *, now: np.ndarray) -> tuple[pd.Series, pd.Series]:
@@ -208,3 +207,4 @@ def _advice(f: pd.DataFrame, policy: Policy, today, *, now: np.ndarray, early: n
     elsewhere_text = where(elsewhere, " Your follow-up went to someone other than " + name
                            + "; write to " + name + ", who interviewed you.")
     return (early_text + pushy_text + elsewhere_text).astype("str")
+
