@@ -312,7 +312,7 @@ def show_timeline(controller: CandidateController, picture: w.HTML) -> None:
         picture.value = _section("<p>Your timeline appears here after your first interview.</p>")
         return
     controller.timeline = timeline_svg(f, today=controller.today)
-    picture.value = svg_image(controller.timeline, timeline_words(f))
+    picture.value = svg_image(controller.timeline, timeline_words(f, today=controller.today))
 
 
 def letter_markup(heading: str, letter: Letter, when: str, placeholder: bool) -> str:
