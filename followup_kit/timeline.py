@@ -16,11 +16,13 @@ import pandas as pd
 from .chart_model import need_columns
 from .errors import FollowupKitError
 from .palette import PALETTE
-from .words import plural
+from .words import plural, round_words
 
 #: The timeline's marks, in the order its key lists them: (words in the key, colour).
 TIMELINE_KEY = {
     "interview": ("interview", "#000000"),
+    "interview-to-come": ("interview to come", "#000000"),
+    "rounds": ("rounds of one job", "#000000"),
     "thank-you-due": ("thank-you due", PALETTE[0]),
     "thank-you-sent": ("thank-you sent", PALETTE[0]),
     "waiting": ("waiting for an answer", PALETTE[5]),
@@ -28,7 +30,7 @@ TIMELINE_KEY = {
     "answer": ("answer", PALETTE[3]),
 }
 LATE = PALETTE[3]
-ANSWER_WORDS = {"offer": "offer!", "rejection": "rejection"}
+ANSWER_WORDS = {"offer": "offer!", "rejection": "rejection", "next_round": "next round"}
 #: The picture's size in its own units (pixels when shown at its natural size).
 # Narrow, so that on a phone the picture is shown at about its natural size and its words
 # stay legible.
@@ -103,23 +105,56 @@ def date_ticks(start: pd.Timestamp, end: pd.Timestamp) -> list[pd.Timestamp]:
     return list(pd.date_range(first, end, freq=f"{step}D"))
 
 
-def timeline_svg(facts: pd.DataFrame, today=None) -> str:
-    """One candidate's interviews on a calendar, as an SVG picture with a key under it.
+def applications_in_rows(facts: pd.DataFrame) -> list[pd.DataFrame]:
+    """The facts as the timeline draws them: one frame per application, its rounds in order.
 
-    Each interview is a row, its employer and role written over it: the
-    interview day (a dot), the day the thank-you letter is due (a hollow
-    diamond) and the day it went (a filled one; a late letter is drawn in
-    red, joined to its due day and labelled with how late it was), the
-    waiting time before a follow-up is welcome, the follow-up window, and
-    the employer's answer (a star, with the answer in words). A dotted line
-    marks today. Only what needs reading is written beside a mark; the rest
-    is in the key. Its words are text, so the picture stays sharp at any
-    width; every mark carries its date in ``data-date``.
+    Applications come in the order of their first interview. Facts without
+    ``application_id`` (an older caller's) make each interview an application
+    of its own.
+    """
+    rows = facts.sort_values("interview_date", kind="stable").reset_index(drop=True)
+    if "application_id" not in rows.columns:
+        return [rows.iloc[[i]] for i in range(len(rows))]
+    order = ["round", "interview_date"] if "round" in rows.columns else ["interview_date"]
+    groups = rows.groupby(rows["application_id"].astype("str"), sort=False)
+    return [group.sort_values(order, kind="stable") for _, group in groups]
+
+
+def _rounds(group: pd.DataFrame) -> int:
+    """How many rounds the application has that day: those held, and one set to come."""
+    held = len(group)
+    return max(held, int(group["rounds"].max())) if "rounds" in group.columns else held
+
+
+def _to_come(group: pd.DataFrame, today: pd.Timestamp):
+    """The day of the application's next round where it is set and not yet held; NaT otherwise."""
+    if "next_round_date" not in group.columns:
+        return pd.NaT
+    day = group["next_round_date"].iloc[-1]
+    return day if pd.notna(day) and day > today else pd.NaT
+
+
+def timeline_svg(facts: pd.DataFrame, today=None) -> str:
+    """One candidate's applications on a calendar, as an SVG picture with a key under it.
+
+    Each application is a row, its employer and role written over it (and
+    how many rounds, where there are several): each round's interview day (a
+    dot) on the same row, a line joining the rounds (on to a hollow dot for
+    a round set but not yet held), the day each thank-you letter is due (a
+    hollow diamond) and the day it went (a filled one; a late letter is drawn
+    in red, joined to its due day and labelled with how late it was), the
+    waiting time before a follow-up is welcome, the follow-up window, and the
+    employer's answer (a star, with the answer in words: an invitation to the
+    next round is an answer too). A dotted line marks today. Only what needs
+    reading is written beside a mark; the rest is in the key. Its words are
+    text, so the picture stays sharp at any width; every mark carries its
+    date in ``data-date``.
 
     Parameters
     ----------
     facts : DataFrame
-        Interview facts of one candidate (a few rows of :func:`followup_kit.facts`).
+        Interview facts of one candidate (a few rows of :func:`followup_kit.facts`),
+        every round of each application.
     today : date-like, optional
         The day to mark as today; the last date in the facts when left out.
 
@@ -131,13 +166,15 @@ def timeline_svg(facts: pd.DataFrame, today=None) -> str:
     need_columns(facts, TIMELINE_COLUMNS, "timeline_svg")
     if facts.empty:
         raise FollowupKitError("timeline_svg needs at least one interview")
-    rows = facts.sort_values("interview_date", kind="stable").reset_index(drop=True)
+    groups = applications_in_rows(facts)
+    rows = pd.concat(groups)
     dated = rows[["interview_date", "thank_you_due", "thank_you_sent", "answered_on",
                   "follow_up_opens"]]
     last_seen = dated.max().max()
     today = pd.Timestamp(today).normalize() if today is not None else last_seen
+    coming = [_to_come(g, today) for g in groups]
     start = rows["interview_date"].min() - pd.Timedelta(days=2)
-    end = max(today, last_seen) + pd.Timedelta(days=4)
+    end = max([today, last_seen, *(d for d in coming if pd.notna(d))]) + pd.Timedelta(days=4)
     left, right = TIMELINE_LEFT, TIMELINE_WIDTH - TIMELINE_RIGHT
     per_day = (right - left) / max((end - start).days, 1)
 
@@ -145,61 +182,42 @@ def timeline_svg(facts: pd.DataFrame, today=None) -> str:
         return left + (pd.Timestamp(day) - start).days * per_day
 
     body, drawn = [], set()
-    bottom = TIMELINE_TOP + TIMELINE_ROW * len(rows)
-    for i, r in enumerate(rows.itertuples(index=False)):
+    bottom = TIMELINE_TOP + TIMELINE_ROW * len(groups)
+    for i, (group, to_come) in enumerate(zip(groups, coming, strict=True)):
         top = TIMELINE_TOP + TIMELINE_ROW * i
         if i:
             body.append(f'<line x1="{left}" y1="{top}" x2="{TIMELINE_WIDTH - left}" y2="{top}" '
                         'stroke="#e0e0e0"/>')
-        name = _fit(f"{r.company} · {r.role}", 13, TIMELINE_WIDTH - left - 4, bold=True)
+        first = group.iloc[0]
+        rounds = _rounds(group)
+        several = f" · {plural(rounds, 'round')}" if rounds > 1 else ""
+        name = _fit(f"{first['company']} · {first['role']}", 13,
+                    TIMELINE_WIDTH - left - 4 - _text_width(several, 13, bold=True), bold=True) + several
         body.append(_label(left, top + 16, name, size=13, anchor="start", bold=True,
                            cls="interview-name"))
         # The marks just under the name, and the words about a letter under the marks.
         y, said_y = top + 34, top + 55
-        answer = r.answered_on
-        stop = answer if pd.notna(answer) else today
-        opens = r.follow_up_opens
-        waiting_end = min(opens, stop) if pd.notna(opens) else stop
-        x0, x1 = x_of(r.interview_date), x_of(max(waiting_end, r.interview_date))
-        body.append(f'<rect class="waiting" data-date="{r.interview_date:%Y-%m-%d}" '
-                    f'data-until="{waiting_end:%Y-%m-%d}" x="{x0:.1f}" y="{y - 5}" '
-                    f'width="{x1 - x0:.1f}" height="10" fill="{TIMELINE_KEY["waiting"][1]}" '
-                    'fill-opacity="0.6"/>')
-        drawn.add("waiting")
-        if pd.notna(opens) and opens < stop:
-            w0, w1 = x_of(opens), x_of(stop)
-            body.append(f'<rect class="window" data-date="{opens:%Y-%m-%d}" '
-                        f'data-until="{stop:%Y-%m-%d}" x="{w0:.1f}" y="{y - 5}" '
-                        f'width="{w1 - w0:.1f}" height="10" fill="url(#fk-hatch)"/>')
-            drawn.add("window")
-        body.append(f'<circle class="interview" data-date="{r.interview_date:%Y-%m-%d}" '
-                    f'cx="{x0:.1f}" cy="{y}" r="5" fill="#000000"/>')
-        drawn.add("interview")
-        due, sent = r.thank_you_due, r.thank_you_sent
-        blue = TIMELINE_KEY["thank-you-due"][1]
-        body.append(_diamond(x_of(due), y, "#ffffff", blue, "thank-you-due", due))
-        drawn.add("thank-you-due")
-        if pd.isna(sent):
-            if today > due:
-                body.append(_label(x_of(due), said_y, "thank-you overdue", bold=True,
-                                   colour=LATE, cls="said"))
-        else:
-            late = (sent - due).days
-            colour = LATE if late > 0 else blue
-            if late > 0:
-                body.append(f'<line class="thank-you-late" x1="{x_of(due):.1f}" y1="{y}" '
-                            f'x2="{x_of(sent):.1f}" y2="{y}" stroke="{LATE}" stroke-width="1.5" '
-                            'stroke-dasharray="2 2"/>')
-                body.append(_label(x_of(sent), said_y,
-                                   f"sent {plural(late, 'day')} late", bold=True,
-                                   colour=LATE, cls="said"))
-            body.append(_diamond(x_of(sent), y, colour, colour, "thank-you-sent", sent))
-            drawn.add("thank-you-sent")
-        if pd.notna(answer):
-            body.append(_star(x_of(answer), y, "answer", answer))
-            body.append(_label(x_of(answer) + 12, y + 4, ANSWER_WORDS.get(str(r.outcome), "answer"),
-                               anchor="start", bold=True, cls="said"))
-            drawn.add("answer")
+        held = [x_of(d) for d in group["interview_date"]]
+        if len(held) > 1:
+            # Beneath the marks: the rounds of one application, joined.
+            body.append(f'<line class="rounds" x1="{held[0]:.1f}" y1="{y}" x2="{held[-1]:.1f}" y2="{y}" '
+                        f'stroke="{TIMELINE_KEY["rounds"][1]}" stroke-width="2"/>')
+            drawn.add("rounds")
+        if pd.notna(to_come):
+            # From the invitation, where there is one, on to the round to come.
+            invited = group["answered_on"].iloc[-1]
+            since = x_of(invited) if pd.notna(invited) else held[-1]
+            body.append(f'<line class="rounds-to-come" x1="{since:.1f}" y1="{y}" '
+                        f'x2="{x_of(to_come):.1f}" y2="{y}" stroke="{TIMELINE_KEY["rounds"][1]}" '
+                        'stroke-width="2" stroke-dasharray="4 3"/>')
+        followed = [True] * (len(held) - 1) + [pd.notna(to_come)]
+        for r, then in zip(group.itertuples(index=False), followed, strict=True):
+            _round_marks(body, drawn, r, y, said_y, x_of, today, then)
+        if pd.notna(to_come):
+            body.append(f'<circle class="interview-to-come" data-date="{to_come:%Y-%m-%d}" '
+                        f'cx="{x_of(to_come):.1f}" cy="{y}" r="5" fill="#ffffff" stroke="#000000" '
+                        'stroke-width="2"/>')
+            drawn.add("interview-to-come")
     tx = x_of(today)
     body.append(f'<line class="today" data-date="{today:%Y-%m-%d}" x1="{tx:.1f}" '
                 f'y1="{TIMELINE_TOP - 4}" x2="{tx:.1f}" y2="{bottom}" stroke="#4d4d4d" '
@@ -223,6 +241,12 @@ def timeline_svg(facts: pd.DataFrame, today=None) -> str:
                         f'fill-opacity="{1 if kind == "window" else 0.6}"/>')
         elif kind == "interview":
             body.append(f'<circle cx="{x + 5}" cy="{y}" r="5" fill="{colour}"/>')
+        elif kind == "interview-to-come":
+            body.append(f'<circle cx="{x + 5}" cy="{y}" r="5" fill="#ffffff" stroke="{colour}" '
+                        'stroke-width="2"/>')
+        elif kind == "rounds":
+            body.append(f'<line x1="{x - 4}" y1="{y}" x2="{x + 14}" y2="{y}" stroke="{colour}" '
+                        'stroke-width="2"/>')
         elif kind == "answer":
             body.append(_star(x + 5, y, "key", today))
         else:
@@ -241,13 +265,77 @@ def timeline_svg(facts: pd.DataFrame, today=None) -> str:
             + "".join(body) + "</svg>")
 
 
-def timeline_words(facts: pd.DataFrame) -> str:
+def _round_marks(body: list, drawn: set, r, y: float, said_y: float, x_of, today, followed: bool) -> None:
+    """One round's marks on its application's row: waiting, window, interview, letters, answer.
+
+    ``followed``: a round comes after it, held or to come. The line to that
+    round runs on from the answer, so the answer's words go under the row.
+    """
+    answer = r.answered_on
+    stop = answer if pd.notna(answer) else today
+    opens = r.follow_up_opens
+    waiting_end = min(opens, stop) if pd.notna(opens) else stop
+    x0, x1 = x_of(r.interview_date), x_of(max(waiting_end, r.interview_date))
+    body.append(f'<rect class="waiting" data-date="{r.interview_date:%Y-%m-%d}" '
+                f'data-until="{waiting_end:%Y-%m-%d}" x="{x0:.1f}" y="{y - 5}" '
+                f'width="{x1 - x0:.1f}" height="10" fill="{TIMELINE_KEY["waiting"][1]}" '
+                'fill-opacity="0.6"/>')
+    drawn.add("waiting")
+    if pd.notna(opens) and opens < stop:
+        w0, w1 = x_of(opens), x_of(stop)
+        body.append(f'<rect class="window" data-date="{opens:%Y-%m-%d}" '
+                    f'data-until="{stop:%Y-%m-%d}" x="{w0:.1f}" y="{y - 5}" '
+                    f'width="{w1 - w0:.1f}" height="10" fill="url(#fk-hatch)"/>')
+        drawn.add("window")
+    body.append(f'<circle class="interview" data-date="{r.interview_date:%Y-%m-%d}" '
+                f'cx="{x0:.1f}" cy="{y}" r="5" fill="#000000"/>')
+    drawn.add("interview")
+    due, sent = r.thank_you_due, r.thank_you_sent
+    blue = TIMELINE_KEY["thank-you-due"][1]
+    body.append(_diamond(x_of(due), y, "#ffffff", blue, "thank-you-due", due))
+    drawn.add("thank-you-due")
+    if pd.isna(sent):
+        if today > due:
+            body.append(_label(x_of(due), said_y, "thank-you overdue", bold=True,
+                               colour=LATE, cls="said"))
+    else:
+        late = (sent - due).days
+        colour = LATE if late > 0 else blue
+        if late > 0:
+            body.append(f'<line class="thank-you-late" x1="{x_of(due):.1f}" y1="{y}" '
+                        f'x2="{x_of(sent):.1f}" y2="{y}" stroke="{LATE}" stroke-width="1.5" '
+                        'stroke-dasharray="2 2"/>')
+            body.append(_label(x_of(sent), said_y,
+                               f"sent {plural(late, 'day')} late", bold=True,
+                               colour=LATE, cls="said"))
+        body.append(_diamond(x_of(sent), y, colour, colour, "thank-you-sent", sent))
+        drawn.add("thank-you-sent")
+    if pd.notna(answer):
+        x = x_of(answer)
+        words = ANSWER_WORDS.get(str(r.outcome), "answer")
+        body.append(_star(x, y, "answer", answer))
+        if followed:
+            # The line on to the next round runs beside the star: its words go under it.
+            body.append(_label(x, said_y, words, bold=True, cls="said"))
+        else:
+            body.append(_label(x + 12, y + 4, words, anchor="start", bold=True, cls="said"))
+        drawn.add("answer")
+
+
+def timeline_words(facts: pd.DataFrame, today=None) -> str:
     """What the timeline shows, in sentences: the picture's text for a screen reader.
+
+    One sentence per application, as the picture has one row: an application
+    of several rounds says how many, then each round in turn ("Kora Bank,
+    Graduate analyst, 2 rounds: first interview on 1 April; ...; invited to the
+    next round on 10 April; second interview on 20 April; ...").
 
     Parameters
     ----------
     facts : DataFrame
         Interview facts of one candidate.
+    today : date-like, optional
+        The day the picture marks as today: a round set after it is "to come".
 
     Returns
     -------
@@ -256,20 +344,32 @@ def timeline_words(facts: pd.DataFrame) -> str:
     def day(value) -> str:
         return f"{value.day} {value:%B}"
 
-    rows = facts.sort_values("interview_date", kind="stable")
     said = []
-    for r in rows.itertuples(index=False):
-        parts = [f"{r.company}, {r.role}: interview on {day(r.interview_date)}"]
-        if pd.notna(r.thank_you_sent):
-            late = (r.thank_you_sent - r.thank_you_due).days
-            parts.append(f"thank-you sent on {day(r.thank_you_sent)}"
-                         + (f", {plural(late, 'day')} late" if late > 0 else ""))
-        else:
-            parts.append(f"thank-you due on {day(r.thank_you_due)}")
-        if pd.notna(r.answered_on):
-            parts.append(f"answer ({ANSWER_WORDS.get(str(r.outcome), 'answer').rstrip('!')}) "
-                         f"on {day(r.answered_on)}")
-        elif pd.notna(r.follow_up_opens):
-            parts.append(f"a follow-up is welcome from {day(r.follow_up_opens)}")
-        said.append("; ".join(parts) + ".")
+    today = pd.Timestamp(today).normalize() if today is not None else None
+    for group in applications_in_rows(facts):
+        rounds = _rounds(group)
+        several = rounds > 1
+        first = group.iloc[0]
+        parts = []
+        for n, r in enumerate(group.itertuples(index=False), start=1):
+            which = f"{round_words([getattr(r, 'round', n)]).iloc[0]}" if several else "interview"
+            parts.append(f"{which} on {day(r.interview_date)}")
+            if pd.notna(r.thank_you_sent):
+                late = (r.thank_you_sent - r.thank_you_due).days
+                parts.append(f"thank-you sent on {day(r.thank_you_sent)}"
+                             + (f", {plural(late, 'day')} late" if late > 0 else ""))
+            else:
+                parts.append(f"thank-you due on {day(r.thank_you_due)}")
+            if pd.notna(r.answered_on) and str(r.outcome) == "next_round":
+                parts.append(f"invited to the next round on {day(r.answered_on)}")
+            elif pd.notna(r.answered_on):
+                parts.append(f"answer ({ANSWER_WORDS.get(str(r.outcome), 'answer').rstrip('!')}) "
+                             f"on {day(r.answered_on)}")
+            elif pd.notna(r.follow_up_opens):
+                parts.append(f"a follow-up is welcome from {day(r.follow_up_opens)}")
+        to_come = _to_come(group, today if today is not None else group["interview_date"].max())
+        if pd.notna(to_come):
+            parts.append(f"{round_words([rounds]).iloc[0]} to come on {day(to_come)}")
+        name = f"{first['company']}, {first['role']}" + (f", {plural(rounds, 'round')}" if several else "")
+        said.append(f"{name}: " + "; ".join(parts) + ".")
     return "Timeline of your interviews. " + " ".join(said)

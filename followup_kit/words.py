@@ -207,3 +207,41 @@ def round_words(rounds) -> pd.Series:
     words = np.array([f"{ORDINALS[r - 1]} interview" if 1 <= r <= len(ORDINALS) else f"round {r} interview"
                       for r in distinct.tolist()], dtype=object)
     return pd.Series(words[where] if len(values) else words, dtype="str")
+
+
+def application_names(company, role, round_, rounds) -> pd.Series:
+    """How a person names each application on a list: "Kora Bank, Graduate analyst (second interview)".
+
+    An application of one round is its company and role; one of several adds
+    the round its line speaks of, or the round to come when the next one is
+    set but not yet held: "(second interview to come)".
+
+    Parameters
+    ----------
+    company, role : Series of str
+    round_, rounds : array-like of int
+        The round a line speaks of, and the rounds its application has.
+
+    Returns
+    -------
+    pandas.Series
+        ``str``, one name per row, with ``company``'s index.
+
+    Examples
+    --------
+    >>> application_names(pd.Series(["Kora Bank", "Umoja"]), pd.Series(["Analyst", "Clerk"]),
+    ...                   [2, 1], [2, 1]).tolist()
+    ['Kora Bank, Analyst (second interview)', 'Umoja, Clerk']
+    >>> application_names(pd.Series(["Kora Bank"]), pd.Series(["Analyst"]), [1], [2]).tolist()
+    ['Kora Bank, Analyst (second interview to come)']
+    """
+    company = pd.Series(company)
+    index = company.index
+    held = pd.Series(round_).to_numpy(dtype=np.int64)
+    known = pd.Series(rounds).to_numpy(dtype=np.int64)
+    base = (company.astype("str").to_numpy(dtype=object) + ", "
+            + pd.Series(role).astype("str").to_numpy(dtype=object))
+    said = round_words(np.maximum(held, known)).to_numpy(dtype=object)
+    coming = np.where(held < known, " to come", "")
+    names = np.where(known > 1, base + " (" + said + coming + ")", base)
+    return pd.Series(names, index=index, dtype="str")

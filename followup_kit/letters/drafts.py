@@ -25,7 +25,7 @@ import pandas as pd
 
 from ..data.dates import as_day
 from ..errors import FollowupKitError
-from ..words import human_date
+from ..words import human_date, round_words
 from . import checks
 from .mail import mailto_link, to_eml
 from .rendering import (
@@ -116,10 +116,25 @@ def _first_name(name: str) -> str:
     return words[0] if words else name
 
 
+def _round(value) -> int:
+    """The interview's round as a number; 1 when the interview does not say."""
+    if _text(value) is None:
+        return 1
+    try:
+        number = float(str(value).strip())
+    except ValueError:
+        number = 0.0
+    if number < 1 or not number.is_integer():
+        raise FollowupKitError(f"round: {value!r} is not a round; give 1 for a first interview, "
+                               "2 for a second, and so on")
+    return int(number)
+
+
 def _context(interview: Mapping, candidate: Mapping | None, strengths, enjoyed, today) -> dict:
     """The template fields; a field nobody gave is left out so the template can say which."""
     given = dict(interview.items())
-    ctx: dict = {}
+    ctx: dict = {"round": _round(given.get("round"))}
+    ctx["round_name"] = str(round_words([ctx["round"]]).iloc[0])
     for key in ("interviewer_name", "role", "company", "interviewer_email"):
         if (value := _text(given.get(key))) is not None:
             ctx[key] = value
@@ -158,9 +173,11 @@ def draft(interview: Mapping, *, kind: str = "thank_you", tone: str = "warm",
     interview : mapping
         One interview: ``interviewer_name``, ``role``, ``company``,
         ``interview_date`` and, if known, ``promised_decision_date`` and
-        ``interviewer_email``. A row of the interviews table or of the
-        interview facts works. May carry ``candidate_name`` and
-        ``candidate_email`` instead of ``candidate``.
+        ``interviewer_email``, and ``round`` (1 for a first interview, the
+        default; a thank-you or follow-up after a later round says so: "thank
+        you for seeing me again ... for the second interview"). A row of the
+        interviews table or of the interview facts works. May carry
+        ``candidate_name`` and ``candidate_email`` instead of ``candidate``.
     kind : {"thank_you", "note", "follow_up", "rejection_reply", "offer_reply"}
         Which letter.
     tone : str

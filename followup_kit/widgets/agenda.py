@@ -1,4 +1,4 @@
-"""The agenda: one candidate's next steps, overdue first, each with its reason and warnings."""
+"""The agenda: one candidate's next steps, one per application, overdue first, each with its reason and warnings."""
 
 from __future__ import annotations
 
@@ -11,7 +11,10 @@ from .session import CoachingSession
 
 
 def agenda(session: CoachingSession) -> tuple[w.VBox, dict]:
-    """The candidate's next steps, overdue first, each with its reason and warnings.
+    """The candidate's next steps, one per application, overdue first, each with its reason and warnings.
+
+    An application of several rounds is one line, named with the round it
+    speaks of ("Kora Bank, Graduate analyst (second interview)").
 
     Picking a step and pressing "Draft the letter" or "Log what happened"
     sets the composer or the logger to that interview (the session builder
@@ -39,7 +42,7 @@ def agenda(session: CoachingSession) -> tuple[w.VBox, dict]:
     def redraw(_=None) -> None:
         rows = session.agenda()
         shown = pd.DataFrame({
-            "interview": rows["company"] + ", " + rows["role"],
+            "application": rows["application"],
             "next step": [ACTION_WORDS[a][0] for a in rows["action"].astype("str")],
             "when": [f"{ACTION_WORDS[a][1]} {d}".strip() if isinstance(d, str) else "-" for a, d in
                      zip(rows["action"].astype("str"), human_dates(rows["due"], today=session.today), strict=True)],

@@ -31,7 +31,7 @@ from ..stats.counts import Counts
 from ..stats.one_cohort import cohort_day_counts, counts_of_cohort, read_candidate
 from ..stats.survival import chance_from_curve, curve_from_counts
 from ..timeline import timeline_svg, timeline_words
-from ..words import ACTION_WORDS, human_date, in_step_order, plural
+from ..words import ACTION_WORDS, application_names, human_date, in_step_order, plural
 from .common import Progress, on_value, svg_image
 
 #: What each letter is called over its draft.
@@ -110,7 +110,8 @@ class CandidateController(t.HasTraits):
     ----------
     steps : DataFrame
         The plan in the order shown (open steps first, overdue first, then by
-        date), with ``company`` and ``role``.
+        date), one line per application, with ``company``, ``role`` and
+        ``application`` (the name shown, with the round where there are several).
     waiting : DataFrame
         The interviews still waiting for the employer's answer (``interview_id``,
         ``company``, ``role``, ``response_days``), in the order of ``steps``.
@@ -160,20 +161,24 @@ class CandidateController(t.HasTraits):
         about = self.facts[["interview_id", "company", "role", "responded", "outcome",
                             "response_days"]]
         steps = self.plan.merge(about, on="interview_id", how="left", validate="one_to_one")
+        steps["application"] = application_names(steps["company"], steps["role"], steps["round"],
+                                                 steps["rounds"])
         return in_step_order(steps).reset_index(drop=True)
 
     def _draft_letters(self) -> list[tuple[str, str, Letter]]:
         person = {"name": self.candidate["name"], "email": self.candidate["email"]}
         by_id = self.interviews.set_index("interview_id")
         letters = []
-        for iid, action in zip(self.steps["interview_id"], self.steps["action"].astype("str"),
-                               strict=True):
+        for iid, action, round_ in zip(self.steps["interview_id"], self.steps["action"].astype("str"),
+                                       self.steps["round"], strict=True):
             if action not in LETTER_FOR:
                 continue
             kind = LETTER_FOR[action]
             # Only the candidate knows their strengths; the draft holds a place for them.
             strengths = [STRENGTH_PLACEHOLDER] if kind == "thank_you" else None
-            letters.append((iid, action, draft(by_id.loc[iid].to_dict(), kind=kind,
+            # The round as the plan numbered it: the stored row may leave it blank.
+            interview = {**by_id.loc[iid].to_dict(), "round": int(round_)}
+            letters.append((iid, action, draft(interview, kind=kind,
                                                strengths=strengths, candidate=person,
                                                today=self.today)))
         return letters
@@ -222,7 +227,7 @@ def steps_markup(controller: CandidateController) -> str:
         late = ' <span class="fk-late">(overdue)</span>' if row.overdue else ""
         items[action == "none"].append(
             f"<li><b>{html.escape(what)}</b>{when}{late}<br>"
-            f'<span class="fk-where">{html.escape(row.company)}, {html.escape(row.role)}</span><br>'
+            f'<span class="fk-where">{html.escape(row.application)}</span><br>'
             f"{html.escape(row.reason)}</li>")
     heading = f"<h2>Your next steps on {html.escape(human_date(today, today=today))}</h2>"
     if steps.empty:
@@ -307,7 +312,7 @@ def show_timeline(controller: CandidateController, picture: w.HTML) -> None:
         picture.value = _section("<p>Your timeline appears here after your first interview.</p>")
         return
     controller.timeline = timeline_svg(f, today=controller.today)
-    picture.value = svg_image(controller.timeline, timeline_words(f))
+    picture.value = svg_image(controller.timeline, timeline_words(f, today=controller.today))
 
 
 def letter_markup(heading: str, letter: Letter, when: str, placeholder: bool) -> str:

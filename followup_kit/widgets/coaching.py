@@ -79,8 +79,9 @@ def coaching_session(store_or_path: Store | str | Path, candidate_id: str, today
         step = agenda_parts["step"].value
         if step is not None:
             session.select(step)
-            action = str(session.plan.loc[session.facts["interview_id"] == step, "action"].iloc[0]) \
-                if (session.facts["interview_id"] == step).any() else ""
+            # The plan has one line per application: an earlier round, or one to come, has none.
+            line = session.plan.loc[session.plan["interview_id"] == step, "action"]
+            action = str(line.iloc[0]) if len(line) else ""
             if action in EVENT_FOR:
                 logger_parts["kind"].value = EVENT_FOR[action]
         tabs.selected_index = 1

@@ -1,4 +1,7 @@
-"""The logger: log what was sent or answered, add an interview or correct one, each write checked by the store."""
+"""The logger: log what was sent or answered, add an interview or the next round of one, or correct one.
+
+Every write is checked by the store.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,8 @@ import ipywidgets as w
 import pandas as pd
 
 from ..data import schema
-from ..words import human_date
+from ..errors import FollowupKitError
+from ..words import human_date, round_words
 from .common import WIDE, message, says_errors
 from .session import CoachingSession
 
@@ -23,7 +27,7 @@ FIELD_WORDS = {"kind": "what happened", "date": "date", "channel": "how", "to_in
                "note": "note", "interview_id": "interview", "company": "company", "role": "role",
                "interviewer_name": "interviewer's name", "interviewer_email": "interviewer's email",
                "interview_date": "interview date", "promised_decision_date": "promised decision date",
-               "event_id": "event"}
+               "event_id": "event", "round": "round", "application_id": "application"}
 
 
 #: The text fields of a new interview, and of a correction (with the promised decision date).
@@ -42,6 +46,7 @@ def build_forms(session: CoachingSession) -> dict:
     new["interview_date"] = w.DatePicker(description="interview date", value=pd.Timestamp(session.today).date(),
                                          **label)
     new["promised_decision_date"] = w.DatePicker(description="promised decision", value=None, **label)
+    new["round"] = w.Text(description="round", placeholder="blank: numbered by date", **label)
     return {
         "interview": w.Dropdown(description="interview", **label),
         "kind": w.Dropdown(description="what happened", options=[(KIND_WORDS[k], k) for k in schema.KINDS],
@@ -54,7 +59,12 @@ def build_forms(session: CoachingSession) -> dict:
         "note": w.Text(description="note", placeholder="anything worth remembering", **label),
         "log": w.Button(description="Log it", icon="check", button_style="primary"),
         "message": w.HTML(),
+        "add_next_round": w.Button(description="Add the next round", icon="forward",
+                                   tooltip="a new interview of the same application: same company, role "
+                                           "and interviewer, the next round", layout=w.Layout(width="auto")),
         "new": new,
+        # The application the new interview form was filled in for, while its company and role stay.
+        "next_round_of": {},
         "add": w.Button(description="Add the interview", icon="plus", button_style="primary",
                         layout=w.Layout(width="auto")),
         "add_message": w.HTML(),
@@ -96,8 +106,39 @@ def fill_correction(session: CoachingSession, parts: dict) -> None:
         fix[name].value = str(row[name])
 
 
+def fill_next_round(session: CoachingSession, parts: dict, interview_id: str | None = None) -> None:
+    """Fill the new interview form with the next round of an interview's application.
+
+    The company, role and interviewer are those of the application's latest
+    round (the one chosen in the event form by default), the round one more;
+    saving the form adds the interview to the same application.
+    """
+    interview_id = interview_id or parts["interview"].value
+    if interview_id is None:
+        raise FollowupKitError("choose the interview first")
+    rounds = session.rounds
+    application = rounds.loc[rounds["interview_id"] == interview_id, "application_id"].iloc[0]
+    held = rounds.loc[rounds["application_id"] == application]
+    latest = held.loc[held["round"].idxmax()]
+    new = parts["new"]
+    for name in NEW_TEXTS:
+        new[name].value = "" if pd.isna(latest[name]) else str(latest[name])
+    following = int(latest["round"]) + 1
+    new["round"].value = str(following)
+    new["promised_decision_date"].value = None
+    parts["next_round_of"].clear()
+    parts["next_round_of"].update(application_id=str(application), company=new["company"].value,
+                                  role=new["role"].value)
+    parts["add_message"].value = message(
+        "note", f"The {round_words([following]).iloc[0]} at {new['company'].value}: set its date, "
+                "then add it.")
+
+
 def save_event(session: CoachingSession, parts: dict) -> None:
-    """Log the event the form describes; every view then shows that interview's new next step."""
+    """Log the event the form describes; every view then shows that interview's new next step.
+
+    An invitation to the next round also fills the new interview form for that round.
+    """
     interview, said = parts["interview"], parts["message"]
     if interview.value is None:
         said.value = message("error", "choose the interview first")
@@ -108,22 +149,44 @@ def save_event(session: CoachingSession, parts: dict) -> None:
         channel=parts["channel"].value, to_interviewer=parts["to_interviewer"].value or None,
         note=note.value.strip() or None)
     note.value = ""
-    said.value = message("ok", f"Logged {event_id}: {KIND_WORDS[kind.value]} on "
-                               f"{human_date(date.value, today=session.today)}.")
+    logged = f"Logged {event_id}: {KIND_WORDS[kind.value]} on {human_date(date.value, today=session.today)}."
+    invited = kind.value == "next_round"
+    if invited:
+        logged += " The next round is ready to add under \"Add an interview\" once its date is set."
+    said.value = message("ok", logged)
     # The coach is working on this interview: every view stays on it.
-    session.changed(selected=interview.value)
+    chosen = interview.value
+    session.changed(selected=chosen)
+    if invited:
+        fill_next_round(session, parts, chosen)
+
+
+def _same_application(values: dict, held: dict) -> bool:
+    """Whether the form still names the company and role it was filled in for as a next round."""
+    def folded(text: str) -> str:
+        return " ".join(text.casefold().split())
+
+    return bool(held) and all(folded(values[k]) == folded(held[k]) for k in ("company", "role"))
 
 
 def save_interview(session: CoachingSession, parts: dict) -> None:
-    """Add the interview the form describes, and look at it in every view."""
+    """Add the interview the form describes, and look at it in every view.
+
+    A form filled in as the next round of an application adds the interview
+    to that application, unless its company or role was changed since.
+    """
     new = parts["new"]
     values = {name: (_day(box.value) if isinstance(box, w.DatePicker) else box.value.strip())
               for name, box in new.items()}
+    held = parts["next_round_of"]
+    application_id = held["application_id"] if _same_application(values, held) else None
     interview_id = session.store.add_interview(candidate_id=session.candidate_id,
                                                interview_date=values.pop("interview_date") or "",
-                                               **values)
-    for name in NEW_TEXTS:
+                                               round=values.pop("round") or None,
+                                               application_id=application_id, **values)
+    for name in (*NEW_TEXTS, "round"):
         new[name].value = ""
+    held.clear()
     parts["add_message"].value = message("ok", f"Added {interview_id}.")
     session.changed(selected=interview_id)
 
@@ -169,8 +232,13 @@ def logger(session: CoachingSession) -> tuple[w.Tab, dict]:
         "Log an event", "Add an interview", "Correct an interview".
     parts : dict
         Event form: ``interview``, ``kind``, ``channel``, ``date``,
-        ``to_interviewer``, ``note``, ``log`` (Button), ``message`` (HTML).
-        New interview: ``new`` (dict of its fields), ``add``, ``add_message``.
+        ``to_interviewer``, ``note``, ``log`` (Button), ``message`` (HTML),
+        ``add_next_round`` (Button: fills the new interview form with the next
+        round of the chosen interview's application, and opens it; logging an
+        invitation to the next round fills it too).
+        New interview: ``new`` (dict of its fields, ``round`` among them),
+        ``add``, ``add_message``, ``next_round_of`` (the application the form
+        was filled in for, empty when none).
         Correction: ``fix`` (dict of its fields), ``save``, ``fix_message``.
     """
     parts = build_forms(session)
@@ -181,6 +249,13 @@ def logger(session: CoachingSession) -> tuple[w.Tab, dict]:
 
     on_click("log", "message", "log the event", save_event, "Nothing was logged.")
     on_click("add", "add_message", "add the interview", save_interview, "Nothing was added.")
+
+    @says_errors(parts["message"], "fill in the next round")
+    def to_next_round(_=None) -> None:
+        fill_next_round(session, parts)
+        tab.selected_index = 1
+
+    parts["add_next_round"].on_click(to_next_round)
     on_click("save", "fix_message", "save the correction", save_correction, "Nothing was changed.")
     fill_fix = says_errors(parts["fix_message"], "show the interview to correct")(
         lambda _=None: fill_correction(session, parts))
@@ -192,7 +267,8 @@ def logger(session: CoachingSession) -> tuple[w.Tab, dict]:
 
     tab = w.Tab(children=[
         w.VBox([*(parts[name] for name in ("interview", "kind", "channel", "date", "to_interviewer", "note")),
-                w.HBox([parts["log"], parts["message"]])]),
+                w.HBox([parts["log"], parts["add_next_round"], parts["message"]],
+                       layout=w.Layout(flex_flow="row wrap"))]),
         w.VBox([*parts["new"].values(), w.HBox([parts["add"], parts["add_message"]])]),
         w.VBox([parts["fix_interview"], *parts["fix"].values(), w.HBox([parts["save"], parts["fix_message"]])]),
     ], layout=WIDE)

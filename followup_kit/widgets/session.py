@@ -11,12 +11,12 @@ import pandas as pd
 import traitlets as t
 
 from ..data.dates import as_day
+from ..data.rounds import number_rounds
 from ..data.store import Store
 from ..errors import FollowupKitError
-from ..playbook.applications import plan_rows
 from ..playbook.interview_facts import facts as build_facts
 from ..playbook.next_steps import plan as build_plan
-from ..words import human_date, in_step_order
+from ..words import application_names, human_date, in_step_order, round_words
 
 
 class CoachingSession(t.HasTraits):
@@ -64,6 +64,8 @@ class CoachingSession(t.HasTraits):
         """
         with self.hold_trait_notifications():
             self.candidate, self.interviews, self.events = self.store.tables(self.candidate_id)
+            # Every interview's application and round, those not yet held included.
+            self.rounds = number_rounds(self.interviews)
             self.facts = build_facts(self.candidate, self.interviews, self.events, as_of=self.today)
             self.plan = build_plan(self.facts, today=self.today)
             # Held notifications go out in the order the traits were first set: the views take
@@ -98,9 +100,17 @@ class CoachingSession(t.HasTraits):
         return str(self.candidate["name"].iloc[0])
 
     def agenda(self) -> pd.DataFrame:
-        """The candidate's next steps, overdue first, then soonest; closed ones last."""
-        rows = pd.concat([plan_rows(self.facts)[["interview_id", "company", "role", "interviewer_name"]],
-                          self.plan[["action", "due", "overdue", "flags", "reason"]]], axis=1)
+        """The candidate's next steps, one per application: overdue first, then soonest; closed ones last.
+
+        Each row is the plan's line of one application (its latest round held),
+        with ``company``, ``role``, ``interviewer_name`` and ``application``:
+        the name a list shows, the round added where there are several
+        ("Kora Bank, Graduate analyst (second interview)").
+        """
+        about = self.facts[["interview_id", "company", "role", "interviewer_name"]]
+        rows = self.plan[["interview_id", "round", "rounds", "action", "due", "overdue", "flags", "reason"]] \
+            .merge(about, on="interview_id", how="left", validate="one_to_one")
+        rows["application"] = application_names(rows["company"], rows["role"], rows["round"], rows["rounds"])
         return in_step_order(rows).reset_index(drop=True)
 
     def interview_row(self, interview_id: str | None = None) -> dict:
@@ -109,20 +119,30 @@ class CoachingSession(t.HasTraits):
         row = self.facts.loc[self.facts["interview_id"] == interview_id]
         if row.empty:
             # An interview dated after today is in the store but not yet in the facts.
-            row = self.interviews.loc[self.interviews["interview_id"] == interview_id]
+            row = self.rounds.loc[self.rounds["interview_id"] == interview_id]
         out = row.iloc[0].to_dict()
         out["candidate_name"] = self.name
         out["candidate_email"] = str(self.candidate["email"].iloc[0])
         return out
 
     def interview_options(self) -> list[tuple[str, str]]:
-        """(label, id) of every interview, the agenda's order: "Acme Ltd, Data analyst (Mon 1 June)"."""
+        """(label, id) of every interview, the agenda's order, then the other rounds and interviews to come.
+
+        "Acme Ltd, Data analyst (Monday 1 June)"; a round of an application of
+        several says which: "Kora Bank, Graduate analyst, second interview (Monday 20 April)".
+        """
         known = self.agenda()["interview_id"].tolist()
-        later = [i for i in self.interviews["interview_id"] if i not in known]
-        by_id = self.interviews.set_index("interview_id")
-        return [(f"{by_id.loc[i, 'company']}, {by_id.loc[i, 'role']} "
-                 f"({human_date(by_id.loc[i, 'interview_date'], today=self.today)})", i)
-                for i in [*known, *later]]
+        later = [i for i in self.rounds["interview_id"] if i not in known]
+        by_id = self.rounds.assign(said=round_words(self.rounds["round"]).to_numpy(),
+                                   several=self.rounds.groupby("application_id")["round"].transform("size")
+                                   > 1).set_index("interview_id")
+        options = []
+        for i in [*known, *later]:
+            row = by_id.loc[i]
+            which = f", {row['said']}" if row["several"] else ""
+            options.append((f"{row['company']}, {row['role']}{which} "
+                            f"({human_date(row['interview_date'], today=self.today)})", i))
+        return options
 
 
 __all__ = ["CoachingSession"]
