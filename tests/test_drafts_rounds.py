@@ -79,3 +79,26 @@ def test_the_thank_you_after_a_second_interview_reads_as_one():
 def test_a_round_that_cannot_be_says_so(bad):
     with pytest.raises(FollowupKitError, match=r"^round: .* is not a round; give 1"):
         letter(bad, "thank_you", "warm")
+
+
+def test_followup_kit_draft_numbers_a_blank_round_among_the_candidates_interviews(tmp_path, capsys):
+    """A second interview stored with no round is the second round of its job, in the CLI's letter too."""
+    from conftest import CANDIDATES, write
+
+    from followup_kit import Store
+    from followup_kit.cli import main
+
+    db = tmp_path / "coach.db"
+    with Store(db) as store:
+        store.import_csv(write(tmp_path, "candidates.csv", CANDIDATES))
+        first = store.add_interview(candidate_id="C1", company="Kora Bank", role="Graduate analyst",
+                                    interviewer_name="Harriet Lowe", interviewer_email="harriet@kora.example",
+                                    interview_date="2026-04-01")
+        second = store.add_interview(candidate_id="C1", company="Kora Bank", role="Graduate analyst",
+                                     interviewer_name="Harriet Lowe", interviewer_email="harriet@kora.example",
+                                     interview_date="2026-04-20")
+        assert store.interviews(interview_id=second)["round"].isna().all()
+    for interview, later in ((first, False), (second, True)):
+        assert main(["draft", "--db", str(db), "--interview", interview, "--strength", "SQL dashboards"]) == 0
+        text = capsys.readouterr().out
+        assert bool(LATER.search(text)) is later, text

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..data.dates import parse_day
+from ..data.rounds import number_rounds
 from ..errors import FollowupKitError
 from ..letters.drafts import LETTER_KINDS, OFFER_INTENTS, draft, phrase
 from .options import open_store
@@ -53,8 +54,11 @@ def cmd_draft(args: argparse.Namespace) -> int:
         if match.empty:
             raise FollowupKitError(f"--interview: no interview {args.interview!r} in {args.db}; "
                                    "'followup-kit export' lists the interview ids")
-        interview = match.iloc[0]
-        candidates = store.candidates(interview["candidate_id"])
+        candidate_id = match["candidate_id"].iloc[0]
+        # A round left blank is numbered by date among the candidate's interviews for that job.
+        theirs = number_rounds(store.interviews(candidate_id).reset_index(drop=True))
+        interview = theirs.loc[theirs["interview_id"] == args.interview].iloc[0]
+        candidates = store.candidates(candidate_id)
     candidate = candidates.iloc[0] if len(candidates) else None
     for value in args.strength:
         phrase(value, "--strength")
