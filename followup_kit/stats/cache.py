@@ -23,14 +23,14 @@ from __future__ import annotations
 
 import hashlib
 from functools import cache
-from importlib import metadata
+from importlib import import_module, metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from ..data import dates, lookup, tables, typed_frames
+from ..data import dates, lookup, rounds, tables, typed_frames
 from ..data.dates import as_day
 from ..data.lookup import positions
 from ..data.store import Store
@@ -40,13 +40,16 @@ from ..playbook import policy as policy_module
 from ..playbook.cohort_order import cohorts_in_order
 from ..playbook.interview_facts import facts
 from ..playbook.policy import Policy
-from . import cohort_tables, counts
+from . import cohort_tables, counts, per_application
 from .cohort_tables import COHORT_QUESTIONS, PARTS, CohortCounts, count_cohorts
 from .counts import question_columns
+from .per_application import with_application_columns
 from .report import cohort_report_from_counts
 from .survival import chance_from_curve, curve_from_counts
 
-#: The columns of the interview facts the count tables are built from, kept per interview.
+#: The columns of the interview facts the count tables are built from, kept per interview, with
+#: each application's part (:mod:`~followup_kit.stats.per_application`) on its rows: an
+#: application never spans two candidates, so a changed candidate's rows replace theirs whole.
 ROW_COLUMNS = list(dict.fromkeys(["candidate_id", "interview_date", "thank_you_timing", "response_days",
                                   "responded", *question_columns(COHORT_QUESTIONS)]))
 #: The parts that hold one row per interview or candidate (dropped when a candidate is deleted).
@@ -60,7 +63,8 @@ if TYPE_CHECKING:
 
 # Modules whose code decides a count: a change to any of them makes every cache stale.
 _BUILDERS = (tables, typed_frames, dates, lookup, business_days, rules, policy_module, cohort_order,
-             interview_facts, counts, cohort_tables)
+             interview_facts, import_module("followup_kit.playbook.applications"), counts, per_application,
+             cohort_tables, rounds)
 
 
 @cache
@@ -199,8 +203,13 @@ def _built_whole(store: Store, day, policy: Policy, bar: tqdm, progress: bool) -
     bar.set_postfix_str("building the interview facts")
     f = facts(candidates, interviews, events, as_of=day, policy=policy)
     bar.update()
-    return {"state": state, "interviews": f[ROW_COLUMNS],
+    return {"state": state, "interviews": kept_rows(f),
             "candidates": candidates[["candidate_id", "cohort"]]}
+
+
+def kept_rows(f: pd.DataFrame) -> pd.DataFrame:
+    """The facts' columns the cache keeps per interview, the application columns worked out."""
+    return with_application_columns(f, ROW_COLUMNS)[ROW_COLUMNS]
 
 
 def _brought_up_to_date(store: Store, name: str, since: str, day, policy: Policy, bar: tqdm) -> dict | None:
@@ -222,7 +231,7 @@ def _brought_up_to_date(store: Store, name: str, since: str, day, policy: Policy
     bar.update()
     stay = ~old_rows["candidate_id"].isin(changed)
     stay_candidates = ~old_candidates["candidate_id"].isin(changed)
-    rows = pd.concat([old_rows.loc[stay], f[ROW_COLUMNS]], ignore_index=True)
+    rows = pd.concat([old_rows.loc[stay], kept_rows(f)], ignore_index=True)
     people = pd.concat([old_candidates.loc[stay_candidates], candidates[["candidate_id", "cohort"]]],
                        ignore_index=True)
     return {"state": state, "interviews": rows, "candidates": people}

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .counts import BOTH, DERIVED, QUESTIONS, Counts, count
+from .counts import BOTH, DERIVED, QUESTIONS, SUMS, Counts, count
 
-#: Every yes/no count a cohort's group table holds: the report's, the funnel's, the rates'.
-COHORT_QUESTIONS = ["candidates", *QUESTIONS, *DERIVED, *BOTH]
+#: Every count a cohort's group table holds: the report's, the funnel's, the rates'.
+COHORT_QUESTIONS = ["candidates", *QUESTIONS, *DERIVED, *BOTH, *SUMS]
 BY_COHORT = ["cohort"]
 #: The patience meter's and the rates' grouping: cohort and thank-you timing.
 BY_BEHAVIOUR = ["cohort", "thank_you_timing"]
