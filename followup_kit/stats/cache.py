@@ -1,7 +1,7 @@
 """Count tables kept in the store, so the cohort report and the patience meter read aggregates.
 
 A programme's report starts from a few small count tables (per cohort and
-day; per cohort; per cohort and thank-you timing). Building them means
+day; per cohort; per cohort and thank-you timing; per round and per round and day). Building them means
 reading every row and building every interview's facts: seconds for a million
 interviews, too slow for a page view. :func:`cohort_counts` keeps them in the
 store (:meth:`~followup_kit.Store.save_counts`) with what they were built
@@ -44,7 +44,7 @@ from . import cohort_tables, counts, per_application
 from .cohort_tables import COHORT_QUESTIONS, PARTS, CohortCounts, count_cohorts
 from .counts import question_columns
 from .per_application import with_application_columns
-from .report import cohort_report_from_counts
+from .report import REPORT_GROUPINGS, cohort_report_from_counts
 from .survival import chance_from_curve, curve_from_counts
 
 #: The columns of the interview facts the count tables are built from, kept per interview, with
@@ -238,7 +238,8 @@ def _brought_up_to_date(store: Store, name: str, since: str, day, policy: Policy
 
 
 def cohort_report_from_store(store: Store, as_of=None, within_days: int = 30,
-                             policy: Policy | None = None, *, progress: bool = False) -> pd.DataFrame:
+                             policy: Policy | None = None, *, progress: bool = False,
+                             by: str = "cohort") -> pd.DataFrame:
     """The cohort report of the whole programme, from the store's cached count tables.
 
     The same table as ``cohort_report(facts(*store.tables(), as_of=as_of))``,
@@ -254,14 +255,18 @@ def cohort_report_from_store(store: Store, as_of=None, within_days: int = 30,
     policy : Policy, optional
     progress : bool
         Show progress bars while count tables are built.
+    by : {"cohort", "round"}
+        One row per cohort, or per round.
 
     Returns
     -------
     DataFrame
         See :func:`~followup_kit.stats.report.cohort_report`.
     """
+    if by not in REPORT_GROUPINGS:
+        raise FollowupKitError(f"the report is by {' or '.join(REPORT_GROUPINGS)}, not {by!r}")
     counted = cohort_counts(store, as_of, policy, progress=progress)
-    return cohort_report_from_counts(counted.by_cohort, within_days)
+    return cohort_report_from_counts(counted.by_round if by == "round" else counted.by_cohort, within_days)
 
 
 def chance_of_answer_from_store(store: Store, waited_days: int, within_days: int, as_of=None,
