@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-import distributed
 import pandas as pd
 import pytest
+import test_scale
 from test_stats_rounds import programme_tables
 
 import followup_kit as fk
@@ -19,6 +19,8 @@ from followup_kit.stats.report import cohort_report_from_counts
 from followup_kit.stats.tables import report_records
 
 pytestmark = pytest.mark.cluster
+#: The in-process cluster of the scale tests.
+client = test_scale.client
 
 AS_OF = "2026-09-15"
 
@@ -39,14 +41,6 @@ def programme(tmp_path_factory):
     dataset = root / "dataset"
     parquet.write_parquet(dataset, tables, parts=3)
     return {"db": db, "dataset": dataset, "facts": fk.facts(*tables, as_of=AS_OF)}
-
-
-@pytest.fixture(scope="module")
-def client():
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
-                                       dashboard_address=None)
-    with cluster, distributed.Client(cluster) as connected:
-        yield connected
 
 
 def test_the_data_hold_applications_of_several_rounds(programme):
