@@ -52,22 +52,30 @@ def application_columns(facts: pd.DataFrame) -> dict[str, np.ndarray]:
     latest = np.ones(n, dtype=bool)
     outcome_codes = _codes(facts["outcome"])
     old_enough = facts["old_enough"].fillna(False).to_numpy(dtype=bool).copy()
-    # An application of one round with no invitation is that round's row, as it stands
-    # (applications() says so); only the others need applications() itself.
-    several = member(facts["outcome"], ("next_round",))
+    several = np.zeros(n, dtype=bool)
     if "rounds" in facts.columns:
-        several |= facts["rounds"].to_numpy(dtype=np.int64) > 1
-    elif "application_id" in facts.columns:
+        several = facts["rounds"].to_numpy(dtype=np.int64) > 1
+    elif not one_each:
         several[:] = True
     if several.any():
-        require(facts, ROUND_COLUMNS, "counting applications of several rounds")
+        # Only an application of several rounds has a row that is not its latest.
+        require(facts, ("application_id", "round"), "counting applications of several rounds")
         rows = np.flatnonzero(several)
-        part = facts.iloc[rows][list(ROUND_COLUMNS)]
-        part.attrs = dict(facts.attrs)
-        mine = latest_rounds(part)
-        latest[rows] = mine
-        whole = applications(part)
-        at = rows[mine]
+        latest[rows] = latest_rounds(facts[["application_id", "round"]].iloc[rows])
+    # An application's outcome and old_enough are read off its latest round (applications()
+    # reads no other round for them): that round's own, unless the employer's answer was an
+    # invitation or a next round is known, which applications() rules on.
+    awaiting = latest & member(facts["outcome"], ("next_round",))
+    if "next_round_date" in facts.columns:
+        awaiting |= latest & ~np.isnat(facts["next_round_date"].to_numpy(dtype="datetime64[us]"))
+    if awaiting.any():
+        require(facts, ROUND_COLUMNS, "counting applications invited to a next round")
+        at = np.flatnonzero(awaiting)
+        part = facts[list(ROUND_COLUMNS)].iloc[at]
+        # The policy goes in as an argument: pandas copies a frame's attrs deeply at every step.
+        policy = facts.attrs.get("policy")
+        part.attrs = {k: v for k, v in facts.attrs.items() if k != "policy"}
+        whole = applications(part, policy=policy)
         outcome_codes[at] = whole["outcome"].cat.codes.to_numpy()
         old_enough[at] = whole["old_enough"].to_numpy(dtype=bool)
     outcome_codes[~latest] = -1
