@@ -128,6 +128,9 @@ def test_an_application_counts_in_the_group_of_its_latest_round():
     report = fk.cohort_report(f, by="round")
     assert report["round"].tolist() == [1, 2, 3]
     assert report["rounds_per_application"].tolist() == [1.0, 2.0, 3.0]
+    # Round 1's applications ended there: no share of silence after a later round, and no note.
+    assert np.isnan(report.loc[0, "silent_after_later_round"]) and "second round" not in report.loc[0, "note"]
+    assert report.loc[1, "silent_after_later_round"] == pytest.approx(1 / 2)
 
 
 def test_response_curves_are_per_round_and_an_invitation_is_an_answer():

@@ -171,6 +171,9 @@ def cohort_report_from_counts(counts: Counts, within_days: int = 30) -> pd.DataF
     out["warning_share"] = wilson_interval(groups["warned"], groups["interviews"])[0]
     no_offer_basis = (groups["old_enough"] == 0) & (groups["interviews"] > 0)
     no_silence_basis = (groups["later_round_old_enough"] == 0) & (groups["interviews"] > 0)
+    if key == "round":
+        # Round 1's row holds the applications that ended there: none reached a later round.
+        no_silence_basis &= groups["round"].to_numpy() > 1
     out["note"] = join_notes(
         median["note"].to_numpy(dtype=object),
         np.where(known | np.isinf(last), "",
