@@ -96,6 +96,7 @@ BAD = {
     ("report", "--db"): NO_STORE,
     ("report", "--as-of"): DAY,
     ("report", "--format"): ["xml"],
+    ("report", "--by"): ["candidate", "Round"],
     ("report", "--plots"): ["{notstore}"],
     ("demo", "--db"): NO_STORE,
     ("demo", "--as-of"): DAY,

@@ -340,8 +340,8 @@ def sent_by_workers(client) -> list[tuple]:
     return [item for items in noted.values() for item in items]
 
 
-#: The columns a count table may have: its groups, the day, and counts.
-COUNT_COLUMNS = {"cohort", "thank_you_timing", "first", "interviews", *COHORT_QUESTIONS,
+#: The columns a count table may have: its groups (cohort, timing, round), the day, and counts.
+COUNT_COLUMNS = {"cohort", "thank_you_timing", "round", "first", "interviews", *COHORT_QUESTIONS,
                  *counts.DAY_COLUMNS}
 
 

@@ -109,6 +109,22 @@ def test_compare_by_thank_you_timing_regroups_the_pictures_not_the_report(store_
     assert parts["controller"].all_facts is facts_before
 
 
+def test_compare_by_round_draws_a_curve_per_round(store_path):
+    _, parts = cohort_app(store_path, as_of=AS_OF)
+    assert "round" in dict(parts["compare_by"].options).values()
+    parts["compare_by"].value = "round"
+    assert parts["message"].value == ""
+    curves, rates = parts["controller"].charts
+    f = parts["controller"].facts
+    rounds = sorted(f["round"].unique().tolist())
+    assert curves["title"] and rates["title"]
+    assert len(parts["plots"].outputs) == 2
+    # One group per round the interviews reached, the applications in the row of their latest round.
+    drawn = app_module.outcome_rates(f, by="round")
+    assert drawn["round"].tolist() == rounds
+    assert drawn["trials"].sum() == app_module.outcome_rates(f, by="cohort")["trials"].sum()
+
+
 def test_an_earlier_day_rebuilds_the_facts_and_the_report(store_path):
     _, parts = cohort_app(store_path, as_of=AS_OF)
     calls = count_updates(parts)

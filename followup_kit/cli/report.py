@@ -14,7 +14,7 @@ from ..data.parquet import dataset_parts
 from ..data.store import Store
 from ..errors import FollowupKitError, ValidationError
 from ..stats.cache import cohort_report_from_store
-from ..stats.report import cohort_report, cohort_report_from_counts
+from ..stats.report import REPORT_GROUPINGS, cohort_report, cohort_report_from_counts
 from ..stats.tables import report_records, report_table
 from ..words import human_date
 from .options import about, day_option, nothing_held, open_store, writable, write_csv
@@ -38,6 +38,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--counts", metavar="DIR",
                    help="--parquet: also write the cohort count tables the patience meter reads here")
     p.add_argument("--as-of", help="the day the report describes, YYYY-MM-DD (default: today)")
+    p.add_argument("--by", choices=REPORT_GROUPINGS, default="cohort",
+                   help="one row per cohort (default), or per interview round: each round's letters "
+                   "and response times, and each application in the row of its latest round")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table",
                    help="table for reading, csv for a spreadsheet, json for other tools")
     p.add_argument("--plots", metavar="DIR", help="also write the report's pictures as PNG files here")
@@ -78,11 +81,11 @@ def cmd_report(args: argparse.Namespace) -> int:
                   leave=False) as bar:
             facts = build_facts(*tables, as_of=as_of)
             bar.update()
-        report = cohort_report(facts)
+        report = cohort_report(facts, by=args.by)
         interviews = tables[1]
     else:
         with open_for_counts(args.db) as store:
-            report = cohort_report_from_store(store, as_of=as_of, progress=progress)
+            report = cohort_report_from_store(store, as_of=as_of, progress=progress, by=args.by)
             # Only an empty report needs the interviews, to say why it is empty.
             interviews = store.interviews() if report["interviews"].sum() == 0 else None
     # The pictures first: a folder that cannot be written is one line, not a report and then an error.
@@ -127,7 +130,7 @@ def parquet_report(args: argparse.Namespace, as_of, progress: bool):
     if args.counts:
         for path in write_cohort_counts(counted, args.counts):
             print(f"wrote {path}", file=sys.stderr)
-    return cohort_report_from_counts(counted.by_cohort)
+    return cohort_report_from_counts(counted.by_round if args.by == "round" else counted.by_cohort)
 
 
 @contextlib.contextmanager

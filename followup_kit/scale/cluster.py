@@ -151,17 +151,18 @@ def cohort_counts_dask(source, as_of=None, policy: Policy | None = None, *, clie
     -------
     CohortCounts
         ``by_cohort`` with every question of :data:`~followup_kit.stats.cohort_tables.COHORT_QUESTIONS`
-        and the day counts, ``by_behaviour`` by cohort and thank-you timing, as
+        and the day counts, ``by_behaviour`` by cohort and thank-you timing,
+        ``by_round`` by round with its day counts, as
         :func:`followup_kit.stats.cache.cohort_counts` builds them from a store.
     """
     _, dd = _dask()
     day = as_day(as_of)
     ddf = source if isinstance(source, dd.DataFrame) else facts_dask(source, day, policy)
     plan = _Plan(ddf, GROUPINGS)
-    by_cohort, by_behaviour = plan.finish(_compute(client, progress, plan.pending))
+    by_cohort, by_behaviour, by_round = plan.finish(_compute(client, progress, plan.pending))
     state = "" if isinstance(source, dd.DataFrame) else dataset_state(source)
     return CohortCounts(as_of=day, state=state, current=True, by_cohort=by_cohort,
-                        by_behaviour=by_behaviour)
+                        by_behaviour=by_behaviour, by_round=by_round)
 
 
 def cohort_report_dask(source, client=None, within_days: int = 30, as_of=None,
@@ -410,21 +411,22 @@ def cohort_counts_parquet(path: str | Path, as_of=None, policy: Policy | None = 
 
 #: The files :func:`write_cohort_counts` writes, by the part of the counts they hold.
 COUNT_FILES = dict(zip(PARTS, ("by_cohort.parquet", "days_by_cohort.parquet",
-                               "by_cohort_and_thank_you_timing.parquet"), strict=True))
+                               "by_cohort_and_thank_you_timing.parquet", "by_round.parquet",
+                               "days_by_round.parquet"), strict=True))
 
 
 def write_cohort_counts(counted: CohortCounts, out_dir: str | Path) -> list[Path]:
-    """Write the cohort count tables as three small Parquet files, for a dashboard to read.
+    """Write the cohort count tables as small Parquet files (:data:`COUNT_FILES`), for a dashboard to read.
 
     They hold aggregates only (counts per cohort, per cohort and day, per
-    cohort and thank-you timing): no name, no id.
+    cohort and thank-you timing, per round, per round and day): no name, no id.
 
     Parameters
     ----------
     counted : CohortCounts
         From :func:`cohort_counts_parquet` or :func:`cohort_counts_dask`.
     out_dir : str or Path
-        A folder; created when missing, the three files in it replaced.
+        A folder; created when missing, the files in it replaced.
 
     Returns
     -------

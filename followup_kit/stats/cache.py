@@ -1,7 +1,7 @@
 """Count tables kept in the store, so the cohort report and the patience meter read aggregates.
 
 A programme's report starts from a few small count tables (per cohort and
-day; per cohort; per cohort and thank-you timing). Building them means
+day; per cohort; per cohort and thank-you timing; per round and per round and day). Building them means
 reading every row and building every interview's facts: seconds for a million
 interviews, too slow for a page view. :func:`cohort_counts` keeps them in the
 store (:meth:`~followup_kit.Store.save_counts`) with what they were built
@@ -23,14 +23,14 @@ from __future__ import annotations
 
 import hashlib
 from functools import cache
-from importlib import metadata
+from importlib import import_module, metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from ..data import dates, lookup, tables, typed_frames
+from ..data import dates, lookup, rounds, tables, typed_frames
 from ..data.dates import as_day
 from ..data.lookup import positions
 from ..data.store import Store
@@ -40,13 +40,16 @@ from ..playbook import policy as policy_module
 from ..playbook.cohort_order import cohorts_in_order
 from ..playbook.interview_facts import facts
 from ..playbook.policy import Policy
-from . import cohort_tables, counts
+from . import cohort_tables, counts, per_application
 from .cohort_tables import COHORT_QUESTIONS, PARTS, CohortCounts, count_cohorts
 from .counts import question_columns
-from .report import cohort_report_from_counts
+from .per_application import with_application_columns
+from .report import REPORT_GROUPINGS, cohort_report_from_counts
 from .survival import chance_from_curve, curve_from_counts
 
-#: The columns of the interview facts the count tables are built from, kept per interview.
+#: The columns of the interview facts the count tables are built from, kept per interview, with
+#: each application's part (:mod:`~followup_kit.stats.per_application`) on its rows: an
+#: application never spans two candidates, so a changed candidate's rows replace theirs whole.
 ROW_COLUMNS = list(dict.fromkeys(["candidate_id", "interview_date", "thank_you_timing", "response_days",
                                   "responded", *question_columns(COHORT_QUESTIONS)]))
 #: The parts that hold one row per interview or candidate (dropped when a candidate is deleted).
@@ -60,7 +63,8 @@ if TYPE_CHECKING:
 
 # Modules whose code decides a count: a change to any of them makes every cache stale.
 _BUILDERS = (tables, typed_frames, dates, lookup, business_days, rules, policy_module, cohort_order,
-             interview_facts, counts, cohort_tables)
+             interview_facts, import_module("followup_kit.playbook.applications"), counts, per_application,
+             cohort_tables, rounds)
 
 
 @cache
@@ -199,8 +203,13 @@ def _built_whole(store: Store, day, policy: Policy, bar: tqdm, progress: bool) -
     bar.set_postfix_str("building the interview facts")
     f = facts(candidates, interviews, events, as_of=day, policy=policy)
     bar.update()
-    return {"state": state, "interviews": f[ROW_COLUMNS],
+    return {"state": state, "interviews": kept_rows(f),
             "candidates": candidates[["candidate_id", "cohort"]]}
+
+
+def kept_rows(f: pd.DataFrame) -> pd.DataFrame:
+    """The facts' columns the cache keeps per interview, the application columns worked out."""
+    return with_application_columns(f, ROW_COLUMNS)[ROW_COLUMNS]
 
 
 def _brought_up_to_date(store: Store, name: str, since: str, day, policy: Policy, bar: tqdm) -> dict | None:
@@ -222,14 +231,15 @@ def _brought_up_to_date(store: Store, name: str, since: str, day, policy: Policy
     bar.update()
     stay = ~old_rows["candidate_id"].isin(changed)
     stay_candidates = ~old_candidates["candidate_id"].isin(changed)
-    rows = pd.concat([old_rows.loc[stay], f[ROW_COLUMNS]], ignore_index=True)
+    rows = pd.concat([old_rows.loc[stay], kept_rows(f)], ignore_index=True)
     people = pd.concat([old_candidates.loc[stay_candidates], candidates[["candidate_id", "cohort"]]],
                        ignore_index=True)
     return {"state": state, "interviews": rows, "candidates": people}
 
 
 def cohort_report_from_store(store: Store, as_of=None, within_days: int = 30,
-                             policy: Policy | None = None, *, progress: bool = False) -> pd.DataFrame:
+                             policy: Policy | None = None, *, progress: bool = False,
+                             by: str = "cohort") -> pd.DataFrame:
     """The cohort report of the whole programme, from the store's cached count tables.
 
     The same table as ``cohort_report(facts(*store.tables(), as_of=as_of))``,
@@ -245,14 +255,18 @@ def cohort_report_from_store(store: Store, as_of=None, within_days: int = 30,
     policy : Policy, optional
     progress : bool
         Show progress bars while count tables are built.
+    by : {"cohort", "round"}
+        One row per cohort, or per round.
 
     Returns
     -------
     DataFrame
         See :func:`~followup_kit.stats.report.cohort_report`.
     """
+    if by not in REPORT_GROUPINGS:
+        raise FollowupKitError(f"the report is by {' or '.join(REPORT_GROUPINGS)}, not {by!r}")
     counted = cohort_counts(store, as_of, policy, progress=progress)
-    return cohort_report_from_counts(counted.by_cohort, within_days)
+    return cohort_report_from_counts(counted.by_round if by == "round" else counted.by_cohort, within_days)
 
 
 def chance_of_answer_from_store(store: Store, waited_days: int, within_days: int, as_of=None,

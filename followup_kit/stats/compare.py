@@ -12,9 +12,9 @@ import pandas as pd
 
 from ..errors import FollowupKitError
 from ..words import ASSOCIATION
-from .counts import count
+from .counts import Counts, count
 from .groups import group_label
-from .rates import outcome_question, wilson_interval
+from .rates import no_basis, outcome_question, wilson_interval
 from .survival import curve_from_counts, logrank_from_counts, median_from_curve
 
 
@@ -38,7 +38,10 @@ def compare_groups(facts: pd.DataFrame, by: str, groups: Sequence | None = None,
         pooled together, e.g. ``(["same_day", "on_time"], ["late", "none"])``.
         May be left out when ``by`` has exactly two values.
     outcome : str
-        The outcome whose rate is compared; see :func:`outcome_rates`.
+        The outcome whose rate is compared; see :func:`outcome_rates`: an
+        offer rate counts applications, once each. The response curves count
+        every round. With ``by="round"``, the curves are those of each round's
+        interviews and an application counts in the group of its latest round.
 
     Returns
     -------
@@ -50,9 +53,29 @@ def compare_groups(facts: pd.DataFrame, by: str, groups: Sequence | None = None,
         (two-sided Fisher exact test), ``median_days_a``, ``median_days_b``,
         ``logrank_z``, ``logrank_p`` and ``note``.
     """
+    return compare_from_counts(count(facts, [by], compare_questions(outcome), days=True), by, groups,
+                               outcome)
+
+
+def compare_questions(outcome: str) -> list[str]:
+    """The group counts :func:`compare_from_counts` needs for ``outcome``, besides the day counts."""
     successes, trials = outcome_question(outcome)
-    asked = [successes] + ([trials] if trials != "interviews" else [])
-    counts = count(facts, [by], asked, days=True)
+    return [successes] + ([trials] if trials != "interviews" else [])
+
+
+def compare_from_counts(counts: Counts, by: str, groups: Sequence | None = None,
+                        outcome: str = "offer") -> pd.DataFrame:
+    """:func:`compare_groups` from count tables built elsewhere (a Dask cluster, SQL).
+
+    ``counts`` are by ``[by]``, with day counts and :func:`compare_questions`.
+    """
+    successes, trials = outcome_question(outcome)
+    missing = [q for q in compare_questions(outcome) if q not in counts.groups.columns]
+    if counts.by != [by] or counts.days is None or missing:
+        raise FollowupKitError(
+            f"comparing by {by} needs counts by {by} with day counts and "
+            f"{', '.join(compare_questions(outcome))}: build them with count(facts, [{by!r}], "
+            f"compare_questions({outcome!r}), days=True)")
     levels = counts.groups[by]
     if groups is None:
         if len(levels) != 2:
@@ -91,7 +114,7 @@ def compare_groups(facts: pd.DataFrame, by: str, groups: Sequence | None = None,
     z, p = logrank_from_counts(*tables)
     notes = []
     if min(rows["trials_a"], rows["trials_b"]) == 0:
-        notes.append(f"a group has no {trials} interviews: rates cannot be compared")
+        notes.append(f"a group has {no_basis(trials)}: rates cannot be compared")
     if np.isnan(z):
         notes.append("no answers to compare the response curves with")
     notes.append(ASSOCIATION)

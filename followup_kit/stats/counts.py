@@ -31,42 +31,62 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..errors import FollowupKitError
+from .per_application import with_application_columns
 
 #: Stages of the funnel and the yes/no questions the group counts can answer.
 #: Each maps to (column, values): the row counts when ``column`` is one of
-#: ``values``; ``True`` means a true boolean.
+#: ``values``; ``True`` means a true boolean. The outcome questions, ``old_enough``
+#: and ``applications`` count applications, once each, on their latest round
+#: (the columns of :mod:`followup_kit.stats.per_application`); the others count interviews.
 QUESTIONS: dict[str, tuple[str, tuple]] = {
     "thanked": ("thank_you_timing", ("same_day", "on_time", "late")),
     # Sending the letter on the day of the interview is earlier than the due
     # day, so it counts as on time.
     "thanked_on_time": ("thank_you_timing", ("same_day", "on_time")),
+    # The employer answered this round: a decision, a message or an invitation to the next one.
     "answered": ("responded", (True,)),
-    "offer": ("outcome", ("offer",)),
-    "rejection": ("outcome", ("rejection",)),
-    "withdrawn": ("outcome", ("withdrawn",)),
-    "no_response": ("outcome", ("no_response",)),
-    "pending": ("outcome", ("pending",)),
-    # An outcome that is no longer open: the trials of an outcome rate.
-    "settled": ("outcome", ("offer", "rejection", "withdrawn", "no_response")),
+    "applications": ("latest_round", (True,)),
+    "offer": ("application_outcome", ("offer",)),
+    "rejection": ("application_outcome", ("rejection",)),
+    "withdrawn": ("application_outcome", ("withdrawn",)),
+    "no_response": ("application_outcome", ("no_response",)),
+    "pending": ("application_outcome", ("pending",)),
+    # An application whose outcome is no longer open: the trials of an outcome rate.
+    "settled": ("application_outcome", ("offer", "rejection", "withdrawn", "no_response")),
     # The thank-you letter's due day has come: the trials of the on-time rate.
     "thank_you_is_due": ("thank_you_is_due", (True,)),
-    # Long enough past the interview (and the promise) for silence to have settled it.
-    "old_enough": ("old_enough", (True,)),
+    # The application's latest round is long enough past (and past the promise) for silence to
+    # have settled it, and no next round is awaited.
+    "old_enough": ("application_old_enough", (True,)),
     # A follow-up was early, pushy or sent to someone other than the interviewer.
     "warned": ("warned", (True,)),
 }
-#: Questions built from two columns rather than one membership test.
-DERIVED = {
+#: Questions that compare a column with another column or a number: (a, b) holds when a > b.
+DERIVED: dict[str, tuple[str, str | int]] = {
     # At least one follow-up was sent once the window had opened.
     "followed_up_in_window": ("follow_ups", "early_follow_ups"),
+    # An interview of round 2 or later.
+    "later_round": ("round", 1),
 }
-#: Questions that hold when two other questions both do: the successes among the trials.
-BOTH = {
+#: Questions that hold when all the questions named do: the successes among the trials.
+BOTH: dict[str, tuple[str, ...]] = {
     "thanked_on_time_when_due": ("thanked_on_time", "thank_you_is_due"),
-    # Each decided outcome among the interviews old enough to have settled: an offer comes
+    # Each decided outcome among the applications old enough to have settled: an offer comes
     # in days while silence takes weeks, so only those give an outcome rate that is fair.
     **{f"{outcome}_when_old_enough": (outcome, "old_enough")
        for outcome in ("offer", "rejection", "withdrawn", "no_response")},
+    # Applications whose latest round was round 2 or later: those that reached a later round.
+    "reached_later_round": ("applications", "later_round"),
+    "later_round_old_enough": ("reached_later_round", "old_enough"),
+    # Went silent after a later round: the share Indeed's 2023 survey speaks of.
+    "silent_after_later_round": ("reached_later_round", "no_response_when_old_enough"),
+}
+#: Sums rather than yes/no counts: (column, question), the column summed over the rows the
+#: question holds for.
+SUMS: dict[str, tuple[str, str]] = {
+    # The rounds of each application, summed on its latest round: rounds per application
+    # is this over ``applications``, whatever the grouping.
+    "rounds_held": ("round", "applications"),
 }
 
 DAY_COLUMNS = ["days", "events", "censored"]
@@ -177,26 +197,33 @@ def member(col: pd.Series, values: tuple) -> np.ndarray:
 
 
 def hits(facts: pd.DataFrame, name: str) -> np.ndarray:
-    """Whether each interview answers yes to the question ``name``, as booleans.
+    """Whether each interview answers yes to the question ``name``, as booleans (a number for a sum).
 
     Parameters
     ----------
     facts : DataFrame
         Interview facts (or one partition of them).
     name : str
-        A name of :data:`QUESTIONS`, :data:`DERIVED` or :data:`BOTH`.
+        A name of :data:`QUESTIONS`, :data:`DERIVED`, :data:`BOTH` or :data:`SUMS`.
 
     Returns
     -------
     numpy.ndarray
-        bool, one per row.
+        bool (int64 for a sum), one per row.
     """
+    if name in SUMS:
+        column, where = SUMS[name]
+        return np.where(hits(facts, where), facts[column].to_numpy(dtype=np.int64), 0)
     if name in BOTH:
-        first, second = BOTH[name]
-        return hits(facts, first) & hits(facts, second)
+        first, *rest = BOTH[name]
+        found = hits(facts, first)
+        for other in rest:
+            found = found & hits(facts, other)
+        return found
     if name in DERIVED:
-        total, early = DERIVED[name]
-        return facts[total].to_numpy(dtype=np.int64) > facts[early].to_numpy(dtype=np.int64)
+        more, than = DERIVED[name]
+        than = than if isinstance(than, int) else facts[than].to_numpy(dtype=np.int64)
+        return facts[more].to_numpy(dtype=np.int64) > than
     return member(facts[QUESTIONS[name][0]], QUESTIONS[name][1])
 
 
@@ -207,12 +234,14 @@ def question_columns(names: Sequence[str]) -> list[str]:
         if name in QUESTIONS:
             cols.append(QUESTIONS[name][0])
         elif name in DERIVED:
-            cols.extend(DERIVED[name])
+            cols.extend(c for c in DERIVED[name] if isinstance(c, str))
         elif name in BOTH:
             cols.extend(question_columns(BOTH[name]))
+        elif name in SUMS:
+            cols.extend([SUMS[name][0], *question_columns([SUMS[name][1]])])
         elif name != "candidates":
             raise FollowupKitError(f"unknown count {name!r}; choose from "
-                                   f"{', '.join([*QUESTIONS, *DERIVED, *BOTH, 'candidates'])}")
+                                   f"{', '.join([*QUESTIONS, *DERIVED, *BOTH, *SUMS, 'candidates'])}")
     return list(dict.fromkeys(cols))
 
 
@@ -228,7 +257,13 @@ def count(facts: pd.DataFrame, by: str | Sequence[str] | None = None,
         The columns to group by, e.g. ``"cohort"``; ``None`` for one group.
     questions : list of str
         The yes/no counts wanted per group: names of :data:`QUESTIONS`,
-        :data:`DERIVED` or :data:`BOTH`, or ``"candidates"`` (distinct candidates).
+        :data:`DERIVED`, :data:`BOTH` or :data:`SUMS`, or ``"candidates"``
+        (distinct candidates).
+        ``applications`` and the outcome questions count each application
+        once, on its latest round, with its final outcome (see
+        :mod:`followup_kit.stats.per_application`); grouped by a column that
+        differs between rounds (``thank_you_timing``, ``round``), an
+        application counts in the group of its latest round.
     days : bool
         Also build the day counts (events and censored per group and day).
 
@@ -242,6 +277,7 @@ def count(facts: pd.DataFrame, by: str | Sequence[str] | None = None,
         needed.append("candidate_id")
     if days:
         needed += ["response_days", "responded"]
+    facts = with_application_columns(facts, needed)
     require(facts, needed, "counting")
     codes, keys = group_index(facts, by)
     n_groups = len(keys)

@@ -16,9 +16,10 @@ from ..errors import FollowupKitError
 from .counts import QUESTIONS, as_by, count
 from .survival import Z95
 
-#: The outcomes whose rate is taken over the interviews old enough to have settled
-#: (``old_enough`` in the facts): a younger one may still end either way, and an
-#: offer arrives sooner than silence counts, so a younger interview would tilt the rate.
+#: The outcomes whose rate is taken over the applications old enough to have settled
+#: (``old_enough`` of their latest round, no next round awaited): a younger one may still
+#: end either way, and an offer arrives sooner than silence counts, so a younger
+#: application would tilt the rate.
 SETTLED_OUTCOMES = QUESTIONS["settled"][1]
 
 
@@ -45,11 +46,19 @@ def outcome_question(outcome: str) -> tuple[str, str]:
     """The success count and the trials count of an outcome rate."""
     if outcome in SETTLED_OUTCOMES:
         return f"{outcome}_when_old_enough", "old_enough"
+    if outcome == "pending":
+        return outcome, "applications"
     if outcome in QUESTIONS or outcome == "followed_up_in_window":
         return outcome, "interviews"
     raise FollowupKitError(
         f"unknown outcome {outcome!r}; choose one of {', '.join(SETTLED_OUTCOMES)}, pending, "
         "answered, thanked, thanked_on_time, followed_up_in_window")
+
+
+def no_basis(trials: str) -> str:
+    """What a group without any of a rate's trials lacks, in words."""
+    return {"interviews": "no interviews", "applications": "no applications",
+            "old_enough": "no application old enough to have settled"}.get(trials, f"no {trials} interviews")
 
 
 def rates_from_counts(groups: pd.DataFrame, by: str | Sequence[str] | None, successes: str,
@@ -60,15 +69,13 @@ def rates_from_counts(groups: pd.DataFrame, by: str | Sequence[str] | None, succ
     out["count"] = groups[successes].to_numpy(dtype=np.int64)
     out["trials"] = groups[trials].to_numpy(dtype=np.int64)
     out["rate"], out["ci_low"], out["ci_high"] = wilson_interval(out["count"], out["trials"])
-    basis = {"interviews": "no interviews", "old_enough": "no interview old enough to have settled"}
-    out["note"] = np.where(out["trials"] > 0, "",
-                           f"{basis.get(trials, f'no {trials} interviews')}: rate unknown")
+    out["note"] = np.where(out["trials"] > 0, "", f"{no_basis(trials)}: rate unknown")
     return out
 
 
 def outcome_rates(facts: pd.DataFrame, by: str | Sequence[str] | None = "cohort",
                   outcome: str = "offer") -> pd.DataFrame:
-    """Share of interviews with an outcome, per group, with Wilson 95% intervals.
+    """Share of applications with an outcome, or of interviews with a habit, per group, with Wilson 95% intervals.
 
     Rates by behaviour (``by="thank_you_timing"``) are associations, not
     effects: they say what went together, not what one action causes.
@@ -80,11 +87,16 @@ def outcome_rates(facts: pd.DataFrame, by: str | Sequence[str] | None = "cohort"
     by : str or list of str, optional
         Group columns: a cohort, or a behaviour such as ``thank_you_timing``.
     outcome : str
-        ``offer``, ``rejection``, ``withdrawn`` or ``no_response`` (out of the
-        interviews old enough to have settled: ``ghost_after_days`` past the
-        later of the interview and the promised date), or
-        ``pending``, ``answered``, ``thanked``, ``thanked_on_time``,
-        ``followed_up_in_window`` (out of all interviews).
+        ``offer``, ``rejection``, ``withdrawn`` or ``no_response``: per
+        application, each counted once with its final outcome (its last
+        round's decision), out of the applications old enough to have
+        settled (``ghost_after_days`` past the later of the latest round and
+        its promised date, and no next round awaited); ``pending``, out of
+        all applications. ``answered``, ``thanked``, ``thanked_on_time`` or
+        ``followed_up_in_window``: per interview, out of all interviews
+        (every round has its own letter, follow-ups and answer). Grouped by
+        a column that differs between rounds (``thank_you_timing``,
+        ``round``), an application counts in the group of its latest round.
 
     Returns
     -------

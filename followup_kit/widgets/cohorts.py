@@ -31,7 +31,10 @@ from .common import Progress, html_table, message, on_value, show_html
 
 #: What the "compare by" menu offers: label shown -> facts column.
 COMPARE_BY = {"cohort": "cohort", "thank-you timing": "thank_you_timing",
-              "follow-up warnings (early, pushy, not the interviewer)": "warned"}
+              "follow-up warnings (early, pushy, not the interviewer)": "warned",
+              # Response curves of each round's interviews; offer rates of the applications that
+              # ended after each round.
+              "round": "round"}
 CSV_NAMES = tuple(f"{n}.csv" for n in schema.ORDER)
 #: What the lead chooses: the controller's traits, which every view observes.
 CHOICES = ("cohorts", "by", "as_of", "held_from", "held_to")
