@@ -260,7 +260,7 @@ def test_a_young_cohort_gets_no_offer_rate_until_its_interviews_are_old_enough()
     assert spring["offer_rate"] == 0.25
     assert (autumn["offers"], autumn["old_enough"], autumn["too_young"]) == (0, 0, 4)
     assert np.isnan(autumn["offer_rate"]) and np.isnan(autumn["offer_ci_high"])
-    assert "no interview old enough to have settled yet" in autumn["note"]
+    assert "no application old enough to have settled yet" in autumn["note"]
     rates = fk.outcome_rates(programme(), by="cohort").set_index("cohort")
     assert rates.loc["2026-autumn", "trials"] == 0 and np.isnan(rates.loc["2026-autumn", "rate"])
 

@@ -84,7 +84,6 @@ def test_a_round_that_cannot_be_says_so(bad):
 def test_followup_kit_draft_numbers_a_blank_round_among_the_candidates_interviews(tmp_path, capsys):
     """A second interview stored with no round is the second round of its job, in the CLI's letter too."""
     from conftest import CANDIDATES, write
-
     from followup_kit import Store
     from followup_kit.cli import main
 

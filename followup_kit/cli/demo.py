@@ -71,9 +71,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     _heading("What is due across the programme")
     actions = p["action"].astype("str")
-    summary = pd.DataFrame({"interviews": actions.value_counts(),
+    summary = pd.DataFrame({"applications": actions.value_counts(),
                             "overdue": p["overdue"].groupby(actions).sum()}).fillna(0).astype(int)
-    summary = summary[summary.index != "none"].sort_values("interviews", ascending=False)
+    summary = summary[summary.index != "none"].sort_values("applications", ascending=False)
     print(summary.rename_axis("next step").to_string())
 
     who = pick_candidate(plan_rows(f), p)
