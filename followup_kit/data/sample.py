@@ -502,7 +502,7 @@ def _frames(rng: np.random.Generator, cand: dict, inter: dict, events: dict,
     stamped = np.flatnonzero(ev["stamp"])
     owner = inter["owner"][ev["iv"][stamped]]
     stamps = _timestamps(rng, ev["day"][stamped], cand["zones"][cand["zone"][owner]],
-                         inter["date"][ev["iv"][stamped]], as_of)
+                         inter["date"][ev["iv"][stamped]], inter["next_held"][ev["iv"][stamped]], as_of)
     date_code[stamped] = len(days) + np.arange(len(stamped))
     events_frame = pd.DataFrame({
         "event_id": _ids("E", len(ev["iv"]), 8),
@@ -517,12 +517,13 @@ def _frames(rng: np.random.Generator, cand: dict, inter: dict, events: dict,
 
 
 def _timestamps(rng: np.random.Generator, day: np.ndarray, tz: np.ndarray, held: np.ndarray,
-                as_of: np.datetime64) -> list[str]:
+                next_held: np.ndarray, as_of: np.datetime64) -> list[str]:
     """ISO timestamps with a UTC offset for emails sent on ``day`` in each candidate's zone.
 
     Most are written in the candidate's own offset; some as the mail server
-    wrote them, in UTC, when that does not move the date before the interview
-    or after ``as_of``. A candidate without a time zone writes UTC.
+    wrote them, in UTC, when that does not move the date before the interview,
+    onto or past the next round (``next_held``), or after ``as_of``. A
+    candidate without a time zone writes UTC.
     """
     n = len(day)
     if n == 0:
@@ -540,7 +541,8 @@ def _timestamps(rng: np.random.Generator, day: np.ndarray, tz: np.ndarray, held:
         offset_min[sel] = (local[sel] - utc).astype(np.int64) // 60
     utc = local - (offset_min * 60).astype("timedelta64[s]")
     utc_day = utc.astype("datetime64[D]").astype(int)
-    as_utc = (rng.random(n) < 0.25) & (utc_day >= held) & (utc_day <= as_of.astype(int))
+    as_utc = ((rng.random(n) < 0.25) & (utc_day >= held) & (utc_day < next_held)
+              & (utc_day <= as_of.astype(int)))
     wall = np.where(as_utc, utc, local)
     offset_min = np.where(as_utc, 0, offset_min)
     sign = np.where(offset_min < 0, "-", "+")
