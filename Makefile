@@ -51,7 +51,7 @@ demo: $(DEMO_DB)
 	$(BIN)/followup-kit demo --db $(DEMO_DB) --as-of $(AS_OF)
 	@echo
 	@echo "A sample candidate's dashboard (a signed link, good for 14 days):"
-	@$(BIN)/followup-kit link --db $(DEMO_DB) --candidate C000135 --base-url http://127.0.0.1:$(DEMO_PORT)/
+	@$(BIN)/followup-kit link --db $(DEMO_DB) --candidate C000057 --base-url http://127.0.0.1:$(DEMO_PORT)/
 	$(BIN)/followup-kit serve --db $(DEMO_DB) --port $(DEMO_PORT) --as-of $(AS_OF)
 
 lint: $(STAMP)

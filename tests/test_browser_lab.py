@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 
 from browsers import CHROMIUM_ARGS, free_port, stop
+from demo_case import demo_case
 from followup_kit.data.demo import DEMO_AS_OF, demo_store
 from followup_kit.data.store import Store
 from followup_kit.widgets.coaching import CoachingSession
@@ -35,7 +36,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 NOTEBOOK = "coaching_session.ipynb"
-CANDIDATE = "C000135"
+# The demo candidate the coaching notebook opens on, and their name as the sample has it.
+CANDIDATE, NAME = demo_case().who, demo_case().name
 KIND = "thank_you_sent"
 #: Generous, bounded waits (milliseconds for the browser, seconds for the server).
 SERVER_S = 60
@@ -221,7 +223,7 @@ def test_a_coach_runs_the_notebook_and_logs_a_thank_you(browser, request, screen
         agenda = page.locator(".jp-OutputArea-output table", has_text="what to do next")
         waiting("the agenda table ('what to do next') after Run > Run All Cells",
                 lambda t: agenda.wait_for(timeout=t), lab, page, RUN_MS)
-        assert "Fatima Walker: what to do next" in agenda.inner_text()
+        assert f"{NAME}: what to do next" in agenda.inner_text()
 
         # The session's own tabs (Letter | Log and correct), not JupyterLab's; then the logger's
         # "Log an event" form is the only visible one of the forms with an "interview" menu.
@@ -254,7 +256,7 @@ def test_a_coach_runs_the_notebook_and_logs_a_thank_you(browser, request, screen
         if open_panel.count():
             open_panel.click()
         page.set_viewport_size(SHOT_SIZE)
-        page.locator(".jp-OutputArea-output h3", has_text="Fatima Walker").evaluate(
+        page.locator(".jp-OutputArea-output h3", has_text=NAME).evaluate(
             "e => e.scrollIntoView({block: 'start'})")
         page.wait_for_timeout(500)  # let the notebook settle after the resize and scroll
         page.screenshot(path=str(screenshots / "coaching_session.png"))

@@ -16,11 +16,13 @@ import pytest
 from scipy import stats
 
 from conftest import file_hash
+from demo_case import demo_case
 from followup_kit import Store
 from followup_kit.data.dates import as_day
 from followup_kit.data.demo import demo_store
 from followup_kit.errors import FollowupKitError
 from followup_kit.playbook.interview_facts import facts as build_facts
+from followup_kit.playbook.next_steps import LETTER_FOR
 from followup_kit.stats.counts import count
 from followup_kit.widgets import candidate_view
 from followup_kit.widgets.candidate import STRENGTH_PLACEHOLDER
@@ -30,8 +32,11 @@ from readable import descendants, widget_text
 
 SVG = "{http://www.w3.org/2000/svg}"
 
-CANDIDATE = "C000135"
+DEMO = demo_case()
+CANDIDATE = DEMO.who
 TODAY = "2026-11-01"
+# The step of the candidate's plan these tests look at, as the sample has it.
+THANK_YOU = DEMO.step("send_thank_you")
 TINY_TODAY = "2026-06-10"
 
 
@@ -54,6 +59,12 @@ def cohort_facts(demo: Path) -> pd.DataFrame:
 def everyone(demo: Path) -> pd.DataFrame:
     with Store(demo, readonly=True) as store:
         return store.candidates()
+
+
+@pytest.fixture(scope="module")
+def waited(cohort_facts: pd.DataFrame) -> int:
+    """How long the candidate's interview waiting for an answer has waited, from the facts built here."""
+    return int(cohort_facts.set_index("interview_id").loc[DEMO.waiting["interview_id"], "response_days"])
 
 
 @pytest.fixture
@@ -105,31 +116,31 @@ def test_steps_come_open_first_overdue_first_then_by_date(view):
     assert list(live["overdue"]) == sorted(live["overdue"], reverse=True)
     for _, block in live.groupby("overdue"):
         assert block["due"].is_monotonic_increasing
-    assert list(live["action"].astype("str")) == ["respond_to_offer", "send_thank_you", "wait",
-                                                  "follow_up"]
+    # The steps of the candidate's plan, each once.
+    assert sorted(live["action"].astype("str")) == sorted(DEMO.steps.loc[DEMO.steps["action"] != "none", "action"])
     markup = parts["steps"].value
     for due, reason in zip(live["due"], live["reason"], strict=True):
         assert human_date(due, today=TODAY) in markup
         assert reason.split(";")[0].replace("'", "&#x27;") in markup
-    assert "by Saturday 31 October" in markup and "(overdue)" in markup
-    assert "2026-10-31" not in markup
+    assert f"by {human_date(THANK_YOU['due'], today=TODAY)}" in markup and "(overdue)" in markup
+    assert str(THANK_YOU["due"].date()) not in markup
 
 
-def test_the_meter_matches_kaplan_meier_from_scipy(view, cohort_facts):
+def test_the_meter_matches_kaplan_meier_from_scipy(view, cohort_facts, waited):
     box, parts = view
     controller = parts["controller"]
     waiting = controller.waiting
-    assert list(waiting["interview_id"]) == ["I0000389"]
-    assert controller.waited_days == 12
-    assert math.isclose(controller.chance, expected_chance(cohort_facts, 12, 30), abs_tol=1e-9)
+    assert list(waiting["interview_id"]) == [DEMO.waiting["interview_id"]]
+    assert controller.waited_days == waited
+    assert math.isclose(controller.chance, expected_chance(cohort_facts, waited, 30), abs_tol=1e-9)
     first = parts["meter_sentence"].value
-    assert "had waited 12 days without an answer" in first
+    assert f"had waited {waited} days without an answer" in first
     assert "within the next 30 days" in first
     assert f"{round(100 * controller.chance)}%" in first
 
     for within in (7, 14, 60):
         parts["within"].value = within
-        wanted = expected_chance(cohort_facts, 12, within)
+        wanted = expected_chance(cohort_facts, waited, within)
         assert math.isclose(controller.chance, wanted, abs_tol=1e-9)
         sentence = parts["meter_sentence"].value
         assert f"within the next {within} days" in sentence
@@ -147,7 +158,7 @@ def test_one_waiting_interview_hides_the_menu(view):
     assert parts["gauge"].layout.display != "none"
 
 
-def test_cohort_counts_give_the_same_chance_without_reading_other_rows(demo, cohort_facts,
+def test_cohort_counts_give_the_same_chance_without_reading_other_rows(demo, cohort_facts, waited,
                                                                        monkeypatch):
     with Store(demo, readonly=True) as store:
         every = build_facts(*store.tables(), as_of=TODAY)
@@ -164,7 +175,7 @@ def test_cohort_counts_give_the_same_chance_without_reading_other_rows(demo, coh
     for counts in (by_cohort, own_cohort):
         box, parts = candidate_view(demo, CANDIDATE, today=TODAY, cohort_counts=counts)
         parts["within"].value = 21
-        assert math.isclose(parts["controller"].chance, expected_chance(cohort_facts, 12, 21),
+        assert math.isclose(parts["controller"].chance, expected_chance(cohort_facts, waited, 21),
                             abs_tol=1e-9)
     assert reads == [CANDIDATE, CANDIDATE]
 
@@ -241,17 +252,19 @@ def test_letters_for_every_open_step_that_has_one(view):
     box, parts = view
     controller = parts["controller"]
     kinds = [(action, letter.kind) for _, action, letter in controller.letters]
-    assert kinds == [("respond_to_offer", "offer_reply"), ("send_thank_you", "thank_you"),
-                     ("follow_up", "follow_up")]
+    # A letter for each step that has one, in the steps' order.
+    steps = [action for action in controller.steps["action"].astype("str") if action in LETTER_FOR]
+    assert kinds == [(action, LETTER_FOR[action]) for action in steps] and len(kinds) >= 3
     shown = [child.value for child in parts["drafts"].children]
-    assert len(shown) == 3
+    assert len(shown) == len(kinds)
     for markup, (_, _, letter) in zip(shown, controller.letters, strict=True):
         assert letter.subject.replace("'", "&#x27;") in markup
         assert "<pre>" in markup and 'href="mailto:' in markup
-    thank_you = controller.letters[1][2]
+    at = steps.index("send_thank_you")
+    thank_you = controller.letters[at][2]
     assert STRENGTH_PLACEHOLDER in thank_you.body
-    assert "Replace &lt;one of your strengths&gt;" in shown[1]
-    assert "send it by Saturday 31 October, overdue" in shown[1]
+    assert "Replace &lt;one of your strengths&gt;" in shown[at]
+    assert f"send it by {human_date(THANK_YOU['due'], today=TODAY)}, overdue" in shown[at]
 
 
 def test_reads_well_on_a_phone(view):

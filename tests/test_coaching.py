@@ -15,13 +15,19 @@ from pathlib import Path
 import pytest
 
 from conftest import store_rows
+from demo_case import demo_case, first_name
 from followup_kit import FollowupKitError, Store, check_thank_you
 from followup_kit.cli import main
 from followup_kit.data.demo import demo_store
+from followup_kit.playbook.next_steps import LETTER_FOR
 from followup_kit.widgets import coaching_session
 
 TODAY = "2026-11-01"
-WHO = "C000135"
+DEMO = demo_case()
+WHO = DEMO.who
+# The interviews of WHO's plan these tests write about, as the sample has them.
+THANK_YOU = DEMO.step("send_thank_you")
+WAITING = DEMO.waiting
 
 
 @pytest.fixture
@@ -37,8 +43,8 @@ def app(store):
 def test_the_agenda_lists_every_interview_overdue_first(app):
     _, parts = app
     agenda = parts["session"].agenda()
-    with Store(parts["session"].store.path, readonly=True) as s:
-        assert set(agenda["interview_id"]) == set(s.interviews(candidate_id=WHO)["interview_id"])
+    # One line per application: its latest round.
+    assert set(agenda["interview_id"]) == DEMO.latest_rounds
     overdue = agenda["overdue"].tolist()
     assert overdue == sorted(overdue, reverse=True) and overdue[0]
     assert agenda["action"].astype("str").tolist()[-1] == "none"
@@ -50,21 +56,22 @@ def test_the_agenda_lists_every_interview_overdue_first(app):
 def test_logging_an_event_writes_it_and_the_agenda_moves_on(app, store):
     _, parts = app
     session, log = parts["session"], parts["logger"]
-    # The thank-you letter for Umoja Tech is overdue.
-    assert "I0000395" in session.agenda().query("action == 'send_thank_you'")["interview_id"].tolist()
-    parts["agenda"]["step"].value = "I0000395"
+    # A thank-you letter is overdue.
+    thank = THANK_YOU["interview_id"]
+    assert thank in session.agenda().query("action == 'send_thank_you'")["interview_id"].tolist()
+    parts["agenda"]["step"].value = thank
     parts["agenda"]["log"].click()
-    assert log["interview"].value == "I0000395" and log["kind"].value == "thank_you_sent"
+    assert log["interview"].value == thank and log["kind"].value == "thank_you_sent"
     assert parts["tabs"].selected_index == 1
     log["date"].value = dt.date(2026, 11, 1)
     log["note"].value = "mentioned the payroll project"
     log["log"].click()
-    assert "Logged E00002051" in log["message"].value
+    assert f"Logged {DEMO.next_event_id}" in log["message"].value
     with Store(store, readonly=True) as s:
-        event = s.events(candidate_id=WHO).set_index("event_id").loc["E00002051"]
+        event = s.events(candidate_id=WHO).set_index("event_id").loc[DEMO.next_event_id]
     assert (event["interview_id"], event["kind"], event["note"]) == (
-        "I0000395", "thank_you_sent", "mentioned the payroll project")
-    step = session.agenda().set_index("interview_id").loc["I0000395"]
+        thank, "thank_you_sent", "mentioned the payroll project")
+    step = session.agenda().set_index("interview_id").loc[thank]
     assert str(step["action"]) != "send_thank_you"
     assert log["note"].value == ""
 
@@ -77,7 +84,7 @@ def test_logging_an_event_writes_it_and_the_agenda_moves_on(app, store):
 def test_a_bad_value_shows_the_message_beside_the_form_and_writes_nothing(app, store, field, value, says):
     _, parts = app
     log = parts["logger"]
-    log["interview"].value = "I0000389"
+    log["interview"].value = WAITING["interview_id"]
     log["kind"].value = "follow_up_sent"
     log[field].value = value
     before = store_rows(store)
@@ -95,7 +102,8 @@ def test_a_bad_value_shows_the_message_beside_the_form_and_writes_nothing(app, s
 def test_a_promised_date_learned_later_is_saved_and_a_bad_email_refused(app, store):
     _, parts = app
     log, session = parts["logger"], parts["session"]
-    log["fix_interview"].value = "I0000389"
+    waiting = WAITING["interview_id"]
+    log["fix_interview"].value = waiting
     log["fix"]["interviewer_email"].value = "rhys at example"
     before = store_rows(store)
     log["save"].click()
@@ -103,15 +111,16 @@ def test_a_promised_date_learned_later_is_saved_and_a_bad_email_refused(app, sto
     assert "interviewer's email: 'rhys at example' is not an email address" in said
     assert store_rows(store) == before
     log["fix"]["interviewer_email"].value = session.interviews.set_index("interview_id").loc[
-        "I0000389", "interviewer_email"]
+        waiting, "interviewer_email"]
     log["fix"]["promised_decision_date"].value = dt.date(2026, 11, 20)
     log["save"].click()
     assert "Saved: promised decision date." in log["fix_message"].value
     with Store(store, readonly=True) as s:
-        row = s.interviews(interview_id="I0000389").iloc[0]
+        row = s.interviews(interview_id=waiting).iloc[0]
     assert row["promised_decision_date"].date() == dt.date(2026, 11, 20)
-    reason = session.agenda().set_index("interview_id").loc["I0000389", "reason"]
-    assert "decide by Friday 20 November" in reason
+    reason = session.agenda().set_index("interview_id").loc[waiting, "reason"]
+    # The plan now waits for the promise: the window opens three business days after it.
+    assert "Wednesday 25 November" in reason and reason != WAITING["reason"]
 
 
 def test_adding_an_interview_puts_it_on_the_agenda(app, store):
@@ -128,24 +137,31 @@ def test_adding_an_interview_puts_it_on_the_agenda(app, store):
     assert store_rows(store) == before
     new["interviewer_email"].value = "ngozi@fabrikam.example"
     parts["logger"]["add"].click()
-    assert "Added I0000908" in parts["logger"]["add_message"].value
+    added = DEMO.next_interview_id
+    assert f"Added {added}" in parts["logger"]["add_message"].value
     agenda = parts["session"].agenda().set_index("interview_id")
-    assert str(agenda.loc["I0000908", "action"]) == "send_thank_you"
-    assert parts["session"].selected == "I0000908"
+    assert str(agenda.loc[added, "action"]) == "send_thank_you"
+    assert parts["session"].selected == added
 
 
 def test_every_view_observes_the_session(app, store):
     _, parts = app
     session, composer, log = parts["session"], parts["composer"], parts["logger"]
-    assert session.selected == "I0000391" and composer["kind"].value == "offer_reply"
-    session.selected = "I0000395"
+    # The session opens on the most urgent step, the composer on its letter.
+    first = DEMO.steps.iloc[0]
+    assert session.selected == first["interview_id"]
+    assert composer["kind"].value == LETTER_FOR[first["action"]]
+    # Another step, with another letter.
+    other = DEMO.steps[DEMO.steps["action"].map(LETTER_FOR).notna()
+                       & (DEMO.steps["action"].map(LETTER_FOR) != LETTER_FOR[first["action"]])].iloc[0]
+    session.selected = other["interview_id"]
     assert (parts["agenda"]["step"].value == composer["interview"].value == log["interview"].value
-            == log["fix_interview"].value == "I0000395")
-    assert composer["kind"].value == "thank_you"
+            == log["fix_interview"].value == other["interview_id"])
+    assert composer["kind"].value == LETTER_FOR[other["action"]]
     # Looking at the same interview again puts the composer back on the letter of its step.
     composer["kind"].value = "note"
-    session.select("I0000395")
-    assert composer["kind"].value == "thank_you"
+    session.select(other["interview_id"])
+    assert composer["kind"].value == LETTER_FOR[other["action"]]
 
     revisions = []
     session.observe(lambda change: revisions.append(change["new"]), names="revision")
@@ -164,19 +180,20 @@ def test_every_view_observes_the_session(app, store):
 def test_the_composer_drafts_a_letter_that_passes_its_checklist(app):
     _, parts = app
     composer = parts["composer"]
-    parts["agenda"]["step"].value = "I0000395"
+    parts["agenda"]["step"].value = THANK_YOU["interview_id"]
     parts["agenda"]["draft"].click()
-    assert composer["interview"].value == "I0000395" and composer["kind"].value == "thank_you"
+    assert composer["interview"].value == THANK_YOU["interview_id"] and composer["kind"].value == "thank_you"
     composer["draft"].click()
     assert "strength" in composer["message"].value  # a thank-you letter needs one
     composer["new_strength"].value = "four years of project coordination"
     composer["add_strength"].click()
     composer["draft"].click()
     text = composer["text"].value
-    assert "four years of project coordination" in text and "Hemi" in text
+    assert "four years of project coordination" in text and first_name(THANK_YOU["interviewer_name"]) in text
     result = composer["state"]["check"]
     assert result.ok and result.parts == check_thank_you(text, interview={
-        "interviewer_name": "Hemi Kamau", "role": "Project Officer", "company": "Umoja Tech"}).parts
+        "interviewer_name": THANK_YOU["interviewer_name"], "role": THANK_YOU["role"],
+        "company": THANK_YOU["company"]}).parts
     assert "Every part is there" in composer["checklist"].value
     # The download is the letter as an email file.
     eml = re.search(r'base64,([A-Za-z0-9+/=]+)"', composer["links"].value).group(1)
@@ -189,7 +206,7 @@ def test_the_composer_drafts_a_letter_that_passes_its_checklist(app):
 def test_a_pasted_letter_is_checked_as_it_is_edited(app):
     _, parts = app
     composer = parts["composer"]
-    composer["interview"].value = "I0000389"
+    composer["interview"].value = WAITING["interview_id"]
     composer["kind"].value = "thank_you"
     composer["clear"].click()
     assert composer["state"]["check"] is None
@@ -197,32 +214,34 @@ def test_a_pasted_letter_is_checked_as_it_is_edited(app):
     first = composer["state"]["check"]
     assert first.parts["appreciation"] and not first.parts["interviewer"] and not first.parts["role"]
     assert "missing:</b> names the interviewer" in composer["checklist"].value
-    composer["text"].value = ("Dear Rhys,\n\nThanks for the chat yesterday. I am still keen on the "
-                              "Research Assistant role, and my two years of survey work would help.")
+    composer["text"].value = (f"Dear {first_name(WAITING['interviewer_name'])},\n\nThanks for the chat "
+                              f"yesterday. I am still keen on the {WAITING['role']} role, and my two years "
+                              "of survey work would help.")
     assert composer["state"]["check"].ok
 
 
-OFFER_REPLIES = {
-    "polite decline": ("Dear Hemi,\n\nThank you so much for offering me the Project Officer role at Umoja Tech. "
+OFFER_REPLIES = {reply: text.format(first=first_name(THANK_YOU["interviewer_name"]), role=THANK_YOU["role"],
+                                     company=THANK_YOU["company"]) for reply, text in {
+    "polite decline": ("Dear {first},\n\nThank you so much for offering me the {role} role at {company}. "
                        "After a lot of thought I have decided to decline. I hope our paths cross again.\n\n"
                        "Best wishes,\nAroha"),
-    "curt decline": "Dear Hemi, thank you for the Project Officer offer. I must decline.",
-    "acceptance": "Dear Hemi, thank you for offering me the Project Officer role. I am delighted to accept.",
-    "unclear": "Dear Hemi, thank you for the Project Officer offer.",
-}
+    "curt decline": "Dear {first}, thank you for the {role} offer. I must decline.",
+    "acceptance": "Dear {first}, thank you for offering me the {role} role. I am delighted to accept.",
+    "unclear": "Dear {first}, thank you for the {role} offer.",
+}.items()}
 
 
 @pytest.mark.parametrize("reply", sorted(OFFER_REPLIES))
 def test_the_checklist_gives_the_verdict_the_cli_gives(app, store, tmp_path, capsys, reply):
     _, parts = app
     composer = parts["composer"]
-    composer["interview"].value = "I0000395"
+    composer["interview"].value = THANK_YOU["interview_id"]
     composer["kind"].value = "offer_reply"
     composer["text"].value = OFFER_REPLIES[reply]
     result = composer["state"]["check"]
     letter = tmp_path / "reply.txt"
     letter.write_text(OFFER_REPLIES[reply], encoding="utf-8")
-    code = main(["check", "--kind", "offer_reply", "--db", str(store), "--interview", "I0000395",
+    code = main(["check", "--kind", "offer_reply", "--db", str(store), "--interview", THANK_YOU["interview_id"],
                  "--format", "json", str(letter)])
     verdict = json.loads(capsys.readouterr().out)
     assert verdict["ok"] is result.clean and code == (0 if result.clean else 1)
@@ -239,7 +258,7 @@ def test_the_checklist_gives_the_verdict_the_cli_gives(app, store, tmp_path, cap
 def test_the_composer_offers_to_accept_ask_for_time_or_decline(app):
     _, parts = app
     composer = parts["composer"]
-    composer["interview"].value = "I0000395"
+    composer["interview"].value = THANK_YOU["interview_id"]
     composer["kind"].value = "thank_you"
     assert composer["intent"].layout.display == "none"
     composer["kind"].value = "offer_reply"

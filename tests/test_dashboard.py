@@ -19,6 +19,7 @@ import pytest
 from itsdangerous import TimestampSigner
 
 from conftest import file_hash
+from demo_case import demo_case, first_name
 from followup_kit.cli import main
 from followup_kit.dashboard import links, page
 from followup_kit.dashboard.links import LinkError, make_link, make_token, read_token
@@ -33,6 +34,9 @@ from followup_kit.dashboard.server import (
 from followup_kit.data.demo import demo_store
 
 SECRET = "a secret only these tests know"
+# The demo's candidate: their page has letters, which carry their name.
+DEMO = demo_case()
+WHO, NAME = DEMO.who, DEMO.name
 DAY = 24 * 60 * 60
 
 
@@ -67,13 +71,13 @@ def text_of(widget) -> str:
 
 
 def test_a_token_names_its_candidate():
-    assert read_token(SECRET, make_token(SECRET, "C000135")) == "C000135"
+    assert read_token(SECRET, make_token(SECRET, WHO)) == WHO
 
 
 def test_a_link_carries_the_token_in_its_query():
-    link = make_link(SECRET, "C000135", "https://coach.example/dash/", days=7)
+    link = make_link(SECRET, WHO, "https://coach.example/dash/", days=7)
     assert link.startswith("https://coach.example/dash/?token=")
-    assert read_token(SECRET, link.split("token=", 1)[1]) == "C000135"
+    assert read_token(SECRET, link.split("token=", 1)[1]) == WHO
 
 
 @pytest.mark.parametrize("change", [
@@ -87,29 +91,29 @@ def test_a_link_carries_the_token_in_its_query():
 ], ids=["signature", "payload", "garbled", "empty", "missing"])
 def test_a_changed_or_missing_token_is_refused(change):
     with pytest.raises(LinkError):
-        read_token(SECRET, change(make_token(SECRET, "C000135")))
+        read_token(SECRET, change(make_token(SECRET, WHO)))
 
 
 def test_another_secret_does_not_open_the_link():
     with pytest.raises(LinkError, match="not valid"):
-        read_token("another secret", make_token(SECRET, "C000135"))
+        read_token("another secret", make_token(SECRET, WHO))
 
 
 def test_max_age_expires_a_token():
-    token = make_token(SECRET, "C000135")
+    token = make_token(SECRET, WHO)
     with pytest.raises(LinkError, match="expired"):
         read_token(SECRET, token, max_age=-1)
 
 
 def test_a_link_expires_after_its_days(monkeypatch):
-    assert read_token(SECRET, made_days_ago(monkeypatch, 13, SECRET, "C000135", 14)) == "C000135"
+    assert read_token(SECRET, made_days_ago(monkeypatch, 13, SECRET, WHO, 14)) == WHO
     with pytest.raises(LinkError, match="expired"):
-        read_token(SECRET, made_days_ago(monkeypatch, 15, SECRET, "C000135", 14))
+        read_token(SECRET, made_days_ago(monkeypatch, 15, SECRET, WHO, 14))
 
 
 def test_days_outside_the_limits_are_refused():
     with pytest.raises(links.FollowupKitError, match="--days"):
-        make_token(SECRET, "C000135", days=links.MAX_DAYS + 1)
+        make_token(SECRET, WHO, days=links.MAX_DAYS + 1)
 
 
 def test_the_secret_file_is_private_and_stable(tmp_path):
@@ -136,10 +140,10 @@ def test_the_environment_secret_wins(tmp_path, monkeypatch):
 
 
 def test_link_command_prints_a_working_link(demo, capsys):
-    assert main(["link", "--db", str(demo), "--candidate", "C000135", "--days", "3",
+    assert main(["link", "--db", str(demo), "--candidate", WHO, "--days", "3",
                  "--base-url", "https://coach.example/"]) == 0
     link = capsys.readouterr().out.strip()
-    assert read_token(links.secret_for(demo), link.split("token=")[1]) == "C000135"
+    assert read_token(links.secret_for(demo), link.split("token=")[1]) == WHO
 
 
 def test_link_command_refuses_an_unknown_candidate_in_one_line(demo, capsys):
@@ -150,7 +154,7 @@ def test_link_command_refuses_an_unknown_candidate_in_one_line(demo, capsys):
 
 def test_link_command_revokes_every_link(tmp_path, capsys):
     db = demo_store(tmp_path / "demo.db")
-    token = make_token(links.secret_for(db), "C000135")
+    token = make_token(links.secret_for(db), WHO)
     assert main(["link", "--db", str(db), "--revoke-all"]) == 0
     with pytest.raises(LinkError):
         read_token(links.secret_for(db), token)
@@ -165,8 +169,8 @@ def served(monkeypatch, db: Path, query: str | None) -> None:
 
 
 def test_a_valid_link_shows_its_candidate(demo, monkeypatch):
-    served(monkeypatch, demo, "token=" + make_token(links.secret_for(demo), "C000135"))
-    assert "Fatima Walker" in text_of(page.dashboard_for_request(preview="C000001"))
+    served(monkeypatch, demo, "token=" + make_token(links.secret_for(demo), WHO))
+    assert NAME in text_of(page.dashboard_for_request(preview="C000001"))
 
 
 @pytest.mark.parametrize("query", [None, "", "token=", "token=garbled", "token=a&token=b"])
@@ -175,26 +179,26 @@ def test_a_served_page_without_a_good_token_reads_nothing(tmp_path, monkeypatch,
     db = tmp_path / "never-opened.db"
     links.secret_for(db)
     served(monkeypatch, db, query)
-    shown = page.dashboard_for_request(preview="C000135")
+    shown = page.dashboard_for_request(preview=WHO)
     assert isinstance(shown, w.HTML) and page.REFUSAL in shown.value
 
 
 def test_a_link_of_a_candidate_forgotten_since_is_refused(tmp_path, monkeypatch):
     db = demo_store(tmp_path / "demo.db")
     prepare_counts(db, "2026-11-01")
-    token = make_token(links.secret_for(db), "C000135")
+    token = make_token(links.secret_for(db), WHO)
     served(monkeypatch, db, "token=" + token)
-    assert "Fatima Walker" in text_of(page.dashboard_for_request())
-    assert main(["forget", "--db", str(db), "--candidate", "C000135", "--yes"]) == 0
+    assert NAME in text_of(page.dashboard_for_request())
+    assert main(["forget", "--db", str(db), "--candidate", WHO, "--yes"]) == 0
     # The link itself is still good: only the candidate is gone.
-    assert read_token(links.secret_for(db), token) == "C000135"
+    assert read_token(links.secret_for(db), token) == WHO
     shown = page.dashboard_for_request()
-    assert isinstance(shown, w.HTML) and page.REFUSAL in shown.value and "Fatima" not in shown.value
+    assert isinstance(shown, w.HTML) and page.REFUSAL in shown.value and first_name(NAME) not in shown.value
 
 
 def test_an_unreadable_store_says_to_try_later(tmp_path, monkeypatch):
     db = tmp_path / "gone.db"
-    served(monkeypatch, db, "token=" + make_token(links.secret_for(db), "C000135"))
+    served(monkeypatch, db, "token=" + make_token(links.secret_for(db), WHO))
     assert page.UNAVAILABLE in page.dashboard_for_request().value
 
 
@@ -216,13 +220,13 @@ def test_why_a_page_was_not_shown_goes_to_the_servers_log_without_personal_data(
     if fault == "garbled file":
         prepare_counts(db, "2026-11-01")
         db.write_bytes(b"\0" * 100 + db.read_bytes()[100:])
-    served(monkeypatch, db, "token=" + make_token(links.secret_for(db), "C000135"))
+    served(monkeypatch, db, "token=" + make_token(links.secret_for(db), WHO))
     capfd.readouterr()
     shown = page.dashboard_for_request()
     out, err = capfd.readouterr()
     assert shown.value == page.plain_page(page.UNAVAILABLE).value and out == ""
     [line] = err.splitlines()
-    assert line.startswith("[followup-kit page ") and "candidate C000135: the page was not shown: " in line
+    assert line.startswith("[followup-kit page ") and f"candidate {WHO}: the page was not shown: " in line
     assert "FollowupKitError: " in line
     assert ("not a followup_kit store (file is not a database)" if fault == "garbled file"
             else "no cohort counts kept for 2026-11-01") in line
@@ -230,7 +234,7 @@ def test_why_a_page_was_not_shown_goes_to_the_servers_log_without_personal_data(
 
 
 def test_the_preview_shows_the_demo_candidate_only_when_not_served():
-    assert "Fatima Walker" in text_of(page.dashboard_for_request(preview="C000135"))
+    assert NAME in text_of(page.dashboard_for_request(preview=WHO))
 
 
 def test_the_committed_voila_settings():
@@ -381,10 +385,10 @@ def test_a_page_handed_garbage_for_holidays_looks_them_up_itself(demo, monkeypat
 
     from followup_kit.playbook import business_days
 
-    served(monkeypatch, demo, "token=" + make_token(links.secret_for(demo), "C000135"))
+    served(monkeypatch, demo, "token=" + make_token(links.secret_for(demo), WHO))
     monkeypatch.setenv(links.HOLIDAYS_ENV, garbage)
     business_days._CALENDARS.clear()
-    assert "Fatima Walker" in text_of(page.dashboard_for_request())
+    assert NAME in text_of(page.dashboard_for_request())
     # Nothing of the garbage was kept: every calendar the page holds is the package's own.
     assert set(business_days._CALENDARS) - {""}
     for country, (first, last, held) in business_days._CALENDARS.items():
@@ -398,7 +402,7 @@ def test_a_served_page_loads_neither_holidays_nor_matplotlib_nor_tqdm_and_plans_
     import sys
 
     env = kernel_environment(demo, "2026-11-01", ipython_dir=kernel_ipython_dir(tmp_path))
-    env["QUERY_STRING"] = "token=" + make_token(links.secret_for(demo), "C000135")
+    env["QUERY_STRING"] = "token=" + make_token(links.secret_for(demo), WHO)
     script = ("import sys\n"
               "from followup_kit.dashboard import dashboard_for_request\n"
               "shown = dashboard_for_request()\n"

@@ -25,6 +25,7 @@ import pytest
 from itsdangerous import TimestampSigner
 
 from browsers import CHROMIUM_ARGS, free_port, stop
+from demo_case import demo_case
 from followup_kit.dashboard.links import make_link, make_token, secret_for
 from followup_kit.dashboard.server import CONFIG, NOTEBOOK, NOTEBOOK_DIR
 from followup_kit.data.demo import DATA_DIR, DEMO_AS_OF, demo_store
@@ -34,7 +35,8 @@ from readable import readable
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 ROOT = Path(__file__).resolve().parent.parent
-CANDIDATE = "C000135"
+# The demo candidate: their page has letters, which carry their name.
+CANDIDATE = demo_case().who
 REFUSAL = "This link is not valid or has expired; ask your coach for a new one."
 UNAVAILABLE = "Your page cannot be shown just now."
 RENDER_MS = 60_000

@@ -9,6 +9,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
+from demo_case import demo_case
 from followup_kit.charts import VEGA_LITE
 from readable import readable, strings_in
 
@@ -76,8 +77,8 @@ def test_the_candidate_dashboard_ends_with_the_candidates_own_interviews():
     assert len(last) == 1
     text = readable(shown_by(nb, last[0]["data"][WIDGET_VIEW]["model_id"]))
     with Store(demo_store(), readonly=True) as store:
-        candidate = store.candidates("C000135").iloc[0]
-        interviews = store.interviews("C000135")
+        candidate = store.candidates(demo_case().who).iloc[0]
+        interviews = store.interviews(demo_case().who)
     assert REFUSAL not in text and UNAVAILABLE not in text
     assert "Your next steps on" in text and candidate["name"] in text
     assert [company for company in interviews["company"] if company not in text] == []
@@ -99,7 +100,15 @@ def test_coaching_session_shows_the_candidates_agenda():
     shown = widget_outputs(executed(NOTEBOOKS / "coaching_session.ipynb"))
     tables = [o["data"]["text/html"] for o in shown if "<table" in o.get("data", {}).get("text/html", "")]
     assert len(tables) == 1
-    assert "Fatima Walker: what to do next" in tables[0] and "OVERDUE" in tables[0]
+    assert f"{demo_case().name}: what to do next" in tables[0] and "OVERDUE" in tables[0]
+
+
+@pytest.mark.parametrize("name", ["candidate_dashboard.ipynb", "coaching_session.ipynb"])
+def test_the_notebooks_open_on_the_demos_candidate(name: str):
+    # The candidate the demo shows, whose plan has the most kinds of step in the sample.
+    cells = nbformat.read(NOTEBOOKS / name, as_version=4).cells
+    source = "".join(c.source for c in cells if c.cell_type == "code")
+    assert f'CANDIDATE = "{demo_case().who}"' in source
 
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: p.name)

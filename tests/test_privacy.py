@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 import hashlib
 import hmac
+import html
 import re
 import sqlite3
 import subprocess
@@ -199,7 +200,8 @@ def test_a_page_after_forget_reads_no_other_candidates_rows(db, monkeypatch, cap
     monkeypatch.setattr(sqlite3, "connect", traced)
     shown = page.dashboard_for_request()
 
-    text = " ".join(w.value for w in walk(shown) if isinstance(getattr(w, "value", None), str))
+    # The page's text as a reader sees it: "Harbour & Co", not its markup "Harbour &amp; Co".
+    text = html.unescape(" ".join(w.value for w in walk(shown) if isinstance(getattr(w, "value", None), str)))
     assert "Your next steps on" in text and all(company in text for company in mine)
     reads = [s for s in statements if PERSON_ROWS.search(ROWID_TOP.sub("", s))]
     assert reads and all(f"candidate_id = '{me}'" in s for s in reads), [

@@ -60,7 +60,8 @@ def with_special_cohorts(frames):
         "kind": ["offer", "thank_you_sent", "follow_up_sent", "thank_you_sent"],
         "channel": "email", "to_interviewer": ["", "true", "true", ""], "note": "",
     })
-    raws = [schema.RawTable(schema.TABLES[name], pd.concat([frame, more], ignore_index=True), name)
+    # The extra rows leave the sample's optional columns (round, application_id) blank, as a CSV would.
+    raws = [schema.RawTable(schema.TABLES[name], pd.concat([frame, more], ignore_index=True).fillna(""), name)
             for name, frame, more in zip(schema.ORDER, (candidates, interviews, events),
                                          (extra, extra_iv, extra_ev), strict=True)]
     typed = schema.validate(raws)

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import store_rows
+from demo_case import candidate_waiting_on, demo_case
 from followup_kit import FollowupKitError, Store
 from followup_kit.data import store as store_module
 from followup_kit.data.demo import demo_store
@@ -28,9 +29,9 @@ from followup_kit.widgets import cohorts as cohorts_module
 from followup_kit.widgets import composer as composer_module
 
 TODAY = "2026-11-01"
-WHO = "C000135"
-# A candidate with four interviews waiting for an answer, so the meter's menu has a choice.
-WAITING = "C000171"
+WHO = demo_case().who
+# A candidate with several interviews waiting for an answer, so the meter's menu has a choice.
+WAITING = candidate_waiting_on(2)
 # How long a write waits for another program's lock in these tests, in seconds.
 SHORT_WAIT = 0.05
 LOGGER = "followup_kit.widgets.common"

@@ -105,7 +105,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     with_letter = rows[rows["action"].isin(list(LETTER_FOR))]
     if len(with_letter):
         first = with_letter.iloc[0]
+        kind = LETTER_FOR[first["action"]]
+        # A thank-you letter reminds the interviewer of a strength: the command shows where it goes.
+        strength = " --strength 'three years of budgeting'" if kind == "thank_you" else ""
         suggestions.append(f"{program} draft --db {args.db} --interview {first['interview_id']} "
-                           f"--kind {LETTER_FOR[first['action']]}")
+                           f"--kind {kind}{strength}")
     print("\nNext: " + "\n      ".join([*suggestions, "make lab"]))
     return 0

@@ -5,19 +5,30 @@ that the analyses have something realistic to find:
 
 * about 24% of candidates in the oldest cohort send a thank-you letter
   (Accountemps / Robert Half, 2017); later cohorts send more, because coaching works;
-* the employer takes about 24 days on average to decide (Glassdoor, 2017: 23.8
-  days from application to decision in the US), with a long tail;
-* about 40% of interviews never get an answer (Indeed, 2023: 40% of job seekers
-  were ghosted after a second or third round).
+* an application takes about 24 days on average from its first interview to the
+  decision (Glassdoor, 2017: 23.8 days from application to decision in the US),
+  with a long tail;
+* applications run over rounds: about 45% of first interviews lead to an
+  invitation to a second round, about 15% to a third; about 40% of the
+  applications that reached a second or third round end in silence (Indeed,
+  2023: 40% of job seekers were ghosted after a second or third round), and
+  about 40% of first interviews never get any answer.
+
+An application's later rounds are rows of their own (same candidate, company and
+role, usually the same interviewer), with ``round`` and ``application_id`` (the
+``interview_id`` of its first round, as the store names an application) filled
+in; the round before each has its ``next_round`` invitation, dated after it and
+before the round it invites to. Only an application's last round is decided.
 
 Associations are built in for the analyses to find: a thank-you sent on time
-goes with more offers and faster answers; an early or pushy follow-up goes with
+goes with more offers and faster decisions; an early or pushy follow-up goes with
 fewer offers. Every draw comes from one seeded generator, so the same arguments
 give the same files.
 """
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import numpy as np
@@ -48,6 +59,19 @@ from .sample_pools import (
 
 #: The day the sample describes: nothing in it is dated later.
 SAMPLE_AS_OF = "2026-11-01"
+
+#: Applications per candidate beyond the first (a Poisson mean): with their later rounds, about
+#: three interviews per candidate.
+APPLICATIONS_BEYOND_FIRST = 0.94
+#: The share of rounds that lead to another: about 45% of first rounds to a second, a third of
+#: second rounds (about 15% of first rounds) to a third.
+NEXT_ROUND_P = (0.45, 1 / 3)
+#: Days, on average, from a round to the invitation to the next one.
+INVITE_DAYS = 6.0
+#: Days, on average, from an application's last round to the decision: longer after a first
+#: round (the employer is still seeing others) than after a later one.
+DECISION_DAYS = (22.0, 10.0)
+NEVER = np.iinfo(np.int64).max
 
 
 def cohort_plan(cohorts: int, as_of: np.datetime64) -> tuple[list[str], np.ndarray]:
@@ -104,9 +128,12 @@ def generate(
 
     The frames hold text exactly as the CSV files would (every column ``str``,
     blanks as ``""``), so they pass :func:`followup_kit.data.schema.validate`.
-    Candidates have about three interviews each; nothing is dated after
-    ``as_of``, no event comes before its interview. A promised decision date
-    may lie after ``as_of``: the interviewer named a day that has not come yet.
+    Candidates have about three interviews each, the rounds of about two
+    applications; nothing is dated after ``as_of`` (a round the employer has
+    invited to but not yet held is not there), no event comes before its
+    interview, and no round's events come after the next round is held. A
+    promised decision date may lie after ``as_of``: the interviewer named a day
+    that has not come yet.
 
     Parameters
     ----------
@@ -234,21 +261,60 @@ def _candidates(rng: np.random.Generator, n: int, cohorts: int, as_of: np.dateti
 
 
 def _interviews(rng: np.random.Generator, cand: dict, as_of: np.datetime64) -> dict:
-    per = 1 + rng.poisson(2.0, cand["n"])
+    """Applications and their rounds: one row per interview, each application's rounds in order."""
+    per = 1 + rng.poisson(APPLICATIONS_BEYOND_FIRST, cand["n"])
     owner = np.repeat(np.arange(cand["n"]), per)
-    m = len(owner)
+    a = len(owner)
     start = cand["starts"][cand["cohort"][owner]]
     last_day = as_of - np.timedelta64(1, "D")
     span = np.minimum((last_day - start).astype(int), 182)
-    date = start + (rng.random(m) * (span + 1)).astype(int).astype("timedelta64[D]")
+    date = start + (rng.random(a) * (span + 1)).astype(int).astype("timedelta64[D]")
     # Interviews happen on weekdays: move a weekend to the Friday before.
-    date = np.busday_offset(date, 0, roll="backward")
+    date = np.busday_offset(date, 0, roll="backward").astype(int)
+    # A candidate's applications are at different companies: a step coprime with the number
+    # of companies walks through all of them before it comes back.
+    k = len(COMPANIES)
+    steps = np.array([s for s in range(1, k) if math.gcd(s, k) == 1] or [1])
+    rank = np.arange(a) - np.repeat(np.cumsum(per) - per, per)
+    company = (rng.integers(0, k, cand["n"])[owner]
+               + rank * steps[rng.integers(0, len(steps), cand["n"])][owner]) % k
+
+    # Round by round: some rounds lead to an invitation, and the invitation to the next round,
+    # held a few weekdays later, unless that day is not there yet.
+    rounds = [{"app": np.arange(a), "date": date, "i_first": rng.integers(0, len(FIRST), a),
+               "i_last": rng.integers(0, len(LAST), a)}]
+    for p in NEXT_ROUND_P:
+        prev = rounds[-1]
+        n = len(prev["app"])
+        invited = rng.random(n) < p
+        lag = np.maximum(1, np.rint(rng.lognormal(np.log(INVITE_DAYS) - 0.5**2 / 2, 0.5, n)))
+        lag = lag.astype(np.int64)
+        held = np.busday_offset((prev["date"] + lag + rng.integers(2, 12, n)).astype("datetime64[D]"),
+                                0, roll="forward").astype(int)
+        prev["invite"] = np.where(invited, lag, -1)
+        coming = np.flatnonzero(invited & (held <= last_day.astype(int)))
+        prev["next_held"] = np.full(n, NEVER)
+        prev["next_held"][coming] = held[coming]
+        # Usually the same interviewer again; sometimes someone else at the company.
+        same = rng.random(len(coming)) < 0.7
+        rounds.append({
+            "app": prev["app"][coming], "date": held[coming],
+            "i_first": np.where(same, prev["i_first"][coming], rng.integers(0, len(FIRST), len(coming))),
+            "i_last": np.where(same, prev["i_last"][coming], rng.integers(0, len(LAST), len(coming))),
+        })
+    rounds[-1]["invite"] = np.full(len(rounds[-1]["app"]), -1)
+    rounds[-1]["next_held"] = np.full(len(rounds[-1]["app"]), NEVER)
+    number = np.concatenate([np.full(len(r["app"]), i + 1) for i, r in enumerate(rounds)])
+    joined = {key: np.concatenate([r[key] for r in rounds]) for key in rounds[0]}
+    order = np.lexsort((number, joined["app"]))
+    joined = {key: value[order] for key, value in joined.items()}
+    number = number[order]
+    app = joined.pop("app")
+    # Each application's rounds sit together, round 1 first: its row names the application.
+    first_row = np.flatnonzero(number == 1)[app]
     return {
-        "m": m, "owner": owner, "date": date.astype(int),
-        "company": rng.integers(0, len(COMPANIES), m),
-        "role": rng.choice(len(ROLES), size=m, p=ROLES_P),
-        "i_first": rng.integers(0, len(FIRST), m),
-        "i_last": rng.integers(0, len(LAST), m),
+        "m": len(app), "owner": owner[app], "round": number, "first_row": first_row,
+        "company": company[app], "role": rng.choice(len(ROLES), size=a, p=ROLES_P)[app], **joined,
     }
 
 
@@ -288,23 +354,31 @@ def _events(rng: np.random.Generator, cand: dict, inter: dict, as_of: np.datetim
     block(also, ty_offset[also] + rng.integers(1, 4, len(also)), "thank_you_sent",
           np.full(len(also), CHANNEL_CODES["note"]), np.ones(len(also), np.int64))
 
-    # 2. What the employer will do, and when (days after the interview).
-    ghost_p = np.where(on_time, 0.33, 0.42)
-    ghosted = rng.random(m) < ghost_p
-    decision = np.maximum(1, np.rint(rng.lognormal(np.log(25.0) - 0.65**2 / 2, 0.65, m)
+    # 2. What the employer will do, and when (days after the interview). A round that leads
+    # to another is answered by the invitation; only an application's last round is decided,
+    # or goes unanswered, or is given up by the candidate.
+    later = inter["round"] > 1
+    invite = inter["invite"]
+    invited = invite >= 0
+    ghost_p = np.where(later, np.where(on_time, 0.35, 0.43), np.where(on_time, 0.62, 0.76))
+    ghosted = ~invited & (rng.random(m) < ghost_p)
+    mean_days = np.where(later, DECISION_DAYS[1], DECISION_DAYS[0])
+    decision = np.maximum(1, np.rint(rng.lognormal(np.log(mean_days) - 0.65**2 / 2, 0.65, m)
                                      * np.where(on_time, 0.8, 1.0))).astype(np.int64)
+    heard = np.where(invited, invite, decision)
     promised = rng.random(m) < 0.5
     # Interviewers tend to promise sooner than they decide.
-    promised_days = np.maximum(1, np.rint(decision * rng.uniform(0.45, 1.05, m))).astype(np.int64)
+    promised_days = np.maximum(1, np.rint(heard * rng.uniform(0.45, 1.05, m))).astype(np.int64)
     interim = rng.random(m) < 0.5
-    interim_day = np.minimum(decision - 1, np.rint(decision * rng.uniform(0.3, 0.7, m)))
+    interim_day = np.minimum(heard - 1, np.rint(heard * rng.uniform(0.3, 0.7, m)))
     interim &= ~ghosted & (interim_day >= 1)
-    never = np.iinfo(np.int64).max
-    withdrawn = rng.random(m) < 0.03
+    withdrawn = ~invited & (rng.random(m) < 0.03)
     withdraw_day = rng.integers(3, 31, m)
-    withdrawn &= withdraw_day < np.where(ghosted, never, decision)
-    # Nobody chases once the decision is in (or after pulling out); a reply to it comes in step 5.
-    stop = np.where(withdrawn, withdraw_day, np.where(ghosted, never, decision))
+    withdrawn &= withdraw_day < np.where(ghosted, NEVER, decision)
+    # Nobody chases once the decision or the invitation is in (or after pulling out); a reply
+    # to a decision comes in step 5.
+    stop = np.where(invited, invite,
+                    np.where(withdrawn, withdraw_day, np.where(ghosted, NEVER, decision)))
 
     # 3. Follow-ups: the window opens about 3 business days after a promised date,
     # else about 10 business days after the interview; a few buffer days absorb holidays.
@@ -327,13 +401,20 @@ def _events(rng: np.random.Generator, cand: dict, inter: dict, as_of: np.datetim
     pushy = (planned == 3) | crowded
 
     # 4. Answers: a thank-you on time helps; seeming desperate does not.
-    offer_p = np.where(on_time, 0.36, 0.22) * np.where(early, 0.55, 1.0) * np.where(pushy, 0.5, 1.0)
+    # Few jobs are offered after one interview; most after a second or third.
+    offer_p = (np.where(later, np.where(on_time, 0.48, 0.30), np.where(on_time, 0.20, 0.12))
+               * np.where(inter["round"] > 2, 1.25, 1.0)
+               * np.where(early, 0.55, 1.0) * np.where(pushy, 0.5, 1.0))
     offered = rng.random(m) < offer_p
     iv = np.flatnonzero(interim & (~withdrawn | (interim_day < withdraw_day)))
     block(iv, interim_day[iv].astype(np.int64), "employer_response",
           rng.choice([CHANNEL_CODES["email"], CHANNEL_CODES["phone"]], size=len(iv), p=[0.75, 0.25]),
           np.full(len(iv), 2))
-    decided = ~ghosted & ~withdrawn
+    iv = np.flatnonzero(invited)
+    block(iv, invite[iv], "next_round",
+          rng.choice([CHANNEL_CODES["email"], CHANNEL_CODES["phone"]], size=len(iv), p=[0.8, 0.2]),
+          np.full(len(iv), 2))
+    decided = ~ghosted & ~withdrawn & ~invited
     iv = np.flatnonzero(decided & offered)
     block(iv, decision[iv], "offer",
           rng.choice([CHANNEL_CODES["phone"], CHANNEL_CODES["email"], CHANNEL_CODES["letter"]],
@@ -368,7 +449,8 @@ def _events(rng: np.random.Generator, cand: dict, inter: dict, as_of: np.datetim
 
     ev = {key: np.concatenate([b[key] for b in blocks]) for key in blocks[0]}
     ev["day"] = inter["date"][ev["iv"]] + ev["offset"]
-    keep = ev["day"] <= as_of.astype(int)
+    # Nothing after as_of; nothing of a round once its next round is held.
+    keep = (ev["day"] <= as_of.astype(int)) & (ev["day"] < inter["next_held"][ev["iv"]])
     ev = {key: value[keep] for key, value in ev.items()}
     order = np.lexsort((ev["kind"], ev["day"], ev["iv"]))
     ev = {key: value[order] for key, value in ev.items()}
@@ -400,8 +482,9 @@ def _frames(rng: np.random.Generator, cand: dict, inter: dict, events: dict,
     blank_day = len(days)
 
     promised = np.where(events["promised"], inter["date"] + events["promised_days"] - low, blank_day)
+    interview_ids = _ids("I", m, 7)
     interviews = pd.DataFrame({
-        "interview_id": _ids("I", m, 7),
+        "interview_id": interview_ids,
         "candidate_id": cand_ids.take(inter["owner"]).reset_index(drop=True),
         "company": _take([c for c, _ in COMPANIES], inter["company"]),
         "role": _take(ROLES, inter["role"]),
@@ -410,13 +493,16 @@ def _frames(rng: np.random.Generator, cand: dict, inter: dict, events: dict,
         + _take(ascii_last, inter["i_last"]) + "@" + _take([d for _, d in COMPANIES], inter["company"]),
         "interview_date": _take(days, inter["date"] - low),
         "promised_decision_date": _take(days + [""], promised),
+        "round": _take([str(r) for r in range(1, len(NEXT_ROUND_P) + 2)], inter["round"] - 1),
+        # As the store names an application: by the interview_id of its first round.
+        "application_id": interview_ids.take(inter["first_row"]).reset_index(drop=True),
     })
 
     date_code = ev["day"] - low
     stamped = np.flatnonzero(ev["stamp"])
     owner = inter["owner"][ev["iv"][stamped]]
     stamps = _timestamps(rng, ev["day"][stamped], cand["zones"][cand["zone"][owner]],
-                         inter["date"][ev["iv"][stamped]], as_of)
+                         inter["date"][ev["iv"][stamped]], inter["next_held"][ev["iv"][stamped]], as_of)
     date_code[stamped] = len(days) + np.arange(len(stamped))
     events_frame = pd.DataFrame({
         "event_id": _ids("E", len(ev["iv"]), 8),
@@ -431,12 +517,13 @@ def _frames(rng: np.random.Generator, cand: dict, inter: dict, events: dict,
 
 
 def _timestamps(rng: np.random.Generator, day: np.ndarray, tz: np.ndarray, held: np.ndarray,
-                as_of: np.datetime64) -> list[str]:
+                next_held: np.ndarray, as_of: np.datetime64) -> list[str]:
     """ISO timestamps with a UTC offset for emails sent on ``day`` in each candidate's zone.
 
     Most are written in the candidate's own offset; some as the mail server
-    wrote them, in UTC, when that does not move the date before the interview
-    or after ``as_of``. A candidate without a time zone writes UTC.
+    wrote them, in UTC, when that does not move the date before the interview,
+    onto or past the next round (``next_held``), or after ``as_of``. A
+    candidate without a time zone writes UTC.
     """
     n = len(day)
     if n == 0:
@@ -454,7 +541,8 @@ def _timestamps(rng: np.random.Generator, day: np.ndarray, tz: np.ndarray, held:
         offset_min[sel] = (local[sel] - utc).astype(np.int64) // 60
     utc = local - (offset_min * 60).astype("timedelta64[s]")
     utc_day = utc.astype("datetime64[D]").astype(int)
-    as_utc = (rng.random(n) < 0.25) & (utc_day >= held) & (utc_day <= as_of.astype(int))
+    as_utc = ((rng.random(n) < 0.25) & (utc_day >= held) & (utc_day < next_held)
+              & (utc_day <= as_of.astype(int)))
     wall = np.where(as_utc, utc, local)
     offset_min = np.where(as_utc, 0, offset_min)
     sign = np.where(offset_min < 0, "-", "+")

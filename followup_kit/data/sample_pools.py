@@ -76,11 +76,14 @@ NOTES = np.array([
     "thanked them for their time and asked for tips",
     "accepted the offer, start date to agree",
     "thanked them and asked for a few days to decide",
+    "invited to the next interview",
+    "asked to choose a time for the next round",
 ])
 NOTE_BY_KIND = {
     "thank_you_sent": [1, 2],
     "follow_up_sent": [3, 4],
     "employer_response": [5, 10],
+    "next_round": [15, 16],
     "offer": [7],
     "rejection": [8],
     "withdrawn": [9],
