@@ -107,3 +107,13 @@ def demo_case() -> DemoCase:
     theirs = number_rounds(interviews[interviews["candidate_id"] == who].reset_index(drop=True))
     return DemoCase(who=who, name=str(person["name"]), cohort=str(person["cohort"]), steps=steps,
                     interviews=theirs, interview_count=len(interviews), event_count=len(events))
+
+
+def another_with_a_letter(than: str) -> str:
+    """The first candidate (by id) other than ``than`` with a thank-you letter to write on :data:`TODAY`.
+
+    Their page drafts the letter, which they sign, so their own name is on it.
+    """
+    _, rows, p = _sample()
+    writing = (p["action"].astype("str") == "send_thank_you").to_numpy() & (rows["candidate_id"] != than).to_numpy()
+    return str(sorted(rows.loc[writing, "candidate_id"])[0])

@@ -189,18 +189,25 @@ def test_counts_of_another_grouping_are_refused(demo, cohort_facts):
 def test_the_timeline_shows_the_candidates_companies(view, demo):
     box, parts = view
     svg = ElementTree.fromstring(parts["controller"].timeline)
-    with Store(demo, readonly=True) as store:
-        interviews = store.interviews(CANDIDATE)
+    # One row per application: its company and role, and how many rounds where there were several.
+    iv = DEMO.interviews
+    apps = iv.groupby("application_id").agg(company=("company", "first"), role=("role", "first"),
+                                            rounds=("round", "max"))
     names = [t.text for t in svg.iter(f"{SVG}text") if t.get("class") == "interview-name"]
-    assert sorted(names) == sorted(f"{c} · {r}" for c, r in zip(interviews["company"],
-                                                                 interviews["role"], strict=True))
+    expected = sorted(f"{c} · {r}" + (f" · {n} rounds" if n > 1 else "")
+                      for c, r, n in zip(apps["company"], apps["role"], apps["rounds"], strict=True))
+    # A role too long for the row is cut short with an ellipsis, the rest of the label kept.
+    assert len(names) == len(expected)
+    for name, want in zip(sorted(names), expected, strict=True):
+        head, _, tail = name.partition("…")
+        assert name == want or (want.startswith(head) and want.endswith(tail)), (name, want)
     shown = parts["timeline"].value
     assert shown.startswith('<img src="data:image/svg+xml;base64,')
     assert base64.b64decode(shown.split("base64,")[1].split('"')[0]).decode() == parts["controller"].timeline
     assert "max-width:480px" in shown and "width:100%" in shown
     # The picture's words, for a screen reader: each interview's employer.
     alt = shown.split('alt="')[1].split('"')[0]
-    assert all(company in alt for company in interviews["company"])
+    assert all(company in alt for company in iv["company"])
 
 
 def test_meter_changes_redraw_the_meter_only_and_leave_the_timeline(view):

@@ -25,7 +25,7 @@ import pytest
 from itsdangerous import TimestampSigner
 
 from browsers import CHROMIUM_ARGS, free_port, stop
-from demo_case import demo_case
+from demo_case import another_with_a_letter, demo_case
 from followup_kit.dashboard.links import make_link, make_token, secret_for
 from followup_kit.dashboard.server import CONFIG, NOTEBOOK, NOTEBOOK_DIR
 from followup_kit.data.demo import DATA_DIR, DEMO_AS_OF, demo_store
@@ -405,7 +405,7 @@ def test_a_preheated_server_shows_a_good_link_a_bad_one_and_another_candidates(p
     secret, base = secret_for(preheated["db"]), preheated["base"]
     good = make_token(secret, CANDIDATE)
     # Another candidate with a letter to write, so that their name is on their page (it signs it).
-    other = "C000003"
+    other = another_with_a_letter(CANDIDATE)
     links = {"good": make_link(secret, CANDIDATE, base),
              "bad": f"{base}?token={good[:-2]}{'AA' if not good.endswith('AA') else 'BB'}",
              "another candidate's": make_link(secret, other, base)}

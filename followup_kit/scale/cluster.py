@@ -157,8 +157,12 @@ def cohort_counts_dask(source, as_of=None, policy: Policy | None = None, *, clie
     """
     _, dd = _dask()
     day = as_day(as_of)
-    ddf = source if isinstance(source, dd.DataFrame) else facts_dask(source, day, policy)
-    plan = _Plan(ddf, GROUPINGS)
+    if isinstance(source, dd.DataFrame):
+        plan = _Plan(source, GROUPINGS)
+    else:
+        policy = policy or Policy()
+        plan = _Plan(facts_dask(source, day, policy), GROUPINGS,
+                     read=(parquet.dataset_parts(source), day, policy))
     by_cohort, by_behaviour, by_round = plan.finish(_compute(client, progress, plan.pending))
     state = "" if isinstance(source, dd.DataFrame) else dataset_state(source)
     return CohortCounts(as_of=day, state=state, current=True, by_cohort=by_cohort,
@@ -219,12 +223,15 @@ def dataset_state(path: str | Path) -> str:
 class _Plan:
     """The count tables of several groupings of one facts DataFrame, computed in one run.
 
-    Each partition's facts are counted by the task that follows the one that
-    built them, on the same worker, so no per-interview row moves between
-    processes; the partitions' tables are then added up two by two.
+    From a Parquet dataset (``read``: its parts, the day and the policy), one
+    task per partition reads its three files, builds the facts and counts
+    them, so no per-interview row exists outside that task and none can move
+    between processes, whatever the scheduler does with the tasks. From a
+    Dask DataFrame of facts, each partition is counted by the task after the
+    one that built it. The partitions' tables are then added up two by two.
     """
 
-    def __init__(self, ddf, wanted: list[tuple]):
+    def __init__(self, ddf, wanted: list[tuple], *, read=None):
         dask, dd = _dask()
         if not isinstance(ddf, dd.DataFrame):
             raise FollowupKitError(f"counting on the cluster needs the facts as a Dask DataFrame, got "
@@ -246,8 +253,15 @@ class _Plan:
             if days:
                 self.spec.append(([*by, "days"], "sum"))
         self.spec += [([column], "min") for column in self.ordered]
-        tables = [dask.delayed(_partition_tables)(part, self.wanted, self.ordered)
-                  for part in ddf.to_delayed()]
+        if read is None:
+            tables = [dask.delayed(_partition_tables)(part, self.wanted, self.ordered)
+                      for part in ddf.to_delayed()]
+        else:
+            # From the files: one task reads a partition's three files, builds its facts and counts
+            # them, so no row of a table or of the facts exists outside the task that needs it.
+            files, as_of, policy = read
+            count_part = dask.delayed(_read_and_count, pure=True)
+            tables = [count_part(where, as_of, policy, self.wanted, self.ordered) for where in files]
         while len(tables) > 1:
             pairs = [tables[i:i + 2] for i in range(0, len(tables), 2)]
             tables = [dask.delayed(_add_tables)(*pair, self.spec) if len(pair) == 2 else pair[0]
@@ -280,6 +294,13 @@ def _plain_keys(table: pd.DataFrame, by: list[str]) -> pd.DataFrame:
         if isinstance(table[column].dtype, pd.CategoricalDtype):
             table[column] = table[column].astype("str")
     return table
+
+
+def _read_and_count(where: dict[str, Path], as_of, policy: Policy, wanted: list[tuple], ordered: list[str]) -> list:
+    """One partition's count tables, from its three files: read, checked, made facts and counted here."""
+    frames = {name: parquet.read_part(where[name]) for name in schema.ORDER}
+    part = facts(*parquet.checked_part(frames, where), as_of=as_of, policy=policy)
+    return _partition_tables(part, wanted, ordered)
 
 
 def _partition_tables(part: pd.DataFrame, wanted: list[tuple], ordered: list[str]) -> list:
