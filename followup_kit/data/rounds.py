@@ -112,17 +112,23 @@ def numbered_applications(interviews: pd.DataFrame, candidate_codes: np.ndarray 
     """
     out = interviews.copy()
     n = len(out)
-    key = application_keys(out, candidate_codes)
     given = (~_blank(out["application_id"])).to_numpy() if "application_id" in out.columns else \
         np.zeros(n, dtype=bool)
+    rounds = given_rounds(out).to_numpy(dtype=np.float64, na_value=np.nan)
+    if given.all() and not np.isnan(rounds).any():
+        # Every interview says both: nothing to work out.
+        application = out["application_id"].astype("str").str.strip()
+        out["application_id"] = application
+        out["round"] = rounds.astype(np.int64)
+        return out, pd.factorize(application)[0].astype(np.int64)
+    key = application_keys(out, candidate_codes)
     # Most interviews are the only one of their company and role and name no application: each is
     # round 1 (or its given round) of an application of its own. Only the others need working out.
     alone = (np.bincount(key, minlength=int(key.max()) + 1 if n else 0)[key] == 1) & ~given
     if given.any():
         # An interview another row names as its application is worked out with it.
-        named = out["application_id"].astype("str").str.strip().to_numpy()[given]
-        alone &= ~out["interview_id"].astype("str").isin(named).to_numpy()
-    rounds = given_rounds(out).to_numpy(dtype=np.float64, na_value=np.nan)
+        named = out["application_id"].astype("str").str.strip()[given]
+        alone &= positions(out["interview_id"], named.drop_duplicates()) < 0
     application = out["interview_id"].astype("str").copy()
     numbered = np.where(np.isnan(rounds), 1, rounds).astype(np.int64)
     # An interview alone is its own application: its row number is its application's.

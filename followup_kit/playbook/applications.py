@@ -35,6 +35,12 @@ def per_application_max(application_id, values, *, codes: np.ndarray | None = No
 
 def latest_rounds(facts: pd.DataFrame) -> np.ndarray:
     """True for each application's latest round held (the facts' rows the plan speaks of)."""
+    as_of = facts.attrs.get("as_of")
+    if as_of is not None and "next_round_date" in facts.columns:
+        # A round before the latest has its next round held by the facts' day; the latest has
+        # none, or one still to come (or not yet known): no need to group the rounds.
+        next_round = as_us(facts["next_round_date"])
+        return np.isnat(next_round) | (next_round > np.datetime64(as_of, "us"))
     rounds = facts["round"].to_numpy(dtype=np.int64)
     if "rounds" not in facts.columns:
         return rounds == per_application_max(facts["application_id"], rounds)
@@ -58,6 +64,28 @@ def waiting_for_next_round(facts: pd.DataFrame) -> np.ndarray:
     invited = (outcome == "next_round").to_numpy(dtype=bool)
     pending = (outcome == "pending").to_numpy(dtype=bool)
     return invited | (pending & ~np.isnat(as_us(facts["next_round_date"])))
+
+
+def final_outcomes(latest: pd.DataFrame, today, policy: Policy) -> tuple[pd.Categorical, np.ndarray]:
+    """The outcome of each application, and whether it is old enough, from its latest round's facts.
+
+    The last round's decision stands. An invitation (``next_round``) with no
+    later round logged within ``give_up_after_days`` is ``no_response``; any
+    other invitation, or a next round known and not yet held, is ``pending``
+    and not old enough to count, whatever the round's own age.
+    """
+    outcome = latest["outcome"]
+    invited = (outcome == "next_round").to_numpy(dtype=bool)
+    invited_on = as_us(latest["outcome_date"])
+    next_round = as_us(latest["next_round_date"])
+    gone = invited & np.isnat(next_round) & (np.datetime64(today, "us") >= give_up_date(invited_on, invited_on, policy))
+    named = outcome if isinstance(outcome.dtype, pd.CategoricalDtype) else outcome.astype("category")
+    # An invitation is no final outcome: it drops out here and is ruled on below.
+    codes = named.cat.set_categories(list(APPLICATION_OUTCOMES)).cat.codes.to_numpy().copy()
+    codes[invited] = np.where(gone[invited], APPLICATION_OUTCOMES.index("no_response"),
+                              APPLICATION_OUTCOMES.index("pending"))
+    old_enough = latest["old_enough"].fillna(False).to_numpy(dtype=bool) & ~(waiting_for_next_round(latest) & ~gone)
+    return pd.Categorical.from_codes(codes, categories=list(APPLICATION_OUTCOMES)), old_enough
 
 
 def applications(facts: pd.DataFrame, policy: Policy | None = None) -> pd.DataFrame:
@@ -96,19 +124,15 @@ def applications(facts: pd.DataFrame, policy: Policy | None = None) -> pd.DataFr
     first = f.groupby(ids.to_numpy())["interview_date"].transform("min").to_numpy(dtype="datetime64[us]")
     out = f.loc[latest_rounds(f)].copy()
     first = first[out.index.to_numpy()]
-    outcome = out["outcome"].astype("str").to_numpy(dtype=object)
-    invited_on = as_us(out["outcome_date"])
-    unanswered = (outcome == "next_round") & np.isnat(as_us(out["next_round_date"]))
-    gone = unanswered & (today >= give_up_date(invited_on, invited_on, policy))
-    awaiting = waiting_for_next_round(out)
-    outcome = np.where(outcome == "next_round", np.where(gone, "no_response", "pending"), outcome)
+    outcome, old_enough = final_outcomes(out, today, policy)
+    outcome = outcome.astype("str").to_numpy(dtype=object)
     decided = np.isin(outcome, DECIDED)
     decided_on = np.where(decided, as_us(out["outcome_date"]), np.datetime64("NaT", "us"))
     days = np.zeros(len(out), dtype=np.int64)
     days[decided] = (decided_on[decided] - first[decided]) // np.timedelta64(1, "D")
     out["outcome"] = pd.Categorical(outcome, categories=list(APPLICATION_OUTCOMES))
     out["outcome_date"] = decided_on
-    out["old_enough"] = out["old_enough"].to_numpy(dtype=bool) & ~(awaiting & ~gone)
+    out["old_enough"] = old_enough
     out["first_interview_date"] = first
     out["last_interview_date"] = out["interview_date"].to_numpy(dtype="datetime64[us]")
     out["days_to_decision"] = pd.array(np.where(decided, days, pd.NA), dtype="Int64")

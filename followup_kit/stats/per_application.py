@@ -14,7 +14,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..playbook.applications import APPLICATION_OUTCOMES, applications, latest_rounds
+from ..errors import FollowupKitError
+from ..playbook.applications import APPLICATION_OUTCOMES, final_outcomes, latest_rounds
+from ..playbook.policy import Policy
 
 #: The columns :func:`application_columns` adds: true only on an application's latest round.
 APPLICATION_COLUMNS = ("latest_round", "application_outcome", "application_old_enough")
@@ -60,8 +62,11 @@ def application_columns(facts: pd.DataFrame) -> dict[str, np.ndarray]:
     if several.any():
         # Only an application of several rounds has a row that is not its latest.
         require(facts, ("application_id", "round"), "counting applications of several rounds")
-        rows = np.flatnonzero(several)
-        latest[rows] = latest_rounds(facts[["application_id", "round"]].iloc[rows])
+        if facts.attrs.get("as_of") is not None and "next_round_date" in facts.columns:
+            latest = latest_rounds(facts)
+        else:
+            rows = np.flatnonzero(several)
+            latest[rows] = latest_rounds(facts[["application_id", "round"]].iloc[rows])
     # An application's outcome and old_enough are read off its latest round (applications()
     # reads no other round for them): that round's own, unless the employer's answer was an
     # invitation or a next round is known, which applications() rules on.
@@ -71,13 +76,14 @@ def application_columns(facts: pd.DataFrame) -> dict[str, np.ndarray]:
     if awaiting.any():
         require(facts, ROUND_COLUMNS, "counting applications invited to a next round")
         at = np.flatnonzero(awaiting)
-        part = facts[list(ROUND_COLUMNS)].iloc[at]
-        # The policy goes in as an argument: pandas copies a frame's attrs deeply at every step.
         policy = facts.attrs.get("policy")
-        part.attrs = {k: v for k, v in facts.attrs.items() if k != "policy"}
-        whole = applications(part, policy=policy)
-        outcome_codes[at] = whole["outcome"].cat.codes.to_numpy()
-        old_enough[at] = whole["old_enough"].to_numpy(dtype=bool)
+        if not isinstance(policy, Policy):
+            raise FollowupKitError("these facts do not say which Policy they were built with: "
+                                   "build them with followup_kit.facts to count their applications")
+        today = facts.attrs.get("as_of", np.datetime64("today"))
+        final, ready = final_outcomes(facts[list(ROUND_COLUMNS)].iloc[at], today, policy)
+        outcome_codes[at] = final.codes
+        old_enough[at] = ready
     outcome_codes[~latest] = -1
     old_enough &= latest
     out = {"latest_round": latest,
