@@ -9,8 +9,9 @@ another employer. The words it is built from are in :mod:`followup_kit.letters.w
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from .reading import LetterText, elsewhere, negated, tokens
+from .reading import LetterText, Sentence, elsewhere, negated, tokens
 from .words import (
     BEFORE_ROLE,
     GENERIC_HEADS,
@@ -30,6 +31,7 @@ def _stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1024)
 def role_rx(role: str) -> re.Pattern | None:
     """A pattern over a sentence's tokens that finds the role, written in full or loosely.
 
@@ -67,13 +69,17 @@ def find_role(letter: LetterText, rx: re.Pattern, company: str) -> str | None:
     and then placed at another employer ("at your sister restaurant", "at
     Acme") is another job, so it does not count.
     """
-    own = tokens(company)
-    for shown in letter.shown:
-        said = " ".join(tokens(shown))
-        for match in rx.finditer(said):
-            if negated(said, match):
-                continue
-            if match.group("full") is None and elsewhere(said[match.end():], own):
-                continue
-            return shown
-    return None
+    return letter.first(_names_role, rx, tuple(tokens(company)))
+
+
+def _names_role(sentence: Sentence, rx: re.Pattern, own: tuple[str, ...]) -> bool:
+    if not sentence.may_match(rx, "tokens"):
+        return False
+    said = sentence.tokens
+    for match in rx.finditer(said):
+        if negated(said, match):
+            continue
+        if match.group("full") is None and elsewhere(said[match.end():], own):
+            continue
+        return True
+    return False
