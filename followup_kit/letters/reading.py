@@ -265,9 +265,13 @@ def word_count(text: str) -> int:
 
 
 def tokens(text: str) -> list[str]:
-    """The words of a text, folded and in lower case, a plural's trailing s dropped: "Pickers" -> "picker"."""
+    """The words of a text, folded and in lower case, a plural's trailing s dropped: "Pickers" -> "picker".
+
+    No plural ends in -ss, -is or -us, so "this", "business" and "bonus" keep theirs.
+    """
     words = re.findall(r"[a-z0-9]+", fold(text).lower())
-    return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words]
+    return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "is", "us")) else w
+            for w in words]
 
 
 @lru_cache(maxsize=65536)
@@ -464,7 +468,7 @@ def other_job(sentence: str, match: re.Match, role_rx: re.Pattern | None,
     named = NAMED_JOB.search(match.group(0))
     if named is not None:
         words = [w for w in tokens(named.group(1)) if w not in NEUTRAL_JOB_WORDS]
-        return bool(words) and role_rx.search(" ".join(words) + " job") is None
+        return bool(words) and role_rx.search("the " + " ".join(words) + " job") is None
     asked = AS_JOB.match(sentence[match.end():].lower())
     if asked is not None:
         said = " ".join(tokens(JOB_TITLE_ENDS.split(asked.group(1))[0]))

@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .reading import LetterText, Sentence, elsewhere, negated, tokens
+from .reading import LetterText, Sentence, elsewhere, lemma, negated, tokens
 from .words import (
     BEFORE_ROLE,
     GENERIC_HEADS,
     HEAD_SYNONYMS,
     JOB_WORDS,
     LEVEL_WORDS,
+    ONLY_THIS_JOB,
     STEM_ENDINGS,
     WORKING_AS,
 )
@@ -41,14 +42,34 @@ def role_rx(role: str) -> re.Pattern | None:
     UX Designer, "a post as teacher". The word before the head must be a title
     word or a small word like "the", so "the marketing analyst role" is not the
     Data Analyst role. A general head noun (manager, assistant, officer ...)
-    needs the full title. The group ``full`` is set when the title is written in full.
+    needs the full title, or the words before it as a job: "the cleaning job"
+    for Cleaning Operative, "the Class 1 job" for HGV Class 1 Driver (after
+    "the", "this", "your" ..., not "my": "my cleaning job" was another one).
+    A title of three words or more may be its initials, as a job: "as an RVN".
+    In full, the head may name the scheme: "electrical apprenticeship". The
+    group ``full`` is set when the title is written in full.
     """
     core = tokens(re.sub(r"\(.*?\)", " ", role))
     kept = [t for t in core if t not in LEVEL_WORDS] or core
     if not kept:
         return None
-    looks = [r"(?P<full>\b" + r" ".join(re.escape(t) for t in kept) + r"\b)"]
+    # In full, the head may name the scheme rather than the person: "Electrical apprenticeship".
+    looks = [r"(?P<full>\b" + r" ".join(re.escape(t) for t in kept) + r"(?:ship)?\b)"]
     head, modifiers = kept[-1], [t for t in kept[:-1] if not t.isdigit()]
+    words = [t for t in kept if not t.isdigit()]
+    if len(words) >= 3:
+        # Initials of three words or more, as a job: "as an RVN" for Registered Veterinary Nurse.
+        initials = re.escape("".join(t[0] for t in words))
+        looks.append(rf"\b(?:as (?:a |an |the )?|(?:the|your|this) ){initials}\b|\b{initials} {JOB_WORDS}\b")
+    # The title without its head, as a job: "the cleaning job", "the Class 1 job".
+    before_head = core[:len(core) - 1 - core[::-1].index(head)]
+    for start in range(len(before_head)):
+        lead = before_head[start:]
+        if not lead[0].isdigit() and any(len(t) > 2 and t not in GENERIC_HEADS for t in lead):
+            # As written or as its lemma, as interest is read: "this cleaning job" reads "this clean job".
+            said = " ".join(f"(?:{re.escape(t)}|{re.escape(lemma(t))})" if lemma(t) != t else re.escape(t)
+                            for t in lead)
+            looks.append(rf"\b(?:{ONLY_THIS_JOB}) {said} {JOB_WORDS}\b")
     if head not in GENERIC_HEADS and not head.isdigit():
         stem = _stem(head)
         heads = re.escape(stem) + (r"\w*" if stem != head else "")

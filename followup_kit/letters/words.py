@@ -86,14 +86,27 @@ INTEREST = any_of(
 # is "i be even keen", "I still want very much this job" is "want very much this job".
 _ADVERBS = (r"(?:(?:still|very|even|really|so|now|also|all|truly|genuinely|particularly|extremely|super|"
             r"quite|just|definitely|incredibly|much|as|very much|always|already) )*")
+# What a candidate may want, hope for or be set on: the job by any of its names.
+_POSTS = (r"(?:job|role|position|post|place|offer|opening|vacancy|opportunity|apprenticeship|traineeship|"
+          r"internship|placement|scheme|programme|program|contract)")
+# Joining, in the words people use for it: "join", "come on board", "be part of".
+_JOINING = r"(?:join|work (?:for|with|at|here|there|in)|start|be (?:a )?part of|become|come (?:on board|aboard))"
 INTEREST_LEMMAS = any_of(
-    rf"\b(?:be|feel|remain|get|grow|stay|make i|leave i) {_ADVERBS}"
+    # Keen however it came about: "I am keener", "I left even keener", "I came away more excited".
+    rf"\b(?:be|feel|remain|get|grow|stay|make i|leave i|leave|come away|walk away|come out|end up) {_ADVERBS}"
     r"(?:interest|keen|eager|excite|thrill|enthusiastic|motivat\w*)\b(?! rate)",
-    r"\bwant (?:[a-z]+ ){0,3}?(?:this|the|that|your) (?:[a-z-]+ ){0,2}?(?:job|role|position|post|place|offer)\b",
-    r"\bwant to (?:say yes|accept|join|work (?:for|with|at|here)|start)\b",
-    r"\bhope (?:to|i|that i) (?:get|be offer|be successful|be choose|be select|land|join|work with)\b",
+    rf"\b(?:be|feel|remain) {_ADVERBS}(?:set|bent|intent|determined) (?:on|to) (?:{_JOINING}|get|work)\b",
+    rf"\bwant (?:[a-z]+ ){{0,3}}?(?:this|the|that|your) (?:[a-z-]+ ){{0,2}}?{_POSTS}\b",
+    rf"\bwant to (?:say yes|accept|{_JOINING})\b",
+    rf"\bhope (?:to|i|that i) (?:get|be offer|be successful|be choose|be select|land|{_JOINING}|work with|"
+    r"be (?:the|your) (?:new|next))\b",
     r"\bmy (?:first|top|number one) choice\b", r"\bover the moon\b",
     r"\bhope (?:we|i) (?:can|could|will|may) work together\b",
+    # The job drawing the candidate: "the role appeals to me", "my wish to work in Lynford".
+    r"\bappeal to i\b",
+    rf"\bmy (?:[a-z]+ )?(?:wish|desire|ambition|eagerness|keenness|hope) to {_JOINING}",
+    r"\bwhere i (?:would |really )?(?:rather|most want to|want to|like to|love to|hope to) (?:be|work)\b",
+    r"\bcan not (?:picture|imagine|see) (?:i |myself )?(?:do|work|be)\w* (?:anything|anywhere) else\b",
 )
 # What a span of time was spent on when it is not experience: "three months looking for work".
 _NOT_EXPERIENCE = (r"(?!\s+(?:of\s+)?(?:looking|searching|applying|job[ -]hunting|unemployed|out of work|"
@@ -270,6 +283,8 @@ GENERIC_HEADS = frozenset({
 HEAD_SYNONYMS = {"operator": ("driver",), "driver": ("operator",), "cook": ("chef",), "chef": ("cook",)}
 # Words that may stand right before a loosely written role ("the picker job", "your barista opening").
 BEFORE_ROLE = ("the", "a", "an", "this", "that", "your", "my", "our", "their", "for", "as", "of", "about", "re")
+# Words before "the cleaning job" that make it this job, not one the candidate had ("my cleaning job").
+ONLY_THIS_JOB = r"the|this|that|your|for|as|about|re"
 # What a role is written as after a job word: "a post as teacher", "working as a barista".
 WORKING_AS = rf"\b(?:{JOB_WORDS}|work|working) (?:as|of|for) (?:a |an |the )?"
 # Endings a title word's other forms drop to share its stem: designer~design, teacher~teaching.
