@@ -31,6 +31,7 @@ import simplemma
 from ..errors import FollowupKitError
 from .words import (
     ABBREVIATION,
+    ANOTHER_EMPLOYER,
     AS_JOB,
     AT_ANOTHER_EMPLOYER,
     AT_THIS_EMPLOYER,
@@ -454,11 +455,15 @@ def other_job(sentence: str, match: re.Match, role_rx: re.Pattern | None,
 
     "I'd really like the driver job" for a picker, "I would love to join as
     pastry cook" for a line cook, "excited about the designer position at
-    Acme" for a job at Pixel. Only the first job word from the interest onward
+    Acme" for a job at Pixel, "in the final stage with another company and
+    excited about that opportunity". Only the first job word from the interest onward
     is placed: "excited about the picker role, after two years in my last job
     at Tesco" keeps the interest, as the Tesco job is another matter.
     ``own`` is this employer's name as :func:`tokens` gives it.
     """
+    clause = CLAUSE_BREAK.split(sentence[:match.start()])[-1]
+    if ANOTHER_EMPLOYER.search(clause):
+        return True
     after = " ".join(tokens(sentence[match.start():]))
     job = JOB_AT.search(after)
     if job is not None and elsewhere(after[job.end():], own):

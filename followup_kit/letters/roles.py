@@ -47,14 +47,15 @@ def role_rx(role: str) -> re.Pattern | None:
     "the", "this", "your" ..., not "my": "my cleaning job" was another one).
     A title of three words or more may be its initials, as a job: "as an RVN".
     In full, the head may name the scheme: "electrical apprenticeship". The
-    group ``full`` is set when the title is written in full.
+    group ``full`` (or ``full_as``, after "as") is set when the title is written in full.
     """
     core = tokens(re.sub(r"\(.*?\)", " ", role))
     kept = [t for t in core if t not in LEVEL_WORDS] or core
     if not kept:
         return None
     # In full, the head may name the scheme rather than the person: "Electrical apprenticeship".
-    looks = [r"(?P<full>\b" + r" ".join(re.escape(t) for t in kept) + r"(?:ship)?\b)"]
+    full = r" ".join(re.escape(t) for t in kept) + r"(?:ship)?\b"
+    looks = [rf"(?P<full>\b{full})"]
     head, modifiers = kept[-1], [t for t in kept[:-1] if not t.isdigit()]
     words = [t for t in kept if not t.isdigit()]
     if len(words) >= 3:
@@ -75,7 +76,10 @@ def role_rx(role: str) -> re.Pattern | None:
         heads = re.escape(stem) + (r"\w*" if stem != head else "")
         before = "|".join(re.escape(w) for w in (*BEFORE_ROLE, *core, *LEVEL_WORDS))
         looks.append(rf"(?:^|\b(?:{before}) )(?:{heads}) {JOB_WORDS}\b")
-        looks.append(rf"{WORKING_AS}(?:{heads})\b")
+        # "Working as Android developer" for Mobile Developer (Android): a title word may stand before the head.
+        named = [t for t in (*core, *tokens(" ".join(re.findall(r"\((.*?)\)", role)))) if t != head and not t.isdigit()]
+        also = f"(?:(?:{'|'.join(re.escape(t) for t in named)}) )?" if named else ""
+        looks.append(rf"{WORKING_AS}(?:(?P<full_as>{full})|{also}(?:{heads})\b)")
         if modifiers and head in HEAD_SYNONYMS:
             others = "|".join(re.escape(w) for w in HEAD_SYNONYMS[head])
             words = "|".join(re.escape(w) for w in modifiers)
@@ -100,7 +104,8 @@ def _names_role(sentence: Sentence, rx: re.Pattern, own: tuple[str, ...]) -> boo
     for match in rx.finditer(said):
         if negated(said, match):
             continue
-        if match.group("full") is None and elsewhere(said[match.end():], own):
+        written_in_full = match.group("full") or match.groupdict().get("full_as")
+        if not written_in_full and elsewhere(said[match.end():], own):
             continue
         return True
     return False
