@@ -35,6 +35,7 @@ def _thank_you(sentence: str, interview: dict = NURSE):
     "Our talk confirmed my desire to work with you.",
     "Oakfield is where I would most like to work.",
     "I honestly cannot imagine myself doing anything else.",
+    "I would be happy to come aboard as a nurse in the spring.",
 ])
 def test_interest_said_in_other_words_is_found(sentence):
     assert _thank_you(sentence).parts["interest"] is True
@@ -46,6 +47,7 @@ def test_interest_said_in_other_words_is_found(sentence):
     "I hope to hear from you soon.",
     "My wish is simply to know the outcome.",
     "I left the building at five.",
+    "I would be happy to come aboard as a receptionist instead.",
 ])
 def test_what_is_not_interest_stays_unfound(sentence):
     assert _thank_you(sentence).parts["interest"] is False

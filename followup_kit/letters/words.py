@@ -70,7 +70,7 @@ INTEREST = any_of(
     r"(?:love|like|glad|happy|delighted|thrilled|proud|honou?red)\s+to\s+"
     # Taking a few days to decide is not taking the job.
     r"(?:join|be|work|contribute|bring|help|take(?!\s+(?:a |some |the |more |another |an )?(?:few |little |bit |of |"
-    r"couple |extra |more )*(?:days?|weeks?|time|moment|while|night|weekend)\b)|start)\b",
+    r"couple |extra |more )*(?:days?|weeks?|time|moment|while|night|weekend)\b)|start|come (?:on board|aboard))\b",
     r"\bdelighted to (?:join|be|work|contribute)\b",
     r"\b(?:would|'d)\s+(?:really\s+|very\s+much\s+)?(?:love|like|want)\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,3}"
     r"(?:job|role|position|opportunity|post|spot|opening|vacancy|gig|"
