@@ -28,10 +28,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
+from functools import lru_cache
 
 from ..errors import FollowupKitError
 from .names import find_interviewer
-from .reading import LetterText, find_interest, fold
+from .reading import LetterText, Sentence, find_interest, fold
 from .roles import find_role, role_rx
 from .verdict import (
     INTENT_UNCLEAR,
@@ -93,9 +94,14 @@ def _chosen_strengths_rx(strengths) -> re.Pattern | None:
     """Find the candidate's own chosen strengths: all their content words in one sentence."""
     if strengths is None or isinstance(strengths, str) or not len(strengths):
         return None
+    return _strengths_rx(tuple(str(strength) for strength in strengths))
+
+
+@lru_cache(maxsize=1024)
+def _strengths_rx(strengths: tuple[str, ...]) -> re.Pattern | None:
     looks = []
     for strength in strengths:
-        words = [w for w in re.findall(r"[a-z0-9+#]+", fold(str(strength)).lower()) if len(w) > 2]
+        words = [w for w in re.findall(r"[a-z0-9+#]+", fold(strength).lower()) if len(w) > 2]
         if words:
             looks.append("".join(rf"(?=.*\b{re.escape(w)})" for w in words))
     return any_of(*looks) if looks else None
@@ -209,17 +215,20 @@ def check_rejection_reply(text: str, *, interview: Mapping | None = None,
     """
     letter = LetterText.read(text)
     hostile = letter.find(HOSTILE_RX)
-    tips = None
-    for shown, folded, said in zip(letter.shown, letter.folded, letter.lemmas, strict=True):
-        if (TIPS.search(folded) or TIPS_LEMMAS.search(said)) and ASKING.search(folded):
-            tips = shown
-            break
     found = {
         "thanks": letter.find(THANKS, skip_sign_offs=True, negatable=True),
         "positive": None if hostile is not None else letter.find(POSITIVE, negatable=True),
-        "asks_tips": tips,
+        "asks_tips": letter.first(_asks_tips),
     }
     return verdict("rejection_reply", letter, found, max_words)
+
+
+def _asks_tips(sentence: Sentence) -> bool:
+    """Whether a sentence asks for tips: what to improve, feedback, what was missing, as a request."""
+    folded = sentence.folded
+    return bool((sentence.may_match(TIPS) and TIPS.search(folded)
+                 or sentence.may_match(TIPS_LEMMAS, "lemmas") and TIPS_LEMMAS.search(sentence.lemmas))
+                and sentence.may_match(ASKING) and ASKING.search(folded))
 
 
 def _offer_intent(letter: LetterText) -> tuple[str | None, str | None]:
@@ -243,8 +252,13 @@ def _offer_intent(letter: LetterText) -> tuple[str | None, str | None]:
 
 def _time_asks(letter: LetterText) -> list[str]:
     """The sentences that ask for time to decide: a request and something to decide in one."""
-    return [shown for shown, folded in zip(letter.shown, letter.folded, strict=True)
-            if ASKS.search(folded) and DECIDING.search(folded)]
+    return letter.every(_asks_time)
+
+
+def _asks_time(sentence: Sentence) -> bool:
+    folded = sentence.folded
+    return bool(sentence.may_match(ASKS) and ASKS.search(folded)
+                and sentence.may_match(DECIDING) and DECIDING.search(folded))
 
 
 def check_offer_reply(text: str, *, interview: Mapping, max_words: int | None = None) -> LetterCheck:

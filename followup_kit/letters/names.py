@@ -7,11 +7,13 @@ The short forms of first names and the titles before a name are in
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .reading import LetterText, fold
 from .words import SHORT_FORMS, TITLES, VOCATIVE_END
 
 
+@lru_cache(maxsize=1024)
 def name_rxs(name: str) -> tuple[re.Pattern, ...]:
     """Patterns that find the interviewer: full name, title and surname, first name, or its short form.
 

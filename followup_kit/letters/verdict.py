@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from .reading import LetterText
+from .reading import LetterText, case_blind, needed_words
 from .words import DESPERATE, HOSTILE_RX, PRESSURE
 
 #: Longest letter, in words, before the checker says it is too long for its kind.
@@ -22,6 +23,10 @@ MAX_WORDS = {
     "rejection_reply": 150,
     "offer_reply": 200,
 }
+# Desperate and pressing phrases are matched on the letter in lower case.
+_DESPERATE = tuple((re.compile(pattern), label) for pattern, label in DESPERATE)
+_PRESSURE = tuple((re.compile(pattern), label) for pattern, label in PRESSURE)
+
 #: More exclamation marks than this in one letter read as over-excited.
 MAX_EXCLAMATIONS = 2
 
@@ -142,6 +147,26 @@ class LetterCheck:
         return "\n".join(lines)
 
 
+def _holds(rx: re.Pattern, text: str) -> bool:
+    """Whether ``text`` holds a word ``rx`` needs (see :func:`~.reading.needed_words`): else it cannot match.
+
+    ``text`` is the letter as ``rx`` reads it, in :func:`~.reading.case_blind` form for a case-blind ``rx``.
+    """
+    keys = needed_words(rx)
+    return keys is None or any(key in text for key in keys)
+
+
+@lru_cache(maxsize=256)
+def _phrases(text: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The desperate, pressing and bitter phrases of a letter's text, each as its warning names it."""
+    lowered = text.lower()
+    said = tuple(label for rx, label in _DESPERATE if _holds(rx, lowered) and rx.search(lowered))
+    pushed = tuple(label for rx, label in _PRESSURE if _holds(rx, lowered) and rx.search(lowered))
+    hostile = (tuple(sorted({m.group(0).lower() for m in HOSTILE_RX.finditer(text)}))
+               if _holds(HOSTILE_RX, case_blind(text)) else ())
+    return said, pushed, hostile
+
+
 def common_warnings(letter: LetterText, kind: str, max_words: int | None) -> list[LetterWarning]:
     """The warnings every kind of letter gets; ``max_words`` None is the kind's :data:`MAX_WORDS`."""
     out: list[LetterWarning] = []
@@ -150,13 +175,11 @@ def common_warnings(letter: LetterText, kind: str, max_words: int | None) -> lis
         medium = "a handwritten note" if kind == "note" else "an email"
         out.append(LetterWarning(
             "too_long", f"too long for {medium}: {letter.words} words, keep it under {limit}"))
-    lowered = letter.text.lower()
-    said = [label for pattern, label in DESPERATE if re.search(pattern, lowered)]
+    said, pushed, hostile = _phrases(letter.text)
     if said:
         out.append(LetterWarning(
             "desperate", "sounds desperate: " + ", ".join(f'"{s}"' for s in said)
             + "; stay calm and confident"))
-    pushed = [label for pattern, label in PRESSURE if re.search(pattern, lowered)]
     if pushed:
         out.append(LetterWarning(
             "pressure", "puts pressure on the interviewer (" + ", ".join(pushed)
@@ -165,7 +188,6 @@ def common_warnings(letter: LetterText, kind: str, max_words: int | None) -> lis
     if marks > MAX_EXCLAMATIONS or "!!" in letter.text:
         out.append(LetterWarning(
             "exclamations", f"{marks} exclamation marks; one at most reads as calm and sincere"))
-    hostile = sorted({m.group(0).lower() for m in HOSTILE_RX.finditer(letter.text)})
     if hostile:
         out.append(LetterWarning(
             "bitter", "sounds bitter (" + ", ".join(f'"{h}"' for h in hostile)

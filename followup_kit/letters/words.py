@@ -40,9 +40,11 @@ CONTRACTIONS = tuple((re.compile(p), full) for p, full in (
 ))
 # Words that only grade the adjective after them: "more keen" reads as "keen", as "keener" does.
 DEGREE_WORDS = frozenset({"more", "most"})
-# Words the lemmatiser leaves as they are or trims wrongly, and "interesting", which is not "interested".
+# Words the lemmatiser leaves as they are or reads wrongly ("gone" as "gan"), and "interesting", which is
+# not "interested".
 LEMMA_FIXES = {"writing": "write", "following": "follow", "thanking": "thank", "wondering": "wonder",
-               "hoping": "hope", "checking": "check", "reaching": "reach", "interesting": "interesting"}
+               "hoping": "hope", "checking": "check", "reaching": "reach", "interesting": "interesting",
+               "gone": "go"}
 
 
 def any_of(*patterns: str) -> re.Pattern:
@@ -66,7 +68,9 @@ INTEREST = any_of(
     r"\bexcited\b", r"\benthusias(?:m|tic)\b", r"\beager\b", r"\bkeen\b", r"\bthrilled\b",
     r"\b(?:would|'d|will)\s+(?:really\s+|very\s+much\s+|very\s+|be\s+(?:very\s+|so\s+|really\s+)?)?"
     r"(?:love|like|glad|happy|delighted|thrilled|proud|honou?red)\s+to\s+"
-    r"(?:join|be|work|contribute|bring|help|take|start)\b",
+    # Taking a few days to decide is not taking the job.
+    r"(?:join|be|work|contribute|bring|help|take(?!\s+(?:a |some |the |more |another |an )?(?:few |little |bit |of |"
+    r"couple |extra |more )*(?:days?|weeks?|time|moment|while|night|weekend)\b)|start|come (?:on board|aboard))\b",
     r"\bdelighted to (?:join|be|work|contribute)\b",
     r"\b(?:would|'d)\s+(?:really\s+|very\s+much\s+)?(?:love|like|want)\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,3}"
     r"(?:job|role|position|opportunity|post|spot|opening|vacancy|gig|"
@@ -86,15 +90,35 @@ INTEREST = any_of(
 # is "i be even keen", "I still want very much this job" is "want very much this job".
 _ADVERBS = (r"(?:(?:still|very|even|really|so|now|also|all|truly|genuinely|particularly|extremely|super|"
             r"quite|just|definitely|incredibly|much|as|very much|always|already) )*")
+# What a candidate may want, hope for or be set on: the job by any of its names.
+_POSTS = (r"(?:job|role|position|post|place|offer|opening|vacancy|opportunity|apprenticeship|traineeship|"
+          r"internship|placement|scheme|programme|program|contract)")
+# Joining, in the words people use for it: "join", "come on board", "be part of".
+_JOINING = r"(?:join|work (?:for|with|at|here|there|in)|start|be (?:a )?part of|become|come (?:on board|aboard))"
 INTEREST_LEMMAS = any_of(
-    rf"\b(?:be|feel|remain|get|grow|stay|make i|leave i) {_ADVERBS}"
+    # Keen however it came about: "I am keener", "I left even keener", "I came away more excited".
+    rf"\b(?:be|feel|remain|get|grow|stay|make i|leave i|leave|come away|walk away|come out|end up) {_ADVERBS}"
     r"(?:interest|keen|eager|excite|thrill|enthusiastic|motivat\w*)\b(?! rate)",
-    r"\bwant (?:[a-z]+ ){0,3}?(?:this|the|that|your) (?:[a-z-]+ ){0,2}?(?:job|role|position|post|place|offer)\b",
-    r"\bwant to (?:say yes|accept|join|work (?:for|with|at|here)|start)\b",
-    r"\bhope (?:to|i|that i) (?:get|be offer|be successful|be choose|be select|land|join|work with)\b",
+    rf"\b(?:be|feel|remain) {_ADVERBS}(?:set|bent|intent|determined) (?:on|to) (?:{_JOINING}|get|work)\b",
+    rf"\bwant (?:[a-z]+ ){{0,3}}?(?:this|the|that|your) (?:[a-z-]+ ){{0,2}}?{_POSTS}\b",
+    rf"\bwant to (?:say yes|accept|{_JOINING})\b",
+    rf"\bhope (?:to|i|that i) (?:get|be offer|be successful|be choose|be select|land|{_JOINING}|work with|"
+    r"be (?:the|your) (?:new|next))\b",
     r"\bmy (?:first|top|number one) choice\b", r"\bover the moon\b",
     r"\bhope (?:we|i) (?:can|could|will|may) work together\b",
+    # The job drawing the candidate: "the role appeals to me", "my wish to work in Lynford".
+    r"\bappeal to i\b",
+    rf"\bmy (?:[a-z]+ )?(?:wish|desire|ambition|eagerness|keenness|hope) to {_JOINING}",
+    r"\bwhere i (?:would |really )?(?:rather|most want to|want to|like to|love to|hope to) (?:be|work)\b",
+    r"\bcan not (?:picture|imagine|see) (?:i |myself )?(?:do|work|be)\w* (?:anything|anywhere) else\b",
+    # Gladness at the chance itself: "really happy with the chance to join", "excited about the opportunity to work".
+    rf"\b(?:happy|glad|please|delight|thrill|excite|proud|honou?r) (?:about|with|at|by) (?:the|this|such an?) "
+    rf"(?:chance|opportunity|prospect) (?:to|of) {_JOINING}",
 )
+# In a clause that has named another employer, "that opportunity" is theirs: "I'm in the final stage with
+# another company and I'm really excited about that opportunity".
+ANOTHER_EMPLOYER = re.compile(r"\b(?:another|other|a different) (?:company|employer|firm|organi[sz]ation|business|"
+                              r"agency|practice|school|hospital|offer)\b")
 # What a span of time was spent on when it is not experience: "three months looking for work".
 _NOT_EXPERIENCE = (r"(?!\s+(?:of\s+)?(?:looking|searching|applying|job[ -]hunting|unemployed|out of work|"
                    r"off|commuting|travell?ing|waiting|between jobs|at home|on benefits)\b)")
@@ -223,11 +247,25 @@ REASON_LEMMAS = any_of(
     r"\b(?:just |i |be |am )follow up\b", r"^follow up\b",
     r"\b(?:i|be) (?:just |only |simply )?write (?:to|for|about|regarding|because|after|as|you|again|in)\b",
     r"\b(?:get|be) in touch (?:about|to|regarding|because|after|again)\b", r"\btouch base\b",
-    r"\bcheck in (?:on|about|to|regarding|with)\b",
+    r"\bcheck in (?:on|about|to|regarding|with|as|because|since|after)\b",
+    # "Just thought I'd check in", "I'd like to ask", "I simply wanted to keep in touch".
+    r"\b(?:think|thought) i (?:would|should|might) (?:check|ask|follow up|get in touch|write|drop you a line|"
+    r"reach out|touch base|see|enquire|inquire)\b",
+    r"\bi (?:just |simply |only |also )?(?:want|would like|would love) to (?:follow up|ask|check|enquire|inquire|"
+    r"find out|see|know|stay in touch|keep in touch|let you know|update you|share|tell you)\b",
 )
 ASKS_STATUS_LEMMAS = any_of(
     r"\bwhere thing (?:be|stand)\b", r"\b(?:find|choose|pick|hire|appoint|select) (?:someone|somebody|another)\b",
-    r"\b(?:have|do) you (?:decide|make a decision|reach a decision)\b", r"\bany (?:news|word|update)\b",
+    r"\b(?:have|do) you (?:decide|make a decision|reach a decision)\b",
+    r"\bany (?:news|word|update|movement|progress|development)\b",
+    # Whether the job is gone: "is the job filled?", "has the post been taken yet?".
+    r"\b(?:be|have) (?:the|this|that|your) (?:[a-z-]+ ){0,3}?(?:job|role|position|post|vacancy|opening|place) "
+    r"(?:already |now |yet |still )?(?:be )?(?:fill|take|go)\b",
+    # Where the decision stands: "where you are with the decision", "have you had a chance to decide?".
+    r"\bwhere (?:you|they|we|it|the [a-z]+) (?:be|stand)\b(?: [a-z]+){0,3} (?:decision|process|recruitment|"
+    r"hiring|selection|shortlist)\b",
+    r"\b(?:have|do|be) (?:you|they|the team|the panel) (?:[a-z]+ ){0,5}?(?:decide|make a decision|"
+    r"reach a decision|make your decision|choose someone|pick someone)\b",
 )
 ASKS_STATUS = any_of(
     r"\bstill (?:open|available|vacant|considering|accepting|recruiting|hiring|being considered)\b",
@@ -270,8 +308,12 @@ GENERIC_HEADS = frozenset({
 HEAD_SYNONYMS = {"operator": ("driver",), "driver": ("operator",), "cook": ("chef",), "chef": ("cook",)}
 # Words that may stand right before a loosely written role ("the picker job", "your barista opening").
 BEFORE_ROLE = ("the", "a", "an", "this", "that", "your", "my", "our", "their", "for", "as", "of", "about", "re")
-# What a role is written as after a job word: "a post as teacher", "working as a barista".
-WORKING_AS = rf"\b(?:{JOB_WORDS}|work|working) (?:as|of|for) (?:a |an |the )?"
+# Words before "the cleaning job" that make it this job, not one the candidate had ("my cleaning job").
+ONLY_THIS_JOB = r"the|this|that|your|for|as|about|re"
+# What a role is written as after a job word: "a post as teacher", "working as a barista", "join Tapwise as
+# Android developer".
+WORKING_AS = (rf"\b(?:(?:{JOB_WORDS}|work|working) (?:as|of|for)|(?:join|joining|start|starting)(?: [a-z0-9]+){{0,3}}? as) "
+              r"(?:a |an |the )?")
 # Endings a title word's other forms drop to share its stem: designer~design, teacher~teaching.
 STEM_ENDINGS = ("ing", "er", "or", "ist", "e")
 
@@ -396,9 +438,11 @@ ACCEPTS = any_of(
     r"\b(?:would|'d) (?:love|like|be (?:happy|glad|delighted)) to take (?:it|you up|the (?:[\w-]+ ){0,3}"
     r"(?:job|role|position|post|offer))\b",
 )
-# A yes over lemmas: "I'm in!", "when do I start?".
+# A yes over lemmas: "I'm in!", "when do I start?", "yes, I'll take the site manager job".
 ACCEPTS_LEMMAS = any_of(r"^(?:\W+ )?i be in(?: (?:[^\w\s]|so|definitely)\b| ?[^\w\s]|$)",
-                        r"\bwhen (?:do|can|should|shall) i start\b")
+                        r"\bwhen (?:do|can|should|shall) i start\b",
+                        r"\bi will (?:gladly |happily |definitely )?take (?:it|the (?:[a-z-]+ ){0,3}"
+                        r"(?:job|role|position|post|offer))\b(?! (?:into|over|on board|away))")
 # Keen to begin, which in a reply to an offer is a yes when nothing says otherwise.
 EAGER_TO_START = any_of(
     r"\b(?:excited|delighted|thrilled|happy|pleased|glad|can't wait|cannot wait) to (?:join|start|be joining|"
