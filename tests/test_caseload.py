@@ -144,7 +144,8 @@ def test_followup_kit_agenda_lists_the_caseload_and_refuses_what_it_cannot_read(
 
     db = tmp_path / "coach.db"
     files = []
-    for name, frame in zip(("candidates", "interviews", "events"), make_tables(INTERVIEWS, EVENTS, PEOPLE)):
+    for name, frame in zip(("candidates", "interviews", "events"), make_tables(INTERVIEWS, EVENTS, PEOPLE),
+                           strict=True):
         path = tmp_path / f"{name}.csv"
         frame.drop(columns=["sent_at"], errors="ignore").to_csv(path, index=False, date_format="%Y-%m-%d")
         files.append(path)
