@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import threading
 from pathlib import Path
 
 import pytest
@@ -161,3 +162,32 @@ def test_days_out_of_range_are_refused_by_the_caseload(app):
     with pytest.raises(Exception, match="due within"):
         controller.within = -1
     assert controller.within == 7 and parts["within"].min == 0
+
+
+def in_a_thread(func) -> None:
+    """Run ``func`` in a thread of its own, as a kernel answers a widget made in a subshell."""
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            func()
+        except BaseException as exc:
+            failed.append(exc)
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    worker.join()
+    assert failed == []
+
+
+def test_a_session_opened_and_used_from_other_threads_writes_to_the_store(app, store):
+    _, parts = app
+    thank = DEMO.step("send_thank_you")["interview_id"]
+    in_a_thread(lambda: setattr(parts["candidate"], "value", DEMO.who))
+    log = parts["session"]["logger"]
+    log["interview"].value = thank
+    log["kind"].value = "thank_you_sent"
+    in_a_thread(log["log"].click)
+    assert "Logged" in log["message"].value, log["message"].value
+    with Store(store, readonly=True) as s:
+        assert "thank_you_sent" in s.events(candidate_id=DEMO.who).query("interview_id == @thank")["kind"].tolist()

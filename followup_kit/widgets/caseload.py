@@ -25,8 +25,8 @@ from ..playbook.caseload import caseload, matching, search_text
 from ..playbook.interview_facts import facts as build_facts
 from ..playbook.next_steps import plan as build_plan
 from ..words import ACTION_WORDS, human_date, human_dates, plural, step_when
-from .coaching import coaching_session, open_store
-from .common import WIDE, html_table, message, says_errors, show_html
+from .coaching import coaching_session
+from .common import WIDE, html_table, message, says_errors, show_html, writable_store
 
 #: What the coach and cohort menus say for "no filter".
 ALL_COACHES, ALL_COHORTS = "all coaches", "all cohorts"
@@ -207,7 +207,8 @@ def caseload_view(store_or_path: Store | str | Path, coach: str | None = None, t
     Parameters
     ----------
     store_or_path : Store, str or Path
-        The store to read and write (a path is opened for writing).
+        The store to read and write (a path is opened for writing, in each
+        thread the kernel answers the widgets from).
     coach : str, optional
         Whose caseload to open on (any case); None for every coach's. A name
         that is nobody's coach shows as a message listing the coaches, and the
@@ -235,7 +236,7 @@ def caseload_view(store_or_path: Store | str | Path, coach: str | None = None, t
         box, parts = caseload_view("../data/demo.db", coach="Ruth Amos", today="2026-11-01")
         box
     """
-    store = open_store(store_or_path)
+    store = writable_store(store_or_path)
     said = w.HTML()
     try:
         controller = CaseloadController(store, today=today, coach=coach)

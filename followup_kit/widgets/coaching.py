@@ -17,18 +17,10 @@ import ipywidgets as w
 
 from ..data.store import Store
 from .agenda import agenda
-from .common import WIDE, says_errors
+from .common import WIDE, says_errors, writable_store
 from .composer import checklist_html, composer
 from .logger import EVENT_FOR, logger
 from .session import CoachingSession
-
-
-def open_store(store_or_path: Store | str | Path) -> Store:
-    """An open store for writing: the one given, or the file at that path."""
-    if isinstance(store_or_path, Store):
-        return store_or_path
-    return Store(store_or_path)
-
 
 
 def coaching_session(store_or_path: Store | str | Path, candidate_id: str, today=None,
@@ -38,7 +30,8 @@ def coaching_session(store_or_path: Store | str | Path, candidate_id: str, today
     Parameters
     ----------
     store_or_path : Store, str or Path
-        The store to read and write (a path is opened for writing).
+        The store to read and write (a path is opened for writing, in each
+        thread the kernel answers the widgets from).
     candidate_id : str
     today : date-like, optional
         The day of the session; the computer's date by default.
@@ -59,7 +52,7 @@ def coaching_session(store_or_path: Store | str | Path, candidate_id: str, today
         box, parts = coaching_session("../data/demo.db", "C000135", today="2026-11-01")
         box
     """
-    session = CoachingSession(open_store(store_or_path), candidate_id, today=today)
+    session = CoachingSession(writable_store(store_or_path), candidate_id, today=today)
     agenda_box, agenda_parts = agenda(session)
     composer_box, composer_parts = composer(session)
     logger_box, logger_parts = logger(session)
