@@ -231,6 +231,8 @@ NEEDS_A_STORE = {
     "ics": ["--candidate", "C1", "--out", "{folder}/c1.ics"],
     "log": ["--interview", "I1", "--kind", "offer", "--date", "2026-05-21"],
     "edit": ["--interview", "I1", "--role", "Senior analyst"],
+    "note": ["--candidate", "C1", "--text", "Rehearsed the call"],
+    "notes": ["--candidate", "C1"],
     "draft": ["--interview", "I1", "--strength", "SQL", "--out", "{folder}/letter.eml"],
     "check": ["--kind", "thank_you", "--interview", "I1", "{letter}"],
     "report": ["--plots", "{folder}/pictures"],

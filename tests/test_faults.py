@@ -377,12 +377,19 @@ def test_a_store_of_every_earlier_version_opens_migrates_and_keeps_every_row(tmp
         # What the newer versions added works on the old rows: a reply, the state, forgetting.
         store.log_event(interview_id="I1", kind="reply_sent", date="2026-05-21")
         assert store.changed_candidates(state).tolist() == ["C1"]
+        store.set_coach("C1", "Grace Otieno")
+        store.add_note(candidate_id="C1", text="Talked the follow-up through", date="2026-05-21",
+                       coach="Grace Otieno", interview_id="I1")
+        assert store.coaches() == ["Grace Otieno"] and store.notes("C1")["interview_id"].tolist() == ["I1"]
         store.forget("C3")
         assert store.counts() == {"candidates": 2, "interviews": 2, "events": 5}
     # Each interview already there is round 1 of an application of its own, as it was before rounds.
     migrated = got[1]
-    assert migrated["round"].tolist() == [1] * len(migrated)
-    assert migrated["application_id"].tolist() == migrated["interview_id"].tolist()
+    if version < 6:
+        assert migrated["round"].tolist() == [1] * len(migrated)
+        assert migrated["application_id"].tolist() == migrated["interview_id"].tolist()
+    # Nobody had a coach before coaches existed.
+    assert got[0]["coach"].isna().all()
     got = (got[0], migrated.drop(columns=["round", "application_id"]), got[2])
     expected = (expected[0], expected[1].drop(columns=["round", "application_id"]), expected[2])
     for ours, theirs in zip(got, expected, strict=True):

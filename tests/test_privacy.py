@@ -170,19 +170,14 @@ PERSON_ROWS = re.compile(r"\b(?:FROM|JOIN)\s+(?:candidates|interviews|events)\b"
 ROWID_TOP = re.compile(r"coalesce\(max\(rowid\), 0\) FROM (?:candidates|interviews|events)\b")
 
 
-def test_a_page_after_forget_reads_no_other_candidates_rows(db, monkeypatch, capsys):
+def served_page(db: Path, me: str, monkeypatch) -> tuple[str, list[str]]:
+    """The page of ``me``'s link as a served kernel runs it, and every SQL statement it ran.
+
+    The store is read-only, the day and the link come from serve; the text is what a reader
+    sees ("Harbour & Co", not its markup "Harbour &amp; Co").
+    """
     from followup_kit.dashboard import links, page
 
-    with fk.Store(db) as store:
-        people = store.candidates()
-        gone = only_theirs(people, store.interviews())["candidate_id"]
-        me = people.loc[people["candidate_id"] != gone, "candidate_id"].iloc[0]
-        mine = store.interviews(me)["company"]
-    # On a terminal, forget shows the progress of building the counts, as serve and report do.
-    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
-    assert main(["forget", "--db", str(db), "--candidate", gone, "--yes"]) == 0
-    assert "cohort counts" in capsys.readouterr().err
-    # The page as a served kernel runs it: the store read-only, the day and the link from serve.
     for name in (SECRET_ENV, "VOILA_PREHEAT"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv(page.DB_ENV, str(db))
@@ -199,9 +194,21 @@ def test_a_page_after_forget_reads_no_other_candidates_rows(db, monkeypatch, cap
 
     monkeypatch.setattr(sqlite3, "connect", traced)
     shown = page.dashboard_for_request()
-
-    # The page's text as a reader sees it: "Harbour & Co", not its markup "Harbour &amp; Co".
     text = html.unescape(" ".join(w.value for w in walk(shown) if isinstance(getattr(w, "value", None), str)))
+    return text, statements
+
+
+def test_a_page_after_forget_reads_no_other_candidates_rows(db, monkeypatch, capsys):
+    with fk.Store(db) as store:
+        people = store.candidates()
+        gone = only_theirs(people, store.interviews())["candidate_id"]
+        me = people.loc[people["candidate_id"] != gone, "candidate_id"].iloc[0]
+        mine = store.interviews(me)["company"]
+    # On a terminal, forget shows the progress of building the counts, as serve and report do.
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main(["forget", "--db", str(db), "--candidate", gone, "--yes"]) == 0
+    assert "cohort counts" in capsys.readouterr().err
+    text, statements = served_page(db, me, monkeypatch)
     assert "Your next steps on" in text and all(company in text for company in mine)
     reads = [s for s in statements if PERSON_ROWS.search(ROWID_TOP.sub("", s))]
     assert reads and all(f"candidate_id = '{me}'" in s for s in reads), [
@@ -401,3 +408,90 @@ def test_backup_says_what_is_wrong_with_the_target(db, tmp_path, capsys, where, 
     assert main(["backup", "--db", str(db), "--out", str(out), "--force"]) == 2
     assert says in one_line(capsys.readouterr().err)
     assert file_hash(db) == before
+
+
+# -- the coaches' session notes: words about a person, kept out of every shared copy ----------
+COACH = "Wanjiru Kamau"
+
+
+def with_notes(db: Path) -> dict[str, list[str]]:
+    """Two candidates in one coach's caseload, each with notes no other row holds; their texts by id."""
+    said = {}
+    with fk.Store(db) as store:
+        people = store.candidates()["candidate_id"].tolist()[:2]
+        for who in people:
+            store.set_coach(who, COACH)
+            interview = store.interviews(who)["interview_id"].iloc[0]
+            said[who] = [f"{who} rehearsed the salary talk, nervous about the panel (session one)",
+                         f"{who} says the second interviewer seemed keen; draft a thank-you tonight"]
+            store.add_note(candidate_id=who, text=said[who][0], date="2026-10-20", coach=COACH)
+            store.add_note(candidate_id=who, text=said[who][1], date="2026-10-27", coach=COACH,
+                           interview_id=interview)
+    return said
+
+
+def test_an_anonymised_export_leaves_the_notes_text_out_and_tags_the_coach(db, tmp_path):
+    said = with_notes(db)
+    plain, hidden = tmp_path / "plain", tmp_path / "hidden"
+    assert main(["export", "--db", str(db), "--out", str(plain)]) == 0
+    assert main(["export", "--db", str(db), "--out", str(hidden), "--anonymise"]) == 0
+    texts = [t for ts in said.values() for t in ts]
+    # The plain export carries every note, word for word; the anonymised one none of them.
+    notes = pd.read_csv(plain / "notes.csv", dtype="str", keep_default_na=False, encoding="utf-8-sig")
+    assert sorted(notes["text"]) == sorted(texts)
+    everything = b"".join(p.read_bytes() for p in hidden.iterdir())
+    assert [t for t in texts if t.encode() in everything] == [] and COACH.encode() not in everything
+    anon = pd.read_csv(hidden / "notes.csv", dtype="str", keep_default_na=False, encoding="utf-8-sig")
+    assert (anon["text"] == store_module.privacy.LEFT_OUT).all()
+    assert anon[["note_id", "candidate_id", "date", "interview_id"]].equals(
+        notes[["note_id", "candidate_id", "date", "interview_id"]])
+    secret = secret_path(db).read_text().strip()
+    tag = "coach-" + reference_tag(secret, "coach", COACH.casefold())
+    assert set(anon["coach"]) == {tag} and len(anon) == len(texts)
+    candidates = pd.read_csv(hidden / "candidates.csv", dtype="str", keep_default_na=False, encoding="utf-8-sig")
+    assert set(candidates["coach"]) == {tag, ""}
+    assert (candidates["coach"] == tag).sum() == len(said)
+    # The folder shared still imports whole, and counts the sessions without a word of them.
+    shared = tmp_path / "shared.db"
+    with fk.Store(shared) as store:
+        store.import_csv(*sorted(hidden.glob("*.csv")))
+        assert store.last_note_dates().to_dict() == {who: pd.Timestamp("2026-10-27") for who in said}
+
+
+def test_forget_removes_the_bytes_of_every_note_about_the_candidate(db, capsys):
+    said = with_notes(db)
+    gone, kept = list(said)
+    assert all(holds(store_files(db), text) for text in said[gone])
+    assert main(["forget", "--db", str(db), "--candidate", gone, "--yes"]) == 0
+    assert "2 notes" in capsys.readouterr().out
+    assert [holds(store_files(db), text) for text in said[gone]] == [[], []]
+    with fk.Store(db, readonly=True) as store:
+        assert store.notes(gone).empty
+        assert sorted(store.notes(kept)["text"]) == sorted(said[kept])
+
+
+def test_a_backup_holds_the_notes_and_a_restored_copy_reads_them_back(db, tmp_path, capsys):
+    with_notes(db)
+    copy = tmp_path / "coach-copy.db"
+    assert main(["backup", "--db", str(db), "--out", str(copy)]) == 0
+    assert "4 notes" in capsys.readouterr().out
+    restored = tmp_path / "restored.db"
+    restored.write_bytes(copy.read_bytes())
+    with fk.Store(restored) as back, fk.Store(db, readonly=True) as live:
+        pd.testing.assert_frame_equal(back.notes(), live.notes())
+        assert back.coaches() == [COACH]
+        assert back.last_note_dates().to_dict() == live.last_note_dates().to_dict()
+
+
+def test_the_candidates_page_shows_no_note_and_never_reads_the_notes(db, monkeypatch):
+    said = with_notes(db)
+    me = next(iter(said))
+    text, statements = served_page(db, me, monkeypatch)
+    assert "Your next steps on" in text
+    # Not their own notes, nor anyone else's, nor a word of one.
+    for texts in said.values():
+        for note in texts:
+            assert note not in text
+            assert "salary talk" not in text and "seemed keen" not in text
+    assert COACH not in text
+    assert statements and not [s for s in statements if re.search(r"\bnotes\b", s)]

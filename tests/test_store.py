@@ -125,7 +125,7 @@ def _slow_writer(db, started, release):
     con = sqlite3.connect(db, isolation_level=None)
     con.execute("PRAGMA foreign_keys = ON")
     con.execute("BEGIN IMMEDIATE")
-    con.execute("INSERT INTO candidates VALUES ('C9', 'Kai', 'kai@example.org', 'x', NULL, NULL)")
+    con.execute("INSERT INTO candidates (candidate_id, name, email, cohort, country, timezone) VALUES ('C9', 'Kai', 'kai@example.org', 'x', NULL, NULL)")
     con.execute("INSERT INTO interviews (interview_id, candidate_id, company, role, interviewer_name, "
                 "interviewer_email, interview_date) VALUES ('I9', 'C9', 'Co', 'Role', 'Ivy', 'ivy@co.example', "
                 "'2026-06-01')")
@@ -195,7 +195,7 @@ def test_migrates_an_old_store_and_keeps_its_data(tmp_path):
     con.executescript(store_module.MIGRATIONS[0])
     con.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
     con.execute("INSERT INTO schema_version VALUES (1)")
-    con.execute("INSERT INTO candidates VALUES ('C1', 'Ada', 'ada@example.org', 'c', NULL, NULL)")
+    con.execute("INSERT INTO candidates (candidate_id, name, email, cohort, country, timezone) VALUES ('C1', 'Ada', 'ada@example.org', 'c', NULL, NULL)")
     con.close()
     with Store(db) as s:
         assert s.schema_version == store_module.SCHEMA_VERSION
@@ -212,7 +212,7 @@ def test_a_version_2_store_gains_reply_sent_and_keeps_every_event(tmp_path):
         con.executescript(step)
     con.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
     con.executemany("INSERT INTO schema_version VALUES (?)", [(1,), (2,)])
-    con.execute("INSERT INTO candidates VALUES ('C1', 'Ada', 'ada@example.org', 'c', 'GB', NULL)")
+    con.execute("INSERT INTO candidates (candidate_id, name, email, cohort, country, timezone) VALUES ('C1', 'Ada', 'ada@example.org', 'c', 'GB', NULL)")
     con.execute("INSERT INTO interviews VALUES ('I1', 'C1', 'Acme', 'Clerk', 'Bo Li', 'bo@acme.example', "
                 "'2026-06-01', '2026-06-15')")
     old_kinds = ["thank_you_sent", "follow_up_sent", "employer_response", "offer", "rejection", "withdrawn"]
@@ -307,6 +307,9 @@ def test_export_round_trips_exactly(tmp_path, store, csv_files):
         if name == "interviews":
             # The file leaves out the optional round and application_id; the export writes them blank.
             original = [original[0] + ["round", "application_id"]] + [row + ["", ""] for row in original[1:]]
+        else:
+            # The file leaves out the optional coach; the export writes it blank.
+            original = [original[0] + ["coach"]] + [row + [""] for row in original[1:]]
         assert _read_csv_text(first / f"{name}.csv") == original
 
     again = Store(tmp_path / "again.db")

@@ -184,8 +184,8 @@ def test_migration_4_starts_the_state_from_the_rows_already_there(tmp_path):
         con.executescript(step)
     con.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
     con.executemany("INSERT INTO schema_version VALUES (?)", [(1,), (2,), (3,)])
-    con.execute("INSERT INTO candidates VALUES ('C1', 'Ada', 'ada@example.org', 'c', NULL, NULL)")
-    con.execute("INSERT INTO candidates VALUES ('C2', 'Bo', 'bo@example.org', 'c', NULL, NULL)")
+    con.execute("INSERT INTO candidates (candidate_id, name, email, cohort, country, timezone) VALUES ('C1', 'Ada', 'ada@example.org', 'c', NULL, NULL)")
+    con.execute("INSERT INTO candidates (candidate_id, name, email, cohort, country, timezone) VALUES ('C2', 'Bo', 'bo@example.org', 'c', NULL, NULL)")
     con.close()
     with Store(db) as store:
         assert store.schema_version == store_module.SCHEMA_VERSION
@@ -220,7 +220,7 @@ def test_every_kind_of_change_moves_the_state_and_names_its_candidate(sample_sto
     db.execute("UPDATE candidates SET cohort = 'moved' WHERE candidate_id = ?", (cands["candidate_id"].iloc[7],))
     assert changed_since_last() == [cands["candidate_id"].iloc[7]]
     # Rows another program inserts move a rowid but cannot be traced: "everything changed".
-    db.execute("INSERT INTO candidates VALUES ('Z1', 'Zed', 'z@example.org', 'c', NULL, NULL)")
+    db.execute("INSERT INTO candidates (candidate_id, name, email, cohort, country, timezone) VALUES ('Z1', 'Zed', 'z@example.org', 'c', NULL, NULL)")
     assert changed_since_last() is None
     # The store's next write takes those rows in and traces its own again from then on.
     sample_store.add_candidates(pd.DataFrame({"candidate_id": ["Z2"], "name": ["Zoe"],

@@ -1,4 +1,4 @@
-"""The coach's day-to-day writes: ``log`` one event, ``edit`` one interview."""
+"""The coach's day-to-day writes: ``log`` one event, ``edit`` one interview or a candidate's coach."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ OPTIONS = {"interview_id": "--interview", "kind": "--kind", "date": "--date", "c
            "to_interviewer": "--to-interviewer", "note": "--note", "event_id": "--interview",
            "promised_decision_date": "--promised-date", "interviewer_name": "--interviewer-name",
            "interviewer_email": "--interviewer-email", "role": "--role", "round": "--round",
-           "application_id": "--application-id"}
+           "application_id": "--application-id", "coach": "--coach", "candidate_id": "--candidate"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -33,9 +33,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--today", metavar="YYYY-MM-DD", help="the day the next step is for (default: today)")
     p.set_defaults(func=cmd_log)
 
-    p = sub.add_parser("edit", help="correct one interview: a promised date learned later, the interviewer, the role")
+    p = sub.add_parser("edit", help="correct one interview (a promised date learned later, the interviewer, the "
+                       "role) or put a candidate in a coach's caseload")
     p.add_argument("--db", required=True, help="the store file")
-    p.add_argument("--interview", metavar="ID", required=True, help="the interview to correct")
+    p.add_argument("--interview", metavar="ID", help="the interview to correct")
+    p.add_argument("--candidate", metavar="ID", help="the candidate whose coach --coach sets")
+    p.add_argument("--coach", metavar="NAME", help="with --candidate: the coach's name or email ('' takes the "
+                   "candidate out of every caseload)")
     p.add_argument("--promised-date", metavar="YYYY-MM-DD",
                    help="the day the interviewer said they would decide ('' clears it)")
     p.add_argument("--interviewer-name", metavar="TEXT")
@@ -48,10 +52,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_edit)
 
 
-def _said(exc: ValidationError) -> FollowupKitError:
+def _said(exc: ValidationError, options: dict[str, str] = OPTIONS) -> FollowupKitError:
     """The first problem of a one-row write, naming the option that was typed."""
     problem = exc.problems[0]
-    return FollowupKitError(f"{OPTIONS.get(problem.column, problem.column)}: {problem.message}")
+    return FollowupKitError(f"{options.get(problem.column, problem.column)}: {problem.message}")
 
 
 def next_step(store: Store, interview_id: str, today) -> str:
@@ -85,6 +89,14 @@ def cmd_log(args: argparse.Namespace) -> int:
 
 def cmd_edit(args: argparse.Namespace) -> int:
     today = day_option(args.today, "--today")
+    if args.candidate is not None:
+        return _edit_candidate(args)
+    if args.coach is not None:
+        raise FollowupKitError("--coach: a coach is a candidate's: give --candidate ID with it, "
+                               "not --interview")
+    if args.interview is None:
+        raise FollowupKitError("--interview: give the interview to correct (or --candidate ID "
+                               "--coach NAME to set a candidate's coach)")
     changes = {name: value for name, value in (
         ("promised_decision_date", args.promised_date), ("interviewer_name", args.interviewer_name),
         ("interviewer_email", args.interviewer_email), ("role", args.role), ("round", args.round),
@@ -101,4 +113,29 @@ def cmd_edit(args: argparse.Namespace) -> int:
             raise _said(exc) from None
         print(f"corrected {args.interview}: {', '.join(OPTIONS[n] for n in changes)}")
         print(next_step(store, args.interview, today))
+    return 0
+
+
+def _edit_candidate(args: argparse.Namespace) -> int:
+    """``edit --candidate ID --coach NAME``: the candidate's coach, set or ('') cleared."""
+    others = [option for option, value in (
+        ("--interview", args.interview), ("--promised-date", args.promised_date),
+        ("--interviewer-name", args.interviewer_name), ("--interviewer-email", args.interviewer_email),
+        ("--role", args.role), ("--round", args.round), ("--application-id", args.application_id))
+        if value is not None]
+    if others:
+        raise FollowupKitError(f"--candidate: sets a candidate's coach; {', '.join(others)} correct an "
+                               "interview: give --interview ID for those, in a command of their own")
+    if args.coach is None:
+        raise FollowupKitError("--candidate: nothing to change: give --coach NAME ('' for none)")
+    with open_store(args.db) as store:
+        if store.candidates(args.candidate).empty:
+            raise FollowupKitError(f"--candidate: no candidate '{args.candidate}' in {args.db}")
+        try:
+            store.set_coach(args.candidate, args.coach)
+        except ValidationError as exc:
+            raise _said(exc) from None
+        coach = store.candidates(args.candidate)["coach"].iloc[0]
+    print(f"{args.candidate} is now in {coach}'s caseload" if isinstance(coach, str)
+          else f"{args.candidate} is now in no coach's caseload")
     return 0

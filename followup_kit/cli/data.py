@@ -18,19 +18,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--db", required=True, help="the store file to create, e.g. data/coach.db")
     p.set_defaults(func=cmd_init)
 
-    p = sub.add_parser("import", help="import candidates, interviews and events CSV files, all or nothing")
+    p = sub.add_parser("import", help="import candidates, interviews, events and notes CSV files, all or nothing")
     p.add_argument("--db", required=True, help="the store file (make one first with followup-kit init)")
     p.add_argument("files", nargs="+", metavar="FILE", help="CSV files; each table is recognised by its header")
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("export", help="write the three tables as CSV files or a Parquet dataset")
+    p = sub.add_parser("export", help="write the tables as CSV files or a Parquet dataset")
     p.add_argument("--db", required=True, help="the store file")
-    p.add_argument("--out", required=True, help="folder for candidates.csv, interviews.csv, events.csv "
-                   "(or, with --format parquet, a new folder for the dataset)")
+    p.add_argument("--out", required=True, help="folder for candidates.csv, interviews.csv, events.csv and "
+                   "notes.csv (or, with --format parquet, a new folder for the dataset, without the notes)")
     p.add_argument("--anonymise", action="store_true",
-                   help="replace candidates' and interviewers' names and emails with pseudonyms keyed "
-                        "with the store's secret (the same person gets the same one every time) and "
-                        "leave notes empty, to share the data for analysis (CSV only)")
+                   help="replace candidates', interviewers' and coaches' names and emails with pseudonyms "
+                        "keyed with the store's secret (the same person gets the same one every time) and "
+                        "leave the text of every note out, to share the data for analysis (CSV only)")
     add_parquet_options(p)
     p.set_defaults(func=cmd_export)
 

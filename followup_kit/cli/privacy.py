@@ -13,7 +13,8 @@ from .options import about, open_store
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("forget", help="delete a candidate and everything about them, bytes included")
+    p = sub.add_parser("forget", help="delete a candidate and everything about them (the coaches' notes "
+                       "too), bytes included")
     p.add_argument("--db", required=True, help="the store file")
     p.add_argument("--candidate", metavar="ID", required=True, help="the candidate to forget")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation (for scripts)")
@@ -63,8 +64,8 @@ def cmd_forget(args: argparse.Namespace) -> int:
     if not any(deleted.values()):
         print(f"{args.candidate} was already forgotten; the store's files are clean of them")
         return 0
-    n, m = deleted["interviews"], deleted["events"]
-    print(f"forgot {args.candidate}: {plural(n, 'interview')} and {plural(m, 'event')} "
+    n, m, k = deleted["interviews"], deleted["events"], deleted["notes"]
+    print(f"forgot {args.candidate}: {plural(n, 'interview')}, {plural(m, 'event')} and {plural(k, 'note')} "
           "deleted, and the store's files rewritten without them; "
           f"{args.db} records the id and today's date, nothing else")
     return 0
@@ -74,5 +75,5 @@ def cmd_backup(args: argparse.Namespace) -> int:
     with open_store(args.db, readonly=True) as store, about("--out"):
         counts = store.backup(args.out, overwrite=args.force, progress=sys.stderr.isatty())
     print(f"backed up {args.db} to {args.out} ({counts['candidates']:,} candidates, "
-          f"{counts['interviews']:,} interviews, {counts['events']:,} events)")
+          f"{counts['interviews']:,} interviews, {counts['events']:,} events, {counts['notes']:,} notes)")
     return 0

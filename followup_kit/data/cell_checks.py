@@ -16,7 +16,7 @@ import pyarrow.compute as pc
 from ..errors import Problem, ValidationError
 from .lookup import positions
 from .rounds import round_problems
-from .tables import EVENTS, INTERVIEWS, ORDER, TABLES, RawTable
+from .tables import EVENTS, INTERVIEWS, NOTES, STORED, TABLES, RawTable
 from .typed_frames import (
     FALSE_TEXT,
     MAX_COUNT,
@@ -52,12 +52,14 @@ class Known:
     ``interviews`` (typed, with at least :data:`ROUND_COLUMNS`) and
     ``invitations`` (typed events of the kind ``next_round``) are the stored
     rows the applications of new rows are checked with: the whole store's,
-    or at least those of the candidates the new rows are about.
+    or at least those of the candidates the new rows are about. A note's
+    interview is looked up in ``interviews`` too, to see whose it is.
     """
 
     candidate_ids: pd.Series | set = field(default_factory=_no_ids)
     interview_ids: pd.Series | set = field(default_factory=_no_ids)
     event_ids: pd.Series | set = field(default_factory=_no_ids)
+    note_ids: pd.Series | set = field(default_factory=_no_ids)
     interview_dates: pd.Series | None = None  # index interview_id -> datetime64
     forgotten_ids: pd.Series | set = field(default_factory=_no_ids)
     interviews: pd.DataFrame | None = None
@@ -65,7 +67,7 @@ class Known:
 
     def ids(self, table: str) -> pd.Series | set:
         return {"candidates": self.candidate_ids, "interviews": self.interview_ids,
-                "events": self.event_ids}[table]
+                "events": self.event_ids, "notes": self.note_ids}[table]
 
 
 @cache
@@ -275,7 +277,33 @@ def _check_dates_across(raw: RawTable, known: Known, siblings, rows, parsed) -> 
         return _problems(bad, rows, source, "date",
                          lambda i: "the event is dated before its interview "
                          f"({pd.Timestamp(held[i]).date().isoformat()})")
+    if raw.table is NOTES and "interview_id" in frame.columns:
+        return _check_note_interviews(frame, known, siblings, rows, source)
     return []
+
+
+def _check_note_interviews(frame: pd.DataFrame, known: Known, siblings, rows, source) -> list[Problem]:
+    """A note's interview must be one of its candidate's (an unknown one is reported already)."""
+    keys: list[pd.Series] = []
+    owners: list[pd.Series] = []
+    sib = siblings.get("interviews")
+    if sib is not None:
+        keys.append(sib["interview_id"])
+        owners.append(sib["candidate_id"])
+    if known.interviews is not None and len(known.interviews):
+        keys.append(known.interviews["interview_id"].astype("str"))
+        owners.append(known.interviews["candidate_id"].astype("str"))
+    if not sum(len(k) for k in keys):
+        return []
+    # The file's own interviews first: a row there replaces the stored one.
+    found = positions(frame["interview_id"], pd.concat(keys, ignore_index=True))
+    owner = pd.concat(owners, ignore_index=True)
+    whose = owner.iloc[np.maximum(found, 0)].reset_index(drop=True)
+    mine = frame["candidate_id"].reset_index(drop=True)
+    bad = (found >= 0) & (frame["interview_id"] != "").to_numpy() & (whose != mine).to_numpy(dtype=bool)
+    return _problems(bad, rows, source, "interview_id",
+                     lambda i: f"interview '{_shown(frame['interview_id'].iat[i])}' is {whose.iat[i]}'s, "
+                     f"not {_shown(mine.iat[i])}'s: a note is about one of its own candidate's interviews")
 
 
 #: The interview columns that say which application an interview is and which round of it.
@@ -358,7 +386,7 @@ def validate(raws: Iterable[RawTable], known: Known | None = None, *,
                                     f"(the first is {other}): merge them into one"))
             continue
         by_name[raw.table.name] = raw
-    order = {t: i for i, t in enumerate(ORDER)}
+    order = {t: i for i, t in enumerate(STORED)}
     for raw in sorted(by_name.values(), key=lambda r: order[r.table.name]):
         try:
             _check_columns(raw)
@@ -367,7 +395,7 @@ def validate(raws: Iterable[RawTable], known: Known | None = None, *,
     if problems:
         raise ValidationError(problems)
     siblings = {name: raw.frame for name, raw in by_name.items()}
-    for name in ORDER:
+    for name in STORED:
         if name in by_name:
             found = _check_cells(by_name[name], known, siblings)
             column_order = {c: i for i, c in enumerate(TABLES[name].names)}

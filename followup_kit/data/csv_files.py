@@ -30,7 +30,8 @@ def recognise(header: Iterable[str], source: str) -> Table:
     """Say which table a CSV header belongs to, by its id columns."""
     header = list(header)
     names = {h.strip() for h in header}
-    for name in ("events", "interviews", "candidates"):
+    # Children first: a notes or events file names the ids of its parents too.
+    for name in ("notes", "events", "interviews", "candidates"):
         if TABLES[name].key in names:
             return TABLES[name]
     keys = {t.key for t in TABLES.values()}
@@ -42,7 +43,7 @@ def recognise(header: Iterable[str], source: str) -> Table:
     raise ValidationError(Problem(
         source, 1, "-",
         "not a followup_kit table: the first row must be the header, naming the columns with "
-        "candidate_id, interview_id or event_id (see data/README.md for the three file formats)"))
+        "candidate_id, interview_id, event_id or note_id (see data/README.md for the file formats)"))
 
 
 def read_csv(path: str | Path, source: str | None = None) -> RawTable:

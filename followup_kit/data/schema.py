@@ -1,4 +1,4 @@
-"""The three tables (candidates, interviews, events): columns, checks and dtypes.
+"""The tables (candidates, interviews, events, and the coaches' notes): columns, checks and dtypes.
 
 The data model, as the rest of followup_kit imports it. The parts live in
 their own modules:
@@ -21,7 +21,9 @@ from .tables import (
     EVENTS,
     INTERVIEWS,
     KINDS,
+    NOTES,
     ORDER,
+    STORED,
     TABLES,
     Column,
     RawTable,
@@ -30,6 +32,6 @@ from .tables import (
 from .typed_frames import empty, frame_to_raw, parse_bool, parse_event_dates, typed
 
 __all__ = ["CANDIDATES", "CHANNELS", "EVENTS", "FORMULA_START", "INTERVIEWS", "INVITATION", "KINDS", "MAX_CELL",
-           "MAX_PROBLEMS", "ORDER", "ROUND_COLUMNS", "SHOWN", "TABLES", "Column", "Known", "RawTable", "Table", "empty",
+           "MAX_PROBLEMS", "NOTES", "ORDER", "ROUND_COLUMNS", "SHOWN", "STORED", "TABLES", "Column", "Known", "RawTable", "Table", "empty",
            "frame_to_raw", "guard_formulas", "parse_bool", "parse_csv", "parse_event_dates", "read_csv",
            "recognise", "typed", "validate"]

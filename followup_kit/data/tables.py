@@ -1,4 +1,4 @@
-"""The three tables (candidates, interviews, events): their columns, kinds and allowed values.
+"""The tables (candidates, interviews, events, and the coaches' notes): columns, kinds, allowed values.
 
 This is the one definition of the data model; nothing else defines a column.
 """
@@ -72,6 +72,8 @@ CANDIDATES = Table(
         Column("cohort", "text", doc="the group the candidate belongs to, e.g. 2026-spring"),
         Column("country", "country", required=False, doc="ISO 3166 alpha-2, for public holidays"),
         Column("timezone", "timezone", required=False, doc="IANA name, e.g. Europe/Paris"),
+        Column("coach", "text", required=False,
+               doc="the coach whose caseload the candidate is in: a name or an email, as you write it"),
     ),
     key="candidate_id",
     doc="one row per candidate",
@@ -116,9 +118,28 @@ EVENTS = Table(
     doc="one row per thing that happened after an interview",
     date_column="date",
 )
-TABLES: dict[str, Table] = {t.name: t for t in (CANDIDATES, INTERVIEWS, EVENTS)}
-#: Parents come before children: the order to import, insert and check in.
+NOTES = Table(
+    "notes",
+    (
+        Column("note_id", "id"),
+        Column("candidate_id", "ref", parent="candidates"),
+        Column("date", "date", doc="the day of the session, YYYY-MM-DD"),
+        Column("coach", "text", required=False, doc="who wrote the note"),
+        Column("text", "text", doc="what was said, in the coach's words: up to 10,000 characters"),
+        Column("interview_id", "ref", required=False, parent="interviews",
+               doc="the interview the note is about, one of the candidate's; blank: the session as a whole"),
+    ),
+    key="note_id",
+    doc="one row per note a coach kept of a session with a candidate",
+    date_column="date",
+)
+TABLES: dict[str, Table] = {t.name: t for t in (CANDIDATES, INTERVIEWS, EVENTS, NOTES)}
+#: The tables every analysis reads, parents before children: the interview facts, the count
+#: tables, Parquet datasets and the data's state are made of these three.
 ORDER = ("candidates", "interviews", "events")
+#: Every table the store holds and a CSV import or export moves, parents before children: the
+#: three above and the coaches' notes, which no analysis reads.
+STORED = (*ORDER, "notes")
 
 
 @dataclass

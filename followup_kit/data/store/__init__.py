@@ -1,4 +1,4 @@
-"""The SQLite store: one file holding the three tables, written all or nothing.
+"""The SQLite store: one file holding the tables (and the coaches' notes), written all or nothing.
 
 The coach's notebook writes while dashboards read, so the file runs in WAL
 mode (readers see the last committed state, never half an import) with
@@ -22,7 +22,7 @@ keys and CHECK constraints once, over the new rows, rather than row by row.
 * :mod:`.bulk_reads`: the tables as typed DataFrames
 * :mod:`.changes`: the data's state, what changed since one, and the count tables cached against it
 * :mod:`.privacy`: forgetting a candidate, pseudonyms
-* :mod:`.backup` and :mod:`.export`: a copy of the file, and the three CSV files
+* :mod:`.backup` and :mod:`.export`: a copy of the file, and the CSV files
 """
 
 from __future__ import annotations
@@ -159,6 +159,8 @@ class Store:
     add_candidate = everyday_writes.add_candidate
     add_interview = everyday_writes.add_interview
     log_event = everyday_writes.log_event
+    add_note = everyday_writes.add_note
+    set_coach = everyday_writes.set_coach
     correct_interview = everyday_writes.correct_interview
     correct_event = everyday_writes.correct_event
     delete_event = everyday_writes.delete_event
@@ -173,6 +175,9 @@ class Store:
     candidates = bulk_reads.candidates
     interviews = bulk_reads.interviews
     events = bulk_reads.events
+    notes = bulk_reads.notes
+    last_note_dates = bulk_reads.last_note_dates
+    coaches = bulk_reads.coaches
     tables = bulk_reads.tables
     counts = bulk_reads.counts
     countries = bulk_reads.countries

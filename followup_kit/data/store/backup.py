@@ -37,7 +37,7 @@ def backup(store: Store, out: str | Path, *, overwrite: bool = False, progress: 
     Returns
     -------
     dict
-        Rows copied, by table name.
+        Rows copied, by table name, the notes' too.
     """
     target = Path(out)
     if store.path == ":memory:":
@@ -56,7 +56,8 @@ def backup(store: Store, out: str | Path, *, overwrite: bool = False, progress: 
     try:
         with store.snapshot(), progress_bar(total=0, desc="backing up", unit="page",
                                             disable=not progress, leave=False) as bar:
-            copied = store.counts()
+            copied = {**store.counts(),
+                      "notes": store._db.execute("SELECT count(*) FROM notes").fetchone()[0]}
 
             def moved(status: int, remaining: int, total: int) -> None:
                 bar.total, bar.n = total, total - remaining

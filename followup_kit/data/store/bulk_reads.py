@@ -70,12 +70,14 @@ def known(store: Store) -> schema.Known:
         candidates = store._text("candidates", columns=["candidate_id"])
         interviews = store._text("interviews", columns=list(schema.ROUND_COLUMNS))
         events = store._text("events", columns=["event_id"])
+        notes = store._text("notes", columns=["note_id"])
         forgotten = [row[0] for row in store._db.execute("SELECT candidate_id FROM forgotten")]
         invitations = store._invitations()
     return schema.Known(
         candidate_ids=candidates["candidate_id"],
         interview_ids=interviews["interview_id"],
         event_ids=events["event_id"],
+        note_ids=notes["note_id"],
         interview_dates=pd.Series(
             schema.typed(schema.INTERVIEWS, interviews)["interview_date"].to_numpy(),
             index=interviews["interview_id"].to_numpy()),
@@ -134,7 +136,7 @@ def _where(table: str, candidate_id, interview_id) -> tuple[str, dict]:
         else:
             test, params["cid"] = "IN (SELECT value FROM json_each(:cid))", json.dumps(
                 [str(c) for c in candidate_id])
-        if table in ("candidates", "interviews"):
+        if "candidate_id" in schema.TABLES[table].names:
             where.append(f"t.candidate_id {test}")
         else:
             sql += " JOIN interviews AS i ON i.interview_id = t.interview_id"
@@ -287,3 +289,56 @@ def interview_years(store: Store) -> tuple[int, int] | None:
     first, last = store._db.execute(
         "SELECT min(interview_date), max(interview_date) FROM interviews").fetchone()
     return None if first is None else (int(first[:4]), int(last[:4]))
+
+
+def notes(store: Store, candidate_id: str | Sequence[str] | None = None) -> pd.DataFrame:
+    """The coaches' notes of all candidates, one, or those listed, newest first.
+
+    Parameters
+    ----------
+    candidate_id : str or list of str, optional
+        Only this candidate's notes, or those of the candidates listed.
+
+    Returns
+    -------
+    DataFrame
+        ``note_id``, ``candidate_id``, ``date`` (``datetime64[us]``), ``coach``,
+        ``text``, ``interview_id`` (``str``, missing where blank); the newest
+        day first and, on one day, the note written last first.
+    """
+    typed = store._read("notes", candidate_id)
+    # Read in the order written: reversed, a stable sort by day keeps the latest of a day first.
+    newest = typed.iloc[::-1].sort_values("date", ascending=False, kind="stable")
+    return newest.reset_index(drop=True)
+
+
+def last_note_dates(store: Store, candidate_ids: str | Sequence[str] | None = None) -> pd.Series:
+    """The day of each candidate's newest note; candidates without a note are not in it.
+
+    Parameters
+    ----------
+    candidate_ids : str or list of str, optional
+        Only these candidates (all when None).
+
+    Returns
+    -------
+    Series
+        ``datetime64[us]`` indexed by ``candidate_id``, in id order.
+    """
+    sql = "SELECT candidate_id, max(date) FROM notes"
+    params: dict = {}
+    if candidate_ids is not None:
+        ids = [candidate_ids] if isinstance(candidate_ids, str) else [str(c) for c in candidate_ids]
+        sql += " WHERE candidate_id IN (SELECT value FROM json_each(:cid))"
+        params["cid"] = json.dumps(ids)
+    who, day = store._rows(sql + " GROUP BY candidate_id ORDER BY candidate_id", params, 2)
+    index = pd.Index(pd.array(who, dtype="str"), name="candidate_id")
+    return pd.Series(schema.typed(schema.NOTES, pd.DataFrame({"date": pd.array(day, dtype="str")}))["date"]
+                     .to_numpy(), index=index, name="last_note")
+
+
+def coaches(store: Store) -> list[str]:
+    """The coaches the candidates have, each once, in alphabetical order (without regard to case)."""
+    found = [row[0] for row in store._db.execute(
+        "SELECT DISTINCT coach FROM candidates WHERE coach IS NOT NULL AND coach <> ''")]
+    return sorted(found, key=lambda name: (name.casefold(), name))

@@ -32,7 +32,7 @@ STORE_BYTES_PER_CSV_BYTE = 2
 
 
 def import_csv(store: Store, *paths: str | Path, progress: bool = False) -> dict[str, int]:
-    """Import CSV files (each table recognised by its header), all or nothing.
+    """Import CSV files (each table recognised by its header, notes too), all or nothing.
 
     Every file is checked against the others and against what is stored,
     and the one transaction holding the rows commits only when every check
@@ -94,7 +94,7 @@ def _write_files(store: Store, files: list[Future], reader: ThreadPoolExecutor, 
                                                             as_typed=False))
             if check_first:
                 checked.result()
-            for name in schema.ORDER:
+            for name in schema.STORED:
                 raw = table(name)
                 if raw is not None:
                     bar.set_postfix_str(name)
@@ -146,7 +146,7 @@ def _write(store: Store, raws: list[schema.RawTable], *, checked: bool = False) 
     with store._transaction():
         if not checked:
             schema.validate(raws, store.known(), as_typed=False)
-        for name in schema.ORDER:
+        for name in schema.STORED:
             if name in by_name:
                 counts[name] = store._insert(schema.TABLES[name], by_name[name].frame)
     return counts

@@ -92,15 +92,20 @@ def state_of(db: sqlite3.Connection) -> str:
     return str(DataState(*row))
 
 
-def _trace(store: Store, before: tuple[int, int, int], recorded: tuple[int, int, int]) -> None:
+def _trace(store: Store, before: tuple[int, ...], recorded: tuple[int, int, int]) -> None:
     """Count this write and name the candidates it added rows for, for caches built before it.
 
-    ``before`` is each table's top rowid when the transaction began and
-    ``recorded`` the tops the store had recorded by then; updates and
-    deletes inside it are traced by the triggers.
+    ``before`` is each table's top rowid when the transaction began (in
+    :data:`~followup_kit.data.schema.STORED` order) and ``recorded`` the tops
+    the store had recorded by then; updates and deletes inside it are traced
+    by the triggers. A write that only added notes is not counted: no cache
+    reads notes, so none of them goes stale.
     """
     q = store._db.execute
-    after = store._tops()
+    tops = store._tops()
+    after, before, notes_added = tops[:len(TOPS)], before[:len(TOPS)], tops[len(TOPS):] != before[len(TOPS):]
+    if notes_added and after == tuple(before):
+        return
     q("UPDATE data_state SET writes = writes + 1, "
       + ", ".join(f"{top} = ?" for top in TOPS), after)
     added = sum(max(a - b, 0) for a, b in zip(after, before, strict=True))

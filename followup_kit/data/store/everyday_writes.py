@@ -1,4 +1,4 @@
-"""Everyday writes: one row at a time, each checked like an import; corrections and deletions."""
+"""Everyday writes: one row at a time, each checked like an import; corrections, deletions, notes."""
 
 from __future__ import annotations
 
@@ -6,29 +6,94 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ...errors import FollowupKitError
-from .. import schema
+from ...errors import FollowupKitError, Problem, ValidationError
+from .. import dates, schema
 
 if TYPE_CHECKING:
     from . import Store
 
 
-#: The interview fields a coach may correct after the fact.
-CORRECTABLE = {"interviews": ("promised_decision_date", "interviewer_name", "interviewer_email", "role",
+#: The fields a coach may correct after the fact.
+CORRECTABLE = {"candidates": ("coach",),
+               "interviews": ("promised_decision_date", "interviewer_name", "interviewer_email", "role",
                               "company", "round", "application_id"),
                "events": ("date", "kind", "channel", "to_interviewer", "note")}
 
 
 def add_candidate(store: Store, *, name: str, email: str, cohort: str, country: str | None = None,
-                  timezone: str | None = None, candidate_id: str | None = None) -> str:
+                  timezone: str | None = None, candidate_id: str | None = None,
+                  coach: str | None = None) -> str:
     """Add one candidate; returns the id (made by the store when not given).
 
-    Checked with the import's rules and messages; raises ``ValidationError``
-    and writes nothing when a field is wrong.
+    ``coach`` puts them in a coach's caseload. Checked with the import's
+    rules and messages; raises ``ValidationError`` and writes nothing when a
+    field is wrong.
     """
     return store._add_one("candidates", {
         "candidate_id": candidate_id, "name": name, "email": email, "cohort": cohort,
-        "country": country, "timezone": timezone})
+        "country": country, "timezone": timezone, "coach": coach})
+
+
+def set_coach(store: Store, candidate_id: str, coach: str | None) -> None:
+    """Put a candidate in a coach's caseload, or (``None`` or ``""``) in nobody's.
+
+    Parameters
+    ----------
+    candidate_id : str
+        The candidate; an unknown one raises ``FollowupKitError`` naming them.
+    coach : str or None
+        The coach's name or email, as you write it (spaces around it are
+        dropped); any text up to 10,000 characters.
+    """
+    store._correct("candidates", candidate_id, {"coach": coach})
+
+
+def add_note(store: Store, *, candidate_id: str, text: str, date=None, coach: str | None = None,
+             interview_id: str | None = None, note_id: str | None = None) -> str:
+    """Keep a note of a session with a candidate; returns its id.
+
+    Parameters
+    ----------
+    candidate_id : str
+        The candidate; must be in the store.
+    text : str
+        What was said, 1 to 10,000 characters once spaces around it are dropped.
+    date : date-like or str, optional
+        The day of the session, ``YYYY-MM-DD``; today when not given.
+    coach : str, optional
+        Who wrote it: one of :meth:`coaches`, the coaches candidates have
+        (compared without case; kept as the candidates spell it), so a typo
+        does not start a caseload of its own.
+    interview_id : str, optional
+        The interview the note is about; one of this candidate's.
+    note_id : str, optional
+        Made by the store (``N0000001``, ...) when not given.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    ValidationError
+        A ``FollowupKitError`` naming the field that is wrong (``text``,
+        ``date``, ``candidate_id``, ``interview_id``, ``coach``); nothing is written.
+    """
+    store._writable()
+    if coach is not None and str(coach).strip():
+        known = {c.casefold(): c for c in store.coaches()}
+        given = str(coach).strip()
+        if given.casefold() not in known:
+            shown = given if len(given) <= schema.SHOWN else given[:schema.SHOWN - 3] + "..."
+            there = (f"the coaches: {', '.join(known.values())}" if known
+                     else "no candidate has a coach yet: give one a coach first")
+            raise ValidationError(Problem("<notes>", 2, "coach", f"no candidate has the coach "
+                                          f"'{shown}' ({there})"))
+        coach = known[given.casefold()]
+    day = dates.as_day(None) if date is None else date
+    return store._add_one("notes", {
+        "note_id": note_id, "candidate_id": candidate_id, "date": day, "coach": coach or None,
+        "text": text, "interview_id": interview_id})
 
 
 def add_interview(store: Store, *, candidate_id: str, company: str, role: str, interviewer_name: str,
@@ -106,14 +171,15 @@ def delete_event(store: Store, event_id: str) -> None:
 
 
 def _next_id(store: Store, table: str) -> str:
-    """The next free id of the store's own form (``C000301``, ``I0000908``, ``E00002051``).
+    """The next free id of the store's own form (``C000301``, ``I0000908``, ``E00002051``, ``N0000012``).
 
     Only ids of exactly that form are looked at, newest first along the
     primary key's index, so this costs a lookup, not a scan, however large
     the store. Ids of other forms (``E1``, ``mine-1``) never collide with it.
     """
     key = schema.TABLES[table].key
-    prefix, width = {"candidates": ("C", 6), "interviews": ("I", 7), "events": ("E", 8)}[table]
+    prefix, width = {"candidates": ("C", 6), "interviews": ("I", 7), "events": ("E", 8),
+                     "notes": ("N", 7)}[table]
     pattern = prefix + "[0-9]" * width
     row = store._db.execute(f"SELECT {key} FROM {table} WHERE {key} GLOB ? ORDER BY {key} DESC LIMIT 1",
                             (pattern,)).fetchone()
@@ -159,6 +225,7 @@ def _known_about(store: Store, rows: pd.DataFrame) -> schema.Known:
     return schema.Known(
         candidate_ids=cands, interview_ids=set(ivs),
         event_ids=present("events", "event_id", rows.get("event_id", ())),
+        note_ids=present("notes", "note_id", rows.get("note_id", ())),
         interview_dates=pd.Series(
             pd.to_datetime([d for _, d in dates], format="%Y-%m-%d").astype("datetime64[us]"),
             index=[i for i, _ in dates]),

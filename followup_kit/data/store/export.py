@@ -1,4 +1,4 @@
-"""The store as the three CSV files, optionally with pseudonyms in place of names."""
+"""The store as CSV files, one per table, optionally with pseudonyms in place of names."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 
 def export_csv(store: Store, out_dir: str | Path, *, pseudonym_key: str | None = None) -> list[Path]:
-    """Write ``candidates.csv``, ``interviews.csv`` and ``events.csv`` to ``out_dir``.
+    """Write ``candidates.csv``, ``interviews.csv``, ``events.csv`` and ``notes.csv`` to ``out_dir``.
 
     Text comes out exactly as it went in, except that a cell a spreadsheet
     would run as a formula gets a leading apostrophe (``'=SUM(A1)``); import
@@ -24,24 +24,30 @@ def export_csv(store: Store, out_dir: str | Path, *, pseudonym_key: str | None =
     Parameters
     ----------
     out_dir : str or Path
-        The folder for the three files.
+        The folder for the files.
     pseudonym_key : str, optional
         Anonymise with this key (the store's secret,
         :func:`~followup_kit.data.secret.store_secret`): names and emails
-        of candidates and interviewers become pseudonyms
-        (:func:`pseudonymise`) and notes are left empty; everything the
-        analyses read is kept.
+        of candidates, interviewers and coaches become pseudonyms
+        (:func:`pseudonymise`), events' notes are left empty and the
+        text of every session note is left out (:data:`.privacy.LEFT_OUT`);
+        everything the analyses read is kept.
+
+    Returns
+    -------
+    list of Path
+        The files written, candidates first, notes last.
     """
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
-        raise FollowupKitError(f"{out} is a file; give a folder for the three CSV files")
+        raise FollowupKitError(f"{out} is a file; give a folder for the CSV files")
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise FollowupKitError(f"cannot make the folder {out}: {exc.strerror}") from None
     written = []
     with store.snapshot():
-        for name in schema.ORDER:
+        for name in schema.STORED:
             text = store._text(name)
             if pseudonym_key is not None:
                 text = pseudonymise(text, name, pseudonym_key)

@@ -17,7 +17,7 @@ from .. import schema
 if TYPE_CHECKING:
     from . import Store
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 def sql_choices(values) -> str:
@@ -215,6 +215,25 @@ MIGRATIONS: list[str] = [
             SELECT i.candidate_id, d.writes FROM interviews AS i, data_state AS d
             WHERE i.interview_id = old.interview_id;
     END;
+    """,
+    # Coaches and their session notes: a candidate may name the coach whose caseload they are in
+    # (every candidate already there has none), and a note is one candidate's, optionally about
+    # one of their interviews. A note is no part of the data's state (data_state): no analysis
+    # and no count table reads notes, so writing one leaves every cache valid. Listing a coach's
+    # caseload and a candidate's notes, newest first, are index lookups.
+    """
+    ALTER TABLE candidates ADD COLUMN coach TEXT;
+    CREATE INDEX candidates_by_coach ON candidates(coach);
+    CREATE TABLE notes (
+        note_id TEXT PRIMARY KEY,
+        candidate_id TEXT NOT NULL REFERENCES candidates(candidate_id) ON DELETE CASCADE,
+        date TEXT NOT NULL,
+        coach TEXT,
+        text TEXT NOT NULL,
+        interview_id TEXT REFERENCES interviews(interview_id) ON DELETE CASCADE
+    );
+    CREATE INDEX notes_by_candidate ON notes(candidate_id, date);
+    CREATE INDEX notes_by_interview ON notes(interview_id);
     """,
 ]
 assert len(MIGRATIONS) == SCHEMA_VERSION

@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 def forget(store: Store, candidate_id: str, *, today=None) -> dict[str, int]:
     """Delete a candidate and everything about them, bytes included, and note that it was done.
 
-    Their interviews and events go in the same transaction as their own
-    row, with SQLite's ``secure_delete`` on, and every count table cached
+    Their interviews, events and the coaches' notes about them go in the
+    same transaction as their own row, with SQLite's ``secure_delete`` on, and every count table cached
     in the store goes too (build them again with
     :func:`followup_kit.stats.cache.cohort_counts`, as ``followup-kit
     forget`` does at once, or pages served from the store cannot show the
@@ -31,8 +31,8 @@ def forget(store: Store, candidate_id: str, *, today=None) -> dict[str, int]:
     then folded into the file and emptied, and when the file still holds
     their name or email anywhere (SQLite may have left older copies of a
     row in the unused space of pages it split or merged) it is rewritten
-    whole (``VACUUM``); so their name and email are in none of the
-    store's files. The ``forgotten`` table keeps the id and the day, and
+    whole (``VACUUM``); so their name, their email and the text of every
+    note about them are in none of the store's files. The ``forgotten`` table keeps the id and the day, and
     nothing else about them.
 
     Forgetting an id already forgotten only cleans the files again: for
@@ -60,7 +60,7 @@ def forget(store: Store, candidate_id: str, *, today=None) -> dict[str, int]:
     store._writable()
     q = store._db.execute
     day = pd.Timestamp(dates.as_day(today)).date().isoformat()
-    deleted = dict.fromkeys(schema.ORDER, 0)
+    deleted = dict.fromkeys(schema.STORED, 0)
     traces: list[bytes] = []
     q("PRAGMA secure_delete = ON")
     try:
@@ -68,9 +68,11 @@ def forget(store: Store, candidate_id: str, *, today=None) -> dict[str, int]:
             person = q("SELECT name, email FROM candidates WHERE candidate_id = ?",
                        (candidate_id,)).fetchone()
             if person:
-                traces = [text.encode("utf-8") for text in person if text]
+                said = [row[0] for row in q("SELECT text FROM notes WHERE candidate_id = ?", (candidate_id,))]
+                traces = [text.encode("utf-8") for text in [*person, *said] if text]
                 # Children first: the write transaction runs with foreign keys off, so no
                 # cascade would do it.
+                deleted["notes"] = q("DELETE FROM notes WHERE candidate_id = ?", (candidate_id,)).rowcount
                 deleted["events"] = q("DELETE FROM events WHERE interview_id IN (SELECT interview_id "
                                       "FROM interviews WHERE candidate_id = ?)", (candidate_id,)).rowcount
                 deleted["interviews"] = q("DELETE FROM interviews WHERE candidate_id = ?",
@@ -116,6 +118,10 @@ _PERSONAL = {"candidates": ("name", "email", "candidate", "candidate_id"),
              "interviews": ("interviewer_name", "interviewer_email", "interviewer", "interviewer_email")}
 
 
+#: What an anonymised export writes for the text of every session note.
+LEFT_OUT = "(left out of the anonymised export)"
+
+
 def pseudonyms(key: str, who: str, identities: pd.Series) -> pd.Series:
     """A stable tag per person: the first 16 hex digits of HMAC-SHA256(key, who and identity).
 
@@ -154,7 +160,12 @@ def pseudonymise(text: pd.DataFrame, table: str, key: str) -> pd.DataFrame:
     Names become ``Candidate <tag>`` / ``Interviewer <tag>`` and emails
     ``candidate-<tag>@example.invalid``; an interviewer is known by their email
     (case and spaces aside), so one interviewer of many candidates keeps one
-    pseudonym. Notes, free text that may name anyone, are left empty. An
+    pseudonym. A candidate's coach, a person too, becomes ``coach-<tag>``
+    (known by the name as written, case aside), the same tag in the
+    candidates and the notes. Events' notes, free text that may name
+    anyone, are left empty, and every session note's ``text`` becomes
+    :data:`LEFT_OUT` (the day, the candidate, the coach's tag and the
+    interview stay, so the file still imports and counts sessions). An
     ``application_id`` is text a coach typed ("Kora Bank, Harriet's team"), so
     a given one becomes ``application-<tag>``: the rounds it groups stay
     together, and a blank one stays blank (its rounds are found as before).
@@ -186,6 +197,13 @@ def pseudonymise(text: pd.DataFrame, table: str, key: str) -> pd.DataFrame:
         if given.any():
             out.loc[given, "application_id"] = "application-" + pseudonyms(
                 key, "application", out.loc[given, "application_id"])
+    if "coach" in out.columns:
+        given = out["coach"].fillna("").str.strip() != ""
+        if given.any():
+            out.loc[given, "coach"] = "coach-" + pseudonyms(key, "coach",
+                                                            out.loc[given, "coach"].str.strip().str.casefold())
     if "note" in out.columns:
         out.loc[:, "note"] = ""
+    if table == "notes":
+        out.loc[:, "text"] = LEFT_OUT
     return out

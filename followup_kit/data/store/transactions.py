@@ -124,13 +124,14 @@ def _transaction(store: Store) -> Iterator[None]:
         q("PRAGMA foreign_keys = ON")
 
 
-def _tops(store: Store) -> tuple[int, int, int]:
-    """Each table's largest rowid: a write's new rows lie above it."""
+def _tops(store: Store) -> tuple[int, ...]:
+    """Each stored table's largest rowid, in :data:`~followup_kit.data.schema.STORED` order: a
+    write's new rows lie above it."""
     return tuple(store._db.execute(f"SELECT coalesce(max(rowid), 0) FROM {name}").fetchone()[0]
-                 for name in schema.ORDER)
+                 for name in schema.STORED)
 
 
-def _verify(store: Store, before: tuple[int, int, int]) -> None:
+def _verify(store: Store, before: tuple[int, ...]) -> None:
     """The foreign keys and CHECK constraints of the rows added since ``before``.
 
     The checks are the schema's own (a reference names a stored parent, a
@@ -138,15 +139,18 @@ def _verify(store: Store, before: tuple[int, int, int]) -> None:
     :func:`schema.validate` passes here unless another program changed the
     store in between.
     """
-    for name, top in zip(schema.ORDER, before, strict=True):
+    for name, top in zip(schema.STORED, before, strict=True):
         table = schema.TABLES[name]
         failures = {}
         for col in table.columns:
             if col.kind == "ref":
                 parent = schema.TABLES[col.parent]
+                # A row naming its candidate and an interview (a note) names one of that candidate's.
+                same = (" AND p.candidate_id = t.candidate_id"
+                        if col.parent == "interviews" and "candidate_id" in table.names else "")
                 failures[col.name] = (
-                    f"NOT EXISTS (SELECT 1 FROM {parent.name} AS p "
-                    f"WHERE p.{parent.key} = t.{col.name})",
+                    f"t.{col.name} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {parent.name} AS p "
+                    f"WHERE p.{parent.key} = t.{col.name}{same})",
                     f"its {col.parent[:-1]} is no longer in the store")
             elif col.kind == "choice":
                 failures[col.name] = (f"t.{col.name} NOT IN ({sql_choices(col.allowed)})",
