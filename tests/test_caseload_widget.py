@@ -191,3 +191,58 @@ def test_a_session_opened_and_used_from_other_threads_writes_to_the_store(app, s
     assert "Logged" in log["message"].value, log["message"].value
     with Store(store, readonly=True) as s:
         assert "thank_you_sent" in s.events(candidate_id=DEMO.who).query("interview_id == @thank")["kind"].tolist()
+
+
+@pytest.fixture
+def coached(store, expected):
+    """The store with two coaches: the demo candidate and every third listed one are Ruth Amos's.
+
+    The other listed candidates are Sam Hale's; the candidates not listed have no coach.
+    """
+    table, _ = expected
+    ruths = {DEMO.who, *table["candidate_id"].iloc[::3]}
+    with Store(store) as s:
+        for cid in table["candidate_id"]:
+            s.set_coach(cid, "Ruth Amos" if cid in ruths else "Sam Hale")
+    return ruths
+
+
+def test_the_coach_menu_shows_one_coachs_caseload_read_from_their_rows_alone(store, coached, expected,
+                                                                           monkeypatch):
+    table, _ = expected
+    read: list = []
+    real = Store.tables
+    monkeypatch.setattr(Store, "tables", lambda self, ids=None, **k: (read.append(ids), real(self, ids, **k))[1])
+    _, parts = caseload_view(store, coach="  ruth AMOS ", today=TODAY)
+    controller = parts["controller"]
+    assert parts["coach"].value == "Ruth Amos" and controller.coach == "Ruth Amos"
+    assert [label for label, _ in parts["coach"].options] == ["all coaches", "Ruth Amos", "Sam Hale"]
+    assert sorted(read[-1]) == sorted(coached)
+    assert set(controller.candidates["candidate_id"]) == coached
+    assert set(controller.shown["candidate_id"]) == set(table["candidate_id"]) & coached
+    assert set(controller.shown["coach"]) == {"Ruth Amos"} and "Ruth Amos:" in shown_html(parts)
+    parts["coach"].value = "Sam Hale"
+    assert set(controller.shown["candidate_id"]) == set(table["candidate_id"]) - coached
+    assert not set(read[-1]) & coached
+    parts["coach"].value = None
+    assert len(controller.shown) == len(table) and read[-1] is None
+    assert "all coaches:" in shown_html(parts)
+
+
+def test_an_unknown_coach_is_said_with_the_coaches_there_are_and_everyone_is_shown(store, coached, expected):
+    table, _ = expected
+    _, parts = caseload_view(store, coach="Rut Amos", today=TODAY)
+    said = html.unescape(parts["message"].value)
+    assert "fk-error" in said and "'Rut Amos'" in said and "Ruth Amos, Sam Hale" in said
+    assert parts["coach"].value is None and len(parts["controller"].shown) == len(table)
+
+
+def test_a_session_opened_from_a_coachs_caseload_signs_the_note_with_their_name(store, coached):
+    _, parts = caseload_view(store, coach="Ruth Amos", today=TODAY)
+    parts["candidate"].value = DEMO.who
+    notes = parts["session"]["notes"]
+    notes["text"].value = "Planned the follow-up call."
+    notes["save"].click()
+    with Store(store, readonly=True) as s:
+        newest = s.notes(DEMO.who).iloc[0]
+    assert (newest["text"], newest["coach"]) == ("Planned the follow-up call.", "Ruth Amos")

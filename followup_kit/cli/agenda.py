@@ -60,7 +60,7 @@ def caseload_of(db: str, today, *, coach: str | None = None, cohort: str | None 
         ids = people.loc[chosen, "candidate_id"].tolist()
         everyone = coach is None and cohort is None
         candidates, interviews, events = store.tables(None if everyone else ids)
-        notes = store.last_note_dates(None if everyone else ids) if hasattr(store, "last_note_dates") else None
+        notes = store.last_note_dates(None if everyone else ids)
     f = facts(candidates, interviews, events, as_of=today)
     return caseload(f, candidates, today=today, within_days=within_days, last_notes=notes)
 

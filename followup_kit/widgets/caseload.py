@@ -96,9 +96,7 @@ class CaseloadController(t.HasTraits):
         self.store = store
         self.today = as_day(today)
         self.everyone = store.candidates()
-        if "coach" not in self.everyone.columns:
-            self.everyone = self.everyone.assign(coach=pd.Series([pd.NA] * len(self.everyone), dtype="str"))
-        self.coaches = sorted(self.everyone["coach"].dropna().unique().tolist(), key=str.casefold)
+        self.coaches = store.coaches()
         self._quiet = True
         self.coach = known_coach(coach, self.coaches)
         self._quiet = False
@@ -132,11 +130,9 @@ class CaseloadController(t.HasTraits):
             people = people.loc[(people["coach"] == self.coach).fillna(False).to_numpy(dtype=bool)]
         ids = None if self.coach is None else people["candidate_id"].tolist()
         self.candidates, interviews, events = self.store.tables(ids)
-        if "coach" not in self.candidates.columns:
-            self.candidates = self.candidates.assign(coach=people["coach"].to_numpy())
         self.facts = build_facts(self.candidates, interviews, events, as_of=self.today)
         self.steps = build_plan(self.facts, today=self.today)
-        self.last_notes = self._last_notes(ids)
+        self.last_notes = self.store.last_note_dates(ids)
         self.cohorts = sorted(self.candidates["cohort"].dropna().unique().tolist())
         if self.cohort not in self.cohorts:
             # Another coach's candidates may not be in the cohort chosen before.
@@ -144,11 +140,6 @@ class CaseloadController(t.HasTraits):
             self.cohort = None
             self._quiet = False
         self.recount()
-
-    def _last_notes(self, ids) -> pd.Series:
-        if not hasattr(self.store, "last_note_dates"):
-            return pd.Series(dtype="datetime64[us]")
-        return self.store.last_note_dates(ids)
 
     def recount(self) -> None:
         """The caseload again from the facts and plan in hand, for the cohort and days chosen."""
@@ -176,10 +167,10 @@ class CaseloadController(t.HasTraits):
         self.facts = pd.concat([self.facts.loc[others], facts], ignore_index=True)
         self.steps = pd.concat([self.steps.loc[~self.steps["interview_id"].isin(gone)], steps],
                                ignore_index=True)
-        if candidate is not None and "coach" in candidate.columns:
+        if candidate is not None:
             rows = self.candidates["candidate_id"] == candidate_id
             self.candidates = pd.concat([self.candidates.loc[~rows], candidate], ignore_index=True)
-        latest = self._last_notes([candidate_id])
+        latest = self.store.last_note_dates([candidate_id])
         self.last_notes = pd.concat([self.last_notes.drop(candidate_id, errors="ignore"), latest])
         self.recount()
 
@@ -314,7 +305,7 @@ def caseload_view(store_or_path: Store | str | Path, coach: str | None = None, t
         open_session(change["new"])
 
     def open_session(candidate_id: str) -> None:
-        box, session_parts = coaching_session(store, candidate_id, today=controller.today)
+        box, session_parts = coaching_session(store, candidate_id, today=controller.today, coach=controller.coach)
         session = session_parts["session"]
 
         def written(_=None) -> None:
