@@ -148,3 +148,23 @@ def test_edit_with_a_bad_coach_line_is_one_line_naming_the_option(coached, capsy
     assert len(err.strip().splitlines()) == 1 and f": {option}:" in err and "Traceback" not in err, err
     assert store_rows(Path(coached.path)) == before
 
+
+
+def test_the_sample_puts_every_candidate_in_one_of_five_caseloads_of_coaches_no_candidate_is_named():
+    from followup_kit.data.sample import generate
+
+    candidates = generate(300, seed=7)[0]
+    caseloads = candidates["coach"].value_counts()
+    assert len(caseloads) == 5 and caseloads.sum() == 300
+    assert caseloads.between(40, 100).all()
+    assert not set(caseloads.index) & set(candidates["name"])
+    assert candidates["coach"].str.fullmatch(r"\S+ \S+").all()
+    # The same seed, the same caseloads.
+    assert generate(300, seed=7)[0]["coach"].equals(candidates["coach"])
+
+
+def test_a_large_sample_has_a_coach_for_about_every_thousand_candidates():
+    from followup_kit.data.sample import generate
+
+    caseloads = generate(12_000, seed=3)[0]["coach"].value_counts()
+    assert len(caseloads) == 12 and caseloads.between(850, 1150).all()

@@ -197,3 +197,33 @@ def test_a_bad_note_on_the_command_line_is_one_line_naming_the_option(store, cap
     out, err = capsys.readouterr()
     assert out == "" and len(err.strip().splitlines()) == 1 and f": {option}:" in err, err
     assert store_rows(Path(store.path)) == before
+
+
+def test_the_samples_notes_follow_their_interviews_and_carry_the_candidates_coach():
+    from followup_kit.data.sample import SAMPLE_AS_OF, generate, generate_notes
+
+    frames = generate(600, seed=5)
+    notes = generate_notes(*frames[:2], seed=5)
+    typed = schema.validate([schema.RawTable(schema.TABLES[name], frame, f"{name}.csv") for name, frame in
+                             zip(schema.STORED, (*frames, notes), strict=True)])["notes"]
+    assert notes["note_id"].str.fullmatch(r"N\d{7}").all()
+    per = notes.groupby("candidate_id").size().reindex(frames[0]["candidate_id"], fill_value=0)
+    assert set(per) == {0, 1, 2, 3}
+    assert (typed["date"] <= pd.Timestamp(SAMPLE_AS_OF)).all() and typed["date"].is_monotonic_increasing
+    coach = frames[0].set_index("candidate_id")["coach"]
+    assert (notes["coach"] == notes["candidate_id"].map(coach)).all()
+    named = typed.dropna(subset=["interview_id"]).merge(
+        schema.typed(schema.INTERVIEWS, frames[1])[["interview_id", "interview_date"]], on="interview_id")
+    days = (named["date"] - named["interview_date"]).dt.days
+    assert days.between(1, 7).all() and 0.6 < len(named) / len(notes) < 0.8
+    assert generate_notes(*frames[:2], seed=5).equals(notes)
+
+
+def test_the_committed_sample_holds_the_notes_the_generator_writes():
+    from followup_kit.data.sample import generate, generate_notes
+
+    folder = Path(__file__).resolve().parents[1] / "data"
+    frames = generate(300, seed=7)
+    committed = schema.read_csv(folder / "notes.csv").frame
+    pd.testing.assert_frame_equal(committed, generate_notes(*frames[:2], seed=7))
+    assert len(committed) == 450 and committed["coach"].nunique() == 5

@@ -16,7 +16,13 @@ from followup_kit import FollowupKitError
 from followup_kit.cli import main
 from followup_kit.data import schema
 from followup_kit.data.csv_files import csv_rows
-from followup_kit.data.sample import cohort_plan, generate, generate_typed, write_sample
+from followup_kit.data.sample import (
+    cohort_plan,
+    generate,
+    generate_notes,
+    generate_typed,
+    write_sample,
+)
 from followup_kit.data.store import Store
 from followup_kit.playbook.interview_facts import local_dates
 
@@ -265,8 +271,9 @@ def test_csv_rows_quote_a_carriage_return_so_the_row_stays_whole():
 
 def test_written_files_read_back_as_the_same_text(tmp_path):
     paths = write_sample(tmp_path, 120, seed=9)
-    assert [p.name for p in paths] == ["candidates.csv", "interviews.csv", "events.csv"]
-    for path, frame in zip(paths, generate(120, seed=9), strict=True):
+    assert [p.name for p in paths] == ["candidates.csv", "interviews.csv", "events.csv", "notes.csv"]
+    frames = generate(120, seed=9)
+    for path, frame in zip(paths, (*frames, generate_notes(*frames[:2], seed=9)), strict=True):
         raw = schema.read_csv(path)
         assert raw.table.name == path.stem
         pd.testing.assert_frame_equal(raw.frame, frame)

@@ -1,4 +1,4 @@
-"""Subcommand that writes a synthetic sample: the three tables as CSV files or a Parquet dataset."""
+"""Subcommand that writes a synthetic sample: the tables as CSV files or a Parquet dataset."""
 
 from __future__ import annotations
 
@@ -8,16 +8,16 @@ import time
 
 from ..data import schema
 from ..data.parquet import LAYOUTS, write_parquet
-from ..data.sample import SAMPLE_AS_OF, generate, write_frames
+from ..data.sample import SAMPLE_AS_OF, generate, generate_notes, write_frames
 from ..errors import FollowupKitError
 from .options import about, day_option
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("sample", help="write synthetic candidates, interviews and events CSV files "
-                       "or a Parquet dataset")
-    p.add_argument("--out", required=True, help="folder for candidates.csv, interviews.csv, events.csv "
-                   "(or, with --format parquet, a new folder for the dataset)")
+    p = sub.add_parser("sample", help="write synthetic candidates (with their coaches), interviews, events "
+                       "and session notes as CSV files, or a Parquet dataset")
+    p.add_argument("--out", required=True, help="folder for candidates.csv, interviews.csv, events.csv and "
+                   "notes.csv (or, with --format parquet, a new folder for the dataset, without the notes)")
     p.add_argument("--candidates", type=int, default=300,
                    help="how many candidates (about three interviews each; default 300)")
     p.add_argument("--seed", type=int, default=0, help="random seed: the same seed writes the same files")
@@ -69,6 +69,8 @@ def cmd_sample(args: argparse.Namespace) -> int:
                      for name, frame in zip(schema.ORDER, frames, strict=True)]
             paths = write_parquet(args.out, typed, progress=progress, **layout)
         else:
+            frames = (*frames, generate_notes(frames[0], frames[1], seed=args.seed,
+                                              as_of=day_option(args.as_of, "--as-of")))
             paths = write_frames(args.out, frames, progress=progress)
     seconds = time.perf_counter() - started
     for path, frame in zip(paths, frames, strict=True):

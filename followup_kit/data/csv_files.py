@@ -1,4 +1,4 @@
-"""CSV files as text: reading one and recognising its table, writing the three, and the formula guard."""
+"""CSV files as text: reading one and recognising its table, writing the tables, and the formula guard."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import pyarrow.compute as pc
 from pyarrow import csv as pa_csv
 
 from ..errors import FollowupKitError, Problem, ValidationError
-from .tables import ORDER, TABLES, RawTable, Table
+from .tables import STORED, TABLES, RawTable, Table
 
 #: A spreadsheet runs a cell that starts with one of these as a formula; export guards
 #: such a cell with a leading apostrophe and import takes one apostrophe off again.
@@ -192,16 +192,17 @@ def _read_pandas(text: str, header: list[str], source: str) -> pd.DataFrame:
         ) from None
 
 
-def write_frames(out_dir: str | Path, frames: tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame],
+def write_frames(out_dir: str | Path, frames: tuple[pd.DataFrame, ...],
                  *, progress: bool = False) -> list[Path]:
-    """Write (candidates, interviews, events) text frames as the three CSV files.
+    """Write (candidates, interviews, events) text frames, and the notes if given, as CSV files.
 
     Parameters
     ----------
     out_dir : str or Path
         Folder for the files; created when missing. Files already there are replaced.
     frames : tuple of DataFrame
-        Text frames as :func:`generate` returns them.
+        Text frames as :func:`generate` returns them, optionally followed by
+        the notes :func:`generate_notes` makes.
     progress : bool
         Show a progress bar on standard error.
 
@@ -222,7 +223,7 @@ def write_frames(out_dir: str | Path, frames: tuple[pd.DataFrame, pd.DataFrame, 
     paths = []
     with tqdm(total=sum(len(f) for f in frames), desc="writing sample", unit="row",
               unit_scale=True, disable=not progress, leave=False) as bar:
-        for name, frame in zip(ORDER, frames, strict=True):
+        for name, frame in zip(STORED[:len(frames)], frames, strict=True):
             path = out / f"{name}.csv"
             with open(path, "wb") as handle:
                 handle.write((",".join(frame.columns) + "\n").encode("utf-8"))

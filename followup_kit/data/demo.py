@@ -10,7 +10,8 @@ from ..errors import FollowupKitError
 from . import schema
 from .store import SCHEMA_VERSION, Store
 
-#: The folder holding the committed sample (``candidates.csv``, ``interviews.csv``, ``events.csv``).
+#: The folder holding the committed sample (``candidates.csv``, ``interviews.csv``, ``events.csv``,
+#: ``notes.csv``).
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 #: The day the sample describes: the demo looks at it from there.
 DEMO_AS_OF = "2026-11-01"
@@ -30,7 +31,8 @@ def demo_store(path: str | Path | None = None, data_dir: str | Path | None = Non
     path : str or Path, optional
         Where the store lives; ``data/demo.db`` by default.
     data_dir : str or Path, optional
-        The folder of the three CSV files; the repository's ``data/`` by default.
+        The folder of the CSV files; the repository's ``data/`` by default. Its
+        ``notes.csv`` is imported when it is there.
 
     Returns
     -------
@@ -43,6 +45,8 @@ def demo_store(path: str | Path | None = None, data_dir: str | Path | None = Non
     if missing:
         raise FollowupKitError(f"{data_dir}: no {', '.join(missing)}; the demo store is built from "
                                "the sample CSV files there")
+    notes = data_dir / "notes.csv"
+    sources += [notes] if notes.is_file() else []
     if path.exists() and _current(path, sources):
         return path
     fd, scratch = tempfile.mkstemp(suffix=".db", dir=path.parent)

@@ -20,10 +20,17 @@ role, usually the same interviewer), with ``round`` and ``application_id`` (the
 in; the round before each has its ``next_round`` invitation, dated after it and
 before the round it invites to. Only an application's last round is decided.
 
+Every candidate is in the caseload of one of the programme's coaches (five, or
+one for every thousand candidates of a larger programme), and a coach keeps 0 to 3
+notes of their sessions with each candidate (:func:`generate_notes`), each a few
+days after one of the candidate's interviews, never after ``as_of``; most are about
+that interview.
+
 Associations are built in for the analyses to find: a thank-you sent on time
 goes with more offers and faster decisions; an early or pushy follow-up goes with
 fewer offers. Every draw comes from one seeded generator, so the same arguments
-give the same files.
+give the same files; the coaches and the notes come from generators of their own
+made from the same seed, so they leave every other draw as it was.
 """
 
 from __future__ import annotations
@@ -40,6 +47,7 @@ from ..errors import FollowupKitError
 from . import schema
 from .csv_files import write_frames
 from .dates import as_day
+from .lookup import positions
 from .sample_pools import (
     ASCII,
     CHANNEL_CODES,
@@ -53,6 +61,7 @@ from .sample_pools import (
     NOTES,
     ROLES,
     ROLES_P,
+    SESSION_NOTES,
     TIMEZONES,
     TO_INTERVIEWER,
 )
@@ -72,6 +81,21 @@ INVITE_DAYS = 6.0
 #: round (the employer is still seeing others) than after a later one.
 DECISION_DAYS = (22.0, 10.0)
 NEVER = np.iinfo(np.int64).max
+#: Coaches of a sample: at least this many, and one more for every CASELOAD candidates past that.
+COACHES = 5
+#: The most candidates a sample coach has, about.
+CASELOAD = 1000
+#: Session notes per candidate: 0 up to this many, evenly.
+MOST_NOTES = 3
+#: The share of notes about one interview (the rest are about the search as a whole).
+ABOUT_AN_INTERVIEW = 0.7
+#: Days from the interview to a note of it: 1 up to this many.
+NOTE_DAYS = 7
+
+
+def _stream(seed: int, which: int) -> np.random.Generator:
+    """A generator of its own for one part of the sample (1: coaches, 2: notes), from ``seed``."""
+    return np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(which,)))
 
 
 def cohort_plan(cohorts: int, as_of: np.datetime64) -> tuple[list[str], np.ndarray]:
@@ -158,7 +182,7 @@ def generate(
     --------
     >>> candidates, interviews, events = generate(20, seed=1)
     >>> list(candidates.columns)
-    ['candidate_id', 'name', 'email', 'cohort', 'country', 'timezone']
+    ['candidate_id', 'name', 'email', 'cohort', 'country', 'timezone', 'coach']
     """
     if int(n_candidates) < 1:
         raise FollowupKitError("the sample needs at least 1 candidate")
@@ -179,8 +203,73 @@ def generate(
         bar.update()
         bar.set_postfix_str("text")
         frames = _frames(rng, cand, inter, ev, day)
+        frames[0]["coach"] = _caseloads(_stream(seed, 1), cand)
         bar.update()
     return frames
+
+
+def _caseloads(rng: np.random.Generator, cand: dict) -> pd.Series:
+    """Each candidate's coach: names from the sample's pools, ones no candidate has where they last."""
+    n = cand["n"]
+    pairs = len(FIRST) * len(LAST)
+    k = min(max(COACHES, math.ceil(n / CASELOAD)), pairs)
+    taken = np.zeros(pairs, dtype=bool)
+    taken[cand["first"] * len(LAST) + cand["last"]] = True
+    shuffled = rng.permutation(pairs)
+    chosen = shuffled[np.argsort(taken[shuffled], kind="stable")[:k]]
+    names = _take(FIRST, chosen // len(LAST)) + " " + _take(LAST, chosen % len(LAST))
+    return names.take(rng.integers(0, k, n)).reset_index(drop=True)
+
+
+def generate_notes(candidates: pd.DataFrame, interviews: pd.DataFrame, *, seed: int = 0,
+                   as_of: str = SAMPLE_AS_OF) -> pd.DataFrame:
+    """The coaches' session notes of a sample, as the text of ``notes.csv``.
+
+    Each candidate gets 0 to :data:`MOST_NOTES` notes from their coach, each
+    dated 1 to :data:`NOTE_DAYS` days after one of their interviews and never
+    after ``as_of`` (a note that would be is not there); most name that
+    interview.
+
+    Parameters
+    ----------
+    candidates, interviews : DataFrame
+        Text frames as :func:`generate` returns them (``candidates`` with its ``coach``).
+    seed : int
+        The seed the frames were made with: the same seed gives the same notes.
+    as_of : str
+        The day the data is taken, ``YYYY-MM-DD``.
+
+    Returns
+    -------
+    DataFrame
+        ``note_id``, ``candidate_id``, ``date``, ``coach``, ``text``, ``interview_id``,
+        all ``str``, oldest first.
+    """
+    rng = _stream(seed, 2)
+    day = as_day(as_of).astype("datetime64[D]")
+    n = len(candidates)
+    owner = np.repeat(np.arange(n), rng.integers(0, MOST_NOTES + 1, n))
+    whose = positions(interviews["candidate_id"], candidates["candidate_id"])
+    order = np.argsort(whose, kind="stable")
+    held = np.bincount(whose[whose >= 0], minlength=n)
+    first = np.cumsum(held) - held
+    owner = owner[held[owner] > 0]
+    pick = order[first[owner] + (rng.random(len(owner)) * held[owner]).astype(np.int64)]
+    on = (interviews["interview_date"].to_numpy().astype("datetime64[D]")[pick]
+          + rng.integers(1, NOTE_DAYS + 1, len(owner)).astype("timedelta64[D]"))
+    about = rng.random(len(owner)) < ABOUT_AN_INTERVIEW
+    text = rng.integers(0, len(SESSION_NOTES), len(owner))
+    keep = np.flatnonzero(on <= day)
+    keep = keep[np.lexsort((owner[keep], on[keep]))]
+    owner, pick, on, about, text = owner[keep], pick[keep], on[keep], about[keep], text[keep]
+    return pd.DataFrame({
+        "note_id": _ids("N", len(owner), 7),
+        "candidate_id": candidates["candidate_id"].take(owner).reset_index(drop=True),
+        "date": pd.Series(np.datetime_as_string(on, unit="D"), dtype="str"),
+        "coach": candidates["coach"].take(owner).reset_index(drop=True),
+        "text": _take(SESSION_NOTES, text),
+        "interview_id": interviews["interview_id"].take(pick).reset_index(drop=True).where(about, ""),
+    })
 
 
 def generate_typed(
@@ -217,7 +306,7 @@ def write_sample(
     as_of: str = SAMPLE_AS_OF,
     progress: bool = False,
 ) -> list[Path]:
-    """Generate a sample and write ``candidates.csv``, ``interviews.csv`` and ``events.csv``.
+    """Generate a sample and write ``candidates.csv``, ``interviews.csv``, ``events.csv`` and ``notes.csv``.
 
     The files are UTF-8 with a header row, columns in the order of the data
     model, ready for ``followup-kit import``.
@@ -233,10 +322,11 @@ def write_sample(
     Returns
     -------
     list of Path
-        The files written, candidates first.
+        The files written, candidates first, notes last.
     """
     frames = generate(n_candidates, seed=seed, cohorts=cohorts, as_of=as_of, progress=progress)
-    return write_frames(out_dir, frames, progress=progress)
+    notes = generate_notes(frames[0], frames[1], seed=seed, as_of=as_of)
+    return write_frames(out_dir, (*frames, notes), progress=progress)
 
 
 # -- the three steps ---------------------------------------------------------

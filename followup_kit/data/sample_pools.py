@@ -89,3 +89,22 @@ NOTE_BY_KIND = {
     "withdrawn": [9],
     "reply_sent": [12],
 }
+
+#: What a coach writes after a session: short plain sentences, about an interview or the search.
+SESSION_NOTES = np.array([
+    "Went through the thank-you letter together; sent it before we finished.",
+    "Practised the follow-up call: introduce yourself again, ask whether the role is still open.",
+    "Worried about the silence since the interview; we agreed to wait until the window opens.",
+    "Talked through the strengths to mention: the data project and the team work.",
+    "Rehearsed the answer to the salary question.",
+    "Offer on the table; listed the questions to ask before saying yes.",
+    "Took the rejection well; will thank the interviewer and ask for tips.",
+    "Prepared for the second round: who is on the panel, what they asked last time.",
+    "Updated the CV with the new project; two applications to send this week.",
+    "Felt the interview went well; the interviewer promised an answer within two weeks.",
+    "Nervous about the next round; we did a mock interview.",
+    "No news yet; reminded them not to chase before the promised date.",
+    "Checked the letter for the role's name and the interviewer's name.",
+    "Discussed whether to accept or ask for a few days to decide.",
+    "Set the next session for after the decision date.",
+])
