@@ -45,7 +45,7 @@ def shown_html(parts: dict) -> str:
 
 def row_names(parts: dict) -> list[str]:
     """The candidates of the table's rows, top to bottom, as the chooser lists them."""
-    return [label for label, value in parts["candidate"].options if value is not None]
+    return [label for label, value in parts["candidate"].options if value]
 
 
 def test_it_opens_on_every_candidate_with_a_step_soon_overdue_first(app, expected):
@@ -58,7 +58,9 @@ def test_it_opens_on_every_candidate_with_a_step_soon_overdue_first(app, expecte
     assert page.count("<tr") == len(table) + 1 and "OVERDUE" in page
     positions = [page.index(label) for label in wanted]
     assert positions == sorted(positions)
-    assert parts["candidate"].value is None and parts["sessions"].children == ()
+    assert parts["candidate"].value == "" and parts["sessions"].children == ()
+    assert parts["candidate"].label.startswith("choose a candidate")
+    assert (parts["coach"].label, parts["cohort"].label) == ("all coaches", "all cohorts")
 
 
 def test_the_search_box_finds_a_candidate_by_part_of_a_name_email_id_or_company(app, expected):
@@ -86,12 +88,11 @@ def test_the_cohort_menu_and_the_days_narrow_the_rows(app, expected):
     table, _ = expected
     controller = parts["controller"]
     cohort = DEMO.cohort
-    assert (None, ) == tuple(v for _, v in parts["cohort"].options[:1])
     parts["cohort"].value = cohort
     assert set(controller.shown["cohort"]) == {cohort}
     assert row_names(parts) == [f"{n} ({i})" for n, i, c in
                                 zip(table["name"], table["candidate_id"], table["cohort"], strict=True) if c == cohort]
-    parts["cohort"].value = None
+    parts["cohort"].value = ""
     assert len(controller.shown) == len(table)
     parts["within"].value = 0
     today_only = set(controller.shown["candidate_id"])
@@ -227,7 +228,7 @@ def test_the_coach_menu_shows_one_coachs_caseload_read_from_their_rows_alone(sto
     parts["coach"].value = "Sam Hale"
     assert set(controller.shown["candidate_id"]) == set(table["candidate_id"]) - coached
     assert not set(read[-1]) & coached
-    parts["coach"].value = None
+    parts["coach"].value = ""
     assert len(controller.shown) == len(table) and read[-1] is None
     assert "all coaches:" in shown_html(parts)
 
@@ -239,7 +240,7 @@ def test_an_unknown_coach_is_said_with_the_coaches_there_are_and_everyone_is_sho
     with Store(store, readonly=True) as s:
         coaches = s.coaches()
     assert "fk-error" in said and "'Rut Amos'" in said and ", ".join(coaches) in said
-    assert parts["coach"].value is None and len(parts["controller"].shown) == len(table)
+    assert parts["coach"].label == "all coaches" and len(parts["controller"].shown) == len(table)
 
 
 def test_a_session_opened_from_a_coachs_caseload_signs_the_note_with_their_name(store, coached):

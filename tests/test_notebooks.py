@@ -122,6 +122,23 @@ def test_coaching_session_names_no_candidate_and_takes_the_coach_from_the_enviro
     assert 'os.environ.get("FOLLOWUP_KIT_COACH")' in source and "coach=COACH" in source
 
 
+def test_coaching_session_opens_on_the_coach_named_in_the_environment(monkeypatch):
+    from followup_kit import Store
+    from followup_kit.data.demo import demo_store
+
+    with Store(demo_store(), readonly=True) as store:
+        coach = store.coaches()[-1]
+    monkeypatch.setenv("FOLLOWUP_KIT_COACH", coach.upper())
+    nb = nbformat.read(NOTEBOOKS / "coaching_session.ipynb", as_version=4)
+    NotebookClient(nb, timeout=60, kernel_name="python3",
+                   resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
+    shown = widget_outputs(nb)
+    (table,) = [o["data"]["text/html"] for o in shown if "<table" in o.get("data", {}).get("text/html", "")]
+    # Every row is one of theirs, the coach's name as the store spells it.
+    assert html.unescape(table).count(f"<td>{coach}</td>") == table.count("<tr") - 1 > 0
+    assert f"{coach}: " in html.unescape(table)
+
+
 def test_the_candidate_dashboard_opens_on_the_demos_candidate():
     # The candidate the demo shows, whose plan has the most kinds of step in the sample.
     cells = nbformat.read(NOTEBOOKS / "candidate_dashboard.ipynb", as_version=4).cells

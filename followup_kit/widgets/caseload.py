@@ -34,6 +34,8 @@ ALL_COACHES, ALL_COHORTS = "all coaches", "all cohorts"
 WITHIN_DAYS, MOST_DAYS = 7, 365
 #: The candidate menu's first line: nobody chosen yet.
 CHOOSE = "choose a candidate to open their session"
+#: The value of each menu's first line ("all coaches", nobody chosen): a menu shows None as a blank.
+NONE = ""
 
 
 def known_coach(given: str | None, coaches: list[str]) -> str | None:
@@ -214,9 +216,9 @@ def caseload_view(store_or_path: Store | str | Path, coach: str | None = None, t
     box : ipywidgets.VBox
     parts : dict
         ``controller`` (the :class:`CaseloadController`), ``search`` (Text),
-        ``coach`` and ``cohort`` (Dropdowns, None for all), ``within``
+        ``coach`` and ``cohort`` (Dropdowns, ``""`` for all), ``within``
         (BoundedIntText, days), ``table`` (Output), ``candidate`` (Dropdown of
-        the rows shown: choosing one opens their session), ``message`` (HTML),
+        the rows shown, ``""`` for none: choosing one opens their session), ``message`` (HTML),
         ``session`` (the open session's parts dict, None before one is
         chosen) and ``sessions`` (the Box it shows in).
 
@@ -239,8 +241,8 @@ def caseload_view(store_or_path: Store | str | Path, coach: str | None = None, t
     label = {"style": {"description_width": "initial"}}
     search = w.Text(description="find", placeholder="part of a name, an email, an id or a company",
                     continuous_update=True, layout=w.Layout(width="100%", max_width="420px"), **label)
-    coaches = w.Dropdown(description="coach", options=[(ALL_COACHES, None), *((c, c) for c in controller.coaches)],
-                         value=controller.coach, layout=w.Layout(width="auto", max_width="260px"), **label)
+    coaches = w.Dropdown(description="coach", options=[(ALL_COACHES, NONE), *((c, c) for c in controller.coaches)],
+                         value=controller.coach or NONE, layout=w.Layout(width="auto", max_width="260px"), **label)
     cohorts = w.Dropdown(description="cohort", layout=w.Layout(width="auto", max_width="220px"), **label)
     within = w.BoundedIntText(description="due within (days)", value=controller.within, min=0, max=MOST_DAYS,
                               layout=w.Layout(width="170px"), **label)
@@ -276,31 +278,31 @@ def caseload_view(store_or_path: Store | str | Path, coach: str | None = None, t
             show_html(table, html_table(shown, caption=caption, numeric=["steps due"],
                                         row_classes=["overdue" if o else "" for o in rows["overdue"]]),
                       text=shown.to_string(index=False))
-        options = [(CHOOSE, None), *((f"{n} ({i})", i) for n, i in
+        options = [(CHOOSE, NONE), *((f"{n} ({i})", i) for n, i in
                                      zip(rows["name"], rows["candidate_id"], strict=True))]
-        keep = controller.chosen if controller.chosen in set(rows["candidate_id"]) else None
+        keep = controller.chosen if controller.chosen in set(rows["candidate_id"]) else NONE
         quietly(chooser, options=options, value=keep)
 
     def fill_cohorts() -> None:
-        quietly(cohorts, options=[(ALL_COHORTS, None), *((c, c) for c in controller.cohorts)],
-                value=controller.cohort)
+        quietly(cohorts, options=[(ALL_COHORTS, NONE), *((c, c) for c in controller.cohorts)],
+                value=controller.cohort or NONE)
 
-    def set_trait(name: str):
+    def set_trait(name: str, menu: bool = False):
         @says_errors(said, f"show that {name}")
         def apply(change: dict) -> None:
             if not syncing["now"]:
-                setattr(controller, name, change["new"])
+                setattr(controller, name, None if menu and change["new"] == NONE else change["new"])
         return apply
 
     @says_errors(said, "show that coach's caseload")
     def coach_chosen(change: dict) -> None:
         if not syncing["now"]:
-            controller.coach = change["new"]
+            controller.coach = change["new"] or None
             fill_cohorts()
 
     @says_errors(said, "open the session")
     def candidate_chosen(change: dict) -> None:
-        if syncing["now"] or change["new"] is None:
+        if syncing["now"] or not change["new"]:
             return
         open_session(change["new"])
 
@@ -315,11 +317,11 @@ def caseload_view(store_or_path: Store | str | Path, coach: str | None = None, t
         parts["session"] = session_parts
         controller.chosen = candidate_id
         sessions.children = [box]
-        keep = candidate_id if candidate_id in set(controller.shown["candidate_id"]) else None
+        keep = candidate_id if candidate_id in set(controller.shown["candidate_id"]) else NONE
         quietly(chooser, value=keep)
 
     search.observe(set_trait("search"), names="value")
-    cohorts.observe(set_trait("cohort"), names="value")
+    cohorts.observe(set_trait("cohort", menu=True), names="value")
     within.observe(set_trait("within"), names="value")
     coaches.observe(coach_chosen, names="value")
     chooser.observe(candidate_chosen, names="value")
@@ -339,4 +341,4 @@ def caseload_view(store_or_path: Store | str | Path, coach: str | None = None, t
     return box, parts
 
 
-__all__ = ["ALL_COACHES", "ALL_COHORTS", "CaseloadController", "caseload_rows", "caseload_view", "known_coach"]
+__all__ = ["ALL_COACHES", "ALL_COHORTS", "NONE", "CaseloadController", "caseload_rows", "caseload_view", "known_coach"]
