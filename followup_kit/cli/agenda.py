@@ -6,7 +6,6 @@ import argparse
 import json
 import sys
 
-import numpy as np
 import pandas as pd
 
 from ..errors import FollowupKitError
@@ -45,22 +44,18 @@ def caseload_of(db: str, today, *, coach: str | None = None, cohort: str | None 
     if within_days < 0:
         raise FollowupKitError(f"--within: {within_days} days is before today; give 0 or more")
     with open_store(db, readonly=True) as store:
-        people = store.candidates()
-        if "coach" not in people.columns:
-            people = people.assign(coach=pd.Series([pd.NA] * len(people), dtype="str"))
-        chosen = np.ones(len(people), dtype=bool)
+        ids = None
         if coach is not None:
-            coaches = sorted(people["coach"].dropna().unique().tolist(), key=str.casefold)
-            coach = _one_of(coach, coaches, "--coach", ("coach", "coaches"), db)
-            chosen &= (people["coach"] == coach).fillna(False).to_numpy(dtype=bool)
+            coach = _one_of(coach, store.coaches(), "--coach", ("coach", "coaches"), db)
+            ids = store.caseload_ids(coach)
         if cohort is not None:
+            people = store.candidates()
             cohorts = sorted(people["cohort"].dropna().unique().tolist())
             cohort = _one_of(cohort, cohorts, "--cohort", ("cohort", "cohorts"), db)
-            chosen &= (people["cohort"] == cohort).to_numpy(dtype=bool)
-        ids = people.loc[chosen, "candidate_id"].tolist()
-        everyone = coach is None and cohort is None
-        candidates, interviews, events = store.tables(None if everyone else ids)
-        notes = store.last_note_dates(None if everyone else ids)
+            in_cohort = people.loc[(people["cohort"] == cohort).to_numpy(dtype=bool), "candidate_id"]
+            ids = in_cohort.tolist() if ids is None else in_cohort.loc[in_cohort.isin(ids)].tolist()
+        candidates, interviews, events = store.tables(ids)
+        notes = store.last_note_dates(ids)
     f = facts(candidates, interviews, events, as_of=today)
     return caseload(f, candidates, today=today, within_days=within_days, last_notes=notes)
 

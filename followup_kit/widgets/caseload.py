@@ -97,7 +97,6 @@ class CaseloadController(t.HasTraits):
         super().__init__()
         self.store = store
         self.today = as_day(today)
-        self.everyone = store.candidates()
         self.coaches = store.coaches()
         self._quiet = True
         self.coach = known_coach(coach, self.coaches)
@@ -127,10 +126,7 @@ class CaseloadController(t.HasTraits):
 
     def load(self) -> None:
         """Read the coach's candidates' rows and build their facts and plan, then the caseload."""
-        people = self.everyone
-        if self.coach is not None:
-            people = people.loc[(people["coach"] == self.coach).fillna(False).to_numpy(dtype=bool)]
-        ids = None if self.coach is None else people["candidate_id"].tolist()
+        ids = None if self.coach is None else self.store.caseload_ids(self.coach)
         self.candidates, interviews, events = self.store.tables(ids)
         self.facts = build_facts(self.candidates, interviews, events, as_of=self.today)
         self.steps = build_plan(self.facts, today=self.today)
