@@ -124,6 +124,14 @@ def median_ms(func, repeat: int) -> tuple[float, list[float]]:
     return statistics.median(times), times
 
 
+def cold_and_median_ms(func, repeat: int) -> tuple[float, float]:
+    """The wall time of a first call of ``func`` (cold) and the median of ``repeat`` more, in ms."""
+    start = time.perf_counter()
+    func()
+    cold = ms(time.perf_counter() - start)
+    return cold, median_ms(func, repeat)[0]
+
+
 def profiled(label: str, func, lines: int = 25) -> None:
     """Print the cumulative profile of one call of ``func``."""
     profiler = cProfile.Profile()
@@ -183,10 +191,7 @@ def bench_logger(path: Path, repeat: int) -> tuple[list[tuple], str, object]:
         box, parts = coaching_session(path, candidate, today=TODAY)
         parts["session"].store.close()
 
-    start = time.perf_counter()
-    open_session()
-    cold = ms(time.perf_counter() - start)
-    ours_open, _ = median_ms(open_session, repeat)
+    cold, ours_open = cold_and_median_ms(open_session, repeat)
 
     def bare_select():
         db = sqlite3.connect(path)
@@ -290,17 +295,11 @@ def bench_caseload(path: Path, repeat: int) -> tuple[list[tuple], str, object]:
             with sqlite3.connect(path) as con:
                 con.execute("UPDATE candidates SET coach = NULL WHERE coach = ?", (BENCH_COACH,))
 
-    opened: list = []
-
     def open_caseload():
         box, parts = caseload_view(path, coach=coach, today=TODAY)
-        opened.append(parts)
         parts["controller"].store.close()
 
-    start = time.perf_counter()
-    open_caseload()
-    cold = ms(time.perf_counter() - start)
-    ours_open, _ = median_ms(open_caseload, repeat)
+    cold, ours_open = cold_and_median_ms(open_caseload, repeat)
 
     def read_rows():
         with Store(path, readonly=True) as store:
