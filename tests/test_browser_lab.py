@@ -3,6 +3,7 @@
 A real ``jupyter lab`` serves a temporary copy of ``notebooks/`` whose first
 cell points at a temporary copy of the demo store (``data/demo.db`` is never
 written). The browser opens the notebook, runs every cell, waits for the
+caseload, opens the demo candidate's session from it, waits for their
 agenda, then logs a thank-you letter through the logger by clicking, and the
 test reads the new row back from the store file. Everything listens on
 127.0.0.1; nothing is downloaded; the server is stopped at the end, whatever
@@ -220,9 +221,15 @@ def test_a_coach_runs_the_notebook_and_logs_a_thank_you(browser, request, screen
         page.get_by_role("menubar").get_by_role("menuitem", name="Run", exact=True).click()
         page.get_by_role("menu").get_by_role("menuitem", name="Run All Cells", exact=True).click()
 
+        # The notebook opens on the caseload: the coach chooses the candidate under it.
+        caseload = page.locator(".jp-OutputArea-output table", has_text="with a step overdue or due")
+        waiting("the caseload table after Run > Run All Cells", lambda t: caseload.wait_for(timeout=t),
+                lab, page, RUN_MS)
+        page.get_by_label("open", exact=True).select_option(
+            label=f"{NAME} ({CANDIDATE})".replace(" ", "\N{NO-BREAK SPACE}"))
         agenda = page.locator(".jp-OutputArea-output table", has_text="what to do next")
-        waiting("the agenda table ('what to do next') after Run > Run All Cells",
-                lambda t: agenda.wait_for(timeout=t), lab, page, RUN_MS)
+        waiting("the agenda table ('what to do next') after choosing the candidate",
+                lambda t: agenda.wait_for(timeout=t), lab, page, STEP_MS)
         assert f"{NAME}: what to do next" in agenda.inner_text()
 
         # The session's own tabs (Letter | Log and correct), not JupyterLab's; then the logger's

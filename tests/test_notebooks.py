@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
 
 import nbformat
@@ -11,6 +13,7 @@ from nbclient import NotebookClient
 
 from demo_case import demo_case
 from followup_kit.charts import VEGA_LITE
+from followup_kit.data.demo import DEMO_AS_OF
 from readable import readable, strings_in
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
@@ -96,17 +99,49 @@ def test_cohort_analysis_shows_the_report_and_two_charts():
     assert "2026-autumn" in tables[0]
 
 
-def test_coaching_session_shows_the_candidates_agenda():
+def test_coaching_session_opens_on_the_caseload():
+    from followup_kit import Store
+    from followup_kit.data.demo import demo_store
+    from followup_kit.widgets.caseload import caseload_view
+
     shown = widget_outputs(executed(NOTEBOOKS / "coaching_session.ipynb"))
     tables = [o["data"]["text/html"] for o in shown if "<table" in o.get("data", {}).get("text/html", "")]
     assert len(tables) == 1
-    assert f"{demo_case().name}: what to do next" in tables[0] and "OVERDUE" in tables[0]
+    with Store(demo_store(), readonly=True) as store:
+        expected = caseload_view(store, today=DEMO_AS_OF)[1]["controller"].table
+    assert "with a step overdue or due within 7 days" in tables[0] and "OVERDUE" in tables[0]
+    assert [n for n in expected["name"] if html.escape(n) not in tables[0]] == []
+    # No session is open before the coach chooses a candidate.
+    assert "what to do next" not in tables[0]
 
 
-@pytest.mark.parametrize("name", ["candidate_dashboard.ipynb", "coaching_session.ipynb"])
-def test_the_notebooks_open_on_the_demos_candidate(name: str):
+def test_coaching_session_names_no_candidate_and_takes_the_coach_from_the_environment():
+    cells = nbformat.read(NOTEBOOKS / "coaching_session.ipynb", as_version=4).cells
+    source = "".join(c.source for c in cells if c.cell_type == "code")
+    assert "CANDIDATE" not in source and not re.search(r"\bC\d{6}\b", source)
+    assert 'os.environ.get("FOLLOWUP_KIT_COACH")' in source and "coach=COACH" in source
+
+
+def test_coaching_session_opens_on_the_coach_named_in_the_environment(monkeypatch):
+    from followup_kit import Store
+    from followup_kit.data.demo import demo_store
+
+    with Store(demo_store(), readonly=True) as store:
+        coach = store.coaches()[-1]
+    monkeypatch.setenv("FOLLOWUP_KIT_COACH", coach.upper())
+    nb = nbformat.read(NOTEBOOKS / "coaching_session.ipynb", as_version=4)
+    NotebookClient(nb, timeout=60, kernel_name="python3",
+                   resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
+    shown = widget_outputs(nb)
+    (table,) = [o["data"]["text/html"] for o in shown if "<table" in o.get("data", {}).get("text/html", "")]
+    # Every row is one of theirs, the coach's name as the store spells it.
+    assert html.unescape(table).count(f"<td>{coach}</td>") == table.count("<tr") - 1 > 0
+    assert f"{coach}: " in html.unescape(table)
+
+
+def test_the_candidate_dashboard_opens_on_the_demos_candidate():
     # The candidate the demo shows, whose plan has the most kinds of step in the sample.
-    cells = nbformat.read(NOTEBOOKS / name, as_version=4).cells
+    cells = nbformat.read(NOTEBOOKS / "candidate_dashboard.ipynb", as_version=4).cells
     source = "".join(c.source for c in cells if c.cell_type == "code")
     assert f'CANDIDATE = "{demo_case().who}"' in source
 

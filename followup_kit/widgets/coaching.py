@@ -17,40 +17,36 @@ import ipywidgets as w
 
 from ..data.store import Store
 from .agenda import agenda
-from .common import WIDE, says_errors
+from .common import WIDE, says_errors, writable_store
 from .composer import checklist_html, composer
 from .logger import EVENT_FOR, logger
+from .notes import notes
 from .session import CoachingSession
 
 
-def open_store(store_or_path: Store | str | Path) -> Store:
-    """An open store for writing: the one given, or the file at that path."""
-    if isinstance(store_or_path, Store):
-        return store_or_path
-    return Store(store_or_path)
-
-
-
 def coaching_session(store_or_path: Store | str | Path, candidate_id: str, today=None,
-                     display: bool = False) -> tuple[w.VBox, dict]:
-    """The coach's live session with one candidate: agenda, letter composer and logger.
+                     display: bool = False, coach: str | None = None) -> tuple[w.VBox, dict]:
+    """The coach's live session with one candidate: agenda, session notes, letter composer and logger.
 
     Parameters
     ----------
     store_or_path : Store, str or Path
-        The store to read and write (a path is opened for writing).
+        The store to read and write (a path is opened for writing, in each
+        thread the kernel answers the widgets from).
     candidate_id : str
     today : date-like, optional
         The day of the session; the computer's date by default.
     display : bool
         Show the session at once (in a notebook); False returns it unshown, e.g. in a test.
+    coach : str, optional
+        The coach holding the session: today's note is theirs.
 
     Returns
     -------
     box : ipywidgets.VBox
     parts : dict
-        ``session`` (the :class:`CoachingSession`), ``agenda``, ``composer`` and
-        ``logger`` (each the parts dict of its builder) and ``tabs``.
+        ``session`` (the :class:`CoachingSession`), ``agenda``, ``notes``,
+        ``composer`` and ``logger`` (each the parts dict of its builder) and ``tabs``.
 
     Examples
     --------
@@ -59,8 +55,9 @@ def coaching_session(store_or_path: Store | str | Path, candidate_id: str, today
         box, parts = coaching_session("../data/demo.db", "C000135", today="2026-11-01")
         box
     """
-    session = CoachingSession(open_store(store_or_path), candidate_id, today=today)
+    session = CoachingSession(writable_store(store_or_path), candidate_id, today=today)
     agenda_box, agenda_parts = agenda(session)
+    notes_box, notes_parts = notes(session, coach=coach)
     composer_box, composer_parts = composer(session)
     logger_box, logger_parts = logger(session)
     tabs = w.Tab(children=[composer_box, logger_box], layout=WIDE)
@@ -94,8 +91,8 @@ def coaching_session(store_or_path: Store | str | Path, candidate_id: str, today
     header = w.HTML(f'<h3 style="margin:4px 0">{html.escape(session.name)} '
                     f'<span style="font-weight:normal;color:#555">({html.escape(candidate_id)}, '
                     f'{html.escape(str(candidate["cohort"]))})</span></h3>')
-    box = w.VBox([header, agenda_box, tabs], layout=w.Layout(width="100%", max_width="1100px"))
-    parts = {"session": session, "agenda": agenda_parts, "composer": composer_parts,
+    box = w.VBox([header, agenda_box, notes_box, tabs], layout=w.Layout(width="100%", max_width="1100px"))
+    parts = {"session": session, "agenda": agenda_parts, "notes": notes_parts, "composer": composer_parts,
              "logger": logger_parts, "tabs": tabs}
     if display:
         from IPython.display import display as show
@@ -104,4 +101,4 @@ def coaching_session(store_or_path: Store | str | Path, candidate_id: str, today
     return box, parts
 
 
-__all__ = ["CoachingSession", "agenda", "checklist_html", "coaching_session", "composer", "logger"]
+__all__ = ["CoachingSession", "agenda", "checklist_html", "coaching_session", "composer", "logger", "notes"]

@@ -6,11 +6,14 @@ import base64
 import functools
 import html
 import logging
+import threading
 from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
 
 import ipywidgets as w
 import pandas as pd
 
+from ..data.store import Store
 from ..errors import FollowupKitError, ValidationError
 
 log = logging.getLogger(__name__)
@@ -220,3 +223,53 @@ class Progress:
         """Hide the bar: the work is finished."""
         self.bar.value = self.bar.max
         self.box.layout.display = "none"
+
+
+class StoreInEachThread:
+    """The store at ``path``, opened once in each thread that uses it; otherwise a :class:`Store`.
+
+    A kernel answers a widget from the thread of the cell or of the subshell
+    the widget was made in: the session a caseload opens is made in a
+    callback, so its buttons may be answered in another thread than the
+    caseload's. A SQLite connection serves the thread that opened it only,
+    so each thread gets its own, on the same file (the store's WAL lets them
+    read and write side by side).
+
+    Parameters
+    ----------
+    path : str or Path
+        The store file, opened for writing.
+    """
+
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        self._mine = threading.local()
+        self._opened: list[Store] = []
+        self._store()  # a path that is no store fails here, where it is given
+
+    def _store(self) -> Store:
+        store = getattr(self._mine, "store", None)
+        if store is None:
+            store = self._mine.store = Store(self.path)
+            self._opened.append(store)
+        return store
+
+    def __getattr__(self, name: str):
+        return getattr(self._store(), name)
+
+    def close(self) -> None:
+        """Close the store in every thread it was opened in."""
+        for store in self._opened:
+            store.close()
+        self._opened.clear()
+        self._mine = threading.local()
+
+    def __repr__(self) -> str:
+        return f"StoreInEachThread({self.path!r})"
+
+
+def writable_store(store_or_path: Store | StoreInEachThread | str | Path) -> Store | StoreInEachThread:
+    """A store for writing: the one given, or the file at that path opened in each thread that uses it."""
+    if isinstance(store_or_path, (Store, StoreInEachThread)):
+        return store_or_path
+    return StoreInEachThread(store_or_path)

@@ -1,8 +1,8 @@
-"""One candidate as the coaching session sees them: their rows, facts, plan and the interview in view.
+"""One candidate as the coaching session sees them: their rows, notes, facts, plan and the interview in view.
 
-:class:`CoachingSession` reads the candidate's rows with the store's
-per-candidate read and builds their interview facts and plan as of the
-session's day; the agenda, composer and logger views observe it.
+:class:`CoachingSession` reads the candidate's rows and session notes with
+the store's per-candidate reads and builds their interview facts and plan as
+of the session's day; the agenda, notes, composer and logger views observe it.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ class CoachingSession(t.HasTraits):
     """What the session knows about one candidate; the views observe its two traits.
 
     Holds that candidate's rows only (read with the store's per-candidate
-    read), their interview facts and plan as of ``today``, and the interview
+    read), their session notes (newest first), their interview facts and plan as of ``today``, and the interview
     the coach is looking at. A view redraws what it shows from the rows when
     ``revision`` changes and follows ``selected``, as ipywidgets' own widgets
     observe their traits.
@@ -58,12 +58,13 @@ class CoachingSession(t.HasTraits):
                                    "with 'followup-kit export'")
 
     def reload(self) -> None:
-        """Read the candidate's rows again and rebuild their facts and plan.
+        """Read the candidate's rows and notes again and rebuild their facts and plan.
 
         The interview looked at stays, or becomes the agenda's first when it is gone.
         """
         with self.hold_trait_notifications():
             self.candidate, self.interviews, self.events = self.store.tables(self.candidate_id)
+            self.notes = self.store.notes(self.candidate_id)
             # Every interview's application and round, those not yet held included.
             self.rounds = number_rounds(self.interviews)
             self.facts = build_facts(self.candidate, self.interviews, self.events, as_of=self.today)

@@ -178,6 +178,7 @@ class Store:
     notes = bulk_reads.notes
     last_note_dates = bulk_reads.last_note_dates
     coaches = bulk_reads.coaches
+    caseload_ids = bulk_reads.caseload_ids
     tables = bulk_reads.tables
     counts = bulk_reads.counts
     countries = bulk_reads.countries

@@ -337,6 +337,15 @@ def last_note_dates(store: Store, candidate_ids: str | Sequence[str] | None = No
                      .to_numpy(), index=index, name="last_note")
 
 
+def caseload_ids(store: Store, coach: str) -> list[str]:
+    """The ids of one coach's candidates (the coach's name compared without case), in the order written.
+
+    Reads the ids alone, so a caseload reads its candidates' rows and no one else's.
+    """
+    return [row[0] for row in store._db.execute(
+        "SELECT candidate_id FROM candidates WHERE lower(coach) = lower(?) ORDER BY rowid", (coach.strip(),))]
+
+
 def coaches(store: Store) -> list[str]:
     """The coaches the candidates have, each once, in alphabetical order (without regard to case)."""
     found = [row[0] for row in store._db.execute(
