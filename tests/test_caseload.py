@@ -166,3 +166,36 @@ def test_followup_kit_agenda_lists_the_caseload_and_refuses_what_it_cannot_read(
         assert main(["agenda", "--db", str(db), *argv]) == 2
         err = capsys.readouterr().err
         assert message in err and len(err.strip().splitlines()) == 1, err
+
+
+def test_agenda_for_a_coach_reads_their_caseload_and_an_unknown_coach_lists_the_coaches(tmp_path, capsys):
+    """On the committed sample: one coach's candidates only, any case; a name not there lists who is."""
+    from pathlib import Path
+
+    from followup_kit import Store
+    from followup_kit.cli import main
+
+    data = Path(__file__).resolve().parent.parent / "data"
+    db = tmp_path / "demo.db"
+    with Store(db) as store:
+        store.import_csv(*(data / f"{name}.csv" for name in ("candidates", "interviews", "events", "notes")))
+        coaches = store.coaches()
+        people = store.candidates()
+    coach = coaches[0]
+    theirs = set(people.loc[people["coach"] == coach, "candidate_id"])
+    assert main(["agenda", "--db", str(db), "--today", "2026-11-01", "--coach", coach.upper(), "--format",
+                 "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows and {r["candidate_id"] for r in rows} <= theirs and {r["coach"] for r in rows} == {coach}
+    everyone = caseload(facts(*Store(db, readonly=True).tables(), as_of="2026-11-01"), people, today="2026-11-01")
+    assert [r["candidate_id"] for r in rows] == everyone.loc[everyone["coach"] == coach, "candidate_id"].tolist()
+    assert main(["agenda", "--db", str(db), "--coach", "Nobody Atall"]) == 2
+    err = capsys.readouterr().err
+    assert "--coach: no coach 'Nobody Atall'" in err and ", ".join(coaches) in err
+    # Both filters: that coach's candidates in that cohort, and no one else.
+    cohort = sorted(set(people.loc[people["coach"] == coach, "cohort"]))[-1]
+    assert main(["agenda", "--db", str(db), "--today", "2026-11-01", "--coach", coach, "--cohort", cohort,
+                 "--format", "json"]) == 0
+    both = json.loads(capsys.readouterr().out)
+    wanted = everyone.loc[(everyone["coach"] == coach) & (everyone["cohort"] == cohort), "candidate_id"].tolist()
+    assert [r["candidate_id"] for r in both] == wanted and wanted

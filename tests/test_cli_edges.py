@@ -228,6 +228,7 @@ NEEDS_A_STORE = {
     "import": ["{csv}"],
     "export": ["--out", "{folder}/out"],
     "plan": [],
+    "agenda": ["--coach", "Ann"],
     "ics": ["--candidate", "C1", "--out", "{folder}/c1.ics"],
     "log": ["--interview", "I1", "--kind", "offer", "--date", "2026-05-21"],
     "edit": ["--interview", "I1", "--role", "Senior analyst"],

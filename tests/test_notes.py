@@ -227,3 +227,11 @@ def test_the_committed_sample_holds_the_notes_the_generator_writes():
     committed = schema.read_csv(folder / "notes.csv").frame
     pd.testing.assert_frame_equal(committed, generate_notes(*frames[:2], seed=7))
     assert len(committed) == 450 and committed["coach"].nunique() == 5
+
+
+def test_a_note_too_long_says_so_without_asking_about_quotes_in_a_file(store):
+    """A typed note over 10,000 characters is too long; only a file's cell may be a quote left open."""
+    with pytest.raises(FollowupKitError) as caught:
+        store.add_note(candidate_id="C1", text="x" * 10_001, date="2026-05-12")
+    assert "10,001 characters, more than the 10,000" in str(caught.value)
+    assert "quote" not in str(caught.value)

@@ -164,9 +164,11 @@ def _check_cells(raw: RawTable, known: Known, siblings: Mapping[str, pd.DataFram
         if col.required:
             problems += _problems(blank, rows, source, col.name, f"'{col.name}' is empty; it is required")
         long = (text.str.len() > MAX_CELL).to_numpy()
+        # In a file, a cell that long is most often a quote left open; typed in, it is just too long.
+        hint = "" if source.startswith("<") else " (is a closing quote missing?)"
         problems += _problems(long, rows, source, col.name,
-                              lambda i, t=text: f"{len(t.iat[i]):,} characters, more than the "
-                              f"{MAX_CELL:,} one cell may hold (in a file: is a closing quote missing?)")
+                              lambda i, t=text, h=hint: f"{len(t.iat[i]):,} characters, more than the "
+                              f"{MAX_CELL:,} one cell may hold{h}")
         present = ~blank & ~long
 
         def value(i, text=text):
