@@ -211,8 +211,11 @@ def timeline_svg(facts: pd.DataFrame, today=None) -> str:
                         f'x2="{x_of(to_come):.1f}" y2="{y}" stroke="{TIMELINE_KEY["rounds"][1]}" '
                         'stroke-width="2" stroke-dasharray="4 3"/>')
         followed = [True] * (len(held) - 1) + [pd.notna(to_come)]
+        said: list[list] = []
         for r, then in zip(group.itertuples(index=False), followed, strict=True):
-            _round_marks(body, drawn, r, y, said_y, x_of, today, then)
+            said.append([])
+            _round_marks(body, drawn, r, y, said_y, x_of, today, then, said[-1])
+        body.extend(_words_that_fit(said))
         if pd.notna(to_come):
             body.append(f'<circle class="interview-to-come" data-date="{to_come:%Y-%m-%d}" '
                         f'cx="{x_of(to_come):.1f}" cy="{y}" r="5" fill="#ffffff" stroke="#000000" '
@@ -265,11 +268,41 @@ def timeline_svg(facts: pd.DataFrame, today=None) -> str:
             + "".join(body) + "</svg>")
 
 
-def _round_marks(body: list, drawn: set, r, y: float, said_y: float, x_of, today, followed: bool) -> None:
+def _words_that_fit(rounds: list[list]) -> list[str]:
+    """The words of a row's rounds that do not run into each other, the latest round's first.
+
+    Each round gives (left, right, y, label); an earlier round's words that
+    would overlap words already placed on their line are left out (its marks still show).
+    """
+    placed: list[tuple[float, float, float]] = []
+    kept = []
+    for number in reversed(range(len(rounds))):
+        for order, (left, right, y, label) in enumerate(rounds[number]):
+            if all(abs(y - at) > 10 or right + 4 < a or left - 4 > b for a, b, at in placed):
+                placed.append((left, right, y))
+                kept.append(((number, order), label))
+    # In the picture's own order, round by round.
+    return [label for _, label in sorted(kept)]
+
+
+def _said(said: list, x: float, y: float, text: str, anchor: str = "middle", **style) -> None:
+    """Words about a mark, kept with the span they take so that :func:`_words_that_fit` can place them."""
+    width = _text_width(text, 12, style.get("bold", False))
+    if anchor == "middle":
+        x = min(max(x, width / 2 + 2), TIMELINE_WIDTH - width / 2 - 2)
+        left = x - width / 2
+    else:
+        left = x
+    said.append((left, left + width, y, _label(x, y, text, anchor=anchor, **style)))
+
+
+def _round_marks(body: list, drawn: set, r, y: float, said_y: float, x_of, today, followed: bool,
+                 said: list) -> None:
     """One round's marks on its application's row: waiting, window, interview, letters, answer.
 
     ``followed``: a round comes after it, held or to come. The line to that
     round runs on from the answer, so the answer's words go under the row.
+    The words go to ``said``, for the row to place where they fit.
     """
     answer = r.answered_on
     stop = answer if pd.notna(answer) else today
@@ -296,8 +329,7 @@ def _round_marks(body: list, drawn: set, r, y: float, said_y: float, x_of, today
     drawn.add("thank-you-due")
     if pd.isna(sent):
         if today > due:
-            body.append(_label(x_of(due), said_y, "thank-you overdue", bold=True,
-                               colour=LATE, cls="said"))
+            _said(said, x_of(due), said_y, "thank-you overdue", bold=True, colour=LATE, cls="said")
     else:
         late = (sent - due).days
         colour = LATE if late > 0 else blue
@@ -305,9 +337,8 @@ def _round_marks(body: list, drawn: set, r, y: float, said_y: float, x_of, today
             body.append(f'<line class="thank-you-late" x1="{x_of(due):.1f}" y1="{y}" '
                         f'x2="{x_of(sent):.1f}" y2="{y}" stroke="{LATE}" stroke-width="1.5" '
                         'stroke-dasharray="2 2"/>')
-            body.append(_label(x_of(sent), said_y,
-                               f"sent {plural(late, 'day')} late", bold=True,
-                               colour=LATE, cls="said"))
+            _said(said, x_of(sent), said_y, f"sent {plural(late, 'day')} late", bold=True, colour=LATE,
+                  cls="said")
         body.append(_diamond(x_of(sent), y, colour, colour, "thank-you-sent", sent))
         drawn.add("thank-you-sent")
     if pd.notna(answer):
@@ -316,9 +347,9 @@ def _round_marks(body: list, drawn: set, r, y: float, said_y: float, x_of, today
         body.append(_star(x, y, "answer", answer))
         if followed:
             # The line on to the next round runs beside the star: its words go under it.
-            body.append(_label(x, said_y, words, bold=True, cls="said"))
+            _said(said, x, said_y, words, bold=True, cls="said")
         else:
-            body.append(_label(x + 12, y + 4, words, anchor="start", bold=True, cls="said"))
+            _said(said, x + 12, y + 4, words, anchor="start", bold=True, cls="said")
         drawn.add("answer")
 
 

@@ -86,3 +86,30 @@ def test_the_timeline_in_words_has_one_sentence_per_application_round_by_round()
     assert words.count("Kora Bank") == 1
     before = timeline_words(kora_facts("2026-04-12"), today="2026-04-12")
     assert before.endswith("invited to the next round on 10 April; second interview to come on 20 April.")
+
+
+def test_the_words_under_a_row_of_rounds_never_run_into_each_other():
+    """Rounds close together, each with a letter missed: only the words that fit are written, the latest first."""
+    from followup_kit.timeline import _text_width
+
+    base = {"candidate_id": "C1", "company": "Kora Bank", "role": "Graduate analyst",
+            "interviewer_name": "Harriet Lowe", "interviewer_email": "harriet.lowe@kora.example"}
+    rounds = [{"interview_id": f"K{n}", "interview_date": day, "round": str(n), **base}
+              for n, day in ((1, "2026-04-01"), (2, "2026-04-06"), (3, "2026-04-10"))]
+    events = [{"interview_id": "K1", "date": "2026-04-03", "kind": "next_round"},
+              {"interview_id": "K2", "date": "2026-04-07", "kind": "next_round"},
+              {"interview_id": "K3", "date": "2026-04-20", "kind": "offer"}]
+    day = "2026-05-01"
+    root = drawn(timeline_svg(facts(*make_tables(rounds, events), as_of=day), today=day))
+    said = of_class(root, "said")
+    spans = []
+    for t in said:
+        width = _text_width(t.text, 12, True)
+        x = float(t.get("x"))
+        left = x - width / 2 if t.get("text-anchor") == "middle" else x
+        spans.append((float(t.get("y")), left, left + width, t.text))
+    for i, (y, a, b, text) in enumerate(spans):
+        for y2, c, d, other in spans[i + 1:]:
+            assert abs(y - y2) > 10 or b < c or d < a, (text, other)
+    # The latest round's own words are there: its missed letter and the offer.
+    assert "offer!" in [t.text for t in said] and "thank-you overdue" in [t.text for t in said]
