@@ -40,3 +40,21 @@ def test_demo_on_the_sample(tmp_path, capsys):
     assert len(suggested) == 2
     for command in suggested:
         assert main(shlex.split(command)) == 0, command
+
+
+def test_demo_says_whose_steps_are_due_as_the_agenda_lists_them(tmp_path, capsys):
+    import json
+
+    db = tmp_path / "demo.db"
+    assert main(["init", "--db", str(db)]) == 0
+    assert main(["import", "--db", str(db), *map(str, sorted(DATA.glob("*.csv")))]) == 0
+    capsys.readouterr()
+    assert main(["agenda", "--db", str(db), "--today", "2026-11-01", "--format", "json"]) == 0
+    agenda = json.loads(capsys.readouterr().out)
+    assert main(["demo", "--db", str(db), "--as-of", "2026-11-01", "--plots", str(tmp_path / "p")]) == 0
+    out = capsys.readouterr().out
+    whose = out.split("Who needs their coach this week: ", 1)[1].split("\n\n", 1)[0]
+    assert whose.startswith(f"{len(agenda)} candidates")
+    lines = [line for line in whose.splitlines() if line.startswith("* ")]
+    assert [line.split(" (", 1)[1].split(",", 1)[0] for line in lines] == [r["candidate_id"] for r in agenda[:8]]
+    assert all(f"{r['coach']})" in line for r, line in zip(agenda, lines, strict=False))

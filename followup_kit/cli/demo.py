@@ -14,11 +14,12 @@ from pathlib import Path
 import pandas as pd
 
 from ..playbook.applications import plan_rows
+from ..playbook.caseload import caseload
 from ..playbook.next_steps import LETTER_FOR
 from ..stats.report import cohort_report
 from ..stats.tables import report_table
 from ..words import ACTION_WORDS, ASSOCIATION_SENTENCE, human_date, human_dates, in_step_order
-from .options import about, day_option
+from .options import about, day_option, open_store
 from .playbook import planned
 
 RULE = "-" * 78
@@ -43,6 +44,23 @@ def pick_candidate(f: pd.DataFrame, p: pd.DataFrame) -> str:
     pool = live if not live.empty else steps
     variety = pool.groupby("candidate_id")["action"].nunique()
     return str(variety.sort_values(ascending=False, kind="stable").index[0])
+
+
+def _whose(f: pd.DataFrame, p: pd.DataFrame, candidates: pd.DataFrame, today, db: str, shown: int = 8) -> None:
+    """Whose steps those are: the candidates who need their coach this week, the most overdue first."""
+    with open_store(db, readonly=True) as store:
+        notes = store.last_note_dates()
+    table = caseload(f, candidates, today=today, within_days=7, last_notes=notes, steps=p)
+    _heading(f"Who needs their coach this week: {len(table)} candidates (followup-kit agenda)")
+    for row in table.head(shown).itertuples(index=False):
+        step = ACTION_WORDS[str(row.action)]
+        when = human_dates(pd.Series([row.due]), today=today).iloc[0]
+        late = " (overdue)" if row.overdue else ""
+        coach = row.coach if isinstance(row.coach, str) else "no coach"
+        print(f"* {row.name} ({row.candidate_id}, {coach}): {step[0]} {step[1]} {when}{late}, {row.company}"
+              if step[1] else f"* {row.name} ({row.candidate_id}, {coach}): {step[0]}, {row.company}")
+    if len(table) > shown:
+        print(f"  ... and {len(table) - shown} more; one coach's: followup-kit agenda --db {db} --coach NAME")
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -75,6 +93,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
                             "overdue": p["overdue"].groupby(actions).sum()}).fillna(0).astype(int)
     summary = summary[summary.index != "none"].sort_values("applications", ascending=False)
     print(summary.rename_axis("next step").to_string())
+
+    _whose(f, p, candidates, today, args.db)
 
     who = pick_candidate(plan_rows(f), p)
     person = candidates.set_index("candidate_id").loc[who]
