@@ -16,7 +16,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from test_browser_lab import NOTEBOOK, RUN_MS, STEP_MS, browser, lab, open_notebook, waiting  # noqa: F401 (fixtures)
+from test_browser_lab import STEP_MS, browser, lab, run_to_the_caseload, waiting  # noqa: F401 (fixtures)
 
 from demo_case import demo_case
 from followup_kit.data.demo import DEMO_AS_OF
@@ -56,13 +56,7 @@ def test_a_coach_finds_a_candidate_notes_the_session_logs_a_letter_and_sees_thei
 
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     try:
-        page.set_default_timeout(STEP_MS)
-        open_notebook(page, lab, NOTEBOOK)
-        page.get_by_role("menubar").get_by_role("menuitem", name="Run", exact=True).click()
-        page.get_by_role("menu").get_by_role("menuitem", name="Run All Cells", exact=True).click()
-        caseload = page.locator(".jp-OutputArea-output table.fk-table", has_text="with a step overdue or due")
-        waiting("the caseload table after Run > Run All Cells", lambda t: caseload.wait_for(timeout=t),
-                lab, page, RUN_MS)
+        caseload = run_to_the_caseload(page, lab)
         rows_before = caseload.locator("tbody tr").count()
 
         # Part of the surname, typed as a coach types it; the table narrows as they type.

@@ -196,6 +196,18 @@ def open_notebook(page, lab: dict, name: str) -> None:
             lab, page, PAGE_MS)
 
 
+def run_to_the_caseload(page, lab):
+    """Open the coaching notebook, run every cell and wait for the caseload; the caseload's table."""
+    page.set_default_timeout(STEP_MS)
+    open_notebook(page, lab, NOTEBOOK)
+    page.get_by_role("menubar").get_by_role("menuitem", name="Run", exact=True).click()
+    page.get_by_role("menu").get_by_role("menuitem", name="Run All Cells", exact=True).click()
+    caseload = page.locator(".jp-OutputArea-output table", has_text="with a step overdue or due")
+    waiting("the caseload table after Run > Run All Cells", lambda t: caseload.wait_for(timeout=t),
+            lab, page, RUN_MS)
+    return caseload
+
+
 def events_of(db: Path) -> list[tuple]:
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as con:
         return con.execute("SELECT event_id, interview_id, date, kind, channel FROM events "
@@ -215,16 +227,8 @@ def test_a_coach_runs_the_notebook_and_logs_a_thank_you(browser, request, screen
 
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     try:
-        page.set_default_timeout(STEP_MS)
-        open_notebook(page, lab, NOTEBOOK)
-
-        page.get_by_role("menubar").get_by_role("menuitem", name="Run", exact=True).click()
-        page.get_by_role("menu").get_by_role("menuitem", name="Run All Cells", exact=True).click()
-
         # The notebook opens on the caseload: the coach chooses the candidate under it.
-        caseload = page.locator(".jp-OutputArea-output table", has_text="with a step overdue or due")
-        waiting("the caseload table after Run > Run All Cells", lambda t: caseload.wait_for(timeout=t),
-                lab, page, RUN_MS)
+        run_to_the_caseload(page, lab)
         page.get_by_label("open", exact=True).select_option(
             label=f"{NAME} ({CANDIDATE})".replace(" ", "\N{NO-BREAK SPACE}"))
         agenda = page.locator(".jp-OutputArea-output table", has_text="what to do next")
