@@ -1,0 +1,54 @@
+"""Rules written on the third fresh set, each on invented sentences: how a coach reads a letter.
+
+Interest said as fit or as the next step, the job still wanted in the words of speech, keenness
+graded however strongly, doubt that affirms; each with sentences that must not be credited.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from followup_kit.letters.checks import check
+
+PORTER = {"interviewer_name": "Joan Pike", "role": "Kitchen Porter", "company": "The Old Mill"}
+
+
+def _thank_you(sentence: str, interview: dict = PORTER):
+    return check("thank_you", f"Dear Joan,\n\nThank you for meeting me.\n{sentence}\n\nBest wishes,\nSam",
+                 interview=interview)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Honestly, the porter job would suit me to a tee.",
+    "This role is precisely the step I have wanted to take.",
+    "Working in your kitchen would be a dream.",
+    "A kitchen porter post at the Mill is my dream job.",
+    "I am still after the kitchen porter role.",
+    "I would truly love the kitchen porter position.",
+    "I would like so much the post of kitchen porter.",
+    "I'd love to come and work in your kitchen.",
+    "I would very much like to be considered for the role.",
+    "I would welcome the chance to get stuck in.",
+    "It is a role I would love to have.",
+    "I remain most desirous of joining the Mill.",
+    "I am highly motivated to become part of your team.",
+    "I'd be mad keen on a summer in your kitchen.",
+    "I hope very much to be the next porter at the Mill.",
+    "I couldn't be keener on the kitchen porter post.",
+    "I don't doubt that the role is the right step for me.",
+])
+def test_interest_as_a_coach_reads_it_is_found(sentence):
+    assert _thank_you(sentence).parts["interest"] is True
+
+
+@pytest.mark.parametrize("sentence", [
+    "The late shifts would not suit me.",
+    "The job is not the right step for me.",
+    "I doubt the role is the right step for me.",
+    "I would love the chef role instead.",
+    "I was after the bus when I left.",
+    "I would welcome any feedback.",
+    "My dream was once to be a pilot, and I left school to fly.",
+])
+def test_what_a_coach_does_not_read_as_interest_stays_unfound(sentence):
+    assert _thank_you(sentence).parts["interest"] is False
