@@ -52,3 +52,32 @@ def test_interest_as_a_coach_reads_it_is_found(sentence):
 ])
 def test_what_a_coach_does_not_read_as_interest_stays_unfound(sentence):
     assert _thank_you(sentence).parts["interest"] is False
+
+
+def _rejection_reply(sentence: str):
+    return check("rejection_reply", f"Dear Joan,\n\nThank you for letting me know.\n{sentence}\n\nSam")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Wishing you and the kitchen every success this season.",
+    "Please pass my best wishes to the whole brigade.",
+    "I wish the Mill a busy summer and lots of luck.",
+    "I'd love to be kept in mind for the autumn.",
+    "I hope to apply to the Mill again next year.",
+    "I have a lot of respect for how you run the place.",
+    "I accept the decision and thank you for it.",
+    "I'm sure whoever you picked will be brilliant.",
+    "I hope the new porter settles in quickly.",
+])
+def test_a_positive_tone_as_a_coach_hears_it_is_found(sentence):
+    assert _rejection_reply(sentence).parts["positive"] is True
+
+
+@pytest.mark.parametrize("sentence", [
+    "I do not accept the decision.",
+    "I will not apply again.",
+    "With respect, the process took months.",
+    "Please don't keep my name in mind.",
+])
+def test_what_is_not_a_positive_tone_stays_unfound(sentence):
+    assert _rejection_reply(sentence).parts["positive"] is False

@@ -227,6 +227,21 @@ POSITIVE = any_of(
     r"\b(?:i'm|i am) sure (?:you|they|the team) (?:picked|chose|made|found|hired|have (?:picked|chosen|found|made))\b",
     r"\b(?:completely|totally|fully) (?:get it|fair|makes sense)\b",
 )
+# A positive tone over lemmas, as a coach hears it: a good wish however it is put ("wishing you and the
+# clinic every success", "best wishes to the team"), a wish to be kept in mind or to try again with them
+# later, respect for them, the decision taken well, and goodwill to whoever got the job.
+POSITIVE_LEMMAS = any_of(
+    r"\bwish (?:you|the|everyone|your|all)\b", r"\b(?:best|good) wish (?:to|for) (?:you|the|your|everyone|all)\b",
+    r"\bwish\b[^.?!]{0,40}\b(?:success|well|luck|the best|height)\b",
+    r"\bkeep (?:i |my (?:name|cv|detail|application) )?in mind\b",
+    r"\b(?:like|love|hope|want|plan|intend|keen|happy|glad)\b[^.?!]{0,30}\b(?:apply|work|be consider|"
+    r"be in the running|try|meet)\b[^.?!]{0,40}\b(?:again|one day|in (?:the )?future|next time|someday|"
+    r"next year|later on)\b",
+    r"\b(?:respect|admiration|admirer) (?:for|of)\b",
+    r"\b(?:accept|respect|take|understand) (?:the|your|this|that) (?:decision|news|outcome)\b",
+    r"\bi be sure (?:whoever|whomever|the (?:[a-z]+ )?(?:person|candidate|applicant|hire))\b",
+    r"\bhope (?:the|your) (?:new|successful)\b",
+)
 TIPS = any_of(
     r"\bfeedback\b", r"\btips?\b", r"\badvice\b", r"\bpointers\b", r"\bsuggestions?\b",
     r"\bwhat i (?:could|can|should|might) (?:do|have done) (?:better|differently)\b",
