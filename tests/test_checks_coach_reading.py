@@ -81,3 +81,35 @@ def test_a_positive_tone_as_a_coach_hears_it_is_found(sentence):
 ])
 def test_what_is_not_a_positive_tone_stays_unfound(sentence):
     assert _rejection_reply(sentence).parts["positive"] is False
+
+
+def _offer_reply(body: str):
+    return check("offer_reply", f"Dear Joan,\n\nThank you for the offer of the Kitchen Porter job.\n{body}\n\nSam",
+                 interview=PORTER)
+
+
+@pytest.mark.parametrize(("body", "intent"), [
+    ("I'm chuffed to accept it.", "accept"),
+    ("Kindly give me till Thursday to think.", "time"),
+    ("Is it possible to have two weeks before I answer?", "time"),
+    ("Would it be all right if I got back to you on Monday?", "time"),
+    ("I would however respectfully request a week to review the contract.", "time"),
+    ("May I have a week for a final answer?", "time"),
+    ("I won't be taking the job, as I have found work nearer home.", "decline"),
+    ("I will not take up the offer.", "decline"),
+])
+def test_what_a_reply_does_with_the_offer_in_other_words(body, intent):
+    assert _offer_reply(body).intent == intent
+
+
+@pytest.mark.parametrize(("body", "found"), [
+    ("Really pleased! Could I have until Friday to decide?", True),
+    ("I'm so glad, and could I have until Friday to decide?", True),
+    ("It is a job I would love to do. Could I have until Friday to decide?", True),
+    ("Could I have until Friday to decide?", False),
+    ("I am glad to tell you I need until Friday to decide.", False),
+])
+def test_gladness_said_on_its_own_in_a_request_for_time_is_interest(body, found):
+    result = _offer_reply(body)
+    assert result.intent == "time"
+    assert result.parts["interest"] is found

@@ -451,7 +451,8 @@ DECLINES_OFFER = any_of(
     r"this one) down\b",
     r"\bturn(?:ing)? down (?:the|your|this|it)\b",
     r"\b(?:unable|not able|cannot|can ?not|can't|won't be able|will not be able|not in a position) to accept\b",
-    r"\b(?:cannot|can ?not|can't|won't|will not|shall not) (?:be )?accept(?:ing)?\b",
+    r"\b(?:cannot|can ?not|can't|won't|will not|shall not) (?:be )?(?:accept(?:ing)?|"
+    r"tak(?:e|ing) (?:it|this|that|up|the|your))\b",
     r"\bnot (?:be )?(?:accepting|taking (?:it|this|up|the|your))\b",
     r"\b(?:accepted|taken|accepting|taking|accept|take) (?:another|a different|an other|a job|a role|a position|"
     r"a post|an offer|a place)\b",
@@ -468,7 +469,8 @@ ACCEPTS = any_of(
     r"(?<!before )(?<!if )(?<!until )(?<!whether )(?<!when )(?<!once )\b(?:i|we) (?:hereby |formally |"
     r"gladly |happily |"
     r"officially |do |also )?accept\b",
-    r"\b(?:delighted|happy|pleased|thrilled|glad|honou?red|proud|excited) to (?:formally |officially )?accept\b",
+    r"\b(?:delighted|happy|pleased|thrilled|glad|honou?red|proud|excited|stoked|chuffed|overjoyed|ecstatic) "
+    r"to (?:formally |officially )?accept\b",
     r"\b(?:i am|i'm) (?:formally |happily |gladly |officially )?accepting\b",
     r"\b(?:like|love|want|writing|write) to (?:formally |officially |gladly )?accept\b",
     r"\b(?:my|this|as) (?:formal )?acceptance\b",
@@ -493,15 +495,20 @@ ASKS = any_of(
     r"\b(?:could|can|may|might) i\b", r"\bwould (?:it|that) be (?:possible|all right|alright|ok|okay|acceptable|fine)\b",
     r"\bis (?:it|that) (?:possible|all right|alright|ok|okay)\b",
     r"\bi(?:'d| would) (?:like|be (?:very |most )?grateful for|appreciate|welcome)\b",
-    r"\bi need\b", r"\bplease (?:allow|give) me\b", r"\bif i (?:could|may|might)\b",
+    r"\bi need\b", r"\b(?:please|kindly),? (?:allow|give|grant) me\b", r"\bif i (?:could|may|might)\b",
+    # A request in so many words: "I would kindly request a week".
+    r"\bi (?:would |should )?(?:however |also |like to |kindly |respectfully |humbly )*request\b",
 )
 DECIDING = any_of(
     r"\b(?:my|an|the) (?:answer|decision|final reply)\b", r"\b(?:decide|deciding)\b",
     r"\b(?:consider|think (?:it|this|things|everything) (?:over|through)|think about it)\b",
     r"\b(?:more|some|a little|a bit of|a few days'?|a week'?s?|enough|extra) (?:more )?time\b",
-    r"\buntil\b", r"\ba (?:few|couple of) (?:more )?days\b",
+    r"\b(?:until|till|til)\b", r"\ba (?:few|couple of) (?:more )?days\b",
+    r"\b(?:a|one|two) (?:more )?weeks?\b", r"\ba final (?:answer|decision|reply)\b",
+    r"\bbefore i (?:answer|decide|reply|respond|confirm|commit|say yes|sign|give)\b",
+    r"\b(?:review|go through|look over|read through) the (?:terms|contract|offer|package)\b",
     r"\b(?:reply|respond|answer|confirm) (?:by|before|on|within|no later than)\b",
-    r"\b(?:let you know|come back to you|get back to you)\b",
+    r"\b(?:let you know|(?:come|came|get|got|getting|coming) back to you)\b",
 )
 # A decline that keeps the door open: "I hope our paths cross again", "future vacancies".
 DOOR_OPEN = any_of(
@@ -514,4 +521,9 @@ DOOR_OPEN = any_of(
 # Gladness at the offer itself: "I am very happy about it", "thrilled with the offer".
 GLAD_OF_OFFER = any_of(
     r"\b(?:happy|pleased|delighted|thrilled|excited|glad) (?:about|with) (?:it|this|the offer|your offer|the news)\b",
+    # Gladness said on its own, right after the offer: "Really pleased!", "I am so glad."
+    r"^\W*(?:i am |i'm )?(?:(?:really|very|so|truly|absolutely) )*(?:pleased|delighted|thrilled|chuffed|"
+    r"happy|glad|excited|stoked)\W*$",
+    r"^\W*(?:i am|i'm) (?:(?:really|very|so|truly|absolutely) )*(?:pleased|delighted|thrilled|chuffed|happy|"
+    r"glad|excited|stoked),",
 )
