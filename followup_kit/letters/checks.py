@@ -60,6 +60,7 @@ from .words import (
     GLAD_OF_OFFER,
     HOSTILE_RX,
     POSITIVE,
+    POSITIVE_LEMMAS,
     REASON,
     REASON_LEMMAS,
     REINTRODUCTION_CASED,
@@ -217,7 +218,8 @@ def check_rejection_reply(text: str, *, interview: Mapping | None = None,
     hostile = letter.find(HOSTILE_RX)
     found = {
         "thanks": letter.find(THANKS, skip_sign_offs=True, negatable=True),
-        "positive": None if hostile is not None else letter.find(POSITIVE, negatable=True),
+        "positive": None if hostile is not None else letter.find(POSITIVE, lemma_rx=POSITIVE_LEMMAS,
+                                                                  negatable=True),
         "asks_tips": letter.first(_asks_tips),
     }
     return verdict("rejection_reply", letter, found, max_words)

@@ -31,9 +31,10 @@ SIGNATURE_ENDS = re.compile(r"^-- ?$")
 
 # -- lemmas --------------------------------------------------------------------
 # Contractions written out before a sentence is lemmatised ("I'm" -> "i am", "can't" -> "can not").
-# "Couldn't be more excited" says the most there is, so it reads as "be most excited".
+# "Couldn't be more excited" says the most there is, so it reads as "be most excited", and "couldn't be
+# keener" as "be most keener", which is "be keen".
 CONTRACTIONS = tuple((re.compile(p), full) for p, full in (
-    (r"\b(?:could|can)(?:n't| not|not) be (?:any )?(?:more|happier|keener|gladder|prouder)\b", "be most"),
+    (r"\b(?:could|can)(?:n't| not|not) be (?:any )?(more|happier|keener|gladder|prouder)\b", r"be most \1"),
     (r"\bcan't\b|\bcannot\b", "can not"), (r"\bwon't\b", "will not"), (r"\bshan't\b", "shall not"),
     (r"n't\b", " not"), (r"'m\b", " am"), (r"'re\b", " are"), (r"'ve\b", " have"), (r"'ll\b", " will"),
     (r"'d\b", " would"), (r"\bim\b", "i am"),
@@ -89,7 +90,8 @@ INTEREST = any_of(
 # The same over a sentence's lemmas (see :func:`followup_kit.letters.reading.lemmas`): "I'm even keener"
 # is "i be even keen", "I still want very much this job" is "want very much this job".
 _ADVERBS = (r"(?:(?:still|very|even|really|so|now|also|all|truly|genuinely|particularly|extremely|super|"
-            r"quite|just|definitely|incredibly|much|as|very much|always|already) )*")
+            r"quite|just|definitely|incredibly|much|as|very much|always|already|highly|absolutely|honestly|"
+            r"deeply|mad|properly|certainly) )*")
 # What a candidate may want, hope for or be set on: the job by any of its names.
 _POSTS = (r"(?:job|role|position|post|place|offer|opening|vacancy|opportunity|apprenticeship|traineeship|"
           r"internship|placement|scheme|programme|program|contract)")
@@ -98,16 +100,33 @@ _JOINING = r"(?:join|work (?:for|with|at|here|there|in)|start|be (?:a )?part of|
 INTEREST_LEMMAS = any_of(
     # Keen however it came about: "I am keener", "I left even keener", "I came away more excited".
     rf"\b(?:be|feel|remain|get|grow|stay|make i|leave i|leave|come away|walk away|come out|end up) {_ADVERBS}"
-    r"(?:interest|keen|eager|excite|thrill|enthusiastic|motivat\w*)\b(?! rate)",
+    r"(?:interest|keen|eager|excite|thrill|enthusiastic|motivat\w*|desirous)\b(?! rate)",
     rf"\b(?:be|feel|remain) {_ADVERBS}(?:set|bent|intent|determined) (?:on|to) (?:{_JOINING}|get|work)\b",
     rf"\bwant (?:[a-z]+ ){{0,3}}?(?:this|the|that|your) (?:[a-z-]+ ){{0,2}}?{_POSTS}\b",
     rf"\bwant to (?:say yes|accept|{_JOINING})\b",
-    rf"\bhope (?:to|i|that i) (?:get|be offer|be successful|be choose|be select|land|{_JOINING}|work with|"
+    rf"\bhope {_ADVERBS}(?:to|i|that i) (?:get|be offer|be successful|be choose|be select|land|{_JOINING}|work with|"
     r"be (?:the|your) (?:new|next))\b",
     r"\bmy (?:first|top|number one) choice\b", r"\bover the moon\b",
     r"\bhope (?:we|i) (?:can|could|will|may) work together\b",
     # The job drawing the candidate: "the role appeals to me", "my wish to work in Lynford".
     r"\bappeal to i\b",
+    # The job fitting the candidate's life, or being the step they want: "the post would suit me perfectly",
+    # "the job is exactly the next step I was looking for", "it would be a dream", "my dream job".
+    rf"\b(?:{_POSTS}|spot|gig) (?:would |will |could |should )?(?:[a-z]+ )?suit i\b",
+    rf"\b(?:{_POSTS}|spot|gig) (?:would |will |could )?be {_ADVERBS}(?:exactly |precisely )?(?:the|my|a) "
+    r"(?:[a-z-]+ ){0,2}?(?:step|move|dream)\b",
+    rf"\bmy dream (?:{_POSTS}|spot|gig|workplace)\b", r"\bwould be a dream\b",
+    # Still wanting it, in the words of speech: "I'm still after the porter job".
+    rf"\bbe {_ADVERBS}after (?:the|this|that|your) (?:[a-z-]+ ){{0,3}}?(?:{_POSTS}|spot|gig)\b",
+    # Wanting the job itself, however strongly: "I'd absolutely love the porter spot", "I would like very
+    # much the job", "I'd love to come and work with you", "I'd still like to be considered for it",
+    # "I would welcome the chance to take it on", "a job I would love to do".
+    rf"\bwould {_ADVERBS}(?:love|like|want) (?:very much |so much )?(?:the|this|that|your) (?:[a-z-]+ ){{0,3}}?"
+    rf"(?:{_POSTS}|spot|gig)\b",
+    rf"\bwould {_ADVERBS}(?:love|like) to (?:come (?:and |to )?)?{_JOINING}\b",
+    rf"\bwould {_ADVERBS}(?:love|like) to be consider\b",
+    rf"\bwould {_ADVERBS}welcome (?:the|a|an|any) (?:[a-z]+ )?(?:opportunity|chance) to\b",
+    rf"\b(?:{_POSTS}|spot|gig) (?:that |which )?i would {_ADVERBS}(?:love|like) to (?:do|have)\b",
     rf"\bmy (?:[a-z]+ )?(?:wish|desire|ambition|eagerness|keenness|hope) to {_JOINING}",
     r"\bwhere i (?:would |really )?(?:rather|most want to|want to|like to|love to|hope to) (?:be|work)\b",
     r"\bcan not (?:picture|imagine|see) (?:i |myself )?(?:do|work|be)\w* (?:anything|anywhere) else\b",
@@ -208,6 +227,21 @@ POSITIVE = any_of(
     r"\b(?:i'm|i am) sure (?:you|they|the team) (?:picked|chose|made|found|hired|have (?:picked|chosen|found|made))\b",
     r"\b(?:completely|totally|fully) (?:get it|fair|makes sense)\b",
 )
+# A positive tone over lemmas, as a coach hears it: a good wish however it is put ("wishing you and the
+# clinic every success", "best wishes to the team"), a wish to be kept in mind or to try again with them
+# later, respect for them, the decision taken well, and goodwill to whoever got the job.
+POSITIVE_LEMMAS = any_of(
+    r"\bwish (?:you|the|everyone|your|all)\b", r"\b(?:best|good) wish (?:to|for) (?:you|the|your|everyone|all)\b",
+    r"\bwish\b[^.?!]{0,40}\b(?:success|well|luck|the best|height)\b",
+    r"\bkeep (?:i |my (?:name|cv|detail|application) )?in mind\b",
+    r"\b(?:like|love|hope|want|plan|intend|keen|happy|glad)\b[^.?!]{0,30}\b(?:apply|work|be consider|"
+    r"be in the running|try|meet)\b[^.?!]{0,40}\b(?:again|one day|in (?:the )?future|next time|someday|"
+    r"next year|later on)\b",
+    r"\b(?:respect|admiration|admirer) (?:for|of)\b",
+    r"\b(?:accept|respect|take|understand) (?:the|your|this|that) (?:decision|news|outcome)\b",
+    r"\bi be sure (?:whoever|whomever|the (?:[a-z]+ )?(?:person|candidate|applicant|hire))\b",
+    r"\bhope (?:the|your) (?:new|successful)\b",
+)
 TIPS = any_of(
     r"\bfeedback\b", r"\btips?\b", r"\badvice\b", r"\bpointers\b", r"\bsuggestions?\b",
     r"\bwhat i (?:could|can|should|might) (?:do|have done) (?:better|differently)\b",
@@ -280,13 +314,17 @@ ASKS_STATUS = any_of(
 
 # -- negation ------------------------------------------------------------------
 # A negation denies what follows it to the end of its clause: "not sure I am still interested".
-NEGATION_CUE = re.compile(r"(?:\b(?:not|never|nor|hardly|unsure|no)\b|n(?:'|\s)t\b)")
+# "I doubt" denies as "not" does, but "I don't doubt" and "no doubt" affirm.
+NEGATION_CUE = re.compile(r"(?:\b(?:not|never|nor|hardly|unsure|no)\b|n(?:'|\s)t\b|"
+                          r"(?<!not )(?<!n't )(?<!n t )(?<!no )\bdoubt\b)")
 CLAUSE_BREAK = re.compile(r"[,;:!?()]| - |\b(?:but|however|although|though|yet|whereas|while|because|since)\b")
 # Negations that do not deny: "not only", "couldn't be more excited", "can't wait", "no doubt".
 NOT_DENYING = re.compile(
     r"(?:not (?:only|just)|no (?:doubt|worries|problem|hard feelings|matter|question)|"
     r"(?:n(?:'|\s)t|not)\s+(?:be\s+(?:any\s+)?(?:more|happier|keener|gladder)|thank|wait|have asked)|"
-    r"never (?:been|felt) (?:more|so))\b")
+    r"never (?:been|felt) (?:more|so)|"
+    # Doubting nothing affirms: "I don't doubt the post is the right step for me".
+    r"(?:n(?:'|\s)t|not|no)\s+(?:doubt|question)(?:\s+(?:for a moment|at all))?\s+(?:that|it|the|this|i))\b")
 # A "not" up to three words before a phrase denies it: "not interested", "don't want". "n't" ends
 # a word, so it has no word boundary before it; in a sentence's tokens it is written "don t".
 NEGATION = re.compile(r"(?:\b(?:not|no longer|never|nor)\b|n(?:'|\s)t\b)(?:\W+\w+){0,3}\W*$")
@@ -413,7 +451,8 @@ DECLINES_OFFER = any_of(
     r"this one) down\b",
     r"\bturn(?:ing)? down (?:the|your|this|it)\b",
     r"\b(?:unable|not able|cannot|can ?not|can't|won't be able|will not be able|not in a position) to accept\b",
-    r"\b(?:cannot|can ?not|can't|won't|will not|shall not) (?:be )?accept(?:ing)?\b",
+    r"\b(?:cannot|can ?not|can't|won't|will not|shall not) (?:be )?(?:accept(?:ing)?|"
+    r"tak(?:e|ing) (?:it|this|that|up|the|your))\b",
     r"\bnot (?:be )?(?:accepting|taking (?:it|this|up|the|your))\b",
     r"\b(?:accepted|taken|accepting|taking|accept|take) (?:another|a different|an other|a job|a role|a position|"
     r"a post|an offer|a place)\b",
@@ -430,7 +469,8 @@ ACCEPTS = any_of(
     r"(?<!before )(?<!if )(?<!until )(?<!whether )(?<!when )(?<!once )\b(?:i|we) (?:hereby |formally |"
     r"gladly |happily |"
     r"officially |do |also )?accept\b",
-    r"\b(?:delighted|happy|pleased|thrilled|glad|honou?red|proud|excited) to (?:formally |officially )?accept\b",
+    r"\b(?:delighted|happy|pleased|thrilled|glad|honou?red|proud|excited|stoked|chuffed|overjoyed|ecstatic) "
+    r"to (?:formally |officially )?accept\b",
     r"\b(?:i am|i'm) (?:formally |happily |gladly |officially )?accepting\b",
     r"\b(?:like|love|want|writing|write) to (?:formally |officially |gladly )?accept\b",
     r"\b(?:my|this|as) (?:formal )?acceptance\b",
@@ -455,15 +495,20 @@ ASKS = any_of(
     r"\b(?:could|can|may|might) i\b", r"\bwould (?:it|that) be (?:possible|all right|alright|ok|okay|acceptable|fine)\b",
     r"\bis (?:it|that) (?:possible|all right|alright|ok|okay)\b",
     r"\bi(?:'d| would) (?:like|be (?:very |most )?grateful for|appreciate|welcome)\b",
-    r"\bi need\b", r"\bplease (?:allow|give) me\b", r"\bif i (?:could|may|might)\b",
+    r"\bi need\b", r"\b(?:please|kindly),? (?:allow|give|grant) me\b", r"\bif i (?:could|may|might)\b",
+    # A request in so many words: "I would kindly request a week".
+    r"\bi (?:would |should )?(?:however |also |like to |kindly |respectfully |humbly )*request\b",
 )
 DECIDING = any_of(
     r"\b(?:my|an|the) (?:answer|decision|final reply)\b", r"\b(?:decide|deciding)\b",
     r"\b(?:consider|think (?:it|this|things|everything) (?:over|through)|think about it)\b",
     r"\b(?:more|some|a little|a bit of|a few days'?|a week'?s?|enough|extra) (?:more )?time\b",
-    r"\buntil\b", r"\ba (?:few|couple of) (?:more )?days\b",
+    r"\b(?:until|till|til)\b", r"\ba (?:few|couple of) (?:more )?days\b",
+    r"\b(?:a|one|two) (?:more )?weeks?\b", r"\ba final (?:answer|decision|reply)\b",
+    r"\bbefore i (?:answer|decide|reply|respond|confirm|commit|say yes|sign|give)\b",
+    r"\b(?:review|go through|look over|read through) the (?:terms|contract|offer|package)\b",
     r"\b(?:reply|respond|answer|confirm) (?:by|before|on|within|no later than)\b",
-    r"\b(?:let you know|come back to you|get back to you)\b",
+    r"\b(?:let you know|(?:come|came|get|got|getting|coming) back to you)\b",
 )
 # A decline that keeps the door open: "I hope our paths cross again", "future vacancies".
 DOOR_OPEN = any_of(
@@ -476,4 +521,9 @@ DOOR_OPEN = any_of(
 # Gladness at the offer itself: "I am very happy about it", "thrilled with the offer".
 GLAD_OF_OFFER = any_of(
     r"\b(?:happy|pleased|delighted|thrilled|excited|glad) (?:about|with) (?:it|this|the offer|your offer|the news)\b",
+    # Gladness said on its own, right after the offer: "Really pleased!", "I am so glad."
+    r"^\W*(?:i am |i'm )?(?:(?:really|very|so|truly|absolutely) )*(?:pleased|delighted|thrilled|chuffed|"
+    r"happy|glad|excited|stoked)\W*$",
+    r"^\W*(?:i am|i'm) (?:(?:really|very|so|truly|absolutely) )*(?:pleased|delighted|thrilled|chuffed|happy|"
+    r"glad|excited|stoked),",
 )
