@@ -235,3 +235,16 @@ def test_a_note_too_long_says_so_without_asking_about_quotes_in_a_file(store):
         store.add_note(candidate_id="C1", text="x" * 10_001, date="2026-05-12")
     assert "10,001 characters, more than the 10,000" in str(caught.value)
     assert "quote" not in str(caught.value)
+
+
+def test_an_import_of_notes_counts_them_in_the_store_it_leaves(tmp_path, capsys):
+    data = Path(__file__).resolve().parent.parent / "data"
+    db = tmp_path / "demo.db"
+    assert main(["init", "--db", str(db)]) == 0
+    files = [str(data / f"{name}.csv") for name in ("candidates", "interviews", "events", "notes")]
+    capsys.readouterr()
+    assert main(["import", "--db", str(db), *files]) == 0
+    said = capsys.readouterr().out
+    with Store(db, readonly=True) as store:
+        notes = len(store.notes())
+    assert notes and said.rstrip().endswith(f"events, {notes:,} notes)"), said

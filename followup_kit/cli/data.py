@@ -45,13 +45,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     with open_store(args.db) as store:
         added = store.import_csv(*args.files, progress=sys.stderr.isatty())
         total = store.counts()
+        notes = store.note_count()
     for name, n in added.items():
         if n == 0:
             print(f"note: the {name} file has a header but no rows; nothing to import from it",
                   file=sys.stderr)
     parts = ", ".join(plural(n, name[:-1]) for name, n in added.items())
-    print(f"imported {parts} into {args.db} (now {plural(total['candidates'], 'candidate')}, "
-          f"{plural(total['interviews'], 'interview')}, {plural(total['events'], 'event')})")
+    held = [plural(total["candidates"], "candidate"), plural(total["interviews"], "interview"),
+            plural(total["events"], "event")] + ([plural(notes, "note")] if notes else [])
+    print(f"imported {parts} into {args.db} (now {', '.join(held)})")
     return 0
 
 

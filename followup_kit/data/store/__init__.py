@@ -179,6 +179,7 @@ class Store:
     last_note_dates = bulk_reads.last_note_dates
     coaches = bulk_reads.coaches
     caseload_ids = bulk_reads.caseload_ids
+    note_count = bulk_reads.note_count
     tables = bulk_reads.tables
     counts = bulk_reads.counts
     countries = bulk_reads.countries

@@ -278,6 +278,11 @@ def counts(store: Store) -> dict[str, int]:
             for name in schema.ORDER}
 
 
+def note_count(store: Store) -> int:
+    """How many session notes the store holds."""
+    return store._db.execute("SELECT count(*) FROM notes").fetchone()[0]
+
+
 def countries(store: Store) -> list[str | None]:
     """The countries the candidates live in, each once (None for candidates without one)."""
     return [row[0] for row in store._db.execute(
