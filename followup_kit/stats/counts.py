@@ -196,7 +196,7 @@ def member(col: pd.Series, values: tuple) -> np.ndarray:
     return col.isin(values).to_numpy()
 
 
-def hits(facts: pd.DataFrame, name: str) -> np.ndarray:
+def hits(facts: pd.DataFrame, name: str, memo: dict | None = None) -> np.ndarray:
     """Whether each interview answers yes to the question ``name``, as booleans (a number for a sum).
 
     Parameters
@@ -205,26 +205,34 @@ def hits(facts: pd.DataFrame, name: str) -> np.ndarray:
         Interview facts (or one partition of them).
     name : str
         A name of :data:`QUESTIONS`, :data:`DERIVED`, :data:`BOTH` or :data:`SUMS`.
+    memo : dict, optional
+        Answers already worked out for these facts, by name: questions built from
+        the same questions (applications, later rounds) read each one once.
 
     Returns
     -------
     numpy.ndarray
         bool (int64 for a sum), one per row.
     """
+    if memo is not None and name in memo:
+        return memo[name]
     if name in SUMS:
         column, where = SUMS[name]
-        return np.where(hits(facts, where), facts[column].to_numpy(dtype=np.int64), 0)
-    if name in BOTH:
+        found = np.where(hits(facts, where, memo), facts[column].to_numpy(dtype=np.int64), 0)
+    elif name in BOTH:
         first, *rest = BOTH[name]
-        found = hits(facts, first)
+        found = hits(facts, first, memo)
         for other in rest:
-            found = found & hits(facts, other)
-        return found
-    if name in DERIVED:
+            found = found & hits(facts, other, memo)
+    elif name in DERIVED:
         more, than = DERIVED[name]
         than = than if isinstance(than, int) else facts[than].to_numpy(dtype=np.int64)
-        return facts[more].to_numpy(dtype=np.int64) > than
-    return member(facts[QUESTIONS[name][0]], QUESTIONS[name][1])
+        found = facts[more].to_numpy(dtype=np.int64) > than
+    else:
+        found = member(facts[QUESTIONS[name][0]], QUESTIONS[name][1])
+    if memo is not None:
+        memo[name] = found
+    return found
 
 
 def question_columns(names: Sequence[str]) -> list[str]:
@@ -283,11 +291,12 @@ def count(facts: pd.DataFrame, by: str | Sequence[str] | None = None,
     n_groups = len(keys)
     groups = keys.copy()
     groups["interviews"] = np.bincount(codes, minlength=n_groups).astype(np.int64)
+    memo: dict[str, np.ndarray] = {}
     for name in questions:
         if name == "candidates":
             groups[name] = _distinct_per_group(facts["candidate_id"], codes, n_groups)
             continue
-        groups[name] = np.bincount(codes, weights=hits(facts, name), minlength=n_groups).astype(np.int64)
+        groups[name] = np.bincount(codes, weights=hits(facts, name, memo), minlength=n_groups).astype(np.int64)
     table = _day_counts(facts, codes, keys) if days else None
     return Counts(by=by, groups=groups, days=table)
 
