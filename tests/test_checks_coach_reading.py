@@ -7,15 +7,13 @@ graded however strongly, doubt that affirms; each with sentences that must not b
 from __future__ import annotations
 
 import pytest
+from test_checks_lemma_rules import PORTER, thank_you_with
 
 from followup_kit.letters.checks import check
 
-PORTER = {"interviewer_name": "Joan Pike", "role": "Kitchen Porter", "company": "The Old Mill"}
 
-
-def _thank_you(sentence: str, interview: dict = PORTER):
-    return check("thank_you", f"Dear Joan,\n\nThank you for meeting me.\n{sentence}\n\nBest wishes,\nSam",
-                 interview=interview)
+def _thank_you(sentence: str):
+    return thank_you_with(sentence, PORTER)
 
 
 @pytest.mark.parametrize("sentence", [

@@ -19,9 +19,14 @@ APPRENTICE = {"interviewer_name": "Joan Pike", "role": "Plumbing Apprentice", "c
 PORTER = {"interviewer_name": "Joan Pike", "role": "Kitchen Porter", "company": "The Old Mill"}
 
 
-def _thank_you(sentence: str, interview: dict = NURSE):
+def thank_you_with(sentence: str, interview: dict):
+    """A short thank-you letter holding ``sentence``, checked against ``interview``."""
     return check("thank_you", f"Dear Joan,\n\nThank you for meeting me.\n{sentence}\n\nBest wishes,\nSam",
                  interview=interview)
+
+
+def _thank_you(sentence: str, interview: dict = NURSE):
+    return thank_you_with(sentence, interview)
 
 
 @pytest.mark.parametrize("sentence", [

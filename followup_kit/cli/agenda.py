@@ -8,12 +8,12 @@ import sys
 
 import pandas as pd
 
+from ..data.lookup import same_name
 from ..errors import FollowupKitError
 from ..playbook.caseload import caseload
 from ..playbook.interview_facts import facts
 from ..words import human_dates
-from .options import day_option, open_store, write_csv
-from .playbook import _table
+from .options import day_option, open_store, text_table, write_csv
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,9 +31,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _one_of(given: str, known: list[str], option: str, what: tuple[str, str], db: str) -> str:
     """The known value ``given`` names (without case), or one line listing the ones there are."""
-    for value in known:
-        if value.casefold() == given.strip().casefold():
-            return value
+    value = same_name(given, known)
+    if value is not None:
+        return value
     there = ", ".join(known) if known else "none yet"
     raise FollowupKitError(f"{option}: no {what[0]} {given!r} in {db}; the {what[1]} there are: {there}")
 
@@ -80,6 +80,6 @@ def cmd_agenda(args: argparse.Namespace) -> int:
             coach=rows["coach"].fillna("-"),
             last_note=human_dates(rows["last_note"], today=today).fillna("-"),
             step=rows["action"].astype("str").str.replace("_", " "))
-        print(_table(shown[["candidate_id", "name", "cohort", "coach", "overdue", "due", "step", "company",
+        print(text_table(shown[["candidate_id", "name", "cohort", "coach", "overdue", "due", "step", "company",
                             "role", "steps_due", "last_note"]].rename(columns={"steps_due": "steps"})))
     return 0

@@ -9,7 +9,7 @@ from ..errors import FollowupKitError, ValidationError
 from ..playbook.interview_facts import facts
 from ..playbook.next_steps import plan
 from ..words import human_date, step_when
-from .options import day_option, open_store
+from .options import day_option, open_store, option_error
 
 #: The option a person typed for each field the store checks.
 OPTIONS = {"interview_id": "--interview", "kind": "--kind", "date": "--date", "channel": "--channel",
@@ -52,12 +52,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_edit)
 
 
-def _said(exc: ValidationError, options: dict[str, str] = OPTIONS) -> FollowupKitError:
-    """The first problem of a one-row write, naming the option that was typed."""
-    problem = exc.problems[0]
-    return FollowupKitError(f"{options.get(problem.column, problem.column)}: {problem.message}")
-
-
 def next_step(store: Store, interview_id: str, today) -> str:
     """The interview's next step as one line: the action, its date and the reason."""
     row = store.interviews(interview_id=interview_id)
@@ -81,7 +75,7 @@ def cmd_log(args: argparse.Namespace) -> int:
                                        channel=args.channel, to_interviewer=args.to_interviewer,
                                        note=args.note)
         except ValidationError as exc:
-            raise _said(exc) from None
+            raise option_error(exc, OPTIONS) from None
         print(f"logged {event_id}: {args.kind} on {args.date} for {args.interview}")
         print(next_step(store, args.interview, today))
     return 0
@@ -110,7 +104,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
         try:
             store.correct_interview(args.interview, **changes)
         except ValidationError as exc:
-            raise _said(exc) from None
+            raise option_error(exc, OPTIONS) from None
         print(f"corrected {args.interview}: {', '.join(OPTIONS[n] for n in changes)}")
         print(next_step(store, args.interview, today))
     return 0
@@ -134,7 +128,7 @@ def _edit_candidate(args: argparse.Namespace) -> int:
         try:
             store.set_coach(args.candidate, args.coach)
         except ValidationError as exc:
-            raise _said(exc) from None
+            raise option_error(exc, OPTIONS) from None
         coach = store.candidates(args.candidate)["coach"].iloc[0]
     print(f"{args.candidate} is now in {coach}'s caseload" if isinstance(coach, str)
           else f"{args.candidate} is now in no coach's caseload")

@@ -8,9 +8,7 @@ import sys
 
 from ..errors import FollowupKitError, ValidationError
 from ..words import human_dates
-from .coach import _said
-from .options import day_option, open_store
-from .playbook import _table
+from .options import day_option, open_store, option_error, text_table
 
 #: The option a person typed for each field of a note the store checks.
 OPTIONS = {"candidate_id": "--candidate", "text": "--text", "date": "--date", "coach": "--coach",
@@ -43,7 +41,7 @@ def cmd_note(args: argparse.Namespace) -> int:
             note_id = store.add_note(candidate_id=args.candidate, text=args.text, date=date,
                                      coach=args.coach, interview_id=args.interview)
         except ValidationError as exc:
-            raise _said(exc, OPTIONS) from None
+            raise option_error(exc, OPTIONS) from None
     print(note_id)
     return 0
 
@@ -63,6 +61,6 @@ def cmd_notes(args: argparse.Namespace) -> int:
         shown = notes.assign(date=human_dates(notes["date"]), coach=notes["coach"].fillna("-"),
                              interview_id=notes["interview_id"].fillna("-"),
                              text=notes["text"].str.replace(r"\s*[\r\n]+\s*", " / ", regex=True))
-        print(_table(shown[["date", "coach", "interview_id", "text"]].rename(columns={"interview_id": "interview"})))
+        print(text_table(shown[["date", "coach", "interview_id", "text"]].rename(columns={"interview_id": "interview"})))
     return 0
 

@@ -14,7 +14,7 @@ import pandas as pd
 from ..data.dates import as_day, parse_day
 from ..data.schema import guard_formulas
 from ..data.store import Store
-from ..errors import FollowupKitError
+from ..errors import FollowupKitError, ValidationError
 from ..words import human_date
 
 
@@ -82,3 +82,22 @@ def nothing_held(interviews: pd.DataFrame, day) -> str:
     first = interviews["interview_date"].min()
     return (f"no interviews held by {human_date(day, with_year=True)}; "
             f"the first is on {human_date(first, with_year=True)}")
+
+
+def text_table(frame: pd.DataFrame) -> str:
+    """Left-aligned columns, two spaces apart; the last column (the reason) is not padded."""
+    cells = frame.astype("str")
+    lines = pd.Series("", index=cells.index, dtype="str")
+    header = ""
+    for name in cells.columns[:-1]:
+        width = max(len(name), int(cells[name].str.len().max()))
+        lines = lines + cells[name].str.ljust(width) + "  "
+        header += name.ljust(width) + "  "
+    lines = lines + cells[cells.columns[-1]]
+    return "\n".join([header + cells.columns[-1], *lines])
+
+
+def option_error(exc: ValidationError, options: dict[str, str]) -> FollowupKitError:
+    """The first problem of a one-row write, naming the option that was typed (``options``: field -> option)."""
+    problem = exc.problems[0]
+    return FollowupKitError(f"{options.get(problem.column, problem.column)}: {problem.message}")

@@ -14,7 +14,7 @@ from ..playbook.calendar_file import write_ics
 from ..playbook.interview_facts import facts
 from ..playbook.next_steps import plan
 from ..words import human_date, human_dates, in_step_order, plural
-from .options import about, day_option, nothing_held, open_store, write_csv
+from .options import about, day_option, nothing_held, open_store, text_table, write_csv
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -73,19 +73,6 @@ def _rows(f: pd.DataFrame, p: pd.DataFrame) -> pd.DataFrame:
     return in_step_order(out, then="interview_id").reset_index(drop=True)
 
 
-def _table(frame: pd.DataFrame) -> str:
-    """Left-aligned columns, two spaces apart; the last column (the reason) is not padded."""
-    cells = frame.astype("str")
-    lines = pd.Series("", index=cells.index, dtype="str")
-    header = ""
-    for name in cells.columns[:-1]:
-        width = max(len(name), int(cells[name].str.len().max()))
-        lines = lines + cells[name].str.ljust(width) + "  "
-        header += name.ljust(width) + "  "
-    lines = lines + cells[cells.columns[-1]]
-    return "\n".join([header + cells.columns[-1], *lines])
-
-
 def cmd_plan(args: argparse.Namespace) -> int:
     today = day_option(args.today, "--today")
     (_, interviews, _), f, p = planned(args.db, args.candidate, today)
@@ -103,7 +90,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
     else:
         shown = rows.assign(due=human_dates(rows["due"], today=today).fillna("-"),
                             overdue=rows["overdue"].map({True: "OVERDUE", False: ""}))
-        print(_table(shown.drop(columns="candidate_id" if args.candidate else [])))
+        print(text_table(shown.drop(columns="candidate_id" if args.candidate else [])))
     return 0
 
 

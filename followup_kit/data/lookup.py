@@ -27,3 +27,17 @@ def positions(values, keys) -> np.ndarray:
     found = pc.index_in(pa.array(pd.Series(values, dtype="str")),
                         value_set=pa.array(pd.Series(keys, dtype="str")))
     return found.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+
+
+def same_name(given: str | None, known) -> str | None:
+    """The name among ``known`` that ``given`` is, compared without case or the spaces around it.
+
+    Returns it as ``known`` spells it; None when ``given`` is blank or not there.
+
+    >>> same_name(" ruth AMOS", ["Ruth Amos", "Sam Hale"])
+    'Ruth Amos'
+    """
+    if given is None or not str(given).strip():
+        return None
+    wanted = str(given).strip().casefold()
+    return next((name for name in known if name.casefold() == wanted), None)

@@ -19,6 +19,7 @@ import pandas as pd
 import traitlets as t
 
 from ..data.dates import as_day
+from ..data.lookup import same_name
 from ..data.store import Store
 from ..errors import FollowupKitError
 from ..playbook.caseload import caseload, matching, search_text
@@ -45,9 +46,9 @@ def known_coach(given: str | None, coaches: list[str]) -> str | None:
     """
     if given is None or not given.strip():
         return None
-    for coach in coaches:
-        if coach.casefold() == given.strip().casefold():
-            return coach
+    coach = same_name(given, coaches)
+    if coach is not None:
+        return coach
     there = ", ".join(coaches) if coaches else "none yet"
     raise FollowupKitError(f"coach: nobody's coach is called {given.strip()!r}; the coaches are: {there}")
 

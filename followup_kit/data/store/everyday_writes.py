@@ -8,6 +8,7 @@ import pandas as pd
 
 from ...errors import FollowupKitError, Problem, ValidationError
 from .. import dates, schema
+from ..lookup import same_name
 
 if TYPE_CHECKING:
     from . import Store
@@ -81,15 +82,15 @@ def add_note(store: Store, *, candidate_id: str, text: str, date=None, coach: st
     """
     store._writable()
     if coach is not None and str(coach).strip():
-        known = {c.casefold(): c for c in store.coaches()}
+        known = store.coaches()
         given = str(coach).strip()
-        if given.casefold() not in known:
+        coach = same_name(given, known)
+        if coach is None:
             shown = given if len(given) <= schema.SHOWN else given[:schema.SHOWN - 3] + "..."
-            there = (f"the coaches: {', '.join(known.values())}" if known
+            there = (f"the coaches: {', '.join(known)}" if known
                      else "no candidate has a coach yet: give one a coach first")
             raise ValidationError(Problem("<notes>", 2, "coach", f"no candidate has the coach "
                                           f"'{shown}' ({there})"))
-        coach = known[given.casefold()]
     day = dates.as_day(None) if date is None else date
     return store._add_one("notes", {
         "note_id": note_id, "candidate_id": candidate_id, "date": day, "coach": coach or None,
