@@ -410,3 +410,13 @@ def test_a_good_token_among_junk_keys_still_opens_its_own_page(demo_db, monkeypa
     served(monkeypatch, demo_db, f"utm_source=mail&x=%ff&token={good_token(demo_db)}&y=" + "z" * 1000)
     text = text_of(page.dashboard_for_request())
     assert "Your interviews: what to do next" in text and page.REFUSAL not in text
+
+
+def test_a_quote_left_open_is_quoted_on_one_line(tmp_path):
+    """The cell a stray quote ran on into the next row is shown with its line break as \\n, on one line."""
+    broken = CANDIDATES.replace("KE,Africa/Nairobi", 'KE,"Africa/Nairobi', 1)
+    path = write(tmp_path, "candidates.csv", broken)
+    with Store(tmp_path / "s.db") as store, pytest.raises(ValidationError) as caught:
+        store.import_csv(path)
+    said = str(caught.value)
+    assert "\n" not in said and "candidates.csv:2:timezone:" in said and "Africa/Nairobi\\nC2," in said, said

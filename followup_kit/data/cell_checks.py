@@ -120,8 +120,12 @@ def _isin(text: pd.Series, values) -> np.ndarray:
     return found.to_numpy(zero_copy_only=False).astype(bool)
 
 
-def _shown(value: str) -> str:
-    """A cell as a message quotes it: cut short when it is long."""
+def shown_cell(value: str) -> str:
+    """A cell as a message quotes it: on one line (a line break written as \\n), cut short when it is long.
+
+    A cell holding a line break is most often a quote left open that swallowed the rows after it.
+    """
+    value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
     return value if len(value) <= SHOWN else value[: SHOWN - 3] + "..."
 
 
@@ -172,7 +176,7 @@ def _check_cells(raw: RawTable, known: Known, siblings: Mapping[str, pd.DataFram
         present = ~blank & ~long
 
         def value(i, text=text):
-            return _shown(text.iat[i])
+            return shown_cell(text.iat[i])
 
         if col.kind == "id":
             dup = text.duplicated(keep="first").to_numpy() & present
@@ -304,8 +308,8 @@ def _check_note_interviews(frame: pd.DataFrame, known: Known, siblings, rows, so
     mine = frame["candidate_id"].reset_index(drop=True)
     bad = (found >= 0) & (frame["interview_id"] != "").to_numpy() & (whose != mine).to_numpy(dtype=bool)
     return _problems(bad, rows, source, "interview_id",
-                     lambda i: f"interview '{_shown(frame['interview_id'].iat[i])}' is {whose.iat[i]}'s, "
-                     f"not {_shown(mine.iat[i])}'s: a note is about one of its own candidate's interviews")
+                     lambda i: f"interview '{shown_cell(frame['interview_id'].iat[i])}' is {whose.iat[i]}'s, "
+                     f"not {shown_cell(mine.iat[i])}'s: a note is about one of its own candidate's interviews")
 
 
 #: The interview columns that say which application an interview is and which round of it.

@@ -13,7 +13,16 @@ The store and the CLI call them through here; nothing else defines a column.
 
 from __future__ import annotations
 
-from .cell_checks import INVITATION, MAX_CELL, MAX_PROBLEMS, ROUND_COLUMNS, SHOWN, Known, validate
+from .cell_checks import (
+    INVITATION,
+    MAX_CELL,
+    MAX_PROBLEMS,
+    ROUND_COLUMNS,
+    SHOWN,
+    Known,
+    shown_cell,
+    validate,
+)
 from .csv_files import FORMULA_START, guard_formulas, parse_csv, read_csv, recognise
 from .tables import (
     CANDIDATES,
@@ -34,4 +43,4 @@ from .typed_frames import empty, frame_to_raw, parse_bool, parse_event_dates, ty
 __all__ = ["CANDIDATES", "CHANNELS", "EVENTS", "FORMULA_START", "INTERVIEWS", "INVITATION", "KINDS", "MAX_CELL",
            "MAX_PROBLEMS", "NOTES", "ORDER", "ROUND_COLUMNS", "SHOWN", "STORED", "TABLES", "Column", "Known", "RawTable", "Table", "empty",
            "frame_to_raw", "guard_formulas", "parse_bool", "parse_csv", "parse_event_dates", "read_csv",
-           "recognise", "typed", "validate"]
+           "recognise", "typed", "validate", "shown_cell"]

@@ -86,7 +86,7 @@ def add_note(store: Store, *, candidate_id: str, text: str, date=None, coach: st
         given = str(coach).strip()
         coach = same_name(given, known)
         if coach is None:
-            shown = given if len(given) <= schema.SHOWN else given[:schema.SHOWN - 3] + "..."
+            shown = schema.shown_cell(given)
             there = (f"the coaches: {', '.join(known)}" if known
                      else "no candidate has a coach yet: give one a coach first")
             raise ValidationError(Problem("<notes>", 2, "coach", f"no candidate has the coach "
