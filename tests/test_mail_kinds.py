@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from followup_kit.inbox.kinds import candidate_kind, employer_kind, employer_says
+from followup_kit.inbox.kinds import candidate_kind, employer_kind, employer_says, still_to_meet
 from followup_kit.inbox.reading import Invitation, Reading, read_text
 
 INTERVIEW = {"interviewer_name": "Amara Lee", "role": "Data Analyst", "company": "Fernleaf Health"}
@@ -199,3 +199,69 @@ def test_a_forward_and_a_bare_thanks_show_nothing():
                           "We are delighted to offer you the role.")
     assert candidate_kind(forwarded, INTERVIEW, days_after=20).kind is None
     assert candidate("Thanks!\n\nHannah", answering="employer").kind is None
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("We appreciate your interest, but we have chosen to pursue other candidates.", "rejection"),
+    ("After much deliberation, the team has decided to go in a different direction.", "rejection"),
+    ("We have filled the position.", "rejection"),
+    ("It is my pleasure to offer you the position of Analyst.", "offer"),
+    ("Great news, you got the job!", "offer"),
+    ("We would love for you to join us as our new Data Analyst.", "offer"),
+    ("We would love for you to join us for a final interview.", "next_round"),
+    ("We'd like to bring you back for a second interview with our director.", "next_round"),
+    ("The next step would be a final interview with our CEO.", "next_round"),
+    ("We are running a little behind schedule.", "employer_response"),
+    ("We are doing the final discussions internally and we will revert by next week.", "employer_response"),
+])
+def test_more_of_how_employers_write(text, kind):
+    assert employer(text).kind == kind
+
+
+def test_welcome_aboard_is_no_offer():
+    assert employer("Welcome aboard, Hannah!").kind is None
+
+
+def test_a_person_answering_any_of_the_candidates_messages_responds():
+    text = "Hi Hannah,\n\nOf course, Tuesday is fine, and 8 June works for us too.\n\nAmara"
+    assert employer(text).kind is None
+    assert employer(text, answering="candidate").evidence == "Of course, Tuesday is fine, and 8 June works for us too."
+    assert employer(text, answering="reply_sent", person=False).kind is None
+
+
+def test_an_invitation_or_offer_given_already_is_the_employer_answering():
+    calendar = Invitation("REQUEST", dt.date(2026, 3, 16), "Second interview")
+    text = "Please see the attached calendar invitation for your second interview on Monday."
+    assert employer(text, invitation=calendar).kind == "next_round"
+    again = employer_kind(read_text(text), interview_day=DAY, person=True, already={"next_round"})
+    assert (again.kind, again.evidence) == ("employer_response", text)
+    offer = "Your offer letter is attached, with the start date we agreed."
+    assert employer_kind(read_text(offer), interview_day=DAY, person=True, already={"offer"}).kind == \
+        "employer_response"
+
+
+def test_a_calendars_own_answer_is_not_the_candidate_writing():
+    accepted = Reading("Olivia Marsh has accepted this invitation. When: Tuesday 28 Apr 2026 11:00",
+                       invitation=Invitation("REPLY", dt.date(2026, 4, 28), "Interview"))
+    assert candidate_kind(accepted, INTERVIEW, days_after=5, answering="next_round").kind is None
+
+
+def test_a_message_not_written_as_a_reply_still_answers_what_came_just_before():
+    text = "Hi Amara,\n\nJust got the invite for the 17th - thank you! That time works for me.\n\nHannah"
+    assert candidate(text, days_after=8).kind is None
+    verdict = candidate(text, days_after=8, after="next_round")
+    assert (verdict.kind, verdict.evidence) == ("reply_sent", "That time works for me.")
+    assert candidate("Hi Amara,\n\nHope your week is going well!\n\nHannah", after="next_round").kind is None
+
+
+def test_the_thank_you_for_a_round_held_is_a_thank_you():
+    held = "Dear Ms Lee,\n\nThank you for the second interview yesterday. I enjoyed the technical exercise."
+    assert candidate(held).kind == "thank_you_sent"
+    invited = "Dear Ms Lee,\n\nThank you for considering me for a second interview."
+    assert candidate(invited).kind is None
+
+
+def test_still_to_meet_is_written_before_the_meeting():
+    assert still_to_meet("Ha, no problem at all! See you at 2.\n\nPriya") == "See you at 2."
+    assert still_to_meet("Looking forward to meeting you this afternoon.") is not None
+    assert still_to_meet("It was great to meet you today.") is None

@@ -140,3 +140,16 @@ def test_the_cheap_look_at_the_raw_bytes(matcher):
     assert matcher.might_matter(raw(From="hannah@mail.example", To="mum@gmail.com", body="Kora called!"))
     assert matcher.might_matter(raw(From="hannah@mail.example", To="mum@gmail.com", body="Kora called!").replace(
         b"\n", b"\r\n"))
+
+
+def test_a_role_written_in_full_wins_over_one_found_loosely():
+    text = """interview_id,candidate_id,company,role,interviewer_name,interviewer_email,interview_date
+I1,C1,Fairhaven Bank,Senior Analyst,Mike Don,mike@fairhaven.example,2026-03-09
+I2,C1,Fairhaven Bank,Credit Risk Analyst,Karen Liu,karen@fairhaven.example,2026-04-02
+"""
+    matcher = Matcher(CANDIDATE, frame(text))
+    said = "Thank you for applying for the Credit Risk Analyst (R-10519) position at Fairhaven Bank."
+    assert matcher.choose(matcher.named(said), said, dt.date(2026, 3, 27)) == (None, "before_interview")
+    assert matcher.choose(matcher.named(said), said, dt.date(2026, 4, 3))[0].interview_id == "I2"
+    senior = "About the Senior Analyst role at Fairhaven Bank"
+    assert matcher.choose(matcher.named(senior), senior, dt.date(2026, 4, 3))[0].interview_id == "I1"

@@ -285,3 +285,56 @@ def test_the_proposals_frame_is_empty_but_typed_when_nothing_is_found():
     assert result.proposals.empty and list(result.proposals.columns) == PROPOSAL_COLUMNS
     assert result.summary() == "read 0 messages: 0 about Hannah Okafor's interviews, 0 proposed"
     assert isinstance(result.proposals, pd.DataFrame)
+
+
+# -- what came before a message decides what it is -----------------------------------------
+def test_on_the_interviews_day_an_answer_to_an_earlier_message_is_from_before_it():
+    early = mail(HANNAH, AMARA, "Sun, 1 Mar 2026 21:00:00 +0000", "Thank you", "Dear Amara,\n\nThank you for "
+                 "meeting me today.\n\nHannah", message_id="<early@test>")
+    answer = mail(AMARA, HANNAH, "Mon, 2 Mar 2026 08:00:00 +0000", "RE: Thank you",
+                  "Ha, no problem at all, it happens! Speak later.", extra="In-Reply-To: <early@test>\n")
+    see_you = mail(AMARA, HANNAH, "Mon, 2 Mar 2026 08:30:00 +0000", "Today",
+                   "Hi Hannah, thanks for your note. See you at 2.", extra="In-Reply-To: <other@test>\n")
+    result = run([early, answer, see_you])
+    assert result.proposed == 0 and result.ignored["before_interview"] == 3
+
+
+def test_an_invitation_to_a_round_already_offered_is_the_employer_answering():
+    calendar = mail("Tanya <tanya@fernleaf.example>", HANNAH, "Mon, 9 Mar 2026 09:30:00 +0000", "Second interview",
+                    "Hi Hannah,\n\nPlease see the attached calendar invitation for your second interview with Tom "
+                    "on Monday 16 March.\n\nTanya")
+    result = run([INVITATION, calendar])
+    assert result.proposals["kind"].tolist() == ["next_round", "employer_response"]
+    logged = events("event_id,interview_id,date,kind,channel,to_interviewer,note\nE1,I1,2026-03-05,next_round,phone,,\n")
+    assert run([calendar], events=logged).proposals["kind"].tolist() == ["employer_response"]
+
+
+def test_an_offer_logged_the_same_day_is_already_in_the_store():
+    offer = mail("Tom Reed <tom@fernleaf.example>", HANNAH, "Fri, 20 Mar 2026 15:00:00 +0000", "Offer",
+                 "Hi Hannah,\n\nAs discussed on the phone, I'm delighted to extend you an offer for the Data "
+                 "Analyst role.\n\nTom")
+    logged = events("event_id,interview_id,date,kind,channel,to_interviewer,note\nE1,I2,2026-03-20,offer,phone,,\n")
+    result = run([offer], events=logged)
+    assert result.proposed == 0 and result.ignored["already_in_store"] == 1
+    welcome = mail("Tom Reed <tom@fernleaf.example>", HANNAH, "Tue, 24 Mar 2026 15:00:00 +0000", "RE: Offer",
+                   "Delighted, Hannah! HR will send the contract over today.", extra="In-Reply-To: <yes@test>\n")
+    accept = mail(HANNAH, "Tom Reed <tom@fernleaf.example>", "Mon, 23 Mar 2026 15:00:00 +0000", "Re: Offer",
+                  "Dear Tom,\n\nThank you so much, I am delighted to accept the offer.\n\nHannah",
+                  message_id="<yes@test>", extra="In-Reply-To: <offer@test>\n")
+    both = run([offer, accept, welcome], events=logged)
+    assert both.proposals["kind"].tolist() == ["reply_sent", "employer_response"]
+
+
+def test_the_candidates_answer_not_written_as_a_reply():
+    answer = mail(HANNAH, AMARA, "Sat, 7 Mar 2026 10:00:00 +0000", "Second interview",
+                  "Hi Amara,\n\nJust got the invitation for the 16th, thank you! That time works for me.\n\nHannah")
+    result = run([INVITATION, answer])
+    assert result.proposals[["kind", "evidence"]].values.tolist()[1] == ["reply_sent", "That time works for me."]
+    assert run([answer]).proposed == 0
+
+
+def test_a_hiring_systems_body_that_cannot_be_read_is_unreadable():
+    broken = mail("Fernleaf Health <no-reply@greenhouse.io>", HANNAH, "Fri, 20 Mar 2026 09:00:00 +0000", "Update",
+                  "!!!!****", extra="Content-Transfer-Encoding: base64\n")
+    result = run([broken])
+    assert result.unreadable == [("Inbox", "message 1", "broken encoding")]

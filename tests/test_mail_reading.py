@@ -175,3 +175,21 @@ def test_evidence_is_one_line_of_at_most_300_characters_cut_at_a_word():
     assert shown.endswith("\u2026")
     assert long.startswith(shown[:-1])
     assert shown[-2] != " " and long[len(shown) - 1] == " "
+
+
+def test_a_reply_written_below_the_quote_is_the_senders_words():
+    read = read_text("On 4/3/26 10:12 AM, Victor Osei wrote:\n> Hi Marcus,\n>\n> We have decided to move forward "
+                     "with another candidate.\n>\n> Victor\n\nHi Victor,\n\nThank you for letting me know.\n\nBest,\n"
+                     "Marcus\n")
+    assert read.text.startswith("Hi Victor,")
+    assert "Thank you for letting me know." in read.text and "another candidate" not in read.text
+    assert "We have decided to move forward with another candidate." in read.quoted
+    assert read.quoted_from == "On 4/3/26 10:12 AM, Victor Osei wrote:"
+
+
+def test_a_message_whose_parts_never_close_is_cut_short():
+    raw = ("From: a@b.example\nSubject: Contract\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=B\n\n"
+           "--B\nContent-Type: text/plain\n\nPlease find your contract attached.\n--B\nContent-Type: application/pdf\n"
+           "Content-Transfer-Encoding: base64\n\nJVBERi0xLjQK")
+    assert read_message(parsed(raw)).problem == "the message is cut short"
+    assert read_message(parsed(raw + "\n--B--\n")).problem is None

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from ..letters import check_follow_up, check_offer_reply, check_rejection_reply, check_thank_you
@@ -75,8 +75,10 @@ OFFER = any_of(
     r"\boffer\s+of\s+employment\b",
     r"\b(?:attached|enclosed)\s+(?:is|are|please\s+find)\s+(?:your|our|the)\s+(?:formal\s+|written\s+)?offer\b",
     r"\bcongratulations\b[^.!?]{0,60}\b(?:job\s+offer|offer\s+of|new\s+role|joining\s+(?:us|the\s+team))\b",
-    r"\bwelcome\s+(?:to\s+the\s+team|aboard)\b",
     r"\bthe\s+(?:role|job|position|post)\s+is\s+yours\b",
+    r"\b(?:my|our|a)\s+(?:great\s+)?pleasure\s+to\s+(?:formally\s+)?(?:offer\s+you|extend\s+(?:you\s+)?an?\s+offer)\b",
+    r"\byou(?:'ve|\s+have)?\s+got\s+the\s+(?:job|role|position|post)\b",
+    r"\b(?:would|'d)\s+love\s+(?:for\s+)?you\s+to\s+join\s+(?:us|the\s+team|our\s+team)\b(?!\s+(?:for|on|at|in\s+(?:a|an|the)))",
     r"\bwe\s+want\s+you\s+(?:to\s+join\s+(?:us|the\s+team)|on\s+(?:the\s+team|board))\b",
 )
 REJECTION = any_of(
@@ -104,6 +106,8 @@ REJECTION = any_of(
     r"\b(?:not|won't|will\s+not)\s+be\s+(?:offering|extending|inviting|progressing|shortlisting)\s+you\b",
     r"\bno\s+longer\s+(?:being\s+)?consider(?:ed|ing)\s+(?:you|your)\b",
     r"\bdecided\s+against\s+(?:your|progressing|moving|proceeding|offering)",
+    r"\b(?:go|going|gone|move|moving|moved|went|head(?:ed|ing)?)\s+in\s+a\s+different\s+direction\b",
+    r"\b(?:we've|we\s+have|we)\s+(?:now\s+|already\s+)?filled\s+the\s+(?:role|position|vacancy|post|job)\b",
     r"\bwe\s+(?:have\s+)?(?:selected|chosen|hired|appointed)\s+(?:another|a\s+different|an\s+internal|someone\s+else)\b",
 )
 NEXT_ROUND = any_of(
@@ -116,13 +120,14 @@ NEXT_ROUND = any_of(
     r"(?:next|second|third|final|following|last)\s+(?:round|stage|step|phase)",
     r"\b(?:progressed|moved|advanced|made\s+it|through|shortlisted)\s+(?:on\s+)?(?:to|for)\s+the\s+"
     r"(?:next|second|third|final|following|last)\s+(?:round|stage|step|phase|interview)",
-    rf"\b(?:like|love|want)\s+(?:you\s+)?to\s+(?:come\s+(?:back\s+)?(?:in\s+)?(?:for|to)|meet|have\s+you|schedule|"
-    rf"arrange|set\s+up|book|invite\s+you\s+to)\b[^.?!]{{0,60}}\b{_LATER}\s+(?:[\w-]+\s+)?(?:{_ROUND}|{_TALK})",
+    rf"\b(?:like|love|want)\s+(?:for\s+)?(?:you\s+)?to\s+(?:come\s+(?:back\s+)?(?:in\s+)?(?:for|to)|meet|have\s+you|schedule|"
+    rf"arrange|set\s+up|book|invite\s+you\s+to|bring\s+you\s+(?:back\s+)?(?:in\s+)?(?:for|to)|join\s+us\s+(?:again\s+)?for)\b[^.?!]{{0,60}}\b{_LATER}\s+(?:[\w-]+\s+)?(?:{_ROUND}|{_TALK})",
     rf"\b(?:schedul(?:e|ing)|arrang(?:e|ing)|set(?:ting)?\s+up|book(?:ing)?|organi[sz](?:e|ing))\s+(?:a|an|the|your)\s+"
     rf"{_LATER}\s+(?:[\w-]+\s+)?(?:{_ROUND}|{_TALK})",
     rf"\b(?:availability|available)\s+for\s+(?:a|an|the|your)\s+{_LATER}\s+(?:[\w-]+\s+)?(?:{_ROUND}|{_TALK})",
     rf"\boffer\s+you\s+(?:a|an|the)\s+(?:{_LATER}\s+)?(?:[\w-]+\s+)?(?:{_ROUND}|{_TALK})\b",
     r"\boffer\s+you\s+(?:a|an|the)\s+(?:opportunity|chance)\s+to\s+(?:interview|meet|come\s+back|present|progress)\b",
+    rf"\b(?:the\s+)?next\s+(?:step|stage)\s+(?:is|will\s+be|would\s+be)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{_ROUND}|{_TALK})\b",
     # The first line of a calendar program's invitation: "Invitation: Second interview @ Tue 17 Mar 2026".
     rf"^\W*(?:updated\s+)?invitation:\s+[^@]{{0,80}}\b{_ROUND}\b",
     rf"\b(?:pick|choose|select|book)\s+(?:a|your)\s+(?:time|slot|date)\b[^.?!]{{0,40}}\b{_LATER}\s+(?:[\w-]+\s+)?"
@@ -145,10 +150,11 @@ STATUS = any_of(
     r"\b(?:decision|process|timeline|recruitment|hiring|selection)\s+(?:has\s+been|is|was|is\s+being)\s+"
     r"(?:delayed|pushed\s+back|postponed|taking\s+longer|on\s+hold|paused)",
     r"\btaking\s+(?:a\s+(?:bit|little)\s+)?longer\s+than\s+(?:expected|planned|anticipated|we)",
+    r"\b(?:running|are|we're|is)\s+(?:a\s+(?:bit|little)\s+|slightly\s+)?behind(?:\s+schedule)?\b",
     r"\b(?:thank\s+you|thanks)\s+(?:so\s+much\s+|very\s+much\s+)?for\s+(?:your\s+(?:continued\s+)?patience|"
     r"bearing\s+with\s+us)",
-    r"\b(?:will|'ll|shall)\s+(?:be\s+(?:back\s+)?in\s+touch|get\s+back\s+to\s+you|let\s+you\s+know|update\s+you|"
-    r"come\s+back\s+to\s+you|have\s+(?:an\s+update|news|an\s+answer|a\s+decision)|contact\s+you|reach\s+out)\s+"
+    r"\b(?:will|'ll|shall)\s+(?:be\s+(?:back\s+)?in\s+touch|(?:get|be|come)\s+back\s+to\s+you|revert(?:\s+to\s+you)?|"
+    r"let\s+you\s+know|update\s+you|have\s+(?:an\s+update|news|an\s+answer|a\s+decision)|contact\s+you|reach\s+out)\s+"
     r"(?:again\s+)?(?:with\s+(?:a|our|the)\s+(?:final\s+)?(?:decision|answer|outcome)|by|before|within|next|early|"
     r"later\s+this|in\s+the\s+next|this\s+(?:week|month)|at\s+the\s+end|as\s+soon\s+as|in\s+(?:a|one|two|three|\d+)\s+"
     r"(?:few\s+)?(?:days?|weeks?)|(?:on\s+)?(?:mon|tues|wednes|thurs|fri)day|tomorrow)",
@@ -161,8 +167,8 @@ STATUS = any_of(
 )
 # Said without a time, the answer still to come: a person who writes it is answering, a system is not.
 STATUS_WITHOUT_TIME = any_of(
-    r"\b(?:will|'ll|shall)\s+(?:be\s+(?:back\s+)?in\s+touch|get\s+back\s+to\s+you|let\s+you\s+know|"
-    r"keep\s+you\s+(?:posted|updated|informed)|update\s+you|come\s+back\s+to\s+you)\b",
+    r"\b(?:will|'ll|shall)\s+(?:be\s+(?:back\s+)?in\s+touch|(?:get|be|come)\s+back\s+to\s+you|revert|let\s+you\s+know|"
+    r"keep\s+you\s+(?:posted|updated|informed)|update\s+you)\b",
 )
 # The employer asking the candidate for something the process needs.
 ASKS_FOR = any_of(
@@ -209,6 +215,7 @@ THANKS_FOR_OTHER = any_of(
     r"reminder|link)\b",
     r"\bfor\s+(?:letting|getting|coming|writing|reaching|following|offering|sending|confirming|keeping|informing|"
     r"responding|replying)\b",
+    rf"\b(?:invit\w*|consider\w*|schedul\w*|arrang\w*|look\w*\s+forward|chance|opportunity|offer\w*)\b[^.!?]{{0,40}}"
     rf"\b{_LATER}\s+(?:round|interview|stage)\b",
 )
 # A sentence that asks, as a follow-up asks where things stand.
@@ -223,14 +230,22 @@ ASKING = any_of(
 FOLLOWING_UP = any_of(
     r"\b(?:follow(?:ing)?\s+up|check(?:ing)?\s+in)\s+(?:on|about|regarding|after)\s+(?:my|our|the)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:interview|application|conversation|meeting|candidacy|discussion|chat)\b",
+    r"\b(?:hoping|hope|wanted|like|keen)\s+to\s+(?:hear|know|find\s+out|learn)\s+(?:back\s+)?(?:about|regarding|on|of)?\s*"
+    r"(?:the|my|your)\s+(?:outcome|decision|result|status|progress)\b",
 )
 LOOKING_FORWARD = any_of(r"\blook(?:ing)?\s+forward\b")
+# Meeting still to come the same day: "see you at 2", "looking forward to meeting you this afternoon".
+STILL_TO_MEET = any_of(
+    r"\bsee\s+you\s+(?:at\s+\d|later|this\s+(?:morning|afternoon|evening)|today|soon|shortly|in\s+a\s+(?:bit|while|few))",
+    r"\blook(?:ing)?\s+forward\s+to\s+(?:meeting|seeing|speaking\s+(?:to|with)|talking\s+(?:to|with))\s+you\s+"
+    r"(?:later|this\s+(?:morning|afternoon|evening)|today|at\s+\d)",
+)
 GREETING = any_of(r"^\W*(?:dear|hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening)|greetings)\b")
 # What a reply to the employer gives: a time that suits, what they asked for.
 ANSWERS = any_of(
     r"\bavailab(?:le|ility)\b", r"\bworks?\s+(?:well\s+)?(?:for|with)\s+me\b", r"\bsuits?\s+me\b",
     r"\bi\s+(?:can|could|will|'ll)\s+(?:do|make|come|attend|join|be\s+there)\b", r"\battach(?:ed|ing)?\b",
-    r"\bplease\s+find\b", r"\bhere\s+(?:is|are)\b", r"\breferences?\b", r"\bconfirm(?:ing)?\b", A_DATE.pattern,
+    r"\bplease\s+find\b", r"\bhere\s+(?:is|are)\b", r"\breferences?\b", r"\breferees?\b", r"\bconfirm(?:ing)?\b", A_DATE.pattern,
 )
 # A thank-you written by this day after the interview stays a thank-you, even if it asks about the timeline.
 _THANK_YOU_DAYS = 2
@@ -320,6 +335,19 @@ def _invites(invitation: Invitation | None, interview_day: dt.date) -> bool:
     return not _NOT_A_ROUND.search(invitation.summary)
 
 
+def _calendar_answer(invitation: Invitation | None) -> bool:
+    """Whether a calendar part answers an invitation (accepted, declined): the calendar program's, not the candidate's words."""
+    return invitation is not None and invitation.method in ("REPLY", "COUNTER")
+
+
+def still_to_meet(text: str) -> str | None:
+    """The sentence that looks forward to meeting later the same day ("See you at 2."), or None.
+
+    Written on the interview's day, it was written before the interview was held.
+    """
+    return LetterText.read(text).find(STILL_TO_MEET)
+
+
 def _substance(letter: LetterText) -> list[str]:
     """The sentences that say something: no greeting, no sign-off, three words or more."""
     out = []
@@ -333,8 +361,8 @@ def _substance(letter: LetterText) -> list[str]:
     return out
 
 
-def employer_kind(reading: Reading, *, interview_day: dt.date, person: bool,
-                  answering: str | None = None) -> Verdict:
+def employer_kind(reading: Reading, *, interview_day: dt.date, person: bool, answering: str | None = None,
+                  already: Collection[str] = ()) -> Verdict:
     """The event an employer's (or hiring system's) message shows.
 
     Parameters
@@ -348,7 +376,12 @@ def employer_kind(reading: Reading, *, interview_day: dt.date, person: bool,
         system or a no-reply address: a person answering the candidate, or asking them
         for references, is a response; a system saying so is not.
     answering : str, optional
-        The kind of the candidate's message this one answers (``"follow_up_sent"``).
+        When the message answers one of the candidate's: that message's kind, or
+        ``"candidate"`` when its kind is not known. A person's answer is a response.
+    already : collection of str
+        The kinds the interview already has (``next_round``) or its application
+        (``offer``): the invitation to a round already offered, the offer made
+        again with its details, is the employer answering, not a second event of the kind.
 
     Returns
     -------
@@ -360,21 +393,21 @@ def employer_kind(reading: Reading, *, interview_day: dt.date, person: bool,
         said, shown = employer_says(reading.forwarded.text)
         if said not in ("rejection", "offer", "next_round", "status"):
             said, shown = None, None
-    if said in ("rejection", "offer", "next_round"):
-        return _found(said, shown)
-    if _invites(reading.invitation, interview_day):
+    if said not in ("rejection", "offer", "next_round") and _invites(reading.invitation, interview_day):
         summary = reading.invitation.summary or "an invitation"
         when = f" on {human_date(reading.invitation.start, with_year=True)}" if reading.invitation.start else ""
-        return _found("next_round", f"Calendar invitation: {summary}{when}")
-    if said == "status":
+        said, shown = "next_round", f"Calendar invitation: {summary}{when}"
+    if said in ("offer", "next_round") and said in already:
         return _found("employer_response", shown)
+    if said in ("rejection", "offer", "next_round", "status"):
+        return _found("employer_response" if said == "status" else said, shown)
     letter = LetterText.read(reading.text)
-    if person and said in ("asks", "status_without_time") and letter.find(RECEIPT) is None:
+    if not person or letter.find(RECEIPT) is not None:
+        return _nothing()
+    if said in ("asks", "status_without_time"):
         return _found("employer_response", shown)
-    if person and answering == "follow_up_sent" and letter.find(RECEIPT) is None:
-        substance = _substance(letter)
-        if substance:
-            return _found("employer_response", substance[0])
+    if answering is not None and (substance := _substance(letter)):
+        return _found("employer_response", substance[0])
     return _nothing()
 
 
@@ -434,7 +467,8 @@ def _reply_evidence(letter: LetterText, substance: list[str]) -> str:
 
 
 def candidate_kind(reading: Reading, interview: Mapping, *, days_after: int, decided: str | None = None,
-                   answering: str | None = None, to_employer: bool = True, forwarding: bool = False) -> Verdict:
+                   answering: str | None = None, after: str | None = None, to_employer: bool = True,
+                   forwarding: bool = False) -> Verdict:
     """The event a candidate's own message shows, read with the letter checker.
 
     Parameters
@@ -451,6 +485,10 @@ def candidate_kind(reading: Reading, interview: Mapping, *, days_after: int, dec
         The kind of the employer's message this one answers (``"next_round"``,
         ``"employer_response"``, or ``"employer"`` when it answers the employer
         but what they said is not known).
+    after : str, optional
+        The kind of the employer's message just before this one, when this one is not
+        written as a reply to anything: a message that gives what it asked for (a
+        time that suits, a document) still answers it.
     to_employer : bool
         Sent to the interviewer, the company or its hiring system. A message to
         anyone else counts only as a letter to the interviewer (greeting them by name).
@@ -462,7 +500,7 @@ def candidate_kind(reading: Reading, interview: Mapping, *, days_after: int, dec
     -------
     Verdict
     """
-    if forwarding or reading.forwarded is not None:
+    if forwarding or reading.forwarded is not None or _calendar_answer(reading.invitation):
         return _nothing()
     letter = LetterText.read(reading.text)
     substance = _substance(letter)
@@ -495,4 +533,6 @@ def candidate_kind(reading: Reading, interview: Mapping, *, days_after: int, dec
         return _found("thank_you_sent", thanks)
     if answering is not None:
         return _found("reply_sent", _reply_evidence(letter, substance))
+    if after is not None and (gives := letter.find(ANSWERS)) is not None:
+        return _found("reply_sent", gives)
     return _nothing()

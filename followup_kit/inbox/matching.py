@@ -210,6 +210,22 @@ def addresses_in(headers: EmailMessage, *names: str) -> list[tuple[str, str]]:
     return [(shown, address.strip().lower()) for shown, address in getaddresses(values) if "@" in address]
 
 
+def _roles_named(pool: Sequence[Interview], text: str) -> set[str]:
+    """The applications whose role ``text`` names: written out in full, the longest title found; else loosely.
+
+    "Credit Risk Analyst" names that role, not "Senior Analyst" as well, though
+    the letter checker's loose reading would find an analyst job in both.
+    """
+    said = plain_words(text)
+    verbatim = {i.application: len(plain_words(i.role)) for i in pool if plain_words(i.role).strip()
+                and plain_words(i.role) in said}
+    if verbatim:
+        longest = max(verbatim.values())
+        return {application for application, length in verbatim.items() if length == longest}
+    loose = " ".join(tokens(text))
+    return {i.application for i in pool if (rx := role_rx(i.role)) is not None and rx.search(loose)}
+
+
 @dataclass(frozen=True)
 class Sender:
     """Who a message is from, and the interviews its headers already point to.
@@ -381,8 +397,7 @@ class Matcher:
             if len({i.company.casefold() for i in pool}) > 1:
                 return None, "nothing_to_use"
         if len({i.application for i in pool}) > 1:
-            said = " ".join(tokens(text))
-            named = {i.application for i in pool if (rx := role_rx(i.role)) is not None and rx.search(said)}
+            named = _roles_named(pool, text)
             if named and len(named) < len({i.application for i in pool}):
                 pool = [i for i in pool if i.application in named]
             elif prefer and (theirs := {i.application for i in pool if i.interviewer_email == prefer}):

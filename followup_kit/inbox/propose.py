@@ -36,6 +36,7 @@ from .kinds import (
     candidate_kind,
     employer_kind,
     employer_says,
+    still_to_meet,
 )
 from .matching import Interview, Matcher, Sender
 from .reading import FORWARD_SUBJECT, Reading, read_message
@@ -65,6 +66,8 @@ _AUTO_SUBJECT = re.compile(
     r"away\s+from\s+(?:the\s+)?office|on\s+(?:annual\s+)?leave|on\s+vacation)\b", re.IGNORECASE)
 _BULK_PRECEDENCE = ("bulk", "list", "junk")
 _MESSAGE_ID = re.compile(r"<[^<>\s]+>")
+# How long after the employer's message one of the candidate's, not written as a reply, may answer it.
+_ANSWERED_WITHIN = dt.timedelta(days=14)
 # Names of unreadable messages the summary spells out; past these it counts the rest.
 _MOST_NAMED = 3
 
@@ -247,23 +250,35 @@ def _store_days(events: pd.DataFrame, ids: set[str], zone: ZoneInfo | None) -> s
     return out
 
 
-def _store_decisions(events: pd.DataFrame, by_id: Mapping[str, Interview]) -> list[tuple[str, dt.datetime, str]]:
-    """(application, moment, kind) of every offer and rejection the store holds."""
+def _logged(events: pd.DataFrame, ids: Mapping[str, Interview], kinds: tuple[str, ...]) -> list[_Given]:
+    """The events of these kinds the store holds, as :class:`_Given`."""
     if events is None or events.empty:
         return []
     out = []
-    decided = events.loc[events["kind"].astype("str").isin(("offer", "rejection"))
-                         & events["interview_id"].astype("str").isin(set(by_id))]
-    for row in decided.to_dict("records"):
-        interview = by_id[str(row["interview_id"])]
+    wanted = events.loc[events["kind"].astype("str").isin(kinds) & events["interview_id"].astype("str").isin(set(ids))]
+    for row in wanted.to_dict("records"):
         moment = row.get("sent_at")
         if moment is not None and pd.notna(moment):
-            when = pd.Timestamp(moment).to_pydatetime()
+            when, exact = pd.Timestamp(moment).to_pydatetime(), True
         else:
-            # A day without a time: the decision came at its start, so that day's replies follow it.
-            when = dt.datetime.combine(pd.Timestamp(row["date"]).date(), dt.time(), tzinfo=dt.UTC)
-        out.append((interview.application, when, str(row["kind"])))
+            # A day without a time: the event came at its start, so that day's replies follow it.
+            when, exact = dt.datetime.combine(pd.Timestamp(row["date"]).date(), dt.time(), tzinfo=dt.UTC), False
+        out.append(_Given(ids[str(row["interview_id"])], when, str(row["kind"]), exact))
     return out
+
+
+@dataclass(frozen=True)
+class _Given:
+    """An event already given, in the store or proposed earlier in the scan: what a later message follows."""
+
+    interview: Interview
+    when: dt.datetime
+    kind: str
+    exact: bool = True
+
+    def before(self, message: _Message) -> bool:
+        """Whether it came before ``message``: by the moment, or, logged with a day only, on an earlier day."""
+        return self.when < message.sent if self.exact else self.when.date() < message.day
 
 
 class _Scan:
@@ -276,11 +291,13 @@ class _Scan:
         self.since = since
         self.known = frozenset(known)
         self.seen: set[str] = set()
+        # The candidate's messages from before an interview: the employer's answer to one is of that time too.
+        self.early: set[str] = set()
         self.kept: list[_Message] = []
         self.result = Proposed(pd.DataFrame(columns=PROPOSAL_COLUMNS), candidate_name=str(candidate.get("name") or ""))
         self.by_id = {i.interview_id: i for i in self.matcher.interviews}
         self.in_store = _store_days(events, set(self.by_id), self.zone)
-        self.decisions = _store_decisions(events, self.by_id)
+        self.given = _logged(events, self.by_id, ("offer", "rejection", "next_round"))
 
     def ignore(self, reason: str) -> None:
         self.result.ignored[reason] += 1
@@ -323,6 +340,9 @@ class _Scan:
             if not pool:
                 message = found.message()
                 reading = read_message(message)
+                if reading.problem is not None:
+                    self.unreadable(found, reading.problem)
+                    return
                 pool = self.matcher.named(reading.text)
                 if not pool:
                     self.ignore("not_about_an_interview")
@@ -353,6 +373,8 @@ class _Scan:
         interview, reason = self.matcher.choose(pool, f"{subject}\n{reading.text}", day, prefer=sender.address,
                                                 subject=subject)
         if interview is None:
+            if reason == "before_interview" and sender.side == "candidate":
+                self.early.add(message_id)
             self.ignore(reason)
             return
         candidate_side = sender.side == "candidate"
@@ -367,20 +389,24 @@ class _Scan:
     # -- the second reading: what each shows, in date order ---------------------------
     def decide(self) -> None:
         by_id = {m.message_id: m for m in self.kept}
-        decisions = list(self.decisions)
         rows = []
         for message in sorted(self.kept, key=lambda m: (m.sent, m.order)):
+            if self._before_it_was_held(message):
+                message.verdict = Verdict(None, "", "before_interview")
+                self.ignore_kept("before_interview")
+                continue
             if message.sender.side == "candidate":
-                verdict = self._candidate(message, by_id, decisions)
+                verdict = self._candidate(message, by_id)
             else:
                 verdict = employer_kind(message.reading, interview_day=message.interview.day,
-                                        person=message.sender.person, answering=self._answered(message, by_id))
+                                        person=message.sender.person, answering=self._answered(message, by_id),
+                                        already=self._already(message))
             message.verdict = verdict
             if verdict.kind is None:
                 self.ignore_kept(verdict.reason or NOTHING_TO_USE)
                 continue
-            if verdict.kind in ("offer", "rejection"):
-                decisions.append((message.interview.application, message.sent, verdict.kind))
+            if verdict.kind in ("offer", "rejection", "next_round"):
+                self.given.append(_Given(message.interview, message.sent, verdict.kind))
             written, local = message.sent.date(), message.day
             key = (message.interview.interview_id, verdict.kind)
             if (*key, written) in self.in_store or (*key, local) in self.in_store:
@@ -396,18 +422,48 @@ class _Scan:
         # Counted as about an interview when first read.
         self.result.ignored[reason] += 1
 
+    def _before_it_was_held(self, message: _Message) -> bool:
+        """Whether a message of the interview's own day was written before the interview.
+
+        It answers one of the candidate's messages from before it, or looks
+        forward to meeting later that day ("See you at 2").
+        """
+        if message.day != message.interview.day:
+            return False
+        if message.sender.side != "candidate" and any(replied in self.early for replied in message.replies_to):
+            return True
+        return still_to_meet(message.reading.text) is not None
+
     def _answered(self, message: _Message, by_id: Mapping[str, _Message]) -> str | None:
-        """The kind of the candidate's message an employer's message answers, when it answers one."""
+        """The kind of the candidate's message an employer's message answers (``"candidate"`` when not known)."""
         for replied in message.replies_to:
             if replied in by_id and by_id[replied].sender.side == "candidate":
                 verdict = by_id[replied].verdict
-                return verdict.kind if verdict is not None else None
+                return verdict.kind if verdict is not None and verdict.kind else "candidate"
+        if self._quotes_own(message.reading.quoted_from):
+            return "candidate"
         if message.replies_to and asks_where_things_stand(message.reading.quoted):
             return "follow_up_sent"
         return None
 
-    def _candidate(self, message: _Message, by_id: Mapping[str, _Message],
-                   decisions: list[tuple[str, dt.datetime, str]]) -> Verdict:
+    def _already(self, message: _Message) -> set[str]:
+        """The kinds already given before a message: an invitation from its interview, an offer in its application."""
+        return {given.kind for given in self.given if given.before(message) and (
+            (given.kind == "next_round" and given.interview.interview_id == message.interview.interview_id)
+            or (given.kind == "offer" and given.interview.application == message.interview.application))}
+
+    def _after(self, message: _Message) -> str | None:
+        """The kind of the employer's latest message on this application in the days before this one."""
+        latest = None
+        for earlier in self.kept:
+            if (earlier.sender.side != "candidate" and earlier.verdict is not None
+                    and earlier.interview.application == message.interview.application
+                    and message.sent - _ANSWERED_WITHIN <= earlier.sent < message.sent
+                    and (latest is None or earlier.sent > latest.sent)):
+                latest = earlier
+        return None if latest is None else (latest.verdict.kind or "employer")
+
+    def _candidate(self, message: _Message, by_id: Mapping[str, _Message]) -> Verdict:
         answering = None
         own_thread = self._quotes_own(message.reading.quoted_from)
         for replied in message.replies_to:
@@ -424,12 +480,15 @@ class _Scan:
             elif message.replies_to and message.to_employer:
                 answering = "employer"
         decided = None
-        for application, when, kind in decisions:
-            if application == message.interview.application and when <= message.sent:
-                decided = kind
+        for given in sorted(self.given, key=lambda g: g.when):
+            if (given.kind in ("offer", "rejection") and given.interview.application == message.interview.application
+                    and given.when <= message.sent):
+                decided = given.kind
+        after = self._after(message) if answering is None and not message.replies_to else None
         return candidate_kind(message.reading, message.interview.as_letter(),
                               days_after=(message.day - message.interview.day).days, decided=decided,
-                              answering=answering, to_employer=message.to_employer, forwarding=message.forwarding)
+                              answering=answering, after=after, to_employer=message.to_employer,
+                              forwarding=message.forwarding)
 
     def _quotes_own(self, quoted_from: str) -> bool:
         """Whether the quoted message is the candidate's own (the line above it names their address)."""

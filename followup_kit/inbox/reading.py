@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from email import errors
 from email.message import EmailMessage, Message
 from html.parser import HTMLParser
 
@@ -354,16 +355,32 @@ def read_text(text: str, *, flowed: bool = False, forwarding: bool = False) -> R
     if not forward and forwarding and history and not _ON.match(history[0]):
         forward = True
     quoted_lines = [line for line in own if line.lstrip().startswith(">")]
-    mine = own_words("\n".join(_unwrap(own, flowed)))
     if forward:
         inner, sender = _forwarded(history, flowed)
-        return Reading(mine.strip(), _unquoted(quoted_lines), inner, sender)
+        return Reading(own_words("\n".join(_unwrap(own, flowed))).strip(), _unquoted(quoted_lines), inner, sender)
     said, below = _attribution(history)
+    below, after = _bottom_posted(below)
+    mine = own_words("\n".join(_unwrap([*own, *after], flowed)))
     return Reading(mine.strip(), _unquoted(quoted_lines + below), quoted_from=said)
+
+
+def _bottom_posted(below: list[str]) -> tuple[list[str], list[str]]:
+    """A reply written under the ``> `` lines it quotes, as Thunderbird may: (the quote, the reply below it)."""
+    filled = [at for at, line in enumerate(below) if line.strip()]
+    if not filled or not below[filled[0]].lstrip().startswith(">"):
+        return below, []
+    for at in filled:
+        if not below[at].lstrip().startswith(">"):
+            rest = below[at:]
+            end, _ = _history_starts(rest)
+            return below[:at] + rest[end:], rest[:end]
+    return below, []
 
 
 # -- whole messages ------------------------------------------------------------
 _BROKEN = "broken encoding"
+#: The problem of a message whose multipart body never ends.
+CUT_SHORT = "the message is cut short"
 # More of these than this share of a body's characters, and it was not text in the charset it claims.
 _MOST_REPLACED = 0.2
 
@@ -438,9 +455,13 @@ def read_message(message: EmailMessage) -> Reading:
     -------
     Reading
         With ``problem`` "broken encoding" when the body's bytes cannot be read as
-        text; a message with no text at all (a calendar invitation alone) reads as
+        text, and "the message is cut short" when its parts never close (the
+        export ends inside it); a message with no text at all (a calendar invitation alone) reads as
         empty words, not as a problem.
     """
+    if any(isinstance(defect, errors.CloseBoundaryNotFoundDefect) for part in message.walk() for defect in part.defects):
+        # Its parts never close: the export ends inside it (a download cut short), whatever is left of it.
+        return Reading("", problem=CUT_SHORT)
     body = message.get_body(preferencelist=("plain", "html"))
     text = ""
     flowed = False
