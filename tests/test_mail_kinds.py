@@ -180,10 +180,23 @@ def test_answering_the_employer():
                      days_after=5).kind is None
 
 
-def test_thanks_for_the_update_is_no_thank_you():
+def test_thanks_for_the_update_is_no_thank_you_but_a_reply():
     text = "Hi Amara,\n\nThanks for the update, I appreciate it.\n\nHannah"
-    assert candidate(text, days_after=8).kind is None
     assert candidate(text, days_after=8, answering="employer").kind == "reply_sent"
+    # The update itself not in the export: the thanks for it still answers it.
+    assert candidate(text, days_after=8).kind == "reply_sent"
+    assert candidate("Hi Amara,\n\nI hope your week is going well.\n\nHannah", days_after=8).kind is None
+
+
+def test_news_taken_in_is_a_reply_whatever_the_export_holds():
+    sorry = candidate("Dear Amara,\n\nI was sorry to hear I was not selected, but I enjoyed meeting the team.",
+                      days_after=20)
+    assert (sorry.kind, sorry.evidence) == ("reply_sent", "I was sorry to hear I was not selected, but I enjoyed "
+                                                          "meeting the team.")
+    assert candidate("Dear Amara, thank you for meeting me. I was sorry to hear that Tom was ill.").kind == \
+        "thank_you_sent"
+    time = candidate("Dear Amara,\n\nCould I have until Friday to give you my decision on the offer?", days_after=20)
+    assert time.kind == "reply_sent"
 
 
 def test_a_message_to_someone_else_counts_only_as_a_letter_to_the_interviewer():
@@ -213,6 +226,15 @@ def test_a_forward_and_a_bare_thanks_show_nothing():
     ("The next step would be a final interview with our CEO.", "next_round"),
     ("We are running a little behind schedule.", "employer_response"),
     ("We are doing the final discussions internally and we will revert by next week.", "employer_response"),
+    ("We will not be moving ahead with your application.", "rejection"),
+    ("We have decided to move ahead with other applicants.", "rejection"),
+    ("We've hired someone else.", "rejection"),
+    ("The role went to another candidate.", "rejection"),
+    ("We'd be delighted to have you join the team as our Data Analyst.", "offer"),
+    ("We would be delighted to have you join us for a final interview.", "next_round"),
+    ("Could you come in for a second interview next Tuesday?", "next_round"),
+    ("We expect to have news for you by Friday.", "employer_response"),
+    ("We're aiming to get back to everyone by the 20th.", "employer_response"),
 ])
 def test_more_of_how_employers_write(text, kind):
     assert employer(text).kind == kind

@@ -64,10 +64,16 @@ def test_a_public_domain_says_nothing_of_the_employer(matcher):
 
 @pytest.mark.parametrize("sender", ["Fernleaf Health <no-reply@greenhouse.io>", "jobs@hire.lever.co",
                                     "notifications@us.greenhouse-mail.io", "Careers <donotreply@fernleaf-jobs.example>",
-                                    "Workday <noreply@myworkday.com>"])
+                                    "Workday <noreply@myworkday.com>", "Fernleaf Careers <careers@fernleaf-jobs.example>",
+                                    "talent.team@hiring.example"])
 def test_hiring_systems_and_no_reply_senders(matcher, sender):
     found = matcher.sender(headers(From=sender))
     assert found.side == "hiring_system" and not found.person and found.pool == ()
+
+
+def test_a_careers_address_at_a_public_domain_is_a_person(matcher):
+    assert matcher.sender(headers(From="jobs@gmail.com")) is None
+    assert matcher.sender(headers(From="Ann <annjobs@shop.example>")) is None
 
 
 def test_a_system_writing_for_the_employer_is_the_employer(matcher):

@@ -8,11 +8,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from followup_kit.data import schema
 from followup_kit.data.csv_files import parse_csv
 from followup_kit.inbox.propose import PROPOSAL_COLUMNS, Proposed, propose
 from followup_kit.inbox.sources import Found
+from followup_kit.words import human_date
 
 CANDIDATE = {"candidate_id": "C1", "name": "Hannah Okafor", "email": "hannah@mail.example",
              "timezone": "Europe/London"}
@@ -250,7 +253,7 @@ def test_the_summary_in_plain_words():
     one = run([newsletter], since=dt.date(2026, 3, 1))
     assert one.summary() == "read 1 message: 1 about Hannah Okafor's interviews, 0 proposed, ignored 1 (1 newsletter)"
     old = run([THANK_YOU], since=dt.date(2026, 4, 1))
-    assert old.summary().startswith("read 1 message (1 before the day asked for): 0 about")
+    assert old.summary().startswith(f"read 1 message (1 sent before {human_date('2026-04-01')}): 0 about")
 
 
 # -- speed: only the messages that could matter are parsed ----------------------------
@@ -338,3 +341,14 @@ def test_a_hiring_systems_body_that_cannot_be_read_is_unreadable():
                   "!!!!****", extra="Content-Transfer-Encoding: base64\n")
     result = run([broken])
     assert result.unreadable == [("Inbox", "message 1", "broken encoding")]
+
+
+@given(st.sampled_from([THANK_YOU, INVITATION, ATS_REJECTION]), st.integers(0, 2000), st.binary(max_size=40),
+       st.integers(0, 2000))
+@settings(max_examples=80)
+def test_mangled_bytes_are_counted_never_a_traceback(raw, at, inserted, cut):
+    mangled = (raw[:at] + inserted + raw[at:])[:max(cut, 1)]
+    result = run([mangled, THANK_YOU.replace(b"@test", b"@kept")])
+    counted = result.proposed + sum(result.ignored.values()) + len(result.unreadable)
+    assert counted == result.read == 2
+    assert "thank_you_sent" in result.proposals["kind"].tolist()

@@ -80,14 +80,16 @@ OFFER = any_of(
     r"\byou(?:'ve|\s+have)?\s+got\s+the\s+(?:job|role|position|post)\b",
     r"\b(?:would|'d)\s+love\s+(?:for\s+)?you\s+to\s+join\s+(?:us|the\s+team|our\s+team)\b(?!\s+(?:for|on|at|in\s+(?:a|an|the)))",
     r"\bwe\s+want\s+you\s+(?:to\s+join\s+(?:us|the\s+team)|on\s+(?:the\s+team|board))\b",
+    r"\b(?:delighted|thrilled|happy|pleased|excited|glad)\s+to\s+(?:have|welcome)\s+you\s+(?:join\s+(?:us|the\s+team|our\s+team)|"
+    r"on\s+board|aboard|to\s+the\s+team|as\s+(?:our|a|an))\b(?!\s+(?:for|on|at)\s+(?:a|an|the|our))",
 )
 REJECTION = any_of(
     r"\b(?:decided|chosen|elected|opted|determined)\s+not\s+to\s+(?:move|proceed|progress|go\s+(?:ahead|forward)|"
     r"take\s+(?:your|you|things)|pursue|continue|offer|advance|invite|shortlist)",
-    r"\b(?:decided|chosen|elected|opted)\s+to\s+(?:move\s+forward|proceed|progress|go(?:\s+ahead|\s+forward)?|continue|"
+    r"\b(?:decided|chosen|elected|opted)\s+to\s+(?:move\s+(?:forward|ahead)|proceed|progress|go(?:\s+ahead|\s+forward)?|continue|"
     r"pursue)\s+(?:with\s+)?(?:other|another|a\s+(?:different|more)|different|more|someone|an?\s+(?:internal|external))\b",
     r"(?:\bnot|n't|\bno\s+longer)\s+(?:be\s+)?(?:moving|move|proceed(?:ing)?|progress(?:ing)?|tak(?:e|ing)|"
-    r"go(?:ing)?\s+(?:ahead|forward)|advanc(?:e|ing)|continu(?:e|ing)|pursu(?:e|ing))\s+(?:forward\s+|further\s+)?"
+    r"go(?:ing)?\s+(?:ahead|forward)|advanc(?:e|ing)|continu(?:e|ing)|pursu(?:e|ing))\s+(?:forward\s+|further\s+|ahead\s+)?"
     r"(?:with\s+)?(?:your\s+(?:application|candidacy|candidature|profile)|you)\b",
     r"\bregret\s+to\s+(?:inform|tell|let|advise|say|confirm)\b",
     r"\b(?:have\s+not|haven't|has\s+not|hasn't|were\s+not|weren't|was\s+not|wasn't|are\s+not|aren't|is\s+not|isn't)"
@@ -95,7 +97,7 @@ REJECTION = any_of(
     r"\bunsuccessful\b",
     r"\b(?:position|role|job|post|vacancy|opening)\s+(?:has|had)\s+(?:now\s+|already\s+)?been\s+"
     r"(?:filled|closed|cancell?ed|withdrawn)\b",
-    r"\b(?:gone|go|going|proceed(?:ed|ing)?|mov(?:e|ed|ing)\s+forward|continu(?:e|ed|ing))\s+with\s+(?:another|"
+    r"\b(?:gone|go|going|proceed(?:ed|ing)?|mov(?:e|ed|ing)\s+(?:forward|ahead)|continu(?:e|ed|ing))\s+with\s+(?:another|"
     r"a\s+different|other|a\s+more\s+\w+)\s+(?:candidates?|applicants?|persons?|people|profiles?)\b",
     r"\b(?:offer(?:ed)?|give|given|gave)\s+the\s+(?:role|position|job|post)\s+to\s+(?:another|someone|a\s+different|"
     r"an\s+internal|an\s+external|a\s+candidate|a\s+colleague)",
@@ -108,7 +110,9 @@ REJECTION = any_of(
     r"\bdecided\s+against\s+(?:your|progressing|moving|proceeding|offering)",
     r"\b(?:go|going|gone|move|moving|moved|went|head(?:ed|ing)?)\s+in\s+a\s+different\s+direction\b",
     r"\b(?:we've|we\s+have|we)\s+(?:now\s+|already\s+)?filled\s+the\s+(?:role|position|vacancy|post|job)\b",
-    r"\bwe\s+(?:have\s+)?(?:selected|chosen|hired|appointed)\s+(?:another|a\s+different|an\s+internal|someone\s+else)\b",
+    r"\b(?:we|we've|we\s+have)\s+(?:now\s+)?(?:selected|chosen|hired|appointed)\s+(?:another|a\s+different|an\s+internal|"
+    r"someone\s+else)\b",
+    r"\b(?:role|job|position|post)\s+(?:has\s+)?(?:gone|went)\s+to\s+(?:another|someone|a\s+different|an\s+internal)\b",
 )
 NEXT_ROUND = any_of(
     rf"\binvit(?:e|ing)\s+you\s+(?:back\s+)?(?:to|for)\s+(?:{_ARTICLE}\s+)?(?:{_NOT_INVITED}[\w-]+\s+){{0,3}}?{_ROUND}\b",
@@ -123,6 +127,10 @@ NEXT_ROUND = any_of(
     rf"\b(?:like|love|want)\s+(?:for\s+)?(?:you\s+)?to\s+(?:come\s+(?:back\s+)?(?:in\s+)?(?:for|to)|meet|have\s+you|schedule|"
     rf"arrange|set\s+up|book|invite\s+you\s+to|bring\s+you\s+(?:back\s+)?(?:in\s+)?(?:for|to)|join\s+us\s+(?:again\s+)?for)\b[^.?!]{{0,60}}\b{_LATER}\s+(?:[\w-]+\s+)?(?:{_ROUND}|{_TALK})",
     rf"\b(?:schedul(?:e|ing)|arrang(?:e|ing)|set(?:ting)?\s+up|book(?:ing)?|organi[sz](?:e|ing))\s+(?:a|an|the|your)\s+"
+    rf"{_LATER}\s+(?:[\w-]+\s+)?(?:{_ROUND}|{_TALK})",
+    rf"\b(?:have|invite|welcome)\s+you\s+(?:back\s+)?(?:to\s+)?(?:join\s+us\s+)?for\s+(?:a|an|the|our)\s+{_LATER}\s+"
+    rf"(?:[\w-]+\s+)?(?:{_ROUND}|{_TALK})",
+    rf"\b(?:could|can|would)\s+you\s+(?:do|come\s+(?:back\s+)?(?:in\s+)?for|attend|make|join\s+us\s+for)\s+(?:a|an|the)\s+"
     rf"{_LATER}\s+(?:[\w-]+\s+)?(?:{_ROUND}|{_TALK})",
     rf"\b(?:availability|available)\s+for\s+(?:a|an|the|your)\s+{_LATER}\s+(?:[\w-]+\s+)?(?:{_ROUND}|{_TALK})",
     rf"\boffer\s+you\s+(?:a|an|the)\s+(?:{_LATER}\s+)?(?:[\w-]+\s+)?(?:{_ROUND}|{_TALK})\b",
@@ -142,8 +150,8 @@ STATUS = any_of(
     r"\b(?:have\s+not|haven't|has\s+not|hasn't|not)\s+(?:yet\s+)?(?:made|reached|come\s+to|taken)\s+(?:a|our|the|any)\s+"
     r"(?:final\s+)?decision",
     r"\b(?:expect|hope|aim|plan|intend|hoping|expecting|aiming|planning)\s+to\s+(?:make\s+(?:a|our|the)\s+(?:final\s+)?"
-    r"decision|decide|reach\s+a\s+decision|have\s+(?:a|an|some|more)\s+(?:decision|answer|update|news|feedback)|"
-    r"be\s+(?:back\s+)?in\s+touch|get\s+back\s+to\s+you|come\s+back\s+to\s+you|let\s+you\s+know|update\s+you|"
+    r"decision|decide|reach\s+a\s+decision|have\s+(?:a\s+|an\s+|some\s+|more\s+)?(?:decision|answer|update|news|feedback)|"
+    r"be\s+(?:back\s+)?in\s+touch|(?:get|come)\s+back\s+to\s+(?:you|everyone|all)|let\s+you\s+know|update\s+you|"
     r"finali[sz]e|conclude|wrap\s+up)",
     r"\b(?:will|'ll|shall|should)\s+(?:be\s+)?(?:making|make|reach|reaching|have|take|taking)\s+(?:a|our|the)\s+"
     r"(?:final\s+)?decision",
@@ -204,7 +212,7 @@ INTERVIEW_TOPIC = any_of(
     r"\btalk(?:ing|ed)?\b", r"\bchat(?:ting)?\b", r"\bconversation\b", r"\bdiscussion\b",
     r"\b(?:your|the)\s+(?:valuable\s+)?time\b", r"\btaking\s+(?:the\s+)?time\b", r"\b(?:showing|show)\s+me\b",
     r"\btour\b", r"\b(?:having|hosting|welcoming|seeing)\s+me\b",
-    r"\bopportunity\s+to\s+(?:interview|meet|speak|talk|discuss|learn|visit|present)\b",
+    r"\b(?:opportunity|chance)\s+to\s+(?:interview|meet|speak|talk|discuss|learn|visit|present)\b",
     r"\bfor\s+(?:today|yesterday|this\s+(?:morning|afternoon)|earlier)\b",
     r"\b(?:phone|video|zoom|teams)\s+call\b", r"\bcall\s+(?:today|yesterday|this\s+(?:morning|afternoon)|earlier)\b",
 )
@@ -222,7 +230,7 @@ THANKS_FOR_OTHER = any_of(
 ASKING = any_of(
     r"\?", r"\bwonder(?:ing|ed)?\b", r"\bwhether\b", r"\bif\s+(?:there|you|the|a|any|i|it|my|we)\b",
     r"\blet\s+me\s+know\b", r"\b(?:could|would|can)\s+you\b", r"\bcurious\b",
-    r"\b(?:wanted|want|like|writing|write|hoping|hope)\s+to\s+(?:ask|check|see|find\s+out|enquire|inquire|know|hear|"
+    r"\b(?:wanted|want|like|love|writing|write|hoping|hope)\s+to\s+(?:ask|check|see|find\s+out|enquire|inquire|know|hear|"
     r"follow\s+up|get\s+an?\s+update)\b",
     r"\bany\s+(?:news|update|word|progress)\b",
 )
@@ -232,6 +240,7 @@ FOLLOWING_UP = any_of(
     r"(?:[\w-]+\s+){0,3}?(?:interview|application|conversation|meeting|candidacy|discussion|chat)\b",
     r"\b(?:hoping|hope|wanted|like|keen)\s+to\s+(?:hear|know|find\s+out|learn)\s+(?:back\s+)?(?:about|regarding|on|of)?\s*"
     r"(?:the|my|your)\s+(?:outcome|decision|result|status|progress)\b",
+    r"\b(?:appreciate|grateful\s+for|welcome|value)\s+(?:an|any)\s+update\b",
 )
 LOOKING_FORWARD = any_of(r"\blook(?:ing)?\s+forward\b")
 # Meeting still to come the same day: "see you at 2", "looking forward to meeting you this afternoon".
@@ -246,6 +255,21 @@ ANSWERS = any_of(
     r"\bavailab(?:le|ility)\b", r"\bworks?\s+(?:well\s+)?(?:for|with)\s+me\b", r"\bsuits?\s+me\b",
     r"\bi\s+(?:can|could|will|'ll)\s+(?:do|make|come|attend|join|be\s+there)\b", r"\battach(?:ed|ing)?\b",
     r"\bplease\s+find\b", r"\bhere\s+(?:is|are)\b", r"\breferences?\b", r"\breferees?\b", r"\bconfirm(?:ing)?\b", A_DATE.pattern,
+)
+# The candidate taking in the employer's news: "thank you for letting me know", "I was sorry to hear".
+TAKES_NEWS = any_of(
+    r"\b(?:thank(?:s|\s+you)|grateful)\b[^.!?]{0,40}\bfor\s+(?:letting\s+me\s+know|getting\s+back\s+to\s+me|"
+    r"the\s+(?:kind\s+|wonderful\s+|great\s+)?(?:news|offer|decision|feedback|update)|your\s+(?:reply|response|offer|decision|feedback|"
+    r"kind\s+(?:words|reply|email)))\b",
+)
+# ... and the bad news itself, which no thank-you for the interview speaks of.
+TAKES_REJECTION = any_of(
+    r"\b(?:sorry|sad|disappointed)\s+(?:to\s+(?:hear|learn|read)|that)\s+(?:that\s+)?(?:i\b|my\b|the\s+(?:news|outcome|"
+    r"decision|role|position|job)|your\s+decision|it\s+didn't|it\s+did\s+not)",
+    r"\bdisappointed\s+(?:by|with|about|in)\s+the\s+(?:news|outcome|decision|result)\b",
+    r"\b(?:while|although|though|of\s+course)\s+i(?:'m|\s+am|\s+was)?\s+(?:a\s+(?:bit|little)\s+|very\s+)?disappointed\b",
+    r"\bnot\s+(?:to\s+have\s+been|being|been)\s+(?:selected|successful|chosen)\b",
+    r"\b(?:received|got|had)\s+(?:the|your)\s+(?:news|information|decision|email)\s+that\s+i\s+(?:was|wasn't|had|have)\b",
 )
 # A thank-you written by this day after the interview stays a thank-you, even if it asks about the timeline.
 _THANK_YOU_DAYS = 2
@@ -519,6 +543,8 @@ def candidate_kind(reading: Reading, interview: Mapping, *, days_after: int, dec
                       or substance[0])
     if answering == "next_round":
         return _found("reply_sent", _reply_evidence(letter, substance))
+    if (took := letter.find(TAKES_REJECTION)) is not None:
+        return _found("reply_sent", took)
     thanks = letter.first(_thanks_for_interview)
     if thanks is None and answering is None and 0 <= days_after <= _LATE_THANK_YOU_DAYS:
         thanks = _whole_thank_you(check_thank_you(reading.text, interview=interview))
@@ -535,4 +561,10 @@ def candidate_kind(reading: Reading, interview: Mapping, *, days_after: int, dec
         return _found("reply_sent", _reply_evidence(letter, substance))
     if after is not None and (gives := letter.find(ANSWERS)) is not None:
         return _found("reply_sent", gives)
+    # No reply in form, none just before it in the mailbox, yet it answers news (the rest of the thread not exported).
+    if (took := letter.find(TAKES_NEWS)) is not None:
+        return _found("reply_sent", took)
+    answer = check_offer_reply(reading.text, interview=interview)
+    if answer.intent in ("accept", "time"):
+        return _found("reply_sent", answer.intent_evidence)
     return _nothing()

@@ -3,8 +3,9 @@
 A message is the **candidate's** when it comes from their address (the store's,
 or one they use besides); the **employer's** when it comes from an
 interviewer's address, or from the domain of one (not a public one such as
-gmail.com); a **hiring system's** (Greenhouse, Lever, Workday and other
-no-reply senders) when it comes from one and names one of the companies. Mail
+gmail.com); a **hiring system's** (Greenhouse, Lever, Workday, other no-reply
+senders, a careers site's careers@ or talent@) when it comes from one and names
+one of the companies. Mail
 from anyone else is about no interview.
 
 Which interview: for the employer, those at the sender's company; for the
@@ -52,7 +53,11 @@ HIRING_SYSTEMS = (
 )
 # The other senders that write for a system: no-reply@, donotreply@, notifications-noreply@ ...
 _NO_REPLY = re.compile(r"no[-_.]?reply|do[-_.]?not[-_.]?reply", re.IGNORECASE)
-_NO_REPLY_BYTES = re.compile(rb"no[-_.]?reply|do[-_.]?not[-_.]?reply", re.IGNORECASE)
+# ... and the addresses a careers site writes from (careers@, talent@), at a domain that is not the employer's.
+_SYSTEM_NAMES = r"(?:careers?|jobs?|recruit(?:ing|ment|er)?s?|talent|hiring|hr|notifications?|applications?|apply|candidates?)"
+_SYSTEM = re.compile(rf"^(?:{_SYSTEM_NAMES})(?:[-_.+][\w.+-]*)?$", re.IGNORECASE)
+_SYSTEM_BYTES = re.compile(rb"no[-_.]?reply|do[-_.]?not[-_.]?reply|[<\s:\"]" + _SYSTEM_NAMES.encode() + rb"(?:[-_.+][\w.+-]*)?@",
+                           re.IGNORECASE)
 
 # What a company's name may carry that the mail leaves out: "Fernleaf Health Ltd" is written "Fernleaf".
 _LEGAL = frozenset({"ltd", "limited", "inc", "incorporated", "llc", "llp", "plc", "gmbh", "ag", "sa", "sas",
@@ -300,7 +305,7 @@ class Matcher:
             return True
         if self._own_bytes.search(said):
             return bool(self._employer_bytes.search(b"\n".join(_TO_LINES.findall(head)))) or self.might_name(raw)
-        return bool(_NO_REPLY_BYTES.search(said)) and self.might_name(raw)
+        return bool(_SYSTEM_BYTES.search(said)) and self.might_name(raw)
 
     def might_name(self, raw: bytes) -> bool:
         """Whether a message's bytes hold a word of one of the companies' names (where they are plain text)."""
@@ -325,7 +330,8 @@ class Matcher:
         domains = [domain_of(address), *(domain_of(other) for _, other in helpers)]
         if any(hiring_system(d) for d in domains):
             return Sender("hiring_system", address, shown, person=False)
-        if _NO_REPLY.search(address.partition("@")[0]):
+        local = address.partition("@")[0]
+        if _NO_REPLY.search(local) or (_SYSTEM.match(local) and not is_public(domain_of(address))):
             return Sender("hiring_system", address, shown, person=False)
         return None
 

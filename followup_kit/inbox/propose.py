@@ -17,6 +17,7 @@ follow-up it answers, whichever folder each was found in.
 from __future__ import annotations
 
 import datetime as dt
+import email.errors
 import hashlib
 import re
 from collections import Counter
@@ -28,7 +29,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pandas as pd
 
-from ..words import plural
+from ..words import human_date, plural
 from .kinds import (
     NOTHING_TO_USE,
     Verdict,
@@ -66,6 +67,9 @@ _AUTO_SUBJECT = re.compile(
     r"away\s+from\s+(?:the\s+)?office|on\s+(?:annual\s+)?leave|on\s+vacation)\b", re.IGNORECASE)
 _BULK_PRECEDENCE = ("bulk", "list", "junk")
 _MESSAGE_ID = re.compile(r"<[^<>\s]+>")
+# What the email package raises on bytes it cannot make a message of.
+_MALFORMED = (email.errors.MessageError, ValueError, TypeError, LookupError, IndexError, AttributeError, UnicodeError,
+              AssertionError)
 # How long after the employer's message one of the candidate's, not written as a reply, may answer it.
 _ANSWERED_WITHIN = dt.timedelta(days=14)
 # Names of unreadable messages the summary spells out; past these it counts the rest.
@@ -92,6 +96,8 @@ class Proposed:
         The messages that could not be read, and why.
     candidate_name : str
         Whose mail it was, for the summary.
+    since : datetime.date or None
+        The day asked for: mail sent before it was left out.
     """
 
     proposals: pd.DataFrame
@@ -100,6 +106,7 @@ class Proposed:
     ignored: Counter = field(default_factory=Counter)
     unreadable: list[tuple[str, str, str]] = field(default_factory=list)
     candidate_name: str = ""
+    since: dt.date | None = None
 
     @property
     def proposed(self) -> int:
@@ -117,7 +124,8 @@ class Proposed:
         """
         head = f"read {plural(self.read, 'message')}"
         if self.ignored.get("before_since"):
-            head += f" ({self.ignored['before_since']:,} {REASONS['before_since'][0]})"
+            before = f"sent before {human_date(self.since)}" if self.since else REASONS["before_since"][0]
+            head += f" ({self.ignored['before_since']:,} {before})"
         whose = f"{self.candidate_name}'s interviews" if self.candidate_name else "the candidate's interviews"
         parts = [f"{self.matched:,} about {whose}", f"{self.proposed:,} proposed"]
         reasons = [(code, n) for code, n in self.ignored.most_common() if n and code not in _OUTSIDE]
@@ -294,7 +302,8 @@ class _Scan:
         # The candidate's messages from before an interview: the employer's answer to one is of that time too.
         self.early: set[str] = set()
         self.kept: list[_Message] = []
-        self.result = Proposed(pd.DataFrame(columns=PROPOSAL_COLUMNS), candidate_name=str(candidate.get("name") or ""))
+        self.result = Proposed(pd.DataFrame(columns=PROPOSAL_COLUMNS), candidate_name=str(candidate.get("name") or ""),
+                               since=since)
         self.by_id = {i.interview_id: i for i in self.matcher.interviews}
         self.in_store = _store_days(events, set(self.by_id), self.zone)
         self.given = _logged(events, self.by_id, ("offer", "rejection", "next_round"))
@@ -312,6 +321,14 @@ class _Scan:
 
     # -- the first reading: who, when, which interview -------------------------------
     def look(self, order: int, found: Found) -> None:
+        """Read one message as far as it must be, and keep it when it is about an interview."""
+        try:
+            self._look(order, found)
+        except _MALFORMED as error:
+            # The email package gives up on some bytes no mail program writes: the message is named, not fatal.
+            self.unreadable(found, f"not readable as an email ({type(error).__name__})")
+
+    def _look(self, order: int, found: Found) -> None:
         if found.problem is not None or found.raw is None:
             self.unreadable(found, found.problem or "no bytes to read")
             return
@@ -332,14 +349,12 @@ class _Scan:
             self.ignore("before_since")
             return
         subject = _header(headers, "Subject")
-        message: EmailMessage | None = None
         reading: Reading | None = None
         pool = sender.pool
         if sender.side == "hiring_system":
             pool = self.matcher.named(f"{subject} {sender.shown}")
             if not pool:
-                message = found.message()
-                reading = read_message(message)
+                reading = read_message(found.message())
                 if reading.problem is not None:
                     self.unreadable(found, reading.problem)
                     return
@@ -362,8 +377,7 @@ class _Scan:
             self.ignore("bulk")
             return
         if reading is None:
-            message = found.message()
-            reading = read_message(message)
+            reading = read_message(found.message())
         if reading.problem is not None:
             self.unreadable(found, reading.problem)
             return
