@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from mail_sets import KINDS, compared, mistakes, scanned, scores, wrongly_addressed
 
 DEVSET = Path(__file__).parent / "data" / "mail"
