@@ -9,6 +9,7 @@ interview both are.
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
 from pathlib import Path
 
@@ -101,3 +102,12 @@ def mistakes(folder: str | Path) -> pd.DataFrame:
                                                                               != both["proposed_interview"]))
     return both.loc[wrong, ["candidate_id", "message_id", "interview_id", "kind", "why", "proposed_interview",
                             "proposed_kind", "comment"]]
+
+
+def tree_digest(folder: str | Path) -> str:
+    """A SHA-256 of every file under a folder, by path and bytes: a measured set, held as it was."""
+    folder = Path(folder)
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
