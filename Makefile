@@ -79,6 +79,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/dashboard.py
 	$(BIN)/python benchmarks/store.py
 	$(BIN)/python benchmarks/letters.py
+	$(BIN)/python benchmarks/mail.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .ruff_cache

@@ -9,6 +9,7 @@ line, then the letter.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,8 +72,8 @@ def read_labelled(path: str | Path) -> LabelledLetter:
     if set(labels) != set(PARTS[kind]):
         raise FollowupKitError(f"{path}: label every part of a {kind} letter: {', '.join(PARTS[kind])}")
     interview = {k: header[k] for k in ("interviewer_name", "role", "company") if k in header}
-    # "written_to_fail: -" (or nothing) marks a good example.
-    reasons = tuple(r for r in header.get("written_to_fail", "").split() if r != "-")
+    # "written_to_fail: -" (or nothing) marks a good example; the faults are listed with spaces or commas.
+    reasons = tuple(r for r in re.split(r"[,\s]+", header.get("written_to_fail", "")) if r and r != "-")
     unknown = [r for r in reasons if r not in PARTS[kind] and r not in WARNING_CODES]
     if unknown:
         raise FollowupKitError(f"{path}: written_to_fail names {', '.join(unknown)}; use '-' for none, or "
