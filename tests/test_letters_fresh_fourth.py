@@ -1,10 +1,14 @@
-"""The checker on letters it was never tuned on: a floor under its one measurement on the fourth fresh set.
+"""The fourth fresh set, measured once and since read for rules: now a development set, held at both counts.
 
 ``tests/data/letters_fresh_fourth/`` holds 155 labelled letters of every kind, written from the seed's
 advice and the parts alone by someone who had seen neither the rules nor any earlier set, and committed
 in 1774346, before the rules written on the third fresh set were merged. They were measured once, with
-the rules as they stand at 5527048; the counts below are that measurement. No rule is changed to fit
-these letters and nobody reads them to tune one. A later rule change is measured on a new fresh set.
+the rules as they stand at 5527048: ``MEASURED`` below is that measurement, the README's table. The rules
+of regret in a decline, the job by its short names, titles of address and the plainer speech of
+follow-ups and replies were then written with these letters read, so the set is now a **development
+set** like the others: ``HELD`` is what the checker finds on it since, and says only that those rules
+still do what they were written to do. How the checker reads letters it has not seen is measured once on
+the next fresh set.
 """
 
 from __future__ import annotations
@@ -38,6 +42,28 @@ MEASURED = {
     ("offer_reply", "interest"): (16, 0, 7, 8),
     ("offer_reply", "role"): (25, 0, 2, 4),
 }
+# (kind, part): (tp, fp, fn, tn) with the rules written on this set read; a floor that only rises.
+HELD = {
+    ("thank_you", "appreciation"): (39, 0, 0, 3),
+    ("thank_you", "interest"): (37, 0, 0, 5),
+    ("thank_you", "strengths"): (39, 0, 0, 3),
+    ("thank_you", "interviewer"): (39, 0, 0, 3),
+    ("thank_you", "role"): (35, 0, 1, 6),
+    ("note", "appreciation"): (19, 0, 0, 2),
+    ("note", "interest"): (20, 0, 0, 1),
+    ("note", "strengths"): (20, 0, 0, 1),
+    ("note", "interviewer"): (19, 0, 0, 2),
+    ("note", "role"): (18, 0, 0, 3),
+    ("follow_up", "reintroduction"): (25, 0, 0, 5),
+    ("follow_up", "reason"): (27, 0, 0, 3),
+    ("follow_up", "asks_status"): (25, 0, 0, 5),
+    ("rejection_reply", "thanks"): (27, 0, 0, 4),
+    ("rejection_reply", "positive"): (26, 0, 0, 5),
+    ("rejection_reply", "asks_tips"): (26, 0, 0, 5),
+    ("offer_reply", "thanks"): (28, 0, 0, 3),
+    ("offer_reply", "interest"): (23, 0, 0, 8),
+    ("offer_reply", "role"): (27, 0, 0, 4),
+}
 
 
 def test_the_fourth_fresh_set_is_the_one_that_was_measured():
@@ -46,4 +72,13 @@ def test_the_fourth_fresh_set_is_the_one_that_was_measured():
 
 def test_no_part_falls_below_its_measured_precision_or_recall():
     below = fallen_below(FRESH_FOURTH, MEASURED)
+    assert below == [], "\n".join(below)
+
+
+def test_the_rules_written_on_the_set_still_find_what_they_found():
+    # Every held count is at least the measured one, part by part: the floor was only ever raised.
+    for part, (tp, fp, _, _) in HELD.items():
+        was = MEASURED[part]
+        assert tp >= was[0] and tp * (was[0] + was[1]) >= was[0] * (tp + fp), part
+    below = fallen_below(FRESH_FOURTH, HELD)
     assert below == [], "\n".join(below)

@@ -9,7 +9,8 @@ whether the job is still open**. A reply to a rejection **thanks** the
 interviewer, **stays positive** and, if they seem open, **asks for tips**. A
 reply to an offer **thanks** the employer and names the **role**; it either
 accepts (which shows **interest**), asks for time to decide, with a date and
-with interest, or declines graciously, keeping the door open.
+with interest, or declines graciously, keeping the door open (a decline that
+regrets the job shows interest too).
 
 The rules are plain regular expressions and word lists over sentences, read as
 written and as lemmas (simplemma's dictionaries, shipped in its package), so the
@@ -32,7 +33,7 @@ from functools import lru_cache
 
 from ..errors import FollowupKitError
 from .names import find_interviewer
-from .reading import LetterText, Sentence, find_interest, fold
+from .reading import LetterText, Sentence, find_interest, find_regret, fold, likes_employer, tokens
 from .roles import find_role, role_rx
 from .verdict import (
     INTENT_UNCLEAR,
@@ -58,13 +59,17 @@ from .words import (
     DOOR_OPEN,
     EAGER_TO_START,
     GLAD_OF_OFFER,
+    GLAD_OF_OFFER_LEMMAS,
     HOSTILE_RX,
+    NOT_ASKING,
     POSITIVE,
     POSITIVE_LEMMAS,
     REASON,
     REASON_LEMMAS,
     REINTRODUCTION_CASED,
     REINTRODUCTION_CI,
+    REINTRODUCTION_LEMMAS,
+    SARCASM_RX,
     STRENGTHS,
     STRENGTHS_LEMMAS,
     THANKS,
@@ -156,7 +161,7 @@ def _thank_you(text: str, values: dict | None, kind: str, max_words: int | None)
         strengths = letter.find(chosen)
     role_pattern = role_rx(values["role"])
     found = {
-        "appreciation": letter.find(APPRECIATION, skip_sign_offs=True, negatable=True),
+        "appreciation": letter.find(APPRECIATION, skip_sign_offs=True, negatable=True, sincere=True),
         "interest": find_interest(letter, role_pattern, values["company"]),
         "strengths": strengths,
     }
@@ -186,13 +191,21 @@ def check_follow_up(text: str, *, interview: Mapping | None = None,
         desperation become warnings.
     """
     letter = LetterText.read(text)
-    reintro = letter.find(REINTRODUCTION_CI) or letter.find(REINTRODUCTION_CASED)
+    reintro = letter.find(REINTRODUCTION_CI, lemma_rx=REINTRODUCTION_LEMMAS) or letter.find(REINTRODUCTION_CASED)
     found = {
         "reintroduction": reintro,
         "reason": letter.find(REASON, lemma_rx=REASON_LEMMAS),
-        "asks_status": letter.find(ASKS_STATUS, lemma_rx=ASKS_STATUS_LEMMAS),
+        "asks_status": letter.first(_asks_status),
     }
     return verdict("follow_up", letter, found, max_words)
+
+
+def _asks_status(sentence: Sentence) -> bool:
+    """Whether a sentence asks whether the job is still open; "I'm not asking whether you've decided" does not."""
+    if NOT_ASKING.search(sentence.folded):
+        return False
+    return bool(sentence.may_match(ASKS_STATUS) and ASKS_STATUS.search(sentence.folded)
+                or sentence.may_match(ASKS_STATUS_LEMMAS, "lemmas") and ASKS_STATUS_LEMMAS.search(sentence.lemmas))
 
 
 def check_rejection_reply(text: str, *, interview: Mapping | None = None,
@@ -215,9 +228,9 @@ def check_rejection_reply(text: str, *, interview: Mapping | None = None,
         ("unfair", "please reconsider") makes ``positive`` false and adds a warning.
     """
     letter = LetterText.read(text)
-    hostile = letter.find(HOSTILE_RX)
+    hostile = letter.find(HOSTILE_RX) or letter.find(SARCASM_RX)
     found = {
-        "thanks": letter.find(THANKS, skip_sign_offs=True, negatable=True),
+        "thanks": letter.find(THANKS, skip_sign_offs=True, negatable=True, sincere=True),
         "positive": None if hostile is not None else letter.find(POSITIVE, lemma_rx=POSITIVE_LEMMAS,
                                                                   negatable=True),
         "asks_tips": letter.first(_asks_tips),
@@ -269,8 +282,12 @@ def check_offer_reply(text: str, *, interview: Mapping, max_words: int | None = 
     The reply accepts, asks for time to decide, or declines
     (:attr:`LetterCheck.intent`). Accepting is the plainest interest there
     is, so an acceptance shows interest; a reply that asks for time should
-    show it too and name the day it will answer by. A decline is not asked
-    for interest (and never credited with it), but should keep the door open.
+    show it too and name the day it will answer by; gladness at the offer or
+    liking the employer ("I really like the projects of your studio") shows it.
+    A decline is not asked for interest, but is credited with it when it
+    shows regret ("I was genuinely excited about the role", "I'd have loved
+    to work with you all"), and should keep the door open. The role counts
+    when the reply names it, even to turn it down.
 
     Parameters
     ----------
@@ -307,17 +324,20 @@ def _offer_reply(text: str, values: dict | None, max_words: int | None) -> Lette
     letter = LetterText.read(text)
     role_pattern = role_rx(values["role"]) if values else None
     intent, shown = _offer_intent(letter)
-    interest = None
-    if intent != "decline":
+    if intent == "decline":
+        interest = find_regret(letter, role_pattern, company)
+    else:
         interest = (find_interest(letter, role_pattern, company)
                     or (shown if intent == "accept" else None)
-                    or letter.find(GLAD_OF_OFFER, negatable=True))
+                    or letter.find(GLAD_OF_OFFER, lemma_rx=GLAD_OF_OFFER_LEMMAS, negatable=True)
+                    or letter.first(likes_employer, role_pattern, tuple(tokens(company))))
     found = {
-        "thanks": letter.find(THANKS, skip_sign_offs=True, negatable=True),
+        "thanks": letter.find(THANKS, skip_sign_offs=True, negatable=True, sincere=True),
         "interest": interest,
     }
     if values:
-        found["role"] = None if role_pattern is None else find_role(letter, role_pattern, company)
+        found["role"] = (None if role_pattern is None
+                         else find_role(letter, role_pattern, company, negatable=False))
     result = verdict("offer_reply", letter, found, max_words)
     extra = []
     if intent == "time" and not any(A_DATE.search(fold(s)) for s in _time_asks(letter)):

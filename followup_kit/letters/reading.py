@@ -7,7 +7,8 @@ phrases of :mod:`followup_kit.letters.words`) and as lemmas ("keener" is
 :meth:`LetterText.find` gives the first sentence a phrase is found in, leaving
 out sign-offs and negated phrases when asked. :func:`find_interest` is the
 reading that needs more than one phrase: interest that is not denied, not in
-another job and not in a letter that turns the job down.
+another job and not in a letter that turns the job down; :func:`find_regret`
+is interest in a letter that does turn an offer down.
 
 The composer checks as the coach types, so each line and each sentence is
 read once and remembers what every rule found in it (:class:`Sentence`): a
@@ -32,6 +33,7 @@ from ..errors import FollowupKitError
 from .words import (
     ABBREVIATION,
     ANOTHER_EMPLOYER,
+    ANOTHER_JOB_AFTER,
     AS_JOB,
     AT_ANOTHER_EMPLOYER,
     AT_THIS_EMPLOYER,
@@ -45,17 +47,25 @@ from .words import (
     INTEREST_LEMMAS,
     JOB_AT,
     JOB_TITLE_ENDS,
+    JOINING_NAMED,
     LEMMA_FIXES,
+    LIKED_OBJECTS,
+    LIKES_EMPLOYER,
     NAMED_JOB,
     NEGATION,
     NEGATION_CUE,
     NEUTRAL_JOB_WORDS,
+    NOT_A_NAME,
     NOT_DENYING,
+    PAST_INTEREST,
     PLACED_AT,
+    POSTSCRIPT,
     QUOTE_STARTS,
+    SARCASM_RX,
     SIGN_OFF,
     SIGNATURE_ENDS,
     SIGNATURE_LINE_WORDS,
+    WOULD_HAVE_JOINED,
 )
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
@@ -216,7 +226,8 @@ def _line(line: str) -> _Line:
         ends_letter=bool(QUOTE_STARTS.match(plain) or SIGNATURE_ENDS.match(line)),
         quoted=plain.startswith(">"),
         blank=not plain,
-        signature_like=word_count(plain) <= SIGNATURE_LINE_WORDS and not re.search(r"[.!?]$", plain),
+        signature_like=(word_count(plain) <= SIGNATURE_LINE_WORDS and not re.search(r"[.!?]$", plain)
+                        and not POSTSCRIPT.match(plain)),
         closing=bool(CLOSING.match(plain)),
         words=word_count(line),
         sentences=tuple(merged),
@@ -367,9 +378,11 @@ def read_sentence(shown: str) -> Sentence:
 
 
 def _shows(sentence: Sentence, rx: re.Pattern | None, lemma_rx: re.Pattern | None,
-           skip_sign_offs: bool, negatable: bool) -> bool:
+           skip_sign_offs: bool, negatable: bool, sincere: bool = False) -> bool:
     folded = sentence.folded
     if skip_sign_offs and SIGN_OFF.match(folded) and word_count(folded) <= 3:
+        return False
+    if sincere and sentence.may_match(SARCASM_RX) and SARCASM_RX.search(folded):
         return False
     for text, pattern, on in ((folded, rx, "folded"), (sentence.lemmas, lemma_rx, "lemmas")):
         if pattern is None or not sentence.may_match(pattern, on):
@@ -379,6 +392,26 @@ def _shows(sentence: Sentence, rx: re.Pattern | None, lemma_rx: re.Pattern | Non
                 continue
             return True
     return False
+
+
+class _Asked:
+    """A test and its arguments, as a sentence keeps what it found: hashed once, not at every sentence.
+
+    A compiled pattern hashes its whole program each time it is asked, and
+    the checker's patterns are long.
+    """
+
+    __slots__ = ("asked", "_hash")
+
+    def __init__(self, asked: tuple) -> None:
+        self.asked = asked
+        self._hash = hash(asked)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Asked) and self._hash == other._hash and self.asked == other.asked
 
 
 @dataclass(frozen=True)
@@ -403,7 +436,7 @@ class LetterText:
                    sum(_line(line).words for line in lines), fold("\n".join(lines)), read)
 
     def _holding(self, test: Callable[..., bool], args: tuple) -> Iterator[str]:
-        key = (test, *args)
+        key = _Asked((test, *args))
         for sentence in self.sentences:
             found = sentence.found.get(key)
             if found is None:
@@ -424,13 +457,14 @@ class LetterText:
         return list(self._holding(test, args))
 
     def find(self, rx: re.Pattern | None = None, *, lemma_rx: re.Pattern | None = None,
-             skip_sign_offs: bool = False, negatable: bool = False) -> str | None:
+             skip_sign_offs: bool = False, negatable: bool = False, sincere: bool = False) -> str | None:
         """The first sentence, as written, that ``rx`` matches (or ``lemma_rx`` on its lemmas), or None.
 
         ``skip_sign_offs`` leaves out a short closing line ("Many thanks,");
-        ``negatable`` leaves out a match that a negation before it in its clause denies.
+        ``negatable`` leaves out a match that a negation before it in its clause denies;
+        ``sincere`` leaves out a sentence said to mean the opposite ('Thanks for the "interview"').
         """
-        return self.first(_shows, rx, lemma_rx, skip_sign_offs, negatable)
+        return self.first(_shows, rx, lemma_rx, skip_sign_offs, negatable, sincere)
 
 
 def elsewhere(after: str, own: tuple[str, ...] | list[str]) -> bool:
@@ -462,7 +496,7 @@ def other_job(sentence: str, match: re.Match, role_rx: re.Pattern | None,
     ``own`` is this employer's name as :func:`tokens` gives it.
     """
     clause = CLAUSE_BREAK.split(sentence[:match.start()])[-1]
-    if ANOTHER_EMPLOYER.search(clause):
+    if ANOTHER_EMPLOYER.search(clause) or ANOTHER_JOB_AFTER.search(CLAUSE_BREAK.split(sentence[match.end():])[0]):
         return True
     after = " ".join(tokens(sentence[match.start():]))
     job = JOB_AT.search(after)
@@ -502,5 +536,65 @@ def _shows_interest(sentence: Sentence, role_rx: re.Pattern | None, own: tuple[s
             continue
         for match in rx.finditer(text):
             if not denied(text, match) and not other_job(text, match, role_rx, own):
-                return True
+                # Interest in joining another employer by name is in their job, however it is put.
+                return not joins_another_employer(sentence.folded, own)
+    return False
+
+
+def joins_another_employer(folded: str, own: tuple[str, ...]) -> bool:
+    """Whether a sentence joins an employer by a name that is not this one's: "joining Harland & Co".
+
+    ``own`` is this employer's name as :func:`tokens` gives it; with no name
+    known, no employer is another one.
+    """
+    if not own or "join" not in folded.lower():
+        return False
+    for match in JOINING_NAMED.finditer(folded):
+        named = tokens(match.group(1))
+        if named and named[0] not in NOT_A_NAME and named[0] not in own:
+            return True
+    return False
+
+
+def find_regret(letter: LetterText, role_rx: re.Pattern | None, company: str) -> str | None:
+    """The first sentence of a letter turning an offer down that shows the candidate wanted the job.
+
+    A decline shows interest as regret: interest said in the past ("I was
+    genuinely excited about the role", "I can't tell you how much I wanted this
+    job"), what would have been ("I'd have loved to work with you all") or
+    liking the employer (:func:`likes_employer`). Interest in the future ("I'd
+    be glad to be considered for future vacancies") keeps the door open
+    instead, and said in the present it is often about the job taken instead.
+    """
+    return letter.first(_shows_regret, role_rx, tuple(tokens(company)))
+
+
+def _shows_regret(sentence: Sentence, role_rx: re.Pattern | None, own: tuple[str, ...]) -> bool:
+    text = sentence.lemmas
+    if sentence.may_match(WOULD_HAVE_JOINED, "lemmas") and any(
+            not denied(text, m) and not other_job(text, m, role_rx, own) for m in WOULD_HAVE_JOINED.finditer(text)):
+        return True
+    if likes_employer(sentence, role_rx, own):
+        return True
+    return PAST_INTEREST.search(sentence.folded) is not None and _shows_interest(sentence, role_rx, own)
+
+
+def likes_employer(sentence: Sentence, role_rx: re.Pattern | None, own: tuple[str, ...]) -> bool:
+    """Whether, in a reply to an offer, the sentence likes the employer: its team, its work, or it by name.
+
+    "I really like the projects of Trident Marine", "I loved everything I saw
+    of the team", "I really like Harcourt Capital". Not "I would like to ask",
+    not liking the interview itself ("I liked meeting you"), not denied and
+    not another employer. ``own`` is the employer's name as :func:`tokens` gives it.
+    """
+    if not sentence.may_match(LIKES_EMPLOYER, "lemmas"):
+        return False
+    text = sentence.lemmas
+    name = next((t for t in own if t != "the"), None)
+    for match in LIKES_EMPLOYER.finditer(text):
+        liked = match.group(1)
+        if liked not in LIKED_OBJECTS and (name is None or lemma(name) != liked):
+            continue
+        if not denied(text, match) and not other_job(text, match, role_rx, own):
+            return True
     return False

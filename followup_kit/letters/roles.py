@@ -19,7 +19,11 @@ from .words import (
     JOB_WORDS,
     LEVEL_WORDS,
     ONLY_THIS_JOB,
+    RANK_WORDS,
+    SCHEMES,
+    SHORTENED_FROM,
     STEM_ENDINGS,
+    WHO_ENDINGS,
     WORKING_AS,
 )
 
@@ -30,6 +34,14 @@ def _stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[:-len(suffix)]
     return word
+
+
+def _shortened(word: str) -> str:
+    """A title word as written in full or cut to its first letters, three at least: "vet" for veterinary."""
+    if len(word) < SHORTENED_FROM or not word.isalpha():
+        return re.escape(word)
+    rest = "".join(f"(?:{ch}" for ch in word[3:]) + ")?" * (len(word) - 3)
+    return f"{word[:3]}{rest}"
 
 
 @lru_cache(maxsize=1024)
@@ -46,18 +58,49 @@ def role_rx(role: str) -> re.Pattern | None:
     for Cleaning Operative, "the Class 1 job" for HGV Class 1 Driver (after
     "the", "this", "your" ..., not "my": "my cleaning job" was another one).
     A title of three words or more may be its initials, as a job: "as an RVN".
-    In full, the head may name the scheme: "electrical apprenticeship". The
+    In full, the head may name the scheme: "electrical apprenticeship", and a
+    level word may stand between the title's words ("Part II Architectural
+    Assistant"). What follows a comma in the title, like what is in brackets,
+    says where the job is ("Staff Nurse, Cardiology"). Long title words may be
+    cut short when every word is there ("vet tech"); the title may lose its
+    first words but not a rank, as a job ("the Sales Assistant role" for Retail
+    Sales Assistant, not "the store manager job" for Assistant Store Manager);
+    an apprentice's or trainee's title is its scheme ("the carpentry
+    apprenticeship", "the apprenticeship"); a head ending in -person, -man or
+    -woman is any of them, and may be possessive ("the groundsman's job"). The
     group ``full`` (or ``full_as``, after "as") is set when the title is written in full.
     """
-    core = tokens(re.sub(r"\(.*?\)", " ", role))
+    # What follows a comma says where the job is, as brackets do: "Staff Nurse, Cardiology".
+    title, _, where = role.partition(",")
+    core = tokens(re.sub(r"\(.*?\)", " ", title))
     kept = [t for t in core if t not in LEVEL_WORDS] or core
     if not kept:
         return None
-    # In full, the head may name the scheme rather than the person: "Electrical apprenticeship".
-    full = r" ".join(re.escape(t) for t in kept) + r"(?:ship)?\b"
+    # In full, the head may name the scheme rather than the person: "Electrical apprenticeship"; a level
+    # word may stand in the letter where the title has one: "the Part II Architectural Assistant position".
+    levels = "|".join(re.escape(w) for w in sorted(LEVEL_WORDS))
+    full = rf"(?: (?:{levels}))* ".join(re.escape(t) for t in kept) + r"(?:ship)?\b"
     looks = [rf"(?P<full>\b{full})"]
-    head, modifiers = kept[-1], [t for t in kept[:-1] if not t.isdigit()]
     words = [t for t in kept if not t.isdigit()]
+    if len(words) >= 2 and any(len(t) >= SHORTENED_FROM for t in words):
+        # Every title word, some cut short: "your next vet tech" for Veterinary Technician.
+        looks.append(rf"\b{' '.join(_shortened(t) for t in words)}\b")
+    # The title without its first words, as a job, while what is left still names it: "the Sales Assistant
+    # role" for Retail Sales Assistant, "the rotational physio post" for Band 5 Rotational Physiotherapist.
+    for start in range(1, len(core) - 1):
+        if any(t in RANK_WORDS for t in core[:start]):
+            break
+        tail = [t for t in core[start:] if t not in LEVEL_WORDS]
+        if len(tail) >= 2 and not tail[0].isdigit():
+            said = " ".join(_shortened(t) for t in tail)
+            looks.append(rf"\b{said} {JOB_WORDS}\b|{WORKING_AS}{said}\b")
+    for learner in (t for t in kept if t in SCHEMES):
+        # "The carpentry apprenticeship" for Apprentice Carpenter, or "the apprenticeship" itself.
+        crafts = [re.escape(t[:max(5, len(t) - 4)]) + r"\w*" for t in words if t != learner and len(t) > 3]
+        looks.append(rf"\b(?:{ONLY_THIS_JOB}) {SCHEMES[learner]}\b")
+        if crafts:
+            looks.append(rf"\b(?:{'|'.join(crafts)}) {SCHEMES[learner]}\b")
+    head, modifiers = kept[-1], [t for t in kept[:-1] if not t.isdigit()]
     if len(words) >= 3:
         # Initials of three words or more, as a job: "as an RVN" for Registered Veterinary Nurse.
         initials = re.escape("".join(t[0] for t in words))
@@ -74,10 +117,16 @@ def role_rx(role: str) -> re.Pattern | None:
     if head not in GENERIC_HEADS and not head.isdigit():
         stem = _stem(head)
         heads = re.escape(stem) + (r"\w*" if stem != head else "")
+        who = next((e for e in WHO_ENDINGS if head.endswith(e) and len(head) > len(e) + 2), None)
+        if who is not None:
+            # "The groundsman's job" for Groundsperson.
+            heads = re.escape(head[:-len(who)]) + f"(?:{'|'.join(WHO_ENDINGS)})"
         before = "|".join(re.escape(w) for w in (*BEFORE_ROLE, *core, *LEVEL_WORDS))
-        looks.append(rf"(?:^|\b(?:{before}) )(?:{heads}) {JOB_WORDS}\b")
+        # "The barista job", and the job a person does as theirs: "the groundsman's job".
+        looks.append(rf"(?:^|\b(?:{before}) )(?:{heads})(?: s)? {JOB_WORDS}\b")
         # "Working as Android developer" for Mobile Developer (Android): a title word may stand before the head.
-        named = [t for t in (*core, *tokens(" ".join(re.findall(r"\((.*?)\)", role)))) if t != head and not t.isdigit()]
+        named = [t for t in (*core, *tokens(" ".join(re.findall(r"\((.*?)\)", title)) + " " + where))
+                 if t != head and not t.isdigit()]
         also = f"(?:(?:{'|'.join(re.escape(t) for t in named)}) )?" if named else ""
         looks.append(rf"{WORKING_AS}(?:(?P<full_as>{full})|{also}(?:{heads})\b)")
         if modifiers and head in HEAD_SYNONYMS:
@@ -87,22 +136,24 @@ def role_rx(role: str) -> re.Pattern | None:
     return re.compile("|".join(f"(?:{look})" for look in looks))
 
 
-def find_role(letter: LetterText, rx: re.Pattern, company: str) -> str | None:
+def find_role(letter: LetterText, rx: re.Pattern, company: str, *, negatable: bool = True) -> str | None:
     """The first sentence that names the role, not to turn it down and not as a job somewhere else.
 
     ``rx`` is the role's :func:`role_rx`. A role named loosely ("the cook job")
     and then placed at another employer ("at your sister restaurant", "at
-    Acme") is another job, so it does not count.
+    Acme") is another job, so it does not count. ``negatable`` False keeps a
+    role named in a "not": a reply to an offer names the job it turns down
+    ("I won't be taking the Night Manager job").
     """
-    return letter.first(_names_role, rx, tuple(tokens(company)))
+    return letter.first(_names_role, rx, tuple(tokens(company)), negatable)
 
 
-def _names_role(sentence: Sentence, rx: re.Pattern, own: tuple[str, ...]) -> bool:
+def _names_role(sentence: Sentence, rx: re.Pattern, own: tuple[str, ...], negatable: bool = True) -> bool:
     if not sentence.may_match(rx, "tokens"):
         return False
     said = sentence.tokens
     for match in rx.finditer(said):
-        if negated(said, match):
+        if negatable and negated(said, match):
             continue
         written_in_full = match.group("full") or match.groupdict().get("full_as")
         if not written_in_full and elsewhere(said[match.end():], own):

@@ -19,10 +19,13 @@ SIGN_OFF = re.compile(r"^\W*[\w' ]{0,30},\s*$")
 CLOSING = re.compile(
     r"^(?:(?:with )?(?:kind(?:est)?|best|warm(?:est)?|many) (?:regards|wishes)|regards|best|all the best|"
     r"thanks(?: again| so much| a lot)?|many thanks|(?:with )?thanks and regards|thank you(?: again)?|"
-    r"yours(?: sincerely| faithfully| truly)?|sincerely(?: yours)?|cheers|take care|warmly|respectfully|"
+    r"yours(?: sincerely| faithfully| truly| respectfully)?|sincerely(?: yours)?|cheers|take care|warmly|"
+    r"respectfully(?: yours)?|cordially(?: yours)?|with (?:respect|best wishes|warm wishes)|"
     r"with (?:gratitude|thanks|appreciation)|speak soon|talk soon)[,.!]?\s*$", re.IGNORECASE)
-# A signature line is this short and ends in no full stop: "Rebecca Thornton", "07700 900123".
-SIGNATURE_LINE_WORDS = 6
+# A signature line is this short and ends in no full stop: "Rebecca Thornton", "07700 900123",
+# "Candidate - Apprentice Paramedic interview, 4 May". A "P.S." is the letter again, however short.
+SIGNATURE_LINE_WORDS = 8
+POSTSCRIPT = re.compile(r"^\W*p\.?\s?p?\.?s\b", re.IGNORECASE)
 # Where quoted text begins: a mail program's "On 3 June, Amara Lee wrote:", a forwarded header.
 QUOTE_STARTS = re.compile(r"^(?:on\b.{0,200}\bwrote:|-{2,}\s*original message\s*-{2,}|from:\s|sent from my\b)",
                           re.IGNORECASE)
@@ -45,7 +48,7 @@ DEGREE_WORDS = frozenset({"more", "most"})
 # not "interested".
 LEMMA_FIXES = {"writing": "write", "following": "follow", "thanking": "thank", "wondering": "wonder",
                "hoping": "hope", "checking": "check", "reaching": "reach", "interesting": "interesting",
-               "gone": "go"}
+               "gone": "go", "longed": "long", "longing": "long"}
 
 
 def any_of(*patterns: str) -> re.Pattern:
@@ -53,10 +56,13 @@ def any_of(*patterns: str) -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
-_NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|several|many)"
+_NUMBER = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+           r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|several|many)")
 
 # "I should be grateful if I might have until Friday" asks; it does not thank.
-THANKS = any_of(r"\bthank(?:s|ing| you)\b", r"(?<!should be )(?<!would be )(?<!'d be )\bgrateful\b", r"\bgratitude\b", r"\bappreciat(?:e|ed|ion)\b")
+# Thanks in plainer words too: "cheers for the chat", "ta for letting me know", "I am very thankful to you".
+THANKS = any_of(r"\bthank(?:s|ing| you)\b", r"(?<!should be )(?<!would be )(?<!'d be )\b(?:grateful|thankful)\b",
+                r"\bgratitude\b", r"\bappreciat(?:e|ed|ion)\b", r"\b(?:cheers|ta) (?:for|very much|a lot)\b")
 APPRECIATION = any_of(
     THANKS.pattern,
     r"\b(?:a|real|great) pleasure\b",
@@ -78,7 +84,7 @@ INTEREST = any_of(
     r"chance\s+to\s+(?:work|join|be|contribute|bring|help|start|grow|learn|put|apply))\b",
     # Wanting the job itself, not "I wanted to say": "I really want it", "want the cashier job",
     # "I want really to work as line cook".
-    r"\bwant(?:ed)?\s+(?:it|this|that)(?:\s+(?:so much|very much|badly|a lot|even more))?\s*(?:[.!,;]|$)",
+    r"\bwant(?:ed)?\s+(?:it|this|that)(?:\s+one)?(?:\s+(?:so much|very much|badly|a lot|even more))?\s*(?:[.!,;]|$)",
     r"\bwant(?:ed)?\s+(?:the|this|that|your)\s+(?:[\w-]+\s+){0,3}(?:job|role|position|post|spot|opening|gig)\b",
     r"\bwant\s+(?:really\s+|so\s+much\s+|very\s+much\s+)?to\s+(?:work|join|be part|start)\b",
     # "I am very interesting to work as ..." is a learner's "interested".
@@ -86,6 +92,9 @@ INTEREST = any_of(
     r"\blook(?:ing)? forward to (?:the (?:chance|opportunity|possibility)|working|joining|contributing|being part)\b",
     r"\bexactly (?:what|the (?:kind|sort|type) of \w+) (?:i|i've)\b",
     r"\bcan't wait to (?:start|join|work|get)\b",
+    # Keen in the words of speech: "raring to go", "chomping at the bit", "I'd love nothing more than to join".
+    r"\braring to (?:go|start|get)\b", r"\bch[oa]mping at the bit\b",
+    r"\b(?:would|'d) (?:like|love|want) nothing (?:more|better) than\b",
 )
 # The same over a sentence's lemmas (see :func:`followup_kit.letters.reading.lemmas`): "I'm even keener"
 # is "i be even keen", "I still want very much this job" is "want very much this job".
@@ -99,10 +108,47 @@ _POSTS = (r"(?:job|role|position|post|place|offer|opening|vacancy|opportunity|ap
 _JOINING = r"(?:join|work (?:for|with|at|here|there|in)|start|be (?:a )?part of|become|come (?:on board|aboard))"
 INTEREST_LEMMAS = any_of(
     # Keen however it came about: "I am keener", "I left even keener", "I came away more excited".
-    rf"\b(?:be|feel|remain|get|grow|stay|make i|leave i|leave|come away|walk away|come out|end up) {_ADVERBS}"
+    rf"\b(?:be|feel|remain|get|grow|stay|make i|leave i|leave|come away|walk away|come out|walk out|end up|"
+    rf"(?:go|head|come|drive) home) {_ADVERBS}"
     r"(?:interest|keen|eager|excite|thrill|enthusiastic|motivat\w*|desirous)\b(?! rate)",
+    # Keen with the "I am" left out, as notes and speech leave it: "Keen as to get the lifeguard job",
+    # "Really excited about the role".
+    rf"^(?:[^\w\s]+ )?{_ADVERBS}(?:keen|eager|excite|thrill|enthusiastic|chuff) (?:as )?(?:to (?:{_JOINING}|get|"
+    r"be|take|begin|hear back)|about|on (?:the|this|that|your|join|work|be|get)|for (?:the|this|that|your))\b",
     rf"\b(?:be|feel|remain) {_ADVERBS}(?:set|bent|intent|determined) (?:on|to) (?:{_JOINING}|get|work)\b",
-    rf"\bwant (?:[a-z]+ ){{0,3}}?(?:this|the|that|your) (?:[a-z-]+ ){{0,2}}?{_POSTS}\b",
+    r"\bheart (?:be |have be )?set on\b", r"\bset my heart on\b",
+    # Wanting the job in any verb for it: "I desire very much the Sommelier position", "I long for the post".
+    rf"\b(?:want|desire|covet|crave|long for|yearn for) (?:(?!to |know |ask |hear |more |information |detail )"
+    rf"[a-z]+ ){{0,3}}?(?:this|the|that|your) (?:[a-z-]+ ){{0,3}}?{_POSTS}\b",
+    # The job, the place or the team as what the candidate wants: "a training contract at Morgan Price is
+    # what I want", "the groundsman's job is just what I'm after", "Maple Ridge is where I want to teach",
+    # "it's the kitchen I've wanted for years". Not "that is what I wanted to ask" or "what I want you to know".
+    rf"\bbe {_ADVERBS}(?:exactly |precisely )?(?:what|where) i (?:(?:have|be|would|have be) )?{_ADVERBS}"
+    r"(?:want|after|look for|hope for|dream of|belong)\b"
+    r"(?! (?:you|them|him|her|it)\b| to (?:say|ask|know|check|mention|talk|add|share|tell|thank|make|point|raise|"
+    r"clarify|follow|let|discuss|explain)\b)",
+    rf"\b(?:{_POSTS}|spot|gig|kitchen|team|place|company|firm|practice|school|workplace|ward|studio) (?:that |which )?"
+    rf"i (?:(?:have|had|be|have be) )?{_ADVERBS}(?:want|dream of|hope for|look for|long for)\b"
+    r"(?! (?:you|them|him|her)\b| to (?:say|ask|know|check|mention|talk|add|share|tell|thank|make|point|raise|"
+    r"clarify|follow|let|discuss|explain)\b)",
+    # The job drawing the candidate or fitting them: "the role really excites me", "I'm drawn to the role",
+    # "this is the job for me", "the role is a perfect fit for me", "it ticks every box", "it would mean a
+    # lot to me"; jumping at the chance: "I'd jump at the chance", "I would relish the opportunity".
+    rf"\b(?:{_POSTS}|spot|gig|it|this|the work|the team) {_ADVERBS}(?:excite|thrill|inspire|attract) i\b",
+    rf"\bbe {_ADVERBS}draw to (?:the|this|your|that|work|join)\b",
+    rf"\bbe {_ADVERBS}(?:the|my) (?:{_POSTS}|spot|gig|place|team|kitchen) for i\b",
+    rf"\b(?:{_POSTS}|spot|gig|it|this) (?:would |will )?(?:be|feel|seem|sound) {_ADVERBS}(?:like )?(?:a|the) "
+    r"(?:perfect|great|ideal|good|right|natural|brilliant) (?:fit|match) for i\b",
+    r"\btick (?:every|all (?:the|my)) box\b",
+    r"\b(?:would|will) mean (?:a lot|a great deal|so much|the world|everything) to i\b",
+    r"\b(?:jump|leap) at (?:the|this|such an?|any) (?:[a-z]+ )?(?:chance|opportunity)\b",
+    r"\b(?:relish|grab|seize) (?:the|this|such an?|any) (?:[a-z]+ )?(?:chance|opportunity) to\b",
+    # Hoping for the news that they have it: "fingers crossed I get the porter job", "hoping to hear good news".
+    r"\bfinger cross (?:that )?i (?:get|land|be offer|be successful|hear good)\b",
+    rf"\bhope {_ADVERBS}(?:to hear|for|i hear|i get) (?:some )?(?:good|positive) news\b",
+    # Seeing oneself in the job: "I can see myself being very happy at the Pavilion".
+    rf"\b(?:can|could) {_ADVERBS}(?:see|picture|imagine) (?:i|myself) (?:be|work|fit|settle|stay|thrive|grow|"
+    r"build|teach|do|spend)\b",
     rf"\bwant to (?:say yes|accept|{_JOINING})\b",
     rf"\bhope {_ADVERBS}(?:to|i|that i) (?:get|be offer|be successful|be choose|be select|land|{_JOINING}|work with|"
     r"be (?:the|your) (?:new|next))\b",
@@ -134,6 +180,14 @@ INTEREST_LEMMAS = any_of(
     rf"\b(?:happy|glad|please|delight|thrill|excite|proud|honou?r) (?:about|with|at|by) (?:the|this|such an?) "
     rf"(?:chance|opportunity|prospect) (?:to|of) {_JOINING}",
 )
+# Interest followed by these is in some other job: "I'd love to be considered for that one instead", "for that
+# post when it is advertised".
+ANOTHER_JOB_AFTER = re.compile(r"\binstead\b(?! of)|\b(?:when|once|if) it (?:is |be |get |gets |'s )?"
+                               r"(?:advertis|post|list|open|live|go live|come up)\w*\b")
+# Joining an employer by a name that is not this one's: "excited about the prospect of joining Harland & Co"
+# in a letter to Brightwater Events (matched as written, so the name keeps its capital).
+JOINING_NAMED = re.compile(r"\bjoin(?:ing)?\s+(?:the\s+)?([A-Z][\w'&-]*)")
+NOT_A_NAME = frozenset({"i", "you", "your", "the", "team", "us", "them", "as", "in", "on", "with", "and", "my", "our"})
 # In a clause that has named another employer, "that opportunity" is theirs: "I'm in the final stage with
 # another company and I'm really excited about that opportunity".
 ANOTHER_EMPLOYER = re.compile(r"\b(?:another|other|a different) (?:company|employer|firm|organi[sz]ation|business|"
@@ -143,22 +197,49 @@ _NOT_EXPERIENCE = (r"(?!\s+(?:of\s+)?(?:looking|searching|applying|job[ -]huntin
                    r"off|commuting|travell?ing|waiting|between jobs|at home|on benefits)\b)")
 # What follows "good with" or "quick at" when it is availability, not a skill: "good with any time".
 _NOT_SKILL = (r"(?!\s+(?:early |late |short |long )?(?:any|either|both|whatever|whichever|whenever|all|"
-              r"it|that|this|saying|"
-              r"(?:the |that |this )?(?:time|date|day|slot|meeting|interview|plan)s?\b|"
+              r"it|that|this|say(?:ing)?|"
+              r"(?:the |that |this |my )?(?:time|date|day|slot|meeting|interview|plan|salary|pay|hour|commute|"
+              r"travel|term|offer|start|arrangement|location|rota|contract|package)s?\b|"
               r"\w+day|mornings?|afternoons?|evenings?|weekends?|weekdays?|nights?|next|tomorrow|"
               r"today|short notice|\d)\b)")
 STRENGTHS = any_of(
     r"\bmy (?:[\w'-]+\s+){0,3}?(?:experience|background|skills?|strengths?|expertise|qualifications?|"
     r"track record|degree|doctorate|phd|master's|masters|certificat\w*|certification|charter|"
-    r"training|portfolio|knowledge)\b",
+    r"training|portfolio|knowledge|diploma|licen[cs]e|cert|nvq|btec|level \d+)\b",
     rf"\b{_NUMBER}\+? (?:full |more )?years?\b{_NOT_EXPERIENCE}",
-    r"\bi (?:have |had |'ve |also )?(?:led|built|managed|ran|run|designed|delivered|shipped|grew|"
+    # Time spent in a job or a placement, as the candidate's own: "my eighteen months on an acute unit",
+    # "during my final placement in Oldham", "my placement year valuing farmland".
+    r"\bmy (?:[\w-]+ ){0,2}?(?:years?|months?|summers?|seasons?|decades?|placement|internship|apprenticeship|"
+    r"traineeship|residency|rotation|secondment)(?: year)? (?:of|as|in|at|on|with|for|\w+ing)\b",
+    # A span of work however it is counted: "for six seasons", "a year's experience".
+    rf"\b(?:for|over) (?:the (?:last|past) )?(?:about |nearly |almost |over |more than )?{_NUMBER}\+? "
+    rf"(?:seasons?|summers?|winters?|terms?)\b{_NOT_EXPERIENCE}",
+    rf"\b(?:for|over) the (?:last|past) (?:about |nearly |almost |over |more than )?{_NUMBER}\+? "
+    rf"months?\b{_NOT_EXPERIENCE}",
+    rf"\b(?:a|one|{_NUMBER}) (?:years?|months?)(?:'s|s'|s)? (?:of )?(?:experience|practice)\b",
+    # A result measured from one figure to another, as written: "took the store from the bottom third to the
+    # top five", "which took her Instagram from a few hundred followers to 12,000", "lifted completion from
+    # 54% to 73%". Not a date moved "from the 1st to the 15th".
+    r"\b(?:took|taken|take|taking|turned|brought|got|grew|grown|lifted|cut|doubled|tripled|halved|raised|"
+    r"boosted|increased|reduced|dropped|pushed|improved|moved)\b[^.?!]{0,80}? from [^.?!]{1,60}? to "
+    r"(?:the |a |just |around |about |under |over |less than |more than )?(?:top|bottom|best|first place|"
+    r"\d[\d,.]*\s?(?:%|k\b|m\b|percent|per cent)|\d{1,3},\d{3}|\d{3,}|[\u00a3$\u20ac]\s?\d)",
+    r"\bi(?: have| had|'ve| also)? (?:led|built|managed(?! to)|ran(?! late| out)|run(?! late| out)|designed|"
+    r"delivered|shipped|grew(?! up)|"
     r"migrated|developed|launched|trained|supervised|created|automated|reduced|increased|improved|"
     r"handled|maintained|founded|organi[sz]ed|coordinated|taught|mentored|negotiated|published|"
-    r"look after|looked after|worked (?:the|on|as|in|at|with)|hold|speak|"
+    r"look after|looked after|worked (?:the|on|as|in|at|with)|hold(?! you| on| off| out)|speak|"
     r"am (?:fluent|certified|qualified|comfortable|experienced|skilled|proficient|fast|used to))\b",
     r"\b(?:strong|ideal|good|great|excellent) (?:candidate|fit|match)\b",
     r"\b(?:i|what i) (?:would|could|can|will) bring\b",
+    r"\bi (?:also )?bring (?!(?:my |the |a )?(?:cv|references?|passport|documents?|id|certificates?|paperwork)\b)",
+    # What the candidate is, trained: "As a qualified chef", "I'm a trained barista".
+    r"\b(?:as|i am|i'm|im) (?:a|an) (?:fully |newly |recently )?(?:qualified|trained|certified|registered|licensed|"
+    r"experienced|chartered|accredited|time-served|skilled)\b",
+    # The scale of the work: "washed up for 300 covers a night", "practicals for up to 200 first-years".
+    r"\b(?:for|of|to|with|serving|feeding) (?:up to |over |around |about |more than |nearly )?(?:\d{2,}|\d{1,3},\d{3})\+? "
+    r"(?:[\w-]+ )?(?:covers|customers|patients|clients|children|kids|pupils|students|staff|people|residents|guests|"
+    r"users|families|members|volunteers|orders|calls|tickets|accounts|sites|vehicles|beds|first-years|diners)\b",
     r"\b(?:at|in) my (?:last|previous|current|former|old) [\w'-]+",
     # Experience told plainly: "I did two summers at a juice bar", "I spent three seasons on the tills".
     rf"\bi(?: have|'ve)? (?:did|done|spent|worked|had)\s+(?:[\w-]+\s+){{0,2}}?{_NUMBER}\s+"
@@ -173,9 +254,27 @@ STRENGTHS = any_of(
 # Strengths over lemmas: "I completed my ALS course", "I have been part of the arrest team",
 # "my years running the holiday club".
 STRENGTHS_LEMMAS = any_of(
-    r"\bi (?:have |also |recently |just )*(?:complete|finish|pass|earn|gain|obtain|achieve|qualify)\b",
+    # What the candidate did, in any tense: "I've already passed four of my exams", "I have been
+    # rebuilding an old Corsa", "I currently look after four clients", "we ran a pricing experiment".
+    r"\bi (?:(?:have|have be|also|recently|just|already|successfully|now|since|previously|currently|"
+    r"personally|then|even|often|regularly|once|single-handedly) )*"
+    r"(?:complete|finish|pass|earn|gain|obtain|achieve|qualify|lead|build(?! up the courage)|rebuild|"
+    r"manage(?! to)|run(?! late| out| through| over| into| across| around)|design|deliver|ship|grow(?! up)|"
+    r"migrate|develop|launch|train|supervise|create|automate|reduce|increase|improve|handle|maintain|organise|"
+    r"organize|coordinate|teach|mentor|negotiate|publish|prepare(?! for| to)|look after|carry(?! on)|serve|"
+    r"process|oversee|land(?! on| in| at| back| tomorrow| tonight| next)|volunteer|install|repair|restore|"
+    r"care for|coach|tutor|sell|secure|win|double(?! -| check)|triple|treble|halve|streamline|implement|"
+    r"chair|audit|hold(?! you| on| off| out)|co-write|co-author)\b",
     r"\bi have be (?:part of|in charge of|responsible for)\b", r"\bi have do my\b",
+    r"\bi (?:have )?(?:also )?be work (?:as|at|in|on|with|for|alongside)\b",
     rf"\bmy (?:{_NUMBER} )?(?:[a-z-]+ )?year (?:of|as|in|at|run|work|lead|manage|teach|look)\b",
+    # An award or grade: "I got a merit in my Level 2", "I won an award for it".
+    r"\bi (?:also )?(?:get|win|receive|earn|gain|achieve|be award) (?:a|an|my) (?:[a-z0-9:-]+ )?"
+    r"(?:merit|distinction|first|award|prize|scholarship|commendation)\b",
+    # What the candidate is good at or used to: "I'm comfortable on a busy bar", "I'm used to tight deadlines".
+    r"\bi be (?:also |very |really |pretty |quite |fully |totally )?(?:comfortable|familiar|fluent|proficient|"
+    r"competent|capable|use(?:d)?|confident|experienced|skilled|trained|certified|qualified) "
+    rf"(?:on|at|with|in|to|use|work|around|under|speak|handle|drive|operate|teach|run|lead|manage)\b{_NOT_SKILL}",
 )
 DESPERATE = (
     (r"\bjust (?:checking|touching base|wanted to check) in\b", "just checking in"),
@@ -210,6 +309,18 @@ HOSTILE = (
     r"\blives? up to (?:your|the|their) expectations\b", r"\bso much of my time\b",
     r"\byour loss\b", r"\bgood luck (?:finding|replacing|with that)\b",
 )
+# Thanks or good wishes said to mean the opposite: the thing thanked for in scare quotes ('thanks for the
+# "interview"', 'good luck with your "restructure"'), thanks for nothing, for finally doing it or for
+# taking months, good luck that "you'll need". Such a sentence neither thanks nor stays positive.
+SARCASM = (
+    r"\b(?:the|your|this|that|our|an?) \"(?-i:[a-z][a-z' -]{0,24})\"",
+    r"\bthanks? (?:you )?for nothing\b", r"\bthank(?:s| you)\b[^.?!]{0,20}\bfor finally\b",
+    r"\bkeeping me waiting\b",
+    r"\bthank(?:s| you)\b[^.?!]{0,30}\btaking (?:(?:\w+ ){1,2}(?:weeks|months)|so long|forever|ages)\b",
+    r"\bthank(?:s| you)\b[^.?!]{0,40}\bafter (?:\w+ ){0,2}(?:weeks|months)\b",
+    r"\bluck\b[^.?!]{0,40}\byou'?(?:ll| will) need it\b", r"\bwhat a (?:great|good|brilliant|fantastic) use of my\b",
+)
+SARCASM_RX = any_of(*SARCASM)
 HOSTILE_RX = any_of(*HOSTILE)
 POSITIVE = any_of(
     r"\benjoyed\b", r"\b(?:a|real|great) pleasure\b", r"\bglad\b",
@@ -241,6 +352,9 @@ POSITIVE_LEMMAS = any_of(
     r"\b(?:accept|respect|take|understand) (?:the|your|this|that) (?:decision|news|outcome)\b",
     r"\bi be sure (?:whoever|whomever|the (?:[a-z]+ )?(?:person|candidate|applicant|hire))\b",
     r"\bhope (?:the|your) (?:new|successful)\b",
+    # Taking it on the chin: "Gutted, obviously, but I get it", "fair enough", "fair play to whoever got it".
+    r"\bi (?:(?:totally|completely|fully|do|honestly|really) )?get it\b", r"\bfair (?:enough|play)\b",
+    r"\b(?:lovely|great|nice|good|wonderful|a joy|a treat) (?:to meet|meet|to talk|talk|to speak|speak|to chat|chat)\b",
 )
 TIPS = any_of(
     r"\bfeedback\b", r"\btips?\b", r"\badvice\b", r"\bpointers\b", r"\bsuggestions?\b",
@@ -253,20 +367,64 @@ TIPS_LEMMAS = any_of(
     r"\b(?:what|which|why|where)\b[^.?!]{0,80}?\b(?:miss|lack|wrong|weak|short|criteria|criterion|"
     r"improve|differently|not (?:strong|good|meet|enough|right|ready|successful|select|choose))\b",
     r"\b(?:my|the|any) (?:interview )?score\b",
+    # What I could have done better, however it is put ("what I could've done better"; "better" reads "good"),
+    # what decided it ("what swung it", "the deciding factor"), where I fell down, and what the other
+    # candidate had that I did not.
+    r"\bwhat i (?:could|can|should|might|would|need to|ought to) (?:have )?(?:do|change|work on) "
+    r"(?:good|differently|well)\b",
+    r"\bwhat (?:could|can|should|might) i (?:have )?(?:do|change|work on) (?:good|differently|well)\b",
+    r"\bhow i (?:come across|do|perform|could improve|compare|fare|get on)\b",
+    r"\b(?:view|thought|comment|note|impression|opinion)s? on (?:my|how i)\b",
+    r"\bwhat (?:swing|tip|clinch|sway|decide|settle) (?:it|the decision|things)\b",
+    r"\b(?:decide|decisive|decid|decision) factor\b", r"\bwhat make the difference\b",
+    r"\bwhere i (?:fall|go|come) (?:down|short|wrong)\b", r"\bwhere i let (?:myself|i) down\b",
+    r"\bwhat (?:[a-z]+ ){0,3}?(?:the other|the successful|the chosen|they|he|she) (?:[a-z]+ )?"
+    r"(?:have|do|bring|offer|show) that i\b",
 )
 ASKING = any_of(
     r"\?", r"\b(?:would|could|can|do|might|will) you\b",
-    r"\bi(?:'d| would) (?:like|want|love) to (?:know|hear|understand|learn)\b",
-    r"\bplease (?:send|share|tell|let me know|give|could)\b", r"\bmay i ask\b", r"\bif you (?:have|had|could|can|are)\b",
+    r"\bi(?:'d| would) (?:(?:still|really|so|also|very much|just|genuinely|truly) )*(?:like|want|love) to "
+    r"(?:know|hear|understand|learn)\b",
+    r"\bplease,? (?:send|share|tell|let me know|give|could)\b", r"\bmay i ask\b",
+    r"\bif you (?:have|had|could|can|are|give|tell|send|share)\b", r"\bif possible\b",
     r"\bshould you\b", r"\bi(?:'d| would) (?:be (?:very |most )?grateful|welcome|value|appreciate|love to hear)\b",
+    r"\bi (?:will|shall|should) be (?:very |most |really )?grateful\b",
+    # A request made plainly, or as a demand: "Tell me what I should have done differently", "I expect a
+    # full explanation of why I was unsuccessful".
+    r"^\W*(?:please )?(?:tell|show|give|send) me\b",
+    r"\bi (?:expect|demand|request|want|ask for) (?:a|an|some|the) (?:full |proper |clear |honest )?"
+    r"(?:explanation|answer|reason|breakdown|account)\b",
     r"\bany\b",
 )
 REINTRODUCTION_CI = any_of(
     r"\bmy name is\b", r"\bi (?:interviewed|had an interview|was interviewed|met with you|came in for|spoke with you)\b",
+    # "I had attended the interview for the post", "I did the interview and the model cut with you".
+    r"\bi (?:had|have had|'ve had|attended|did|sat|took|have attended|had attended|'ve attended) "
+    r"(?:the|a|an|my|our|your) (?!(?:another|other|second|new) )(?:[\w-]+ ){0,4}?interview\b",
     r"\bwho interviewed\b", r"\bwe (?:met|spoke|talked)\b", r"\byou interviewed me\b",
 )
-# Case matters here: "I'm Carla" introduces someone, "I'm writing" does not.
-REINTRODUCTION_CASED = re.compile(r"\b(?:[Tt]his is|[Ii]t's|[Ii]t is|I am|I'm)\s+[A-Z][\w'-]+")
+# Case matters here: "I'm Carla" introduces someone, "I'm writing" does not. A sentence may open with the
+# name in other Englishes: "Nathan Reilly here", "Myself Kavya Reddy", "Is Ana Ribeiro, I did the interview",
+# "Its Connor Hughes" (a full name then, so "Is Monday all right" is not one).
+REINTRODUCTION_CASED = re.compile(
+    r"\b(?:[Tt]his is|[Ii]t's|[Ii]t is|I am|I'm)\s+[A-Z][\w'-]+|"
+    r"^\W*(?:(?:[Ii]t'?s|[Tt]his is)\s+)?(?!(?:Just|Also|Attached|Enclosed|Included|Still|Back|Right|Everyone|"
+    r"Nobody|Someone|Somebody|More|All|Hi|Hello|Hey|Dear|Thanks|Cheers|Here|Details|Info)\b)"
+    r"[A-Z][\w'-]+\s+[A-Z][\w'-]+\s+here\b|"
+    r"^\W*(?:Myself|Is|Its|ITS)\s+[A-Z][\w'-]+\s+[A-Z][\w'-]+(?=\s*(?:[,.;:!]|-|\u2013|\band\b|$))")
+# Reminding them of the interview over lemmas: "I came in last Monday for the scaffolders job", "I was in
+# Tuesday for the Admin Assistant job", "I was in with you on the 2nd", "I had attended the interview for
+# the post", "I did the interview and the model cut with you", "since my final-stage interview with you".
+REINTRODUCTION_LEMMAS = any_of(
+    r"\bi (?:be (?:in|over|round|by)|come (?:in|over|round|along|down|out|up|by|to)|pop (?:in|over|round|by)|"
+    r"drop (?:in|by))\b(?: (?!for\b)[a-z0-9]+){0,5}? (?:for|about) (?:the|an|a|my|our|your) "
+    r"(?:(?!before |after |since |until )[a-z0-9-]+ ){0,3}?(?:interview|chat|meeting|trial|job|role|position|post|"
+    r"assessment|shift|vacancy)\b",
+    r"\bi be in with you\b", r"\bi be at (?:the |an |my |your )?interview\b",
+    r"\bi come (?:in |over |along |round |by |down )?(?:for|to) (?:the|an|a|my|your) (?:[a-z0-9-]+ ){0,3}?"
+    r"(?:interview|chat|meeting|trial|assessment)\b",
+    r"\b(?:my|our) (?:[a-z0-9-]+ ){0,3}?interview (?:with you|on|last|for the)\b",
+)
 REASON = any_of(
     r"\b(?:i am|i'm|am) (?:writing|calling|contacting|emailing|reaching out|getting in touch|following up|ringing)\b",
     r"\bi (?:wanted|want|would like|'d like) to (?:follow up|ask|check|enquire|inquire|find out|see|know)\b",
@@ -287,9 +445,18 @@ REASON_LEMMAS = any_of(
     r"reach out|touch base|see|enquire|inquire)\b",
     r"\bi (?:just |simply |only |also )?(?:want|would like|would love) to (?:follow up|ask|check|enquire|inquire|"
     r"find out|see|know|stay in touch|keep in touch|let you know|update you|share|tell you)\b",
+    # Checking or following up, however it is put: "so just checking whether it's still open", "I thought
+    # to write and follow up regarding the same".
+    r"\b(?:just|only|i be|be|so) check (?:whether|if|on|to see|about|back|how|where)\b",
+    r"\b(?:and|to) follow up (?:on|regard|about|with|after|re|as|because)\b",
+    r"\b(?:think|thought) to (?:write|check|ask|follow up|get in touch|drop you a line|reach out|touch base|"
+    r"enquire|inquire)\b",
+    # Chasing, said plainly: "I'm just chasing up my application", "I hope you don't mind me chasing".
+    r"\b(?:be |just |i |to )chase (?:up|this|my|the|it|after)\b", r"\bmind (?:i|my) chase\b",
 )
 ASKS_STATUS_LEMMAS = any_of(
-    r"\bwhere thing (?:be|stand)\b", r"\b(?:find|choose|pick|hire|appoint|select) (?:someone|somebody|another)\b",
+    r"\bwhere thing (?:be|stand)\b",
+    r"\b(?:find|choose|pick|hire|appoint|select|take|give it to) (?:someone|somebody|another)\b",
     r"\b(?:have|do) you (?:decide|make a decision|reach a decision)\b",
     r"\bany (?:news|word|update|movement|progress|development)\b",
     # Whether the job is gone: "is the job filled?", "has the post been taken yet?".
@@ -301,8 +468,13 @@ ASKS_STATUS_LEMMAS = any_of(
     r"\b(?:have|do|be) (?:you|they|the team|the panel) (?:[a-z]+ ){0,5}?(?:decide|make a decision|"
     r"reach a decision|make your decision|choose someone|pick someone)\b",
 )
+# Saying one is not asking is not asking: "I'm not asking whether you've made a decision", "I'm not chasing".
+NOT_ASKING = re.compile(r"\b(?:not|n't|never) (?:asking|chasing|pushing|rushing|hurrying|expecting an answer)\b",
+                        re.IGNORECASE)
 ASKS_STATUS = any_of(
-    r"\bstill (?:open|available|vacant|considering|accepting|recruiting|hiring|being considered)\b",
+    # The job still open, not the candidate still free: "I'm still available to start" says nothing of it.
+    r"(?<!i'm )(?<!i am )(?<!im )\bstill (?:open|available|vacant|free|considering|accepting|recruiting|hiring|"
+    r"being considered)\b",
     r"\b(?:been|was|is|has|already) (?:already )?(?:filled|taken)\b",
     r"\bdecision (?:has|had) been (?:made|reached)\b", r"\b(?:made|reached) a decision\b",
     r"\b(?:has|have) (?:a|the|any) (?:final )?decisions? (?:yet )?been (?:made|reached)\b",
@@ -321,7 +493,9 @@ CLAUSE_BREAK = re.compile(r"[,;:!?()]| - |\b(?:but|however|although|though|yet|w
 # Negations that do not deny: "not only", "couldn't be more excited", "can't wait", "no doubt".
 NOT_DENYING = re.compile(
     r"(?:not (?:only|just)|no (?:doubt|worries|problem|hard feelings|matter|question)|"
-    r"(?:n(?:'|\s)t|not)\s+(?:be\s+(?:any\s+)?(?:more|happier|keener|gladder)|thank|wait|have asked)|"
+    r"(?:n(?:'|\s)t|not)\s+(?:be\s+(?:any\s+)?(?:more|happier|keener|gladder)|thank|wait|have asked|"
+    # "I can't tell you how much I wanted this job" says it all the more.
+    r"(?:tell|say|express|describe)\s+(?:you\s+)?how\s+(?:much|badly|keen))|"
     r"never (?:been|felt) (?:more|so)|"
     # Doubting nothing affirms: "I don't doubt the post is the right step for me".
     r"(?:n(?:'|\s)t|not|no)\s+(?:doubt|question)(?:\s+(?:for a moment|at all))?\s+(?:that|it|the|this|i))\b")
@@ -342,6 +516,18 @@ GENERIC_HEADS = frozenset({
     "representative", "executive", "technician", "worker", "operative", "clerk", "staff", "member",
     "lead", "head", "director", "consultant", "advisor", "adviser", "agent", "partner", "intern",
 })
+# Words that say a rank within a job rather than the job: a title is not written without them ("Store
+# Manager" is not the Assistant Store Manager job), while "Sales Assistant" is the Retail Sales Assistant one.
+RANK_WORDS = frozenset({"assistant", "deputy", "head", "lead", "chief", "trainee", "graduate", "apprentice",
+                        "associate", "vice", "sub", "acting", "interim", "co", "under", "intern", "student"})
+# A title word this long may be written as its first letters, three at least: "vet tech" for Veterinary
+# Technician, "the rotational physio post".
+SHORTENED_FROM = 6
+# A title naming a learner's place, and the scheme it is: "Apprentice Carpenter" is "the carpentry
+# apprenticeship", or just "the apprenticeship".
+SCHEMES = {"apprentice": "apprenticeship", "trainee": "traineeship", "intern": "internship"}
+# The endings of a title word that say who does it, one for another: groundsperson, groundsman, groundswoman.
+WHO_ENDINGS = ("person", "woman", "man")
 # Another word for the same head noun, counted only right after a word of the title ("forklift driver").
 HEAD_SYNONYMS = {"operator": ("driver",), "driver": ("operator",), "cook": ("chef",), "chef": ("cook",)}
 # Words that may stand right before a loosely written role ("the picker job", "your barista opening").
@@ -359,7 +545,8 @@ STEM_ENDINGS = ("ing", "er", "or", "ist", "e")
 # What follows a job to place it: "at" or "with", then the employer (matched on tokens).
 PLACED_AT = re.compile(r"\s*(?:at|with) ((\w+).*)")
 # Words after "at" or "with" that keep a job at this employer: "the picker job at your depot".
-AT_THIS_EMPLOYER = r"(?:your|the|this|our)\b(?!\s+(?:sister|other|partner|rival|competitor|new)\b)"
+# "The bar job with ye for the summer" is with this employer, as "with you" is.
+AT_THIS_EMPLOYER = r"(?:your|the|this|our|you|ye|yous|u)\b(?!\s+(?:sister|other|partner|rival|competitor|new)\b)"
 # ... and the words that place it at another one, whoever this employer is: "at another firm",
 # "at your sister restaurant", "with a rival".
 AT_ANOTHER_EMPLOYER = (r"(?:another|(?:your|the|this|our|a|an)\s+"
@@ -397,6 +584,15 @@ JOB_TITLE_ENDS = re.compile(r"[,.;:!?]| at | in | for | and | with ")
 #: A title before a name ("Dr", "Mrs."), as a regex fragment to match case-insensitively;
 #: name matching and the drafts skip the same titles when they find a first name.
 TITLES = r"(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame)\.?"
+# Words a letter puts before a surname to address someone by their post: "Dear Chef Bellini",
+# "Dear Principal Romero", "Respected Madam Cooper", "Dear Sergeant Maguire". Only the name matching
+# reads these; the drafts still skip :data:`TITLES` alone when they find a first name.
+ADDRESS_TITLES = (r"(?:madam|madame|ma'am|doctor|mister|chef|principal|headteacher|head teacher|coach|captain|"
+                  r"sergeant|sgt|inspector|constable|officer|sister|matron|nurse|pastor|father|reverend|rev|"
+                  r"rabbi|imam|dean|judge|councillor|engineer|eng|architect)\.?")
+# A surname after a title, this long or longer, still names the interviewer with one letter wrong,
+# left out, added or two swapped: "Ms Kowalsky" for Agnieszka Kowalski.
+MISSPELT_FROM = 6
 # Common short forms of first names: the full name first, then what a letter may call that person.
 # The direction matters: "Bill" counts for William, but "William" does not count for a Bill, and
 # "John" never counts for a Jack. Names that are also names in their own right (Sandra, Liam,
@@ -410,7 +606,7 @@ SHORT_FORMS = {
         "catherine cath cathy kate katie", "mohammed mo moe", "muhammad mo moe",
         "mohammad mo moe", "mohamed mo moe", "anthony tony", "thomas tom tommy",
         "michael mike mikey mick", "charles charlie chuck", "henry harry hal",
-        "jennifer jen jenny", "rebecca becky becca", "patricia pat patty trish",
+        "jennifer jen jenny", "rebecca becky becca bec beccy becks", "patricia pat patty trish",
         "susan sue susie", "deborah debbie deb", "victoria vicky tori", "alexander alex",
         "alexandra alex lexi", "benjamin ben benny", "nicholas nick nicky",
         "christopher chris kit", "christine chris chrissy", "christina chris chrissy",
@@ -423,7 +619,12 @@ SHORT_FORMS = {
         "natalie nat", "natasha tash", "pamela pam", "penelope penny", "barbara barb",
         "kimberly kim", "suzanne suzie", "tobias toby", "funmilayo funmi", "oluwaseun seun",
         "oluwadamilare dami", "olufunke funke", "babatunde tunde",
-        "oluwatobi tobi",
+        "oluwatobi tobi", "joanne jo", "joanna jo", "johanna jo", "josephine jo josie",
+        "georgina georgie", "gabrielle gabby gabi", "gabriella gabby gabi", "nathaniel nat nate",
+        "nathan nate", "zachary zach zac zack", "isabella izzy bella", "isabel izzy", "eleanor ellie nell",
+        "francesca fran frankie", "frances fran", "francis frank", "harriet hattie", "jacob jake",
+        "joshua josh", "madeleine maddie", "madison maddie", "stephanie steph", "terence terry",
+        "terrence terry", "valerie val", "caroline caz", "gwendolyn gwen", "cameron cam",
     )
 }
 # Short forms are short, and some are everyday words ("Will", "Pat"), so one counts only where
@@ -457,7 +658,7 @@ DECLINES_OFFER = any_of(
     r"\b(?:accepted|taken|accepting|taking|accept|take) (?:another|a different|an other|a job|a role|a position|"
     r"a post|an offer|a place)\b",
     r"\b(?:decided|chosen|choose|going|planning|prefer) to (?:stay|remain)\b",
-    r"\bsay(?:ing)? no\b",
+    r"\bsay(?:ing)? no\b", r"\b(?:it's|it is|that's|that is) a no\b",
     r"\bpass on (?:this|the|it|your)\b", r"\b(?:i'll|i will|going to|have to|must) pass\b",
     r"\bwithdraw(?:ing)? (?:my|from)\b",
     r"\bwould have (?:loved|liked|been (?:happy|glad|delighted|thrilled)) to (?:accept|join|take|work|start)\b",
@@ -475,8 +676,11 @@ ACCEPTS = any_of(
     r"\b(?:like|love|want|writing|write) to (?:formally |officially |gladly )?accept\b",
     r"\b(?:my|this|as) (?:formal )?acceptance\b",
     r"\byes,? please\b", r"\bcount me in\b",
+    # "I'm delighted to say yes", "Yes, I accept": not "before I say yes".
+    r"\b(?:delighted|happy|pleased|thrilled|glad|love|like|want|proud) to say yes\b",
+    r"^\W*yes\W+(?:i (?:accept|will|would love|'d love)|absolutely|definitely|of course)\b",
     r"\b(?:would|'d) (?:love|like|be (?:happy|glad|delighted)) to take (?:it|you up|the (?:[\w-]+ ){0,3}"
-    r"(?:job|role|position|post|offer))\b",
+    r"(?:job|role|position|post|offer|place|apprenticeship|traineeship|internship|contract|spot))\b",
 )
 # A yes over lemmas: "I'm in!", "when do I start?", "yes, I'll take the site manager job".
 ACCEPTS_LEMMAS = any_of(r"^(?:\W+ )?i be in(?: (?:[^\w\s]|so|definitely)\b| ?[^\w\s]|$)",
@@ -527,3 +731,31 @@ GLAD_OF_OFFER = any_of(
     r"^\W*(?:i am|i'm) (?:(?:really|very|so|truly|absolutely) )*(?:pleased|delighted|thrilled|chuffed|happy|"
     r"glad|excited|stoked),",
 )
+# Gladness at the offer over lemmas, wherever it stands: "I am very glad to receive it", "Chuffed to bits
+# with the offer", "Thank you so much for the offer - I'm really pleased, and ...". Not "glad to tell you".
+GLAD_OF_OFFER_LEMMAS = any_of(
+    r"\b(?:happy|glad|please|delight|thrill|chuff|excite|overjoy|ecstatic|honou?r)(?: to bit)? "
+    r"(?:to (?:receive|get|have|hear) (?:it|this|that|the|your)\b(?! (?:chance|opportunity) to\b)|"
+    r"(?:about|with|at|by) (?:it|this|the offer|your offer|this offer|the news|this news)\b)",
+    r"(?:^|[-,;:] )(?:i be )?(?:(?:really|very|so|truly|absolutely|genuinely) )*(?:please|delight|thrill|chuff|"
+    r"happy|glad|excite|overjoy) (?:[-,;:!.]|and\b|$)",
+)
+# In a reply to an offer, liking the employer is wanting the job: "I really like the projects of Trident
+# Marine", "I liked very much the projects of the studio", "I loved everything I saw of the team". Not
+# "I would like to ask" nor liking the interview itself ("I liked meeting you"). The employer's own name
+# counts as an object too (see :func:`followup_kit.letters.reading.likes_employer`).
+LIKES_EMPLOYER = re.compile(
+    r"\bi (?:(?:really|truly|genuinely|honestly|also|already|just|always|have|so|very much|absolutely) )*"
+    r"(?:like|love|admire|adore)(?: (?:very much|so much|a lot))? "
+    r"(?!(?:meet|talk|speak|chat|interview|hear)\b)(\w+)")
+LIKED_OBJECTS = frozenset({"the", "your", "this", "that", "everything", "every", "what", "how", "it", "all", "work",
+                           "be", "everyone", "everybody"})
+# In a letter that turns the offer down, interest is regret: said in the past ("I was genuinely excited
+# about the role", "I really wanted this job") or as what would have been ("I'd have loved to work with
+# you all"). Interest said of the future in a decline ("I'd be glad to be considered for future
+# vacancies") keeps the door open instead; said in the present, it is often about the other job.
+PAST_INTEREST = re.compile(r"\bi (?:[\w']+ ){0,3}?(?:was|were|wanted|loved|liked|had|would have|'d have|have always|"
+                           r"'ve always)\b", re.IGNORECASE)
+WOULD_HAVE_JOINED = re.compile(
+    rf"\bwould have {_ADVERBS}(?:love|like|enjoy|be (?:so |very |really )?(?:happy|glad|delight|thrill|proud|"
+    rf"honou?r)) to (?:{_JOINING}|work)\b")
