@@ -11,6 +11,7 @@ import pytest
 from conftest import store_rows
 from followup_kit.cli import main
 from followup_kit.data.store import Store
+from followup_kit.errors import FollowupKitError
 
 HANNAH = "hannah.okafor@example.org"
 PRIYA = "priya.shah@fernleaf.example"
@@ -290,3 +291,21 @@ def test_scan_then_accept_changes_the_plan_as_the_mail_says(db, mbox, capsys):
     # The thank-you found in the mail is sent: the step is gone; the rejection is to be answered.
     assert after[("I1", "2026-03-05")] == "wait"
     assert after[("I2", "2026-03-17")] == "reply_to_rejection"
+
+
+def test_scan_as_a_library_keeps_the_proposals_and_gives_their_ids(db, mbox):
+    from followup_kit.inbox.scan import scan
+
+    with Store(db) as store:
+        found = scan(store, "C1", [mbox], progress=False)
+        assert found.proposal_ids == ["M0000001", "M0000002"]
+        assert found.proposed.proposed == 2 and found.proposed.read == 3
+        assert store.proposals("C1")["message_id"].tolist() == found.proposed.proposals["message_id"].tolist()
+        again = scan(store, "C1", [mbox], progress=False)
+        assert again.proposal_ids == [] and again.proposed.ignored["already_decided"] == 2
+        before = store_rows(db)
+        with pytest.raises(FollowupKitError, match="^no candidate 'C9' in "):
+            scan(store, "C9", [mbox], progress=False)
+        with pytest.raises(FollowupKitError, match="^address: 'hannah@' is not an email address"):
+            scan(store, "C1", [mbox], addresses=["hannah@"], progress=False)
+        assert store_rows(db) == before
