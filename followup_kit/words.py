@@ -35,6 +35,13 @@ ACTION_WORDS = {
     "none": ("nothing to do", ""),
 }
 
+#: Each kind of event as a person reads it: the logger's "what happened" menu, the log's
+#: confirmation, the mail proposals a coach reviews.
+KIND_WORDS = {"thank_you_sent": "thank-you letter sent", "follow_up_sent": "follow-up sent (chasing)",
+              "reply_sent": "reply sent (answering them)", "employer_response": "the employer wrote",
+              "next_round": "invited to the next round",
+              "offer": "offer", "rejection": "rejection", "withdrawn": "candidate withdrew"}
+
 #: What a rate compared across behaviours is, said beside every such comparison.
 ASSOCIATION = "an association, not an effect"
 #: The same, said in a whole sentence under a report.

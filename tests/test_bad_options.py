@@ -38,7 +38,22 @@ GOOD = {
     "serve": {"--db": "{db}"},
     "forget": {"--db": "{db}", "--candidate": "C1", "--yes": True},
     "backup": {"--db": "{db}", "--out": "{out}.db"},
+    "mail scan": {"--db": "{db}", "--candidate": "C1", "SOURCE": ["{mbox}"]},
+    "mail accept": {"--db": "{db}", "--all": True, "--candidate": "C1"},
+    "mail reject": {"--db": "{db}", "--all": True, "--candidate": "C1"},
 }
+#: A Thunderbird folder file of one message: C1's thank-you to the person who interviewed her.
+MBOX = """From zoe@example.org Sat May 09 08:00:00 2026
+From: =?utf-8?q?Zo=C3=AB_Ng=C5=A9g=C4=A9?= <zoe@example.org>
+To: Ann Lee <ann@acme.example>
+Subject: Thank you
+Date: Sat, 09 May 2026 08:00:00 +0300
+Message-ID: <zoe-thanks@example.org>
+Content-Type: text/plain; charset=utf-8
+
+Dear Ann, thank you for the interview yesterday; I would love to join the data team.
+
+"""
 DB = ["{folder}", "{notstore}"]
 NO_STORE = [*DB, "{missing}"]
 DAY = ["13/11/2026", "2026-02-30", "tomorrow"]
@@ -154,15 +169,42 @@ BAD = {
     ("backup", "--db"): NO_STORE,
     ("backup", "--out"): ["{db}", "{folder}", "{notstore}", "{missing}/copy.db"],
     ("backup", "--force"): [{"--force=yes": None}],
+    ("mail scan", "--db"): NO_STORE,
+    ("mail scan", "--candidate"): ["C999", ""],
+    ("mail scan", "--address"): ["zoe at example", ""],
+    ("mail scan", "--since"): DAY,
+    ("mail scan", "--format"): ["xml"],
+    ("mail scan", "SOURCE"): [["{notstore}"], ["{mbox}", "{missing}"]],
+    ("mail accept", "--db"): NO_STORE,
+    ("mail accept", "--all"): [{"--all=yes": None}, {"PROPOSAL": ["M0000001"]}],
+    ("mail accept", "--candidate"): ["C999"],
+    ("mail accept", "--kind"): ["M0000001", "=offer", "M0000001=offer"],
+    ("mail accept", "PROPOSAL"): [{"--all": None, "--candidate": None},
+                                  {"--all": None, "--candidate": None, "PROPOSAL": ["M0000009"]}],
+    ("mail reject", "--db"): NO_STORE,
+    ("mail reject", "--all"): [{"--all=yes": None}, {"PROPOSAL": ["M0000001"]}],
+    ("mail reject", "--candidate"): ["C999"],
+    ("mail reject", "PROPOSAL"): [{"--all": None, "--candidate": None},
+                                  {"--all": None, "--candidate": None, "PROPOSAL": ["M0000009"]}],
 }
+#: The positional arguments whose bad value is a file: a bad one is named by the file's name.
+FILES = ("FILE", "SOURCE")
 
 
-def _options(parser: argparse.ArgumentParser) -> dict[str, list[str]]:
-    """Each command's options (and positional arguments, by metavar), from the parser."""
+def _options(parser: argparse.ArgumentParser, prefix: str = "") -> dict[str, list[str]]:
+    """Each command's options (and positional arguments, by metavar), from the parser.
+
+    A command with actions of its own (``mail scan``) is named with them, each action a command.
+    """
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    return {name: [a.option_strings[0] if a.option_strings else (a.metavar or a.dest.upper())
-                   for a in command._actions if not isinstance(a, argparse._HelpAction)]
-            for name, command in sub.choices.items()}
+    options = {}
+    for name, command in sub.choices.items():
+        if any(isinstance(a, argparse._SubParsersAction) for a in command._actions):
+            options.update(_options(command, f"{prefix}{name} "))
+            continue
+        options[prefix + name] = [a.option_strings[0] if a.option_strings else (a.metavar or a.dest.upper())
+                                  for a in command._actions if not isinstance(a, argparse._HelpAction)]
+    return options
 
 
 def test_every_option_has_bad_values():
@@ -193,6 +235,7 @@ def place(tmp_path_factory) -> dict:
             "semicolons": str(write(tmp, "semi.csv", CANDIDATES.replace(",", ";"))),
             "more": str(write(tmp, "more.csv", "candidate_id,name,email,cohort\n"
                                                "C4,Ana Lima,ana@example.org,2026-spring\n")),
+            "mbox": str(write(tmp, "Inbox", MBOX)),
             "new": str(tmp / "new.db"), "out": str(tmp / "out"), "tmp": tmp}
 
 
@@ -202,10 +245,10 @@ def argv_for(command: str, changes: dict, place: dict) -> list[str]:
         return [filled(v) for v in value] if isinstance(value, list) else value.format(**place)
 
     opts = {**GOOD[command], **changes}
-    argv = [command]
+    argv = command.split()
     positional = []
     for key, value in opts.items():
-        if key == "FILE":
+        if key.isupper():
             positional = filled(value) if isinstance(value, list) else [filled(value)]
         elif value is True:
             argv += [key]
@@ -252,7 +295,7 @@ def test_a_bad_value_is_one_line_naming_the_option_and_writes_nothing(place, mon
         assert lines[-1].startswith("Nothing was imported")
     else:
         assert len(lines) == 1, err
-        named = os.path.basename(argv[-1]) if option == "FILE" else option
+        named = os.path.basename(argv[-1]) if option in FILES else option
         assert named in lines[0], err
     assert folder_listing(place["tmp"]) == before
 

@@ -499,3 +499,81 @@ def test_the_candidates_page_shows_no_note_and_never_reads_the_notes(db, monkeyp
             assert "salary talk" not in text and "seemed keen" not in text
     assert COACH not in text
     assert statements and not [s for s in statements if re.search(r"\bnotes\b", s)]
+
+
+# -- what was read from a candidate's mail: the coach's working papers, in no shared copy ------
+def with_mail(db: Path) -> dict[str, dict[str, list[str]]]:
+    """Two candidates with mail proposals, one of each accepted; their evidence and message ids by id.
+
+    ``evidence`` holds the sentences of the proposals still waiting (an accepted one keeps none),
+    ``message_ids`` the ids of all of them.
+    """
+    said = {}
+    with fk.Store(db) as store:
+        people = store.candidates()["candidate_id"].tolist()[2:4]
+        for who in people:
+            interview = store.interviews(who).iloc[0]
+            day = (interview["interview_date"] + pd.Timedelta(days=1)).date().isoformat()
+            found = pd.DataFrame({
+                "interview_id": interview["interview_id"], "kind": "employer_response",
+                "date": [f"{day}T09:15:00+00:00", f"{day}T16:40:00+00:00"], "channel": "email",
+                "to_interviewer": None,
+                "message_id": [f"<{who}-first-7f3a@mail.employer.example>", f"<{who}-second-c21e@mail.employer.example>"],
+                "evidence": [f"{who}: we were impressed by your answers on the caseload question (waiting)",
+                             f"{who}: the panel will meet again on Thursday (accepted)"]})
+            first, second = store.add_proposals(who, found)
+            store.accept_proposals([second])
+            said[who] = {"evidence": found["evidence"].tolist()[:1], "message_ids": found["message_id"].tolist()}
+    return said
+
+
+def test_forget_removes_the_bytes_of_the_candidates_mail_proposals_and_message_ids(db, capsys):
+    said = with_mail(db)
+    gone, kept = list(said)
+    traces = [*said[gone]["evidence"], *said[gone]["message_ids"]]
+    assert all(holds(store_files(db), text) for text in traces)
+    assert main(["forget", "--db", str(db), "--candidate", gone, "--yes"]) == 0
+    assert " notes and 2 messages read from their mail deleted" in capsys.readouterr().out
+    assert [holds(store_files(db), text) for text in traces] == [[]] * len(traces)
+    with fk.Store(db, readonly=True) as store:
+        assert store.proposals(gone).empty and store.mail_message_ids(gone) == set()
+        assert store.proposals(kept)["evidence"].tolist() == said[kept]["evidence"]
+        assert store.mail_message_ids(kept) == set(said[kept]["message_ids"])
+    assert all(holds(store_files(db), text) for text in [*said[kept]["evidence"], *said[kept]["message_ids"]])
+
+
+def test_no_export_carries_what_was_read_from_mail(db, tmp_path):
+    said = with_mail(db)
+    traces = [text for who in said.values() for texts in who.values() for text in texts]
+    for args, folder in (([], "plain"), (["--anonymise"], "hidden")):
+        assert main(["export", "--db", str(db), "--out", str(tmp_path / folder), *args]) == 0
+        everything = b"".join(p.read_bytes() for p in (tmp_path / folder).iterdir())
+        assert [t for t in traces if t.encode() in everything] == []
+        assert sorted(p.name for p in (tmp_path / folder).iterdir()) == sorted(f"{n}.csv" for n in schema.STORED)
+    # The accepted proposals are events by then, and go out as every event does.
+    events = pd.read_csv(tmp_path / "hidden" / "events.csv", dtype="str", keep_default_na=False,
+                         encoding="utf-8-sig")
+    assert events["date"].str.endswith("T16:40:00+00:00").sum() == len(said)
+
+
+def test_a_backup_holds_the_mail_proposals_and_their_decisions(db, tmp_path, capsys):
+    said = with_mail(db)
+    copy = tmp_path / "coach-copy.db"
+    assert main(["backup", "--db", str(db), "--out", str(copy)]) == 0
+    with fk.Store(copy, readonly=True) as back, fk.Store(db, readonly=True) as live:
+        pd.testing.assert_frame_equal(back.proposals(), live.proposals())
+        for who in said:
+            assert back.mail_message_ids(who) == live.mail_message_ids(who) == set(said[who]["message_ids"])
+
+
+def test_no_candidates_page_shows_or_reads_what_was_read_from_mail(db, monkeypatch):
+    said = with_mail(db)
+    me = next(iter(said))
+    text, statements = served_page(db, me, monkeypatch)
+    assert "Your next steps on" in text
+    # Not their own proposals, nor the other candidate's, nor a word of one.
+    for who in said.values():
+        for trace in [*who["evidence"], *who["message_ids"]]:
+            assert trace not in text
+    assert "impressed by your answers" not in text
+    assert statements and not [s for s in statements if "mail_" in s]

@@ -15,8 +15,8 @@ from importlib import import_module
 from ..errors import FollowupKitError, ValidationError
 
 #: The modules that add subcommands, in the order ``--help`` lists them.
-COMMAND_MODULES = ("data", "privacy", "sample", "playbook", "agenda", "coach", "notes", "letters", "check", "report",
-                   "demo", "serve")
+COMMAND_MODULES = ("data", "privacy", "sample", "playbook", "agenda", "coach", "notes", "mail", "letters", "check",
+                   "report", "demo", "serve")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -14,7 +14,7 @@ from .options import about, open_store
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("forget", help="delete a candidate and everything about them (the coaches' notes "
-                       "too), bytes included")
+                       "and what was read from their mail too), bytes included")
     p.add_argument("--db", required=True, help="the store file")
     p.add_argument("--candidate", metavar="ID", required=True, help="the candidate to forget")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation (for scripts)")
@@ -64,8 +64,12 @@ def cmd_forget(args: argparse.Namespace) -> int:
     if not any(deleted.values()):
         print(f"{args.candidate} was already forgotten; the store's files are clean of them")
         return 0
-    n, m, k = deleted["interviews"], deleted["events"], deleted["notes"]
-    print(f"forgot {args.candidate}: {plural(n, 'interview')}, {plural(m, 'event')} and {plural(k, 'note')} "
+    gone = [plural(deleted["interviews"], "interview"), plural(deleted["events"], "event"),
+            plural(deleted["notes"], "note")]
+    mail = deleted["mail_proposals"] + deleted["mail_decisions"]
+    if mail:
+        gone.append(f"{plural(mail, 'message')} read from their mail")
+    print(f"forgot {args.candidate}: {', '.join(gone[:-1])} and {gone[-1]} "
           "deleted, and the store's files rewritten without them; "
           f"{args.db} records the id and today's date, nothing else")
     return 0

@@ -13,7 +13,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..errors import Problem, ValidationError
+from ..errors import FollowupKitError, Problem, ValidationError
 from .lookup import positions
 from .rounds import round_problems
 from .tables import EVENTS, INTERVIEWS, NOTES, STORED, TABLES, RawTable
@@ -127,6 +127,35 @@ def shown_cell(value: str) -> str:
     """
     value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
     return value if len(value) <= SHOWN else value[: SHOWN - 3] + "..."
+
+
+def email_address(text: str, what: str = "email") -> str:
+    """An email address a person typed, checked as the tables check theirs; spaces around it dropped.
+
+    Parameters
+    ----------
+    text : str
+        What was typed.
+    what : str
+        What the address is, for the message: an option (``"--address"``) or a field.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> email_address(" zoe@example.org ")
+    'zoe@example.org'
+    >>> email_address("zoe at example", "--address")
+    Traceback (most recent call last):
+    ...
+    followup_kit.errors.FollowupKitError: --address: 'zoe at example' is not an email address
+    """
+    given = str(text).strip()
+    if not re.fullmatch(_EMAIL_RE, given):
+        raise FollowupKitError(f"{what}: '{shown_cell(str(text))}' is not an email address")
+    return given
 
 
 def _date_hint(value: str) -> str:

@@ -20,6 +20,7 @@ from .cell_checks import (
     ROUND_COLUMNS,
     SHOWN,
     Known,
+    email_address,
     shown_cell,
     validate,
 )
@@ -42,5 +43,5 @@ from .typed_frames import empty, frame_to_raw, parse_bool, parse_event_dates, ty
 
 __all__ = ["CANDIDATES", "CHANNELS", "EVENTS", "FORMULA_START", "INTERVIEWS", "INVITATION", "KINDS", "MAX_CELL",
            "MAX_PROBLEMS", "NOTES", "ORDER", "ROUND_COLUMNS", "SHOWN", "STORED", "TABLES", "Column", "Known", "RawTable", "Table", "empty",
-           "frame_to_raw", "guard_formulas", "parse_bool", "parse_csv", "parse_event_dates", "read_csv",
+           "email_address", "frame_to_raw", "guard_formulas", "parse_bool", "parse_csv", "parse_event_dates", "read_csv",
            "recognise", "typed", "validate", "shown_cell"]

@@ -10,18 +10,13 @@ import pandas as pd
 
 from ..data import schema
 from ..errors import FollowupKitError
-from ..words import human_date, round_words
+from ..words import KIND_WORDS, human_date, round_words
 from .common import WIDE, message, says_errors
 from .session import CoachingSession
 
 #: The event a coach most likely logs after each next step.
 EVENT_FOR = {"send_thank_you": "thank_you_sent", "follow_up": "follow_up_sent",
              "reply_to_rejection": "reply_sent", "respond_to_offer": "reply_sent"}
-#: Each kind of event as the "what happened" menu and the log's confirmation say it.
-KIND_WORDS = {"thank_you_sent": "thank-you letter sent", "follow_up_sent": "follow-up sent (chasing)",
-              "reply_sent": "reply sent (answering them)", "employer_response": "the employer wrote",
-              "next_round": "invited to the next round",
-              "offer": "offer", "rejection": "rejection", "withdrawn": "candidate withdrew"}
 #: What each field of a form is called on screen, for validation messages.
 FIELD_WORDS = {"kind": "what happened", "date": "date", "channel": "how", "to_interviewer": "to the interviewer",
                "note": "note", "interview_id": "interview", "company": "company", "role": "role",

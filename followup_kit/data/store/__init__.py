@@ -21,6 +21,7 @@ keys and CHECK constraints once, over the new rows, rather than row by row.
 * :mod:`.everyday_writes`: one row at a time, corrections, deletions
 * :mod:`.bulk_reads`: the tables as typed DataFrames
 * :mod:`.changes`: the data's state, what changed since one, and the count tables cached against it
+* :mod:`.mail`: events read from a candidate's mail, pending until a coach accepts or rejects them
 * :mod:`.privacy`: forgetting a candidate, pseudonyms
 * :mod:`.backup` and :mod:`.export`: a copy of the file, and the CSV files
 """
@@ -38,18 +39,20 @@ from . import (
     changes,
     everyday_writes,
     export,
+    mail,
     migrations,
     privacy,
     transactions,
 )
 from .bulk_writes import ROWS_PER_INSERT
 from .changes import DataState, StoredCounts
+from .mail import PROPOSAL_COLUMNS, ProposalError
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 from .privacy import pseudonymise, pseudonyms
 from .transactions import WRITE_CACHE_KIB
 
-__all__ = ["MIGRATIONS", "ROWS_PER_INSERT", "SCHEMA_VERSION", "WRITE_CACHE_KIB", "DataState", "Store",
-           "StoredCounts", "pseudonymise", "pseudonyms"]
+__all__ = ["MIGRATIONS", "PROPOSAL_COLUMNS", "ROWS_PER_INSERT", "SCHEMA_VERSION", "WRITE_CACHE_KIB", "DataState",
+           "ProposalError", "Store", "StoredCounts", "pseudonymise", "pseudonyms"]
 
 #: Seconds a write waits for another program's write to finish before saying the store is busy.
 BUSY_TIMEOUT = 30.0
@@ -197,6 +200,13 @@ class Store:
     save_counts = changes.save_counts
     load_counts = changes.load_counts
     _trace = changes._trace
+
+    # -- mail proposals, pending until a coach decides -------------------------
+    add_proposals = mail.add_proposals
+    proposals = mail.proposals
+    mail_message_ids = mail.mail_message_ids
+    accept_proposals = mail.accept_proposals
+    reject_proposals = mail.reject_proposals
 
     # -- privacy, backup, export ----------------------------------------------
     forget = privacy.forget

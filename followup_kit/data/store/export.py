@@ -21,6 +21,11 @@ def export_csv(store: Store, out_dir: str | Path, *, pseudonym_key: str | None =
     would run as a formula gets a leading apostrophe (``'=SUM(A1)``); import
     removes it again, so an export re-imports to the same store.
 
+    What was read from candidates' mail is never exported, plain or
+    anonymised: proposals waiting for a coach (their evidence sentences) and
+    the message ids of those decided stay in the store alone. An accepted
+    proposal is an event by then, and goes out as every event does.
+
     Parameters
     ----------
     out_dir : str or Path

@@ -17,7 +17,7 @@ from .. import schema
 if TYPE_CHECKING:
     from . import Store
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 
 def sql_choices(values) -> str:
@@ -234,6 +234,44 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX notes_by_candidate ON notes(candidate_id, date);
     CREATE INDEX notes_by_interview ON notes(interview_id);
+    """,
+    # Events read from a candidate's mailbox export: each proposal waits for a coach to accept or
+    # reject it, and a decided message keeps only its id, so that it is never proposed again. No
+    # message body is kept, and a pending proposal keeps only the sentence that shows its kind.
+    # Neither table is part of the data's state: no analysis reads them. The kind and channel have
+    # no CHECK list, so that a new kind needs no rebuild here: accepting checks them as log does.
+    # Each UNIQUE and PRIMARY KEY begins with the candidate: it is the index a candidate's rows are
+    # read by. Proposal numbers are counted apart from the rows, so a number once given (to a
+    # proposal decided or forgotten since) is never given again.
+    """
+    CREATE TABLE mail_proposals (
+        proposal_id TEXT PRIMARY KEY,
+        candidate_id TEXT NOT NULL REFERENCES candidates(candidate_id) ON DELETE CASCADE,
+        interview_id TEXT NOT NULL REFERENCES interviews(interview_id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        date TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        to_interviewer INTEGER CHECK (to_interviewer IN (0, 1)),
+        message_id TEXT NOT NULL,
+        evidence TEXT NOT NULL,
+        found_on TEXT NOT NULL,
+        UNIQUE (candidate_id, message_id)
+    );
+    CREATE INDEX mail_proposals_by_interview ON mail_proposals(interview_id);
+    CREATE TABLE mail_decisions (
+        candidate_id TEXT NOT NULL REFERENCES candidates(candidate_id) ON DELETE CASCADE,
+        message_id TEXT NOT NULL,
+        decision TEXT NOT NULL CHECK (decision IN ('accepted', 'rejected')),
+        event_id TEXT,
+        decided_on TEXT NOT NULL,
+        proposal_id TEXT NOT NULL,
+        PRIMARY KEY (candidate_id, message_id)
+    );
+    CREATE TABLE mail_proposal_numbers (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        last INTEGER NOT NULL
+    );
+    INSERT INTO mail_proposal_numbers (id, last) VALUES (1, 0);
     """,
 ]
 assert len(MIGRATIONS) == SCHEMA_VERSION

@@ -18,12 +18,16 @@ from .. import dates, schema
 if TYPE_CHECKING:
     from . import Store
 
+#: The tables of what was read from a candidate's mail, which forget empties of them too.
+MAIL_TABLES = ("mail_proposals", "mail_decisions")
+
 
 def forget(store: Store, candidate_id: str, *, today=None) -> dict[str, int]:
     """Delete a candidate and everything about them, bytes included, and note that it was done.
 
-    Their interviews, events and the coaches' notes about them go in the
-    same transaction as their own row, with SQLite's ``secure_delete`` on, and every count table cached
+    Their interviews, events, the coaches' notes about them and what was
+    read from their mail (proposals waiting, and the message ids of those
+    decided) go in the same transaction as their own row, with SQLite's ``secure_delete`` on, and every count table cached
     in the store goes too (build them again with
     :func:`followup_kit.stats.cache.cohort_counts`, as ``followup-kit
     forget`` does at once, or pages served from the store cannot show the
@@ -31,8 +35,9 @@ def forget(store: Store, candidate_id: str, *, today=None) -> dict[str, int]:
     then folded into the file and emptied, and when the file still holds
     their name or email anywhere (SQLite may have left older copies of a
     row in the unused space of pages it split or merged) it is rewritten
-    whole (``VACUUM``); so their name, their email and the text of every
-    note about them are in none of the store's files. The ``forgotten`` table keeps the id and the day, and
+    whole (``VACUUM``); so their name, their email, the text of every
+    note about them, and the evidence and message id of every proposal
+    from their mail are in none of the store's files. The ``forgotten`` table keeps the id and the day, and
     nothing else about them.
 
     Forgetting an id already forgotten only cleans the files again: for
@@ -49,7 +54,8 @@ def forget(store: Store, candidate_id: str, *, today=None) -> dict[str, int]:
     Returns
     -------
     dict
-        Rows deleted, by table name (all 0 when the id was already forgotten).
+        Rows deleted, by table name, ``mail_proposals`` and
+        ``mail_decisions`` too (all 0 when the id was already forgotten).
 
     Raises
     ------
@@ -60,7 +66,7 @@ def forget(store: Store, candidate_id: str, *, today=None) -> dict[str, int]:
     store._writable()
     q = store._db.execute
     day = pd.Timestamp(dates.as_day(today)).date().isoformat()
-    deleted = dict.fromkeys(schema.STORED, 0)
+    deleted = dict.fromkeys([*schema.STORED, *MAIL_TABLES], 0)
     traces: list[bytes] = []
     q("PRAGMA secure_delete = ON")
     try:
@@ -69,9 +75,14 @@ def forget(store: Store, candidate_id: str, *, today=None) -> dict[str, int]:
                        (candidate_id,)).fetchone()
             if person:
                 said = [row[0] for row in q("SELECT text FROM notes WHERE candidate_id = ?", (candidate_id,))]
-                traces = [text.encode("utf-8") for text in [*person, *said] if text]
+                mail = [text for row in q("SELECT message_id, evidence FROM mail_proposals WHERE candidate_id = ?1 "
+                                          "UNION ALL SELECT message_id, NULL FROM mail_decisions "
+                                          "WHERE candidate_id = ?1", (candidate_id,)) for text in row]
+                traces = [text.encode("utf-8") for text in [*person, *said, *mail] if text]
                 # Children first: the write transaction runs with foreign keys off, so no
                 # cascade would do it.
+                for table in MAIL_TABLES:
+                    deleted[table] = q(f"DELETE FROM {table} WHERE candidate_id = ?", (candidate_id,)).rowcount
                 deleted["notes"] = q("DELETE FROM notes WHERE candidate_id = ?", (candidate_id,)).rowcount
                 deleted["events"] = q("DELETE FROM events WHERE interview_id IN (SELECT interview_id "
                                       "FROM interviews WHERE candidate_id = ?)", (candidate_id,)).rowcount
