@@ -1,8 +1,9 @@
-"""The coaching session: one candidate's agenda, the letter composer and the logger, wired to the store.
+"""The coaching session: one candidate's agenda, the letter composer, the logger and their mail, wired to the store.
 
 A coach sits with one candidate: sees what is due and overdue (the agenda),
-drafts or checks a letter together (the composer), and logs what was sent
-and what the employer answered (the logger). The widgets only wire the
+drafts or checks a letter together (the composer), logs what was sent
+and what the employer answered (the logger), and accepts what the
+candidate's mailbox export shows (mail to review). The widgets only wire the
 layers below to a person: :func:`followup_kit.facts` and
 :func:`followup_kit.plan` say what is due, :mod:`followup_kit.letters`
 drafts and checks, and the :class:`~followup_kit.Store` checks and writes.
@@ -20,13 +21,14 @@ from .agenda import agenda
 from .common import WIDE, says_errors, writable_store
 from .composer import checklist_html, composer
 from .logger import EVENT_FOR, logger
+from .mail_review import mail_review
 from .notes import notes
 from .session import CoachingSession
 
 
 def coaching_session(store_or_path: Store | str | Path, candidate_id: str, today=None,
                      display: bool = False, coach: str | None = None) -> tuple[w.VBox, dict]:
-    """The coach's live session with one candidate: agenda, session notes, letter composer and logger.
+    """The coach's live session with one candidate: agenda, session notes, letter composer, logger and mail.
 
     Parameters
     ----------
@@ -46,7 +48,8 @@ def coaching_session(store_or_path: Store | str | Path, candidate_id: str, today
     box : ipywidgets.VBox
     parts : dict
         ``session`` (the :class:`CoachingSession`), ``agenda``, ``notes``,
-        ``composer`` and ``logger`` (each the parts dict of its builder) and ``tabs``.
+        ``composer``, ``logger`` and ``mail`` (each the parts dict of its
+        builder) and ``tabs`` ("Letter", "Log and correct", "Mail to review").
 
     Examples
     --------
@@ -60,9 +63,10 @@ def coaching_session(store_or_path: Store | str | Path, candidate_id: str, today
     notes_box, notes_parts = notes(session, coach=coach)
     composer_box, composer_parts = composer(session)
     logger_box, logger_parts = logger(session)
-    tabs = w.Tab(children=[composer_box, logger_box], layout=WIDE)
-    tabs.set_title(0, "Letter")
-    tabs.set_title(1, "Log and correct")
+    mail_box, mail_parts = mail_review(session)
+    tabs = w.Tab(children=[composer_box, logger_box, mail_box], layout=WIDE)
+    for n, title in enumerate(("Letter", "Log and correct", "Mail to review")):
+        tabs.set_title(n, title)
 
     @says_errors(agenda_parts["message"], "open the letter")
     def to_composer(_=None) -> None:
@@ -93,7 +97,7 @@ def coaching_session(store_or_path: Store | str | Path, candidate_id: str, today
                     f'{html.escape(str(candidate["cohort"]))})</span></h3>')
     box = w.VBox([header, agenda_box, notes_box, tabs], layout=w.Layout(width="100%", max_width="1100px"))
     parts = {"session": session, "agenda": agenda_parts, "notes": notes_parts, "composer": composer_parts,
-             "logger": logger_parts, "tabs": tabs}
+             "logger": logger_parts, "mail": mail_parts, "tabs": tabs}
     if display:
         from IPython.display import display as show
 
@@ -101,4 +105,5 @@ def coaching_session(store_or_path: Store | str | Path, candidate_id: str, today
     return box, parts
 
 
-__all__ = ["CoachingSession", "agenda", "checklist_html", "coaching_session", "composer", "logger", "notes"]
+__all__ = ["CoachingSession", "agenda", "checklist_html", "coaching_session", "composer", "logger", "mail_review",
+           "notes"]
