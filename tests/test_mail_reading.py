@@ -8,7 +8,8 @@ import email.policy
 
 import pytest
 
-from followup_kit.inbox.reading import MAX_EVIDENCE, evidence, html_text, read_message, read_text
+from followup_kit.data.store.mail import EVIDENCE_LIMIT
+from followup_kit.inbox.reading import evidence, html_text, read_message, read_text
 
 
 def parsed(raw: str | bytes):
@@ -171,7 +172,7 @@ def test_evidence_is_one_line_of_at_most_300_characters_cut_at_a_word():
     assert evidence("We are  delighted\n\tto offer you the role.") == "We are delighted to offer you the role."
     long = "We are still interviewing " + "and reviewing candidates carefully " * 20
     shown = evidence(long)
-    assert len(shown) <= MAX_EVIDENCE
+    assert len(shown) <= EVIDENCE_LIMIT
     assert shown.endswith("\u2026")
     assert long.startswith(shown[:-1])
     assert shown[-2] != " " and long[len(shown) - 1] == " "

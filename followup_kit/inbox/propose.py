@@ -29,6 +29,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pandas as pd
 
+from ..data.store.mail import PROPOSAL_COLUMNS
 from ..words import human_date, plural
 from .kinds import (
     NOTHING_TO_USE,
@@ -43,8 +44,6 @@ from .matching import Interview, Matcher, Sender
 from .reading import FORWARD_SUBJECT, Reading, read_message
 from .sources import Found
 
-#: The columns of :attr:`Proposed.proposals`, in order.
-PROPOSAL_COLUMNS = ["interview_id", "kind", "date", "channel", "to_interviewer", "message_id", "evidence"]
 #: Why a message gives no proposal, each code as :meth:`Proposed.summary` words it (one, many).
 REASONS = {
     "not_about_an_interview": ("not about an interview", "not about an interview"),

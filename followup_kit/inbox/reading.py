@@ -29,10 +29,8 @@ from html.parser import HTMLParser
 
 import icalendar
 
+from ..data.store.mail import EVIDENCE_LIMIT
 from ..letters.reading import own_words
-
-#: The longest evidence a proposal shows, in characters.
-MAX_EVIDENCE = 300
 
 # Where a forwarded message begins: Gmail, Thunderbird, Apple Mail.
 _FORWARD_MARK = re.compile(r"^\s*(?:-{3,}\s*forwarded message\s*-{3,}|begin forwarded message\s*:)\s*$",
@@ -124,9 +122,9 @@ def evidence(sentence: str) -> str:
     'We are delighted to offer you the role.'
     """
     said = " ".join(sentence.split())
-    if len(said) <= MAX_EVIDENCE:
+    if len(said) <= EVIDENCE_LIMIT:
         return said
-    cut = said[:MAX_EVIDENCE - 1]
+    cut = said[:EVIDENCE_LIMIT - 1]
     if " " in cut:
         cut = cut[:cut.rindex(" ")]
     return cut.rstrip(" ,;:-") + "\u2026"
@@ -210,7 +208,7 @@ class _HtmlText(HTMLParser):
 
 
 def html_text(html: str) -> str:
-    """An HTML body as plain text: each block on its own lines, styles and scripts left out.
+    """An HTML body as plain text: each paragraph apart, styles and scripts left out.
 
     A ``<blockquote>`` (the message a reply quotes) comes out as ``> `` lines, so
     it is set apart from the sender's own words as quoted text is.
@@ -218,7 +216,7 @@ def html_text(html: str) -> str:
     Examples
     --------
     >>> html_text("<p>Dear Hannah,</p><p>We are <b>delighted</b>.</p><style>p {}</style>")
-    'Dear Hannah,\\nWe are delighted.'
+    'Dear Hannah,\\n\\nWe are delighted.'
     """
     parser = _HtmlText()
     try:
