@@ -54,6 +54,8 @@ from .words import (
     ASKS,
     ASKS_STATUS,
     ASKS_STATUS_LEMMAS,
+    CLAUSE_BREAK,
+    CONDITION,
     DECIDING,
     DECLINES_OFFER,
     DOOR_OPEN,
@@ -62,6 +64,8 @@ from .words import (
     GLAD_OF_OFFER_LEMMAS,
     HOSTILE_RX,
     NOT_ASKING,
+    NOT_HEARD_LEMMAS,
+    OWN_NEWS_LEMMAS,
     POSITIVE,
     POSITIVE_LEMMAS,
     REASON,
@@ -69,12 +73,18 @@ from .words import (
     REINTRODUCTION_CASED,
     REINTRODUCTION_CI,
     REINTRODUCTION_LEMMAS,
+    REPROACH,
     SARCASM_RX,
+    STATUS_ASKED,
+    STATUS_NOT_ASKED,
+    STATUS_TOPIC,
     STRENGTHS,
     STRENGTHS_LEMMAS,
     THANKS,
     TIPS,
     TIPS_LEMMAS,
+    WAITED,
+    WAITED_LEMMAS,
     any_of,
 )
 
@@ -194,18 +204,46 @@ def check_follow_up(text: str, *, interview: Mapping | None = None,
     reintro = letter.find(REINTRODUCTION_CI, lemma_rx=REINTRODUCTION_LEMMAS) or letter.find(REINTRODUCTION_CASED)
     found = {
         "reintroduction": reintro,
-        "reason": letter.find(REASON, lemma_rx=REASON_LEMMAS),
+        "reason": letter.find(REASON, lemma_rx=REASON_LEMMAS) or letter.first(_reason_now),
         "asks_status": letter.first(_asks_status),
     }
     return verdict("follow_up", letter, found, max_words)
 
 
+def _reason_now(sentence: Sentence) -> bool:
+    """Whether a sentence gives a reason for writing now: the wait, or news of the candidate's own.
+
+    The employer's time recalled or gone by, nothing heard since (not in a
+    condition: "if I don't hear back by Friday"), another offer or a deadline
+    of the candidate's own. A wait told as a reproach is not a polite reason.
+    """
+    folded, lemmas = sentence.folded, sentence.lemmas
+    if sentence.may_match(REPROACH) and REPROACH.search(folded):
+        return False
+    if (sentence.may_match(WAITED_LEMMAS, "lemmas") and WAITED_LEMMAS.search(lemmas)
+            or sentence.may_match(WAITED) and WAITED.search(folded)
+            or sentence.may_match(OWN_NEWS_LEMMAS, "lemmas") and OWN_NEWS_LEMMAS.search(lemmas)):
+        return True
+    return sentence.may_match(NOT_HEARD_LEMMAS, "lemmas") and any(
+        not CONDITION.search(CLAUSE_BREAK.split(lemmas[:m.start()])[-1]) for m in NOT_HEARD_LEMMAS.finditer(lemmas))
+
+
 def _asks_status(sentence: Sentence) -> bool:
-    """Whether a sentence asks whether the job is still open; "I'm not asking whether you've decided" does not."""
+    """Whether a sentence asks where things stand; "I'm not asking whether you've decided" does not.
+
+    Whether the job is still open or filled, or any question or wish to know
+    about the decision, its timing, the next step, or whether the candidate is
+    still considered (:data:`~.words.STATUS_ASKED` with :data:`~.words.STATUS_TOPIC`).
+    """
     if NOT_ASKING.search(sentence.folded):
         return False
-    return bool(sentence.may_match(ASKS_STATUS) and ASKS_STATUS.search(sentence.folded)
-                or sentence.may_match(ASKS_STATUS_LEMMAS, "lemmas") and ASKS_STATUS_LEMMAS.search(sentence.lemmas))
+    if (sentence.may_match(ASKS_STATUS) and ASKS_STATUS.search(sentence.folded)
+            or sentence.may_match(ASKS_STATUS_LEMMAS, "lemmas") and ASKS_STATUS_LEMMAS.search(sentence.lemmas)):
+        return True
+    lemmas = sentence.lemmas
+    return bool(("?" in lemmas or sentence.may_match(STATUS_ASKED, "lemmas") and STATUS_ASKED.search(lemmas))
+                and sentence.may_match(STATUS_TOPIC, "lemmas") and STATUS_TOPIC.search(lemmas)
+                and not STATUS_NOT_ASKED.search(lemmas))
 
 
 def check_rejection_reply(text: str, *, interview: Mapping | None = None,

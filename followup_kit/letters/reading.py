@@ -65,6 +65,7 @@ from .words import (
     SIGN_OFF,
     SIGNATURE_ENDS,
     SIGNATURE_LINE_WORDS,
+    UNDECIDED,
     WOULD_HAVE_JOINED,
 )
 
@@ -324,6 +325,16 @@ def denied(sentence: str, match: re.Match) -> bool:
     return False
 
 
+def undecided(sentence: str, match: re.Match) -> bool:
+    """Whether an open question earlier in the clause leaves ``match`` undecided.
+
+    "I'm still weighing up whether the move is really what I want" does not
+    want it yet; "I'd love to join if you'll have me" does.
+    """
+    clause = CLAUSE_BREAK.split(sentence[:match.start()].lower())[-1]
+    return UNDECIDED.search(clause) is not None
+
+
 def negated(sentence: str, match: re.Match) -> bool:
     """Whether a "not" (or "never", "no longer", "n't") up to three words before ``match`` denies it."""
     text = sentence.lower()
@@ -535,7 +546,7 @@ def _shows_interest(sentence: Sentence, role_rx: re.Pattern | None, own: tuple[s
         if not sentence.may_match(rx, on):
             continue
         for match in rx.finditer(text):
-            if not denied(text, match) and not other_job(text, match, role_rx, own):
+            if not denied(text, match) and not undecided(text, match) and not other_job(text, match, role_rx, own):
                 # Interest in joining another employer by name is in their job, however it is put.
                 return not joins_another_employer(sentence.folded, own)
     return False

@@ -14,6 +14,8 @@ from functools import lru_cache
 from .reading import LetterText, Sentence, elsewhere, lemma, negated, tokens
 from .words import (
     BEFORE_ROLE,
+    CUT_HEAD_FROM,
+    CUT_TO,
     GENERIC_HEADS,
     HEAD_SYNONYMS,
     JOB_WORDS,
@@ -21,11 +23,21 @@ from .words import (
     ONLY_THIS_JOB,
     RANK_WORDS,
     SCHEMES,
+    SHORT_WORDS,
     SHORTENED_FROM,
     STEM_ENDINGS,
     WHO_ENDINGS,
     WORKING_AS,
 )
+
+# A spaced dash in a title: "Registered Nurse - Cardiac Step-Down Unit" (a hyphen inside a word is not one).
+_WHERE = re.compile(r"\s[-\u2013\u2014]\s")
+
+
+def _as_read(word: str) -> str:
+    """A title word as a pattern: as written, or as its lemma when that differs ("managing" or "manage")."""
+    read = lemma(word)
+    return f"(?:{re.escape(word)}|{re.escape(read)})" if read != word else re.escape(word)
 
 
 def _stem(word: str) -> str:
@@ -57,11 +69,15 @@ def role_rx(role: str) -> re.Pattern | None:
     needs the full title, or the words before it as a job: "the cleaning job"
     for Cleaning Operative, "the Class 1 job" for HGV Class 1 Driver (after
     "the", "this", "your" ..., not "my": "my cleaning job" was another one).
-    A title of three words or more may be its initials, as a job: "as an RVN".
+    A title of three words or more may be its initials, as a job: "as an RVN";
+    of two words, only before a job word and when they spell no word: "the RN
+    position". A one-word title nine letters long or more may be cut to its
+    first five letters or more, as a job: "the physio role", "as a physio".
     In full, the head may name the scheme: "electrical apprenticeship", and a
     level word may stand between the title's words ("Part II Architectural
     Assistant"). What follows a comma in the title, like what is in brackets,
-    says where the job is ("Staff Nurse, Cardiology"). Long title words may be
+    says where the job is ("Staff Nurse, Cardiology"), and so does what follows
+    a spaced dash ("Registered Nurse - Cardiac Step-Down Unit"). Long title words may be
     cut short when every word is there ("vet tech"); the title may lose its
     first words but not a rank, as a job ("the Sales Assistant role" for Retail
     Sales Assistant, not "the store manager job" for Assistant Store Manager);
@@ -70,8 +86,9 @@ def role_rx(role: str) -> re.Pattern | None:
     -woman is any of them, and may be possessive ("the groundsman's job"). The
     group ``full`` (or ``full_as``, after "as") is set when the title is written in full.
     """
-    # What follows a comma says where the job is, as brackets do: "Staff Nurse, Cardiology".
-    title, _, where = role.partition(",")
+    # What follows a comma or a spaced dash says where the job is, as brackets do: "Staff Nurse, Cardiology",
+    # "Registered Nurse - Cardiac Step-Down Unit".
+    title, _, where = _WHERE.sub(",", role, count=1).partition(",")
     core = tokens(re.sub(r"\(.*?\)", " ", title))
     kept = [t for t in core if t not in LEVEL_WORDS] or core
     if not kept:
@@ -79,7 +96,9 @@ def role_rx(role: str) -> re.Pattern | None:
     # In full, the head may name the scheme rather than the person: "Electrical apprenticeship"; a level
     # word may stand in the letter where the title has one: "the Part II Architectural Assistant position".
     levels = "|".join(re.escape(w) for w in sorted(LEVEL_WORDS))
-    full = rf"(?: (?:{levels}))* ".join(re.escape(t) for t in kept) + r"(?:ship)?\b"
+    # Each word as written or as its lemma, as interest is read: "succeed you as managing director" reads
+    # "as manage director".
+    full = rf"(?: (?:{levels}))* ".join(_as_read(t) for t in kept) + r"(?:ship)?\b"
     looks = [rf"(?P<full>\b{full})"]
     words = [t for t in kept if not t.isdigit()]
     if len(words) >= 2 and any(len(t) >= SHORTENED_FROM for t in words):
@@ -105,18 +124,22 @@ def role_rx(role: str) -> re.Pattern | None:
         # Initials of three words or more, as a job: "as an RVN" for Registered Veterinary Nurse.
         initials = re.escape("".join(t[0] for t in words))
         looks.append(rf"\b(?:as (?:a |an |the )?|(?:the|your|this) ){initials}\b|\b{initials} {JOB_WORDS}\b")
+    elif len(words) == 2 and (initials := "".join(t[0] for t in words)) not in SHORT_WORDS:
+        looks.append(rf"\b(?:{ONLY_THIS_JOB}|an?) {re.escape(initials)} {JOB_WORDS}\b")
     # The title without its head, as a job: "the cleaning job", "the Class 1 job".
     before_head = core[:len(core) - 1 - core[::-1].index(head)]
     for start in range(len(before_head)):
         lead = before_head[start:]
         if not lead[0].isdigit() and any(len(t) > 2 and t not in GENERIC_HEADS for t in lead):
-            # As written or as its lemma, as interest is read: "this cleaning job" reads "this clean job".
-            said = " ".join(f"(?:{re.escape(t)}|{re.escape(lemma(t))})" if lemma(t) != t else re.escape(t)
-                            for t in lead)
+            # As written or as its lemma: "this cleaning job" reads "this clean job".
+            said = " ".join(_as_read(t) for t in lead)
             looks.append(rf"\b(?:{ONLY_THIS_JOB}) {said} {JOB_WORDS}\b")
     if head not in GENERIC_HEADS and not head.isdigit():
         stem = _stem(head)
         heads = re.escape(stem) + (r"\w*" if stem != head else "")
+        if len(words) == 1 and len(head) >= CUT_HEAD_FROM and head.isalpha():
+            # "The physio role" for Physiotherapist.
+            heads += "|" + head[:CUT_TO] + "".join(f"(?:{ch}" for ch in head[CUT_TO:]) + ")?" * (len(head) - CUT_TO)
         who = next((e for e in WHO_ENDINGS if head.endswith(e) and len(head) > len(e) + 2), None)
         if who is not None:
             # "The groundsman's job" for Groundsperson.

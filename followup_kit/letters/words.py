@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 
 # A sentence does not end after these: "Dr. Okafor" is one sentence, not two.
-ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Rev|e\.g|i\.e|etc|approx)\.$", re.IGNORECASE)
+# Titles of address are cut short too: "Dear Engr. Bakare", "Dear Pharm. Olatunji", "Capt. Reyes".
+ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Rev|Engr|Eng|Pharm|Arch|Atty|Barr|Hon|Capt|Supt|Insp|Cllr|Sgt|"
+                          r"e\.g|i\.e|etc|approx)\.$", re.IGNORECASE)
 SIGN_OFF = re.compile(r"^\W*[\w' ]{0,30},\s*$")
 # The line that closes a letter; what follows it, but for a "P.S.", is the signature.
 CLOSING = re.compile(
@@ -60,8 +62,10 @@ _NUMBER = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twel
            r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|several|many)")
 
 # "I should be grateful if I might have until Friday" asks; it does not thank.
-# Thanks in plainer words too: "cheers for the chat", "ta for letting me know", "I am very thankful to you".
-THANKS = any_of(r"\bthank(?:s|ing| you)\b", r"(?<!should be )(?<!would be )(?<!'d be )\b(?:grateful|thankful)\b",
+# Thanks in plainer words too: "cheers for the chat", "ta for letting me know", "I am very thankful to you",
+# and as a text message spells it: "thx for letting me know", "thank u chef", "tysm".
+THANKS = any_of(r"\bthank(?:s|ing| you| u| ya| yous?| ye)\b", r"\b(?:thx|thanx|thnx|thnks|tnx|tks|tysm|tyvm)\b",
+                r"(?<!should be )(?<!would be )(?<!'d be )\b(?:grateful|thankful)\b",
                 r"\bgratitude\b", r"\bappreciat(?:e|ed|ion)\b", r"\b(?:cheers|ta) (?:for|very much|a lot)\b")
 APPRECIATION = any_of(
     THANKS.pattern,
@@ -150,15 +154,18 @@ INTEREST_LEMMAS = any_of(
     rf"\b(?:can|could) {_ADVERBS}(?:see|picture|imagine) (?:i|myself) (?:be|work|fit|settle|stay|thrive|grow|"
     r"build|teach|do|spend)\b",
     rf"\bwant to (?:say yes|accept|{_JOINING})\b",
+    # ... or to be given it: "I am still very much hoping to be given the chance".
     rf"\bhope {_ADVERBS}(?:to|i|that i) (?:get|be offer|be successful|be choose|be select|land|{_JOINING}|work with|"
-    r"be (?:the|your) (?:new|next))\b",
+    rf"be (?:the|your) (?:new|next)|be (?:give|award|grant) (?:the|a|this|that|your) (?:[a-z]+ )?(?:chance|opportunity|"
+    rf"{_POSTS}|spot|gig))\b",
     r"\bmy (?:first|top|number one) choice\b", r"\bover the moon\b",
     r"\bhope (?:we|i) (?:can|could|will|may) work together\b",
     # The job drawing the candidate: "the role appeals to me", "my wish to work in Lynford".
     r"\bappeal to i\b",
     # The job fitting the candidate's life, or being the step they want: "the post would suit me perfectly",
     # "the job is exactly the next step I was looking for", "it would be a dream", "my dream job".
-    rf"\b(?:{_POSTS}|spot|gig) (?:would |will |could |should )?(?:[a-z]+ )?suit i\b",
+    rf"\b(?:{_POSTS}|spot|gig)(?: (?:at|with|in) (?:the )?[a-z&'-]+)? (?:would |will |could |should )?(?:[a-z]+ )?"
+    r"suit i\b",
     rf"\b(?:{_POSTS}|spot|gig) (?:would |will |could )?be {_ADVERBS}(?:exactly |precisely )?(?:the|my|a) "
     r"(?:[a-z-]+ ){0,2}?(?:step|move|dream)\b",
     rf"\bmy dream (?:{_POSTS}|spot|gig|workplace)\b", r"\bwould be a dream\b",
@@ -179,7 +186,41 @@ INTEREST_LEMMAS = any_of(
     # Gladness at the chance itself: "really happy with the chance to join", "excited about the opportunity to work".
     rf"\b(?:happy|glad|please|delight|thrill|excite|proud|honou?r) (?:about|with|at|by) (?:the|this|such an?) "
     rf"(?:chance|opportunity|prospect) (?:to|of) {_JOINING}",
+    # Glad or proud to take the job, in any modal and in any words for taking it: "I should be very pleased
+    # to join the team", "I would be proud to succeed you as Managing Director", "I'd be honoured to step
+    # into the role". Not "I'd be happy to send references" or "glad to answer any questions".
+    rf"\b(?:would|should|will) be {_ADVERBS}(?:happy|glad|please|delight|thrill|proud|honou?r|privilege|overjoy|"
+    rf"excite) to (?:{_JOINING}|work|accept|succeed|step into|serve|take (?:on|up) (?:the|this|that|your|a)|"
+    r"be (?:a|the|your|part)\b)",
+    # Wanting it the more for what the candidate saw ("it only made me want it more": the lemmas leave "more"
+    # out), said where the clause ends. Not "I want it to be clear", nor "if you want it".
+    r"\b(?:i|make i|leave i) (?:(?:still|really|just|only|now|truly|genuinely) )*want (?:it|this one|that one|this|that)"
+    r"(?: (?:so much|very much|badly|a lot|even|all the|really|too|as well|still|again|now))*"
+    r"(?= ?(?:[.!,;]|$)| (?:and|but|especially)\b)",
+    # The chance to join, wanted in any words for joining: "I'd really love the chance to come on board",
+    # "I would value the opportunity to work with you".
+    rf"\bwould {_ADVERBS}(?:love|like|welcome|relish|value|appreciate|enjoy) (?:the|a|an|any|this) (?:[a-z]+ )?"
+    rf"(?:chance|opportunity) to (?:come (?:and |to )?)?(?:{_JOINING}|work|contribute|help|bring|be (?:a|the|your|part))\b",
+    # Hoping for the chance to join: "hoping for the opportunity to join you".
+    rf"\bhope {_ADVERBS}for (?:the|a|this) (?:[a-z]+ )?(?:chance|opportunity) to (?:{_JOINING}|work)\b",
+    # The job as a thing the candidate would value or welcome having: "how much I would value a summer
+    # internship at Baxter & Cole". Not "I would like a copy of the job description".
+    rf"\bwould {_ADVERBS}(?:value|welcome|relish|love|like|cherish|treasure|jump at) (?:a|an|the|this|that|your) "
+    rf"(?:(?!of\b)[a-z-]+ ){{0,3}}?(?:{_POSTS}|spot|gig)\b"
+    r"(?! (?:description|spec|specification|advert|title|pack|letter|detail|form|interview)\b)",
+    # Wishing or longing to join: "I really wish to be part of your kitchen", "I long to work here".
+    rf"\b(?:wish|long|yearn|aspire|itch|ache) to {_JOINING}\b",
+    # A yes before any offer: "if it wasn't clear, count me in", "sign me up", "if you'll have me".
+    r"\bcount i in\b", r"\bsign i up\b", r"\bif you (?:will|would) (?:still )?have i(?= ?(?:[.!,;]|$))",
+    # A learner's "interesting" for "interested", however it is graded: "I am still very much interesting in the job".
+    rf"\bi be {_ADVERBS}interesting (?:in|to|for)\b",
 )
+# An open question earlier in its clause leaves interest undecided: "I'm still weighing up whether a move back
+# into a contractor's office is really what I want", "I can't decide if the role is what I'm after". Matched on
+# a sentence as folded and as lemmas. A condition after the interest ("I'd love to join if you'll have me") asks
+# nothing, and neither does an "if" that opens the clause ("if offered the job I would be thrilled to join").
+UNDECIDED = re.compile(r"\bwhether\b|\b(?:know|sure|certain|decide|deciding|wonder|wondering|weigh|weighing|"
+                       r"ask myself|ask i|asking myself|unsure) if\b")
 # Interest followed by these is in some other job: "I'd love to be considered for that one instead", "for that
 # post when it is advertised".
 ANOTHER_JOB_AFTER = re.compile(r"\binstead\b(?! of)|\b(?:when|once|if) it (?:is |be |get |gets |'s )?"
@@ -206,7 +247,7 @@ STRENGTHS = any_of(
     r"\bmy (?:[\w'-]+\s+){0,3}?(?:experience|background|skills?|strengths?|expertise|qualifications?|"
     r"track record|degree|doctorate|phd|master's|masters|certificat\w*|certification|charter|"
     r"training|portfolio|knowledge|diploma|licen[cs]e|cert|nvq|btec|level \d+)\b",
-    rf"\b{_NUMBER}\+? (?:full |more )?years?\b{_NOT_EXPERIENCE}",
+    rf"\b{_NUMBER}\+? (?:full |more )?(?:years?|yrs?)\b{_NOT_EXPERIENCE}",
     # Time spent in a job or a placement, as the candidate's own: "my eighteen months on an acute unit",
     # "during my final placement in Oldham", "my placement year valuing farmland".
     r"\bmy (?:[\w-]+ ){0,2}?(?:years?|months?|summers?|seasons?|decades?|placement|internship|apprenticeship|"
@@ -241,9 +282,16 @@ STRENGTHS = any_of(
     r"(?:[\w-]+ )?(?:covers|customers|patients|clients|children|kids|pupils|students|staff|people|residents|guests|"
     r"users|families|members|volunteers|orders|calls|tickets|accounts|sites|vehicles|beds|first-years|diners)\b",
     r"\b(?:at|in) my (?:last|previous|current|former|old) [\w'-]+",
+    # What the candidate has done, said as a clause of its own: "Having taken Harcourt Dairies through a comparable
+    # refinancing", "having steered Dunmore Press through its move to digital". Not "having met the team".
+    r"\bhaving (?:also |successfully |recently |previously |personally |already |since )?(?:led|run|managed|built|"
+    r"steered|taken [\w'&-]+(?: [\w'&-]+){0,2} through|delivered|grown|launched|trained|supervised|overseen|handled|"
+    rf"spent (?:the )?(?:last |past )?{_NUMBER} (?:years?|months?|seasons?|summers?)|completed|qualified|"
+    r"worked (?:as|at|in|on|for|with)|taught|developed|designed|shipped|founded|coached|mentored|restructured|"
+    r"turned around|doubled|negotiated|secured|won|passed|earned|chaired|audited|implemented)\b",
     # Experience told plainly: "I did two summers at a juice bar", "I spent three seasons on the tills".
     rf"\bi(?: have|'ve)? (?:did|done|spent|worked|had)\s+(?:[\w-]+\s+){{0,2}}?{_NUMBER}\s+"
-    rf"(?:summers?|seasons?|months?|years?|shifts?|terms?)\b{_NOT_EXPERIENCE}",
+    rf"(?:summers?|seasons?|months?|mths?|years?|yrs?|shifts?|terms?)\b{_NOT_EXPERIENCE}",
     # Ability told plainly: "I can cook for 200", "I'm quick on the scanner", "im good with money".
     # Not "I can make it on Tuesday", "I can do any day" or "I can use the bus": those are logistics.
     r"\bi can (?:speak|cook|drive|lift|code|program|write|operate|repair|fix|type|read|"
@@ -355,6 +403,13 @@ POSITIVE_LEMMAS = any_of(
     # Taking it on the chin: "Gutted, obviously, but I get it", "fair enough", "fair play to whoever got it".
     r"\bi (?:(?:totally|completely|fully|do|honestly|really) )?get it\b", r"\bfair (?:enough|play)\b",
     r"\b(?:lovely|great|nice|good|wonderful|a joy|a treat) (?:to meet|meet|to talk|talk|to speak|speak|to chat|chat)\b",
+    # Looking out for the next chance with them, or saying they will try again: "I'll keep an eye out for
+    # Christmas temp roles", "I'll keep an eye on your careers page", "I'll definitely apply again".
+    r"\b(?:keep (?:a|my) eye (?:out |open )?(?:for|on)|look out for|watch out for|be on the lookout for|keep look out "
+    r"for)\b[^.?!]{0,40}?\b(?:role|job|vacancy|opening|position|post|opportunity|advert|shift|chance|career|website|"
+    r"page|listing)\b",
+    r"\b(?:will|would|shall|be go to|plan to|hope to|intend to) (?:definitely |certainly |surely |happily )?"
+    r"(?:apply again|reapply|try again)\b",
 )
 TIPS = any_of(
     r"\bfeedback\b", r"\btips?\b", r"\badvice\b", r"\bpointers\b", r"\bsuggestions?\b",
@@ -380,6 +435,16 @@ TIPS_LEMMAS = any_of(
     r"\bwhere i (?:fall|go|come) (?:down|short|wrong)\b", r"\bwhere i let (?:myself|i) down\b",
     r"\bwhat (?:[a-z]+ ){0,3}?(?:the other|the successful|the chosen|they|he|she) (?:[a-z]+ )?"
     r"(?:have|do|bring|offer|show) that i\b",
+    # What could have gone better, however the question opens ("anything you reckon I could've done better"), what to
+    # brush up on, and anything to do for the next time: "Is there anything I should brush up on before the next
+    # one?", "anything from the panel's discussion that I could take into future interviews", "what I should
+    # improve for the next time". Not "what date the next round opens".
+    r"\bi (?:could|can|should|might|would|need to|ought to) (?:have )?(?:do|handle|answer|prepare|present|approach|"
+    r"explain|pitch|say)\w* (?:good|differently|well)\b",
+    r"\b(?:brush up|polish up|sharpen up|read up|focus on|work hard on|get good at|swot up|bone up)\b",
+    r"\b(?:anything|something|what|where|how)\b(?! (?:time|date|day)\b)[^.?!]{0,60}?\b(?:for|into|in|before|at|next) "
+    r"(?:the |my |any |a |an )?(?:next|future|another|later) (?:time|interview|one|round|application|attempt|"
+    r"opportunit|role|job)",
 )
 ASKING = any_of(
     r"\?", r"\b(?:would|could|can|do|might|will) you\b",
@@ -387,7 +452,10 @@ ASKING = any_of(
     r"(?:know|hear|understand|learn)\b",
     r"\bplease,? (?:send|share|tell|let me know|give|could)\b", r"\bmay i ask\b",
     r"\bif you (?:have|had|could|can|are|give|tell|send|share)\b", r"\bif possible\b",
-    r"\bshould you\b", r"\bi(?:'d| would) (?:be (?:very |most )?grateful|welcome|value|appreciate|love to hear)\b",
+    # A wish however it is graded: "I'd also welcome twenty minutes with you", "I would really appreciate".
+    r"\bshould you\b", r"\bi(?:'d| would) (?:(?:also|really|very much|greatly|genuinely|truly|so|still|just|certainly|"
+    r"much|especially) )*(?:be (?:(?:very|most|really|so|extremely|truly) )?grateful|welcome|value|appreciate|"
+    r"love to hear)\b",
     r"\bi (?:will|shall|should) be (?:very |most |really )?grateful\b",
     # A request made plainly, or as a demand: "Tell me what I should have done differently", "I expect a
     # full explanation of why I was unsuccessful".
@@ -411,7 +479,9 @@ REINTRODUCTION_CASED = re.compile(
     r"^\W*(?:(?:[Ii]t'?s|[Tt]his is)\s+)?(?!(?:Just|Also|Attached|Enclosed|Included|Still|Back|Right|Everyone|"
     r"Nobody|Someone|Somebody|More|All|Hi|Hello|Hey|Dear|Thanks|Cheers|Here|Details|Info)\b)"
     r"[A-Z][\w'-]+\s+[A-Z][\w'-]+\s+here\b|"
-    r"^\W*(?:Myself|Is|Its|ITS)\s+[A-Z][\w'-]+\s+[A-Z][\w'-]+(?=\s*(?:[,.;:!]|-|\u2013|\band\b|$))")
+    r"^\W*(?:Myself|Is|Its|ITS)\s+[A-Z][\w'-]+\s+[A-Z][\w'-]+(?=\s*(?:[,.;:!]|-|\u2013|\band\b|$))|"
+    # "my name Tomasz Wisniewski", the "is" left out.
+    r"\b[Mm]y name\s+[A-Z][\w'-]+\s+[A-Z][\w'-]+")
 # Reminding them of the interview over lemmas: "I came in last Monday for the scaffolders job", "I was in
 # Tuesday for the Admin Assistant job", "I was in with you on the 2nd", "I had attended the interview for
 # the post", "I did the interview and the model cut with you", "since my final-stage interview with you".
@@ -420,7 +490,11 @@ REINTRODUCTION_LEMMAS = any_of(
     r"drop (?:in|by))\b(?: (?!for\b)[a-z0-9]+){0,5}? (?:for|about) (?:the|an|a|my|our|your) "
     r"(?:(?!before |after |since |until )[a-z0-9-]+ ){0,3}?(?:interview|chat|meeting|trial|job|role|position|post|"
     r"assessment|shift|vacancy)\b",
-    r"\bi be in with you\b", r"\bi be at (?:the |an |my |your )?interview\b",
+    r"\bi be in with you\b", r"\bi be (?:at|on|in for) (?:the |an |a |my |your )?(?:[a-z-]+ )?interview\b",
+    # Seen at a trial rather than an interview: "I trialled for the sous chef job", "I did the trial shift with you".
+    r"\bi (?:trial|audition|shadow)(?: shift)? (?:with you )?for (?:the|your|a|an) (?:[a-z-]+ ){0,3}?(?:job|role|"
+    r"position|post|shift|vacancy|place|spot|part)\b",
+    r"\bi do (?:a|the|my) (?:trial|test|assessment|practical)(?: shift| day)? with you\b",
     r"\bi come (?:in |over |along |round |by |down )?(?:for|to) (?:the|an|a|my|your) (?:[a-z0-9-]+ ){0,3}?"
     r"(?:interview|chat|meeting|trial|assessment)\b",
     r"\b(?:my|our) (?:[a-z0-9-]+ ){0,3}?interview (?:with you|on|last|for the)\b",
@@ -453,7 +527,87 @@ REASON_LEMMAS = any_of(
     r"enquire|inquire)\b",
     # Chasing, said plainly: "I'm just chasing up my application", "I hope you don't mind me chasing".
     r"\b(?:be |just |i |to )chase (?:up|this|my|the|it|after)\b", r"\bmind (?:i|my) chase\b",
+    # Saying what the letter is for, in more words for it: "I wish to politely enquire", "I would like to kindly
+    # ask", "I just thought I'd give you a shout", "I'm dropping you a quick note", "bit of a heads up".
+    r"\bi (?:just |simply |only |also |therefore |now )?(?:wish|want|would like|would love|be write|write) to "
+    r"(?:(?:kindly|politely|humbly|respectfully|briefly|quickly|gently|just) )?(?:follow up|ask|enquire|inquire|check|"
+    r"find out|remind|update you|let you know|request)\b",
+    r"\b(?:give|drop|send|fire|shoot) you (?:a |an )?(?:quick |short |brief |little )?(?:shout|call|ring|buzz|bell|"
+    r"line|note|nudge|email|message|text|update)\b",
+    r"\b(?:a|quick|just a|bit of a) heads?[ -]up\b",
 )
+# A reason for writing now, as a coach hears it, when the letter does not say "I'm writing to ...". First the
+# wait. The employer's own time recalled: "you said I'd have an answer within a week", "you told me you will
+# phone me in few days", "in your mail you indicated that candidates would be contacted on or before the 13th",
+# "the date you mentioned", "the result was expected within 10 days"; the time since: "it's now been almost
+# three weeks", "now is two weeks", "here we are into November". Over lemmas.
+_WHEN = (r"(?:day|week|month|fortnight|weekend|year|end|middle|mid|start|beginning|close|tomorrow|today|"
+         r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
+         r"august|september|october|november|december|christmas|easter|summer|autumn|spring|winter|term|"
+         rf"\d+\w*|{_NUMBER})\b")
+_BY_WHEN = (rf"\b(?:by|within|in|on|until|till|before|after|on or before|at the end of|end of|this|next|last|that) "
+            rf"(?:the |a |this |next |last |that |mid-?)?(?:[a-z0-9-]+ ){{0,2}}?{_WHEN}")
+WAITED_LEMMAS = any_of(
+    r"\b(?:you|they|she|he|the (?:panel|team|board|committee|recruiter|manager|office)|your (?:email|mail|letter|message|"
+    r"note|colleague|recruiter|team|office))(?: have| had| would| do)? (?:also |kindly |only |actually |originally )?"
+    r"(?:say|tell|mention|indicate|inform|promise|reckon|expect|hope|note|advise|state|write|estimate|explain|suggest|"
+    rf"let i know)\b[^.?!]{{0,80}}?{_BY_WHEN}",
+    r"\b(?:date|day|deadline|period|window|week|timeframe|timescale|time|fortnight|weekend|month)s? (?:that |which )?"
+    r"(?:you|they|the panel|the team) (?:have |had )?(?:mention|indicate|give|say|set|suggest|quote)",
+    r"\b(?:decision|result|outcome|answer|news|feedback)s? (?:be|would be|will be|be to be|be due|be expect|be promise|"
+    rf"be schedule)\b[^.?!]{{0,40}}?{_BY_WHEN}",
+    rf"\b(?:it|that|this|now)(?: s)? (?:be|have be|have now be)(?: now)?(?: (?:almost|nearly|over|than|about|around|"
+    rf"already|just|well|a good|a))* (?:{_NUMBER}|a|a few|a couple of|couple of) (?:day|week|month|fortnight)\b",
+    r"\b(?:we|it)(?: s)? be (?:now )?(?:[a-z]+ ){0,3}?(?:past|into|beyond) (?:that|it|the (?:date|deadline|week|month|"
+    r"time|end)|(?:the )?[a-z]+ (?:week|month)|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\b",
+)
+# ... the time gone, as written, since the lemmas lose the tense: "the weekend's been and gone", "Now this week is
+# already finished", "the period you indicated has passed". Not "I hope your week is going well".
+WAITED = any_of(
+    r"\b(?:date|day|deadline|period|window|week|timeframe|timescale|time|fortnight|weekend|month)s?\b[^.?!]{0,40}?"
+    r"(?:\b(?:has|have|had|is|are|was|now|already|just)|'s)\s+(?:now\s+|already\s+|just\s+|long\s+)?(?:passed|"
+    r"elapsed|gone by|come and gone|been and gone|expired|ended|finished|run out|over|gone)\b",
+)
+# ... and nothing heard since: "I haven't heard anything yet", "i dont have answer", "until now nobody phoned".
+# Not in a condition ("if I don't hear back by Friday I'll assume it's a no"): see :data:`CONDITION`.
+NOT_HEARD_LEMMAS = any_of(
+    r"\b(?:not|never) (?:yet |still )?(?:hear|receive|get|have)\b(?: [a-z]+){0,2}? (?:anything|back|news|answer|reply|"
+    r"response|word|call|email|mail|information|update|from you|from your|a thing)\b",
+    r"\b(?:nobody|no one|no-one) (?:have |yet )?(?:phone|call|ring|rung|contact|write|email|get back|be in touch)",
+    r"\bhear nothing\b", r"\bno (?:answer|reply|response|news|word|call) (?:yet|so far|since)\b",
+)
+CONDITION = re.compile(r"\b(?:if|unless|in case)\b")
+# News of the candidate's own that bears on the decision: another offer ("I have another offer on the table",
+# "another workshop in Dubbo offered me a spot", "two other kitchens are waiting on me", "I've been offered a
+# locum contract"), a deadline of their own ("my current contract finishes on 31 May", "my employer needs 60
+# days' notice", "I need to give them an answer", "a locum contract that needs an answer by Friday", "before I
+# commit elsewhere"), or "hence this mail". Not a
+# new phone number or a course passed, which the letter tells as news without a reason to write now.
+_ELSEWHERE = (r"(?:company|employer|firm|kitchen|workshop|practice|school|restaurant|hotel|shop|agency|hospital|"
+              r"organisation|organization|bank|place|team|site|garage|salon|clinic|store|business|trust|council|studio|"
+              r"office|yard|depot|bar|pub|cafe)")
+OWN_NEWS_LEMMAS = any_of(
+    r"\b(?:another|other|a second|a different) (?:[a-z]+ ){0,2}?offer\b",
+    rf"\b(?:another|other|a different) (?:[a-z]+ ){{0,2}}?{_ELSEWHERE}(?: in [a-z]+)? (?:(?:have|be|also|now|just|"
+    r"already) )*(?:offer|want|wait|make i|ask|chase|need|keen)\b",
+    rf"\b(?:a|one) (?:[a-z]+ ){{0,2}}?{_ELSEWHERE}(?: in [a-z]+)? (?:(?:have|be|also|now|just|already) )*"
+    r"(?:offer i|want i|wait on i|make i an offer)\b",
+    r"\b(?:i|we) (?:(?:have|also|now|just|recently|since) )*(?:be offer (?:a|an|the|another) (?:[a-z-]+ ){0,2}?"
+    r"(?:job|role|position|post|contract|spot|place|start|offer)|(?:receive|get|have) (?:an?|another) (?:[a-z]+ )?offer)\b",
+    r"\b(?:give|tell|let) (?:they|the other [a-z]+|my (?:current |present )?(?:employer|boss|manager|landlord|company)) "
+    r"(?:an? |my )?(?:answer|response|decision|notice|know)\b",
+    r"\b(?:need|want|require|expect) (?:an? |my )?(?:answer|response|decision|reply) (?:from i )?(?:by|before|within)\b",
+    r"\bmy (?:current |present )?(?:contract|lease|visa|tenancy|notice period|placement)\b[^.?!]{0,40}\b(?:end|finish|"
+    r"expire|run out|be due|be up|renew)\b",
+    r"\b(?:need|require) (?:[a-z0-9]+ ){0,3}?notice\b|\b(?:give|hand in) (?:my |in my )?notice\b",
+    r"\bbefore i (?:commit|sign|accept) (?:elsewhere|with|to|anything)\b",
+    r"\b(?:hence|thus|therefore|that be why|which be why|this be why)(?: be)? (?:i be |i )?(?:write|contact|email|"
+    r"(?:this|my) (?:mail|email|e-mail|message|note|letter|call))\b",
+)
+# A wait told as a reproach is no polite reason for writing: "nobody has bothered to get back to me".
+REPROACH = re.compile(r"\b(?:bother(?:ed)? to|be bothered|the (?:basic |common )?courtesy|not even (?:a|the))\b",
+                      re.IGNORECASE)
 ASKS_STATUS_LEMMAS = any_of(
     r"\bwhere thing (?:be|stand)\b",
     r"\b(?:find|choose|pick|hire|appoint|select|take|give it to) (?:someone|somebody|another)\b",
@@ -468,6 +622,53 @@ ASKS_STATUS_LEMMAS = any_of(
     r"\b(?:have|do|be) (?:you|they|the team|the panel) (?:[a-z]+ ){0,5}?(?:decide|make a decision|"
     r"reach a decision|make your decision|choose someone|pick someone)\b",
 )
+# Where things stand, asked in any words: a question or a wish to know (:data:`STATUS_ASKED`, or a question
+# mark) about the decision, its timing, the next step, the process, or whether the candidate is still in the
+# running or got the job (:data:`STATUS_TOPIC`), one sentence holding both. "Just wondering if you'd made a
+# call yet", "Would you be able to tell me where you're at with it?", "I would be thankful if you can update
+# me about my application status", "What's the decision?", "I just really need to know if I got it", even as
+# a statement: "I'd be grateful for an update". Over lemmas.
+_ASKING_ADVERBS = (r"(?:(?:just|really|also|only|very|so|most|much|genuinely|truly|kindly|politely|humbly|"
+                   r"respectfully|simply|still|now|therefore|extremely|be) )*")
+STATUS_ASKED = any_of(
+    r"\b(?:could|can|would|will|might) you (?:please |kindly |possibly |perhaps |just )?(?:be able to |mind )?(?:tell|"
+    r"let i know|share|update|confirm|advise|inform|say|give i|indicate|fill i in|keep i post|shed|drop i)",
+    r"\b(?:may|might|can|could) i (?:please |kindly |just )?(?:ask|know|enquire|inquire|check|find out|request)\b",
+    rf"\bi {_ASKING_ADVERBS}(?:would|will|shall|should) {_ASKING_ADVERBS}(?:be {_ASKING_ADVERBS}(?:grateful|thankful|"
+    r"glad|happy|obliged|keen|delight)|appreciate|welcome|value|love|like|want) (?:to (?:know|hear|learn|find out|"
+    r"understand|get|have|ask)|if|for|any|an?|some|it if|the|your)\b",
+    rf"\bi {_ASKING_ADVERBS}(?:want|wish|need|hope|would like|would love|write|contact you|get in touch|reach out|call) "
+    rf"to {_ASKING_ADVERBS}(?:ask|know|enquire|inquire|check|find out|learn|hear|confirm|see|request)\b",
+    r"\bwonder\b", r"\bplease (?:kindly )?(?:let i know|tell i|update i|advise|confirm|inform i|share|keep i)",
+    r"\blet i know\b", r"\bkeep i post\b", r"\bfill i in\b",
+    r"\bany (?:news|update|word|indication|idea|sense|information|movement|progress)\b",
+    r"\b(?:keen|eager|anxious|curious) to (?:know|hear|learn|find out)\b",
+    r"\b(?:enquire|inquire|ask) (?:about|after|regarding|whether|if|as to)\b",
+)
+STATUS_TOPIC = any_of(
+    r"\b(?:decision|decide|outcome|result|verdict|make (?:a|the|your|their|any) (?:call|choice|decision)|"
+    r"make (?:your|their|up your) mind|mind up|reach (?:a|the) (?:decision|conclusion)|"
+    r"(?:choose|pick) (?:someone|somebody|a|the|anyone)|appoint|shortlist)\b",
+    r"\b(?:status|progress|timeline|timeframe|timescale|time frame|time scale|next step|next stage|update|news|word|"
+    r"movement)\b", r"\bwhat (?:happen|come|be happen|will happen) next\b",
+    r"\b(?:the|your|my|recruitment|selection|hiring|interview|application) process\b",
+    r"\bwhere (?:do |be |have )?(?:thing|it|you|we|i|they|the [a-z]+|your [a-z]+|my [a-z]+)(?: [a-z]+)? "
+    r"(?:be|stand|sit|have get|get|have)\b",
+    r"\bhow (?:thing|it|the [a-z]+|you|everything) (?:be |be be )?(?:go|progress|move|track|come along|get on|shape up)\b",
+    r"\bwhen (?:i|we) (?:can |could |might |may |should |will |would )?(?:expect (?:to (?:hear|know|get)|an? (?:answer|"
+    r"reply|response|decision|update|outcome)|one|news|word)|hear|know|find out|get (?:an? )?(?:answer|reply|response|"
+    r"decision|update|news|word))\b",
+    r"\bwhen (?:you|they|the [a-z]+) (?:[a-z]+ ){0,3}?(?:decide|know|be in touch|get back|hear|finish|finalise|finalize|"
+    r"wrap up|let)\b",
+    r"\bstill (?:in (?:the running|contention|consideration|the frame|the mix)|be consider|under consideration|"
+    r"on the shortlist|open|available|vacant|free|go|up for grab|recruit|hire|accept|interview|see (?:people|candidate))\b",
+    r"\b(?:if|whether) i (?:have )?(?:get (?:it|the|this)|be successful|be unsuccessful|make it|be offer|land (?:it|the)|"
+    r"be choose|be select|be pick)\b",
+)
+# A condition is not a question: "If you decide to go with someone else, I'd be grateful for feedback". An "if"
+# after a verb asks ("can you tell me if you decided already").
+STATUS_NOT_ASKED = re.compile(r"(?:^|[,;:] |\b(?:and|but|so|even|only) )if (?:you|they|the [a-z]+) (?:do )?"
+                              r"(?:decide|choose|pick|go with)\b")
 # Saying one is not asking is not asking: "I'm not asking whether you've made a decision", "I'm not chasing".
 NOT_ASKING = re.compile(r"\b(?:not|n't|never) (?:asking|chasing|pushing|rushing|hurrying|expecting an answer)\b",
                         re.IGNORECASE)
@@ -523,6 +724,14 @@ RANK_WORDS = frozenset({"assistant", "deputy", "head", "lead", "chief", "trainee
 # A title word this long may be written as its first letters, three at least: "vet tech" for Veterinary
 # Technician, "the rotational physio post".
 SHORTENED_FROM = 6
+# A one-word title this long may be cut to its first letters, five at least, as a job: "the physio role" for
+# Physiotherapist, "as a physio", "the admin job" for Administrator.
+CUT_HEAD_FROM = 9
+CUT_TO = 5
+# Initials of a two-word title are a job only beside a job word ("the RN position" for Registered Nurse), and
+# never when they spell a word of their own: "the IT role" may be anyone's.
+SHORT_WORDS = frozenset({"am", "an", "as", "at", "be", "by", "do", "go", "he", "hi", "if", "in", "is", "it", "me",
+                         "my", "no", "of", "oh", "ok", "on", "or", "so", "to", "up", "us", "we", "ye", "yo"})
 # A title naming a learner's place, and the scheme it is: "Apprentice Carpenter" is "the carpentry
 # apprenticeship", or just "the apprenticeship".
 SCHEMES = {"apprentice": "apprenticeship", "trainee": "traineeship", "intern": "internship"}
@@ -535,9 +744,10 @@ BEFORE_ROLE = ("the", "a", "an", "this", "that", "your", "my", "our", "their", "
 # Words before "the cleaning job" that make it this job, not one the candidate had ("my cleaning job").
 ONLY_THIS_JOB = r"the|this|that|your|for|as|about|re"
 # What a role is written as after a job word: "a post as teacher", "working as a barista", "join Tapwise as
-# Android developer".
-WORKING_AS = (rf"\b(?:(?:{JOB_WORDS}|work|working) (?:as|of|for)|(?:join|joining|start|starting)(?: [a-z0-9]+){{0,3}}? as) "
-              r"(?:a |an |the )?")
+# Android developer", "join Elmwood as your receptionist", "come on board as a physio".
+WORKING_AS = (rf"\b(?:(?:{JOB_WORDS}|work|working) (?:as|of|for)|(?:join|joining|start|starting|come on board|"
+              rf"coming on board|come aboard|coming aboard)(?: [a-z0-9]+){{0,3}}? as) "
+              r"(?:a |an |the |your |our )?")
 # Endings a title word's other forms drop to share its stem: designer~design, teacher~teaching.
 STEM_ENDINGS = ("ing", "er", "or", "ist", "e")
 
@@ -572,7 +782,9 @@ NEUTRAL_JOB_WORDS = frozenset({
 })
 # After "join" or "work": the job a letter asks for ("join as pastry cook"), unless it is just
 # joining people ("as part of the team", "as soon as").
-AS_JOB = re.compile(r"^\s+(?:\w+\s+)?as\s+(?:an?\s+|the\s+)?(?!(?:part|member|one|soon|well|much|long|quickly)\b)"
+AS_JOB = re.compile(r"^\s+(?:\w+\s+)?as\s+(?:an?\s+|the\s+)?"
+                    # "Keen as to get stuck in" is keen, "as to" or "as if" names no job.
+                    r"(?!(?:part|member|one|soon|well|much|long|quickly|to|if|ever|always|usual|possible|i|you|we)\b)"
                     r"((?:[\w-]+\s*){1,3})")
 NAMED_JOB = re.compile(r"\b(?:the|this|that|your|a|an)\s+((?:[\w-]+\s+){1,3})"
                        r"(?:job|role|position|post|spot|opening|vacancy|gig)\b")
@@ -589,7 +801,8 @@ TITLES = r"(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame)\.?"
 # reads these; the drafts still skip :data:`TITLES` alone when they find a first name.
 ADDRESS_TITLES = (r"(?:madam|madame|ma'am|doctor|mister|chef|principal|headteacher|head teacher|coach|captain|"
                   r"sergeant|sgt|inspector|constable|officer|sister|matron|nurse|pastor|father|reverend|rev|"
-                  r"rabbi|imam|dean|judge|councillor|engineer|eng|architect)\.?")
+                  r"rabbi|imam|dean|judge|councillor|cllr|engineer|engr|eng|architect|arch|pharmacist|pharm|"
+                  r"attorney|atty|barrister|barr|advocate|hon|capt|supt|insp|station manager|watch manager)\.?")
 # A surname after a title, this long or longer, still names the interviewer with one letter wrong,
 # left out, added or two swapped: "Ms Kowalsky" for Agnieszka Kowalski.
 MISSPELT_FROM = 6
@@ -647,6 +860,11 @@ A_DATE = any_of(
 DECLINES_OFFER = any_of(
     r"\b(?:must|have to|will have to|need to|going to|'ll have to|'ll|will|decided to|regret(?:fully)?|"
     r"respectfully|politely|sadly|reluctantly|i) (?:\w+ )?decline\b",
+    # With an aside between: "So I must, with sadness, decline", "I have, after much thought, to decline".
+    r"\b(?:must|have|will|need|i),(?: [\w']+){1,5},(?: to)? decline\b",
+    # Decided against it, in so many words: "After careful consideration I have decided not to accept it".
+    r"\b(?:decided|decide|chosen|choose|concluded|opted|elected) (?:not to|against) (?:accept|tak|join|go ahead|"
+    r"proceed|move forward)",
     r"\bdeclin(?:e|ing) (?:the|your|this|it)\b",
     r"\bturn(?:ing)? (?:it|this|that|the offer|this offer|your offer|the job|the role|the position|the post|"
     r"this one) down\b",
@@ -661,8 +879,14 @@ DECLINES_OFFER = any_of(
     r"\bsay(?:ing)? no\b", r"\b(?:it's|it is|that's|that is) a no\b",
     r"\bpass on (?:this|the|it|your)\b", r"\b(?:i'll|i will|going to|have to|must) pass\b",
     r"\bwithdraw(?:ing)? (?:my|from)\b",
-    r"\bwould have (?:loved|liked|been (?:happy|glad|delighted|thrilled)) to (?:accept|join|take|work|start)\b",
-    r"\bnot the right (?:fit|time|move|step|choice|role|job) for me\b",
+    r"(?:\bwould|'d) have (?:loved|liked|been (?:happy|glad|delighted|thrilled))(?: nothing (?:more|better) than)? "
+    r"to (?:accept|join|take|work|start)\b",
+    # Not the right fit, however the "not" is written: "the role as currently scoped isn't the right fit for me".
+    r"(?:\bnot|n't) (?:quite |really |entirely )?(?:the right|a good|the best|right) (?:fit|move|step|choice|role|job|"
+    r"match)(?: for me)?\b(?! (?:to|at|for (?:you|the|us)))",
+    # Sorry to let them down: "I'm so sorry to let you down", "I hate to disappoint you".
+    r"\b(?:sorry|hate|regret|apologi[sz]e) (?:for |to be )?(?:having )?(?:to )?(?:let(?:ting)? you down|"
+    r"disappoint(?:ing)? you|mess(?:ing)? you (?:a|about|around))\b",
 )
 # Saying yes in so many words: "I am delighted to accept", "I accept the post", "yes please".
 # "Before I accept" and "whether to accept" are still deciding.
@@ -685,8 +909,9 @@ ACCEPTS = any_of(
 # A yes over lemmas: "I'm in!", "when do I start?", "yes, I'll take the site manager job".
 ACCEPTS_LEMMAS = any_of(r"^(?:\W+ )?i be in(?: (?:[^\w\s]|so|definitely)\b| ?[^\w\s]|$)",
                         r"\bwhen (?:do|can|should|shall) i start\b",
+                        # The job taken by any of its names: "Yes, 100%, I'll take the apprenticeship".
                         r"\bi will (?:gladly |happily |definitely )?take (?:it|the (?:[a-z-]+ ){0,3}"
-                        r"(?:job|role|position|post|offer))\b(?! (?:into|over|on board|away))")
+                        rf"(?:{_POSTS}|spot|gig))\b(?! (?:into|over|on board|away))")
 # Keen to begin, which in a reply to an offer is a yes when nothing says otherwise.
 EAGER_TO_START = any_of(
     r"\b(?:excited|delighted|thrilled|happy|pleased|glad|can't wait|cannot wait) to (?:join|start|be joining|"
@@ -700,6 +925,9 @@ ASKS = any_of(
     r"\bis (?:it|that) (?:possible|all right|alright|ok|okay)\b",
     r"\bi(?:'d| would) (?:like|be (?:very |most )?grateful for|appreciate|welcome)\b",
     r"\bi need\b", r"\b(?:please|kindly),? (?:allow|give|grant) me\b", r"\bif i (?:could|may|might)\b",
+    # Leave asked for: "Would you mind if I took a few days?", "Mind if I give you a buzz Monday?", "is it OK if I".
+    r"\bmind if i\b", r"\b(?:is|would|will) (?:it|that) be (?:ok|okay|alright|all right|fine) if i\b",
+    r"\b(?:it's|it is|that's) (?:ok|okay|alright|all right|fine) if i\b",
     # A request in so many words: "I would kindly request a week".
     r"\bi (?:would |should )?(?:however |also |like to |kindly |respectfully |humbly )*request\b",
 )
@@ -712,7 +940,10 @@ DECIDING = any_of(
     r"\bbefore i (?:answer|decide|reply|respond|confirm|commit|say yes|sign|give)\b",
     r"\b(?:review|go through|look over|read through) the (?:terms|contract|offer|package)\b",
     r"\b(?:reply|respond|answer|confirm) (?:by|before|on|within|no later than)\b",
-    r"\b(?:let you know|(?:come|came|get|got|getting|coming) back to you)\b",
+    r"\b(?:let (?:you|u|ya) know|(?:come|came|get|got|getting|coming) back to (?:you|u|ya))\b",
+    # Talking it over first: "need to talk it over w my wife", "sleep on it", "run it past my family".
+    r"\b(?:talk|mull|chew|sleep|go) (?:it|this|things|everything|the offer) (?:over|through)\b", r"\bsleep on it\b",
+    r"\b(?:discuss|talk about) (?:it|this|the offer|things) with\b", r"\brun (?:it|this|the offer) (?:by|past)\b",
 )
 # A decline that keeps the door open: "I hope our paths cross again", "future vacancies".
 DOOR_OPEN = any_of(
@@ -739,6 +970,9 @@ GLAD_OF_OFFER_LEMMAS = any_of(
     r"(?:about|with|at|by) (?:it|this|the offer|your offer|this offer|the news|this news)\b)",
     r"(?:^|[-,;:] )(?:i be )?(?:(?:really|very|so|truly|absolutely|genuinely) )*(?:please|delight|thrill|chuff|"
     r"happy|glad|excite|overjoy) (?:[-,;:!.]|and\b|$)",
+    # The offer as good news: "It is great news", "what wonderful news", "such brilliant news!".
+    r"\b(?:it be|this be|that be|what|such) (?:a )?(?:(?:really|very|so|truly|absolutely|genuinely) )*(?:great|good|"
+    r"wonderful|fantastic|brilliant|amazing|lovely|exciting|terrific|fab|excellent|welcome) news\b",
 )
 # In a reply to an offer, liking the employer is wanting the job: "I really like the projects of Trident
 # Marine", "I liked very much the projects of the studio", "I loved everything I saw of the team". Not
@@ -758,4 +992,4 @@ PAST_INTEREST = re.compile(r"\bi (?:[\w']+ ){0,3}?(?:was|were|wanted|loved|liked
                            r"'ve always)\b", re.IGNORECASE)
 WOULD_HAVE_JOINED = re.compile(
     rf"\bwould have {_ADVERBS}(?:love|like|enjoy|be (?:so |very |really )?(?:happy|glad|delight|thrill|proud|"
-    rf"honou?r)) to (?:{_JOINING}|work)\b")
+    rf"honou?r))(?: nothing (?:more |good )?than)? to (?:{_JOINING}|work)\b")
