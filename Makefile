@@ -65,7 +65,7 @@ test: test-packages $(STAMP)
 # The browser tests again, saving their pictures over the committed ones in docs/screenshots/.
 screenshots: test-packages $(STAMP)
 	FOLLOWUP_KIT_SCREENSHOTS=$(CURDIR)/docs/screenshots $(BIN)/pytest -q -m browser \
-		tests/test_browser_lab.py tests/test_dashboard_browser.py
+		tests/test_browser_lab.py tests/test_dashboard_browser.py tests/test_browser_caseload.py tests/test_browser_mail.py
 
 lab: $(STAMP)
 	$(BIN)/python -c "from followup_kit.data.demo import demo_store; demo_store()"
