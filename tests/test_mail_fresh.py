@@ -1,10 +1,15 @@
-"""The fresh mail set, measured once: the scan may not read its mailboxes worse than it did then.
+"""The fresh mail set, measured once and since read for rules: now a development set, held at both counts.
 
 ``tests/data/mail_fresh/`` holds four candidates' exports (Gmail Takeout, Thunderbird, Maildir, Apple
 Mail and saved ``.eml`` files) with 177 labelled messages, written by someone who had seen no mail rule
 and not the development set, and committed in b063258, before any rule existed. It was measured once,
-with the rules as they stand at c6dca0b; ``MEASURED`` is that measurement, the README's table. Nobody
-writing rules has read this set.
+with the rules as they stand at c6dca0b; ``MEASURED`` is that measurement, the README's table. The
+families of offers handed over by a hiring system or made again with new terms, of going on to a later
+round, of the answer still to come, of a thank-you naming the panel or the session, of mail written to a
+hiring system, and the rule that an answer in a language the rules cannot read is no event, were then
+written with these messages read, so the set is now a **development set** like ``tests/data/mail``:
+``HELD`` is what the scan finds on it since, and says only that those rules still do what they were
+written to do. How the scan reads mail it has not seen is measured once on the next fresh set.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from mail_sets import KINDS, scores, tree_digest, wrongly_addressed
+from mail_sets import KINDS, mistakes, scores, tree_digest, wrongly_addressed
 
 FRESH = Path(__file__).parent / "data" / "mail_fresh"
 # Every file under the folder (paths and bytes) as measured.
@@ -26,6 +31,17 @@ MEASURED = {
     "employer_response": (16, 20, 15),
     "next_round": (15, 9, 9),
     "offer": (11, 7, 7),
+    "rejection": (11, 10, 10),
+}
+
+# kind: (labelled, proposed, right) with the rules written on this set read; a floor that only rises.
+HELD = {
+    "thank_you_sent": (27, 26, 26),
+    "follow_up_sent": (12, 11, 11),
+    "reply_sent": (25, 25, 25),
+    "employer_response": (16, 15, 15),
+    "next_round": (15, 14, 14),
+    "offer": (11, 11, 11),
     "rejection": (11, 10, 10),
 }
 
@@ -51,3 +67,15 @@ def test_no_kind_falls_below_its_measured_precision_or_recall(table, kind):
 
 def test_the_candidates_messages_say_rightly_whether_they_went_to_the_interviewer():
     assert wrongly_addressed(FRESH).empty
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_rules_written_on_the_set_still_find_what_they_found(table, kind):
+    labelled, proposed, right = HELD[kind]
+    # The held floor was only ever raised from the measured one.
+    _, was_proposed, was_right = MEASURED[kind]
+    assert labelled == MEASURED[kind][0]
+    assert right >= was_right and right * was_proposed >= was_right * proposed
+    now = table.loc[kind]
+    assert now["tp"] >= right, mistakes(FRESH).to_string()
+    assert now["tp"] * proposed >= right * now["proposed"], mistakes(FRESH).to_string()

@@ -6,7 +6,13 @@ import datetime as dt
 
 import pytest
 
-from followup_kit.inbox.kinds import candidate_kind, employer_kind, employer_says, still_to_meet
+from followup_kit.inbox.kinds import (
+    candidate_kind,
+    employer_kind,
+    employer_says,
+    reads_as_english,
+    still_to_meet,
+)
 from followup_kit.inbox.reading import Invitation, Reading, read_text
 
 INTERVIEW = {"interviewer_name": "Amara Lee", "role": "Data Analyst", "company": "Fernleaf Health"}
@@ -251,15 +257,16 @@ def test_a_person_answering_any_of_the_candidates_messages_responds():
     assert employer(text, answering="reply_sent", person=False).kind is None
 
 
-def test_an_invitation_or_offer_given_already_is_the_employer_answering():
+def test_an_invitation_given_already_is_the_employer_answering_an_offer_made_again_is_an_offer():
     calendar = Invitation("REQUEST", dt.date(2026, 3, 16), "Second interview")
     text = "Please see the attached calendar invitation for your second interview on Monday."
     assert employer(text, invitation=calendar).kind == "next_round"
     again = employer_kind(read_text(text), interview_day=DAY, person=True, already={"next_round"})
     assert (again.kind, again.evidence) == ("employer_response", text)
+    # In writing after the call, or with new terms: each is an offer the candidate must answer.
     offer = "Your offer letter is attached, with the start date we agreed."
-    assert employer_kind(read_text(offer), interview_day=DAY, person=True, already={"offer"}).kind == \
-        "employer_response"
+    assert employer_kind(read_text(offer), interview_day=DAY, person=True, already={"offer", "next_round"}).kind == \
+        "offer"
 
 
 def test_a_calendars_own_answer_is_not_the_candidate_writing():
@@ -287,3 +294,66 @@ def test_still_to_meet_is_written_before_the_meeting():
     assert still_to_meet("Ha, no problem at all! See you at 2.\n\nPriya") == "See you at 2."
     assert still_to_meet("Looking forward to meeting you this afternoon.") is not None
     assert still_to_meet("It was great to meet you today.") is None
+
+
+# -- families the second reading added: each with sentences of its own, and the near misses ----------
+@pytest.mark.parametrize(("text", "kind"), [
+    # A hiring system handing the offer over, and the offer made again with new terms.
+    ("Northwind Analytics has sent you an offer for the Data Analyst position.", "offer"),
+    ("Please review the attached offer letter before our call on Friday.", "offer"),
+    ("We have gone up to 54,000, and the revised letter is attached.", "offer"),
+    ("Attached is the amended offer letter with the hybrid pattern we discussed.", "offer"),
+    # Going on to a later round, in any tense, and what the next step is.
+    ("Priya would like you to progress to a final interview with our CTO.", "next_round"),
+    ("Good news: you have moved forward to the next stage.", "next_round"),
+    ("Your application will now go through to the second round.", "next_round"),
+    ("The final step is a 45-minute chat with our COO.", "next_round"),
+    ("Next up: a technical interview with two of our engineers.", "next_round"),
+    ("Our director would love to meet you in person, if you can spare an hour.", "next_round"),
+    ("Sam would like to meet you before we decide: could you come in on Friday?", "next_round"),
+    # The answer still to come, and when.
+    ("I'll have an answer for you by Thursday.", "employer_response"),
+    ("I'll have news for you early next week.", "employer_response"),
+])
+def test_the_families_of_offers_rounds_and_updates(text, kind):
+    verdict = employer(f"Hi Hannah,\n\n{text}\n\nBest,\nAmara")
+    assert (verdict.kind, verdict.evidence) == (kind, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Candidates who progress to the next round will be contacted by email.",
+    "If you move forward to the final stage, we will ask for two referees.",
+    "Unfortunately you will not be moving forward to the next round.",
+    "The last step was a short chat with the hiring manager.",
+    "It was lovely to meet you in person last week.",
+    "We have sent you an email with the parking details.",
+    "We haven't sent you an offer yet.",
+    "We'd love to meet you halfway on salary.",
+    "I'll have a look at the timetable for you.",
+])
+def test_near_misses_of_those_families_are_no_offer_round_or_update(text):
+    assert employer(f"Hi Hannah,\n\n{text}\n\nBest,\nAmara").kind not in ("offer", "next_round", "employer_response")
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks so much for leading the whiteboard session this morning.",
+    "Thank you for sitting on my panel yesterday, I enjoyed our debate about pricing.",
+    "Thank you for walking me through the case study today.",
+])
+def test_a_thank_you_for_the_interview_by_what_it_was(text):
+    assert candidate(f"Hi Amara,\n\n{text}\n\nHannah").kind == "thank_you_sent"
+
+
+def test_thanks_for_the_exercise_brief_is_no_thank_you_for_the_interview():
+    assert candidate("Hi Amara,\n\nThanks for sending the exercise brief.\n\nHannah").kind != "thank_you_sent"
+
+
+def test_an_answer_in_a_language_the_rules_cannot_read_is_proposed_as_nothing():
+    french = ("Bonjour Léa,\n\nMerci pour ton message. Nous aimerions te revoir pour un deuxième entretien avec "
+              "notre directrice, vendredi prochain à 14 h, à l'atelier ou en vidéo.\n\nStéphane")
+    assert not reads_as_english(french)
+    assert employer(french, answering="candidate").kind is None
+    english = ("Hi Lea,\n\nOf course, Friday at two is fine for us and the studio is free then too, so come "
+               "whenever suits.\n\nStephane")
+    assert reads_as_english(english) and reads_as_english("Merci!")
+    assert employer(english, answering="candidate").kind == "employer_response"

@@ -352,3 +352,37 @@ def test_mangled_bytes_are_counted_never_a_traceback(raw, at, inserted, cut):
     counted = result.proposed + sum(result.ignored.values()) + len(result.unreadable)
     assert counted == result.read == 2
     assert "thank_you_sent" in result.proposals["kind"].tolist()
+
+
+def test_the_candidate_writing_to_a_hiring_system_is_matched_by_the_name_it_goes_by():
+    confirm = mail(HANNAH, "Fernleaf Health <notifications@smartrecruiters.com>", "Sat, 7 Mar 2026 10:00:00 +0000",
+                   "Re: Interview invitation - Round 2",
+                   "Hello,\n\nThe link did not work, so I'm confirming here that I will attend on 16 March at 10:00.")
+    result = run([INVITATION, confirm])
+    assert result.proposals[["interview_id", "kind"]].values.tolist() == [["I1", "next_round"], ["I1", "reply_sent"]]
+    elsewhere = confirm.replace(b"Fernleaf Health <notif", b"Talent Team <notif")
+    assert run([elsewhere]).ignored["not_about_an_interview"] == 1
+
+
+def test_a_role_named_in_passing_is_not_an_application_yet_to_be_interviewed_for():
+    later = "I5,C1,Fernleaf Health,\"Staff Engineer, Platform\",Rob Hale,rob@fernleaf.example,2026-04-01,,1,\n"
+    frame = schema.typed(schema.INTERVIEWS, parse_csv((INTERVIEWS + later).encode(), "interviews.csv").frame)
+    invite = mail(AMARA, HANNAH, "Fri, 6 Mar 2026 17:02:00 +0100", "Next step",
+                  "Hi Hannah,\n\nThe next step is a design interview with one of our staff engineers.\n\nAmara")
+    result = propose([Found("Inbox", "message 1", invite)], candidate=CANDIDATE, interviews=frame, events=events())
+    assert result.proposals[["interview_id", "kind"]].values.tolist() == [["I1", "next_round"]]
+    # Written out in full, the role still picks its application, though its interview is to come.
+    named = invite.replace(b"one of our staff engineers", b"the Staff Engineer, Platform team")
+    result = propose([Found("Inbox", "message 1", named)], candidate=CANDIDATE, interviews=frame, events=events())
+    assert result.ignored["before_interview"] == 1
+
+
+def test_an_offer_made_on_the_phone_then_in_writing_is_an_offer_each_time():
+    spoken = mail("Tom Reed <tom@fernleaf.example>", HANNAH, "Fri, 20 Mar 2026 15:00:00 +0000", "Offer",
+                  "Hi Hannah,\n\nAs discussed on the phone, I'm delighted to offer you the Data Analyst role.\n\nTom")
+    written = mail("Fernleaf Health <no-reply@greenhouse.io>", HANNAH, "Mon, 23 Mar 2026 09:00:00 +0000",
+                   "Fernleaf Health has sent you an offer",
+                   "Hi Hannah,\n\nFernleaf Health has sent you an offer for the Data Analyst position. Please "
+                   "review the attached offer letter.")
+    result = run([spoken, written])
+    assert result.proposals["kind"].tolist() == ["offer", "offer"]

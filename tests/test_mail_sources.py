@@ -434,3 +434,22 @@ def test_the_progress_bar_counts_every_byte_of_every_source(tmp_path, monkeypatc
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
     list(read_sources([mbox]))
     assert len(bars) == 2
+
+
+def test_a_last_message_cut_off_inside_its_parts_is_unreadable(tmp_path):
+    offer = email.message.EmailMessage()
+    offer["From"], offer["Subject"], offer["Date"] = "hr@northwind.example", "Offer", "Thu, 05 Mar 2026 18:42:10 +0000"
+    offer.set_content("We are delighted to offer you the role.\n")
+    offer.add_attachment(b"%PDF-1.7 " * 400, maintype="application", subtype="pdf", filename="offer.pdf")
+    whole = offer.as_bytes()
+    assert whole.rstrip().endswith(b"--")
+    for name, tail in [("cut", whole[:len(whole) // 2]), ("whole", whole)]:
+        data = gmail("Interview") + GMAIL_FROM + tail + b"\n"
+        found = list(read_sources([write(tmp_path / f"{name}.mbox", data)], progress=False))
+        assert found[0].problem is None, name
+        assert (found[1].raw is None, found[1].problem) == (
+            (True, "the file ends inside this message") if name == "cut" else (False, None)), name
+    # Only the last message of a file is looked at: one cut off before it is read as it is.
+    inside = gmail("Interview") + GMAIL_FROM + whole[:len(whole) // 2] + b"\n\n" + gmail("Later")
+    found = list(read_sources([write(tmp_path / "inside.mbox", inside)], progress=False))
+    assert [f.problem for f in found] == [None, None, None]

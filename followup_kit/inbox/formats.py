@@ -17,7 +17,8 @@ from email.header import decode_header, make_header
 #: message (Received, DKIM and ARC lines run to several kilobytes).
 HEAD_BYTES = 64 * 1024
 
-#: Said of a message an export cut short: the file stops before the message's headers are over.
+#: Said of a message an export cut short: the file stops before the message's headers are over,
+#: or, in its last message, before the closing boundary of its parts.
 TRUNCATED = "the file ends inside this message"
 
 # A header line as mail readers take it (any printable name, then a colon); a message's first
@@ -35,6 +36,10 @@ _MAIL_FIELDS = frozenset({
     b"mime-version", b"delivered-to", b"reply-to", b"sender", b"in-reply-to", b"references",
     b"content-type", b"x-gm-thrid", b"x-gmail-labels", b"x-mozilla-status", b"status"})
 _LABELS_FIELD = b"x-gmail-labels:"
+# A multipart message's Content-Type (its continuation lines too) and the boundary it declares.
+_CONTENT_TYPE = re.compile(rb"^content-type[ \t]*:[ \t]*multipart/[^\n]*(?:\r?\n[ \t][^\n]*)*",
+                           re.IGNORECASE | re.MULTILINE)
+_BOUNDARY = re.compile(rb'boundary[ \t]*=[ \t]*(?:"([^"]+)"|([^\s;"]+))', re.IGNORECASE)
 
 
 def sniff(head: bytes, name: str = "") -> str | None:
@@ -165,7 +170,26 @@ def mbox_messages(lines: Iterable[bytes]) -> Iterator[tuple[bytes | None, str | 
     elif started:
         if held is not None:
             message.append(held)
-        yield (None, TRUNCATED, labels) if in_headers else _whole(message, labels)
+        # Only the file's last message can be cut off by the file's end: only its parts are counted.
+        yield (None, TRUNCATED, labels) if in_headers or _cut_short(message) else _whole(message, labels)
+
+
+def _cut_short(message: list[bytes]) -> bool:
+    """Whether a multipart message's lines stop before its closing boundary (``--BOUNDARY--``).
+
+    A download or a copy cut off in an attachment leaves the message without
+    it; every mail program writes it.
+    """
+    try:
+        blank = next(n for n, line in enumerate(message) if line in (b"\n", b"\r\n"))
+    except StopIteration:
+        return False
+    declared = _CONTENT_TYPE.search(b"".join(message[:blank]))
+    boundary = declared and _BOUNDARY.search(declared.group())
+    if not boundary:
+        return False
+    closing = b"--" + (boundary.group(1) or boundary.group(2)) + b"--"
+    return not any(line.startswith(closing) for line in reversed(message[blank:]))
 
 
 def _whole(message: list[bytes], labels: bytes | None) -> tuple[bytes | None, str | None, bytes | None]:

@@ -56,6 +56,8 @@ _JOB = r"(?:position|role|job|post|contract|place|opportunity\s+to\s+join)"
 # Between "offer you the" and the job, words that make it an interview ("the opportunity to interview").
 _NOT_INTERVIEW = r"(?:(?!interview|opportunit|chance|feedback)[\w-]+\s+){0,5}?"
 
+# What an offer letter may be called before "offer letter": "the attached offer letter", "your revised offer".
+_OFFER_WORDS = r"(?:formal|conditional|written|official|verbal|attached|enclosed|revised|updated|amended|final|signed|new)"
 # What a rejection says it cannot do: "unable to offer you the role", "we cannot move forward".
 _NOT_GOING_ON = (r"(?:offer\s+you|move\s+forward|proceed|progress\s+(?:your|you)|take\s+(?:your|you|things)|invite\s+you|"
                  r"extend\s+(?:you\s+)?an?\s+offer)")
@@ -70,8 +72,13 @@ OFFER = any_of(
     + _JOB + r"\b|extend\s+(?:you\s+)?an?\s+(?:formal\s+)?offer|make\s+you\s+an?\s+(?:formal\s+)?offer)",
     r"\b(?:we\s+are|we're|i\s+am|i'm)\s+(?:\w+\s+)?(?:offering|making)\s+you\s+(?:the|an?)\s+" + _NOT_INTERVIEW
     + r"(?:offer|position|role|job|post)\b",
-    r"\b(?:an?|the|your|our)\s+(?:formal\s+|conditional\s+|written\s+|official\s+|verbal\s+)?(?:job\s+|employment\s+)?"
+    r"\b(?:an?|the|your|our)\s+(?:" + _OFFER_WORDS + r"\s+){0,2}(?:job\s+|employment\s+)?"
     r"offer\s+(?:letter|of\s+employment|pack(?:age)?|is\s+attached|attached)\b",
+    # A hiring system handing the offer over: "Fernleaf has sent you an offer".
+    r"\b(?:has|have|just)\s+(?:now\s+)?sent\s+you\s+(?:an?|the|your)\s+(?:" + _OFFER_WORDS + r"\s+)?(?:job\s+)?offer\b",
+    # An offer made again with new terms is an offer: "the revised letter (attached)", "an updated offer".
+    r"\b(?:revised|updated|amended|improved)\s+(?:offer|(?:offer\s+)?letter\b[^.!?]{0,20}\b(?:attached|enclosed))\b",
+    r"\b(?:attached|enclosed)\b[^.!?]{0,20}\b(?:revised|updated|amended)\s+(?:offer\s+)?letter\b",
     r"\boffer\s+of\s+employment\b",
     r"\b(?:attached|enclosed)\s+(?:is|are|please\s+find)\s+(?:your|our|the)\s+(?:formal\s+|written\s+)?offer\b",
     r"\bcongratulations\b[^.!?]{0,60}\b(?:job\s+offer|offer\s+of|new\s+role|joining\s+(?:us|the\s+team))\b",
@@ -135,9 +142,19 @@ NEXT_ROUND = any_of(
     rf"\b(?:availability|available)\s+for\s+(?:a|an|the|your)\s+{_LATER}\s+(?:[\w-]+\s+)?(?:{_ROUND}|{_TALK})",
     rf"\boffer\s+you\s+(?:a|an|the)\s+(?:{_LATER}\s+)?(?:[\w-]+\s+)?(?:{_ROUND}|{_TALK})\b",
     r"\boffer\s+you\s+(?:a|an|the)\s+(?:opportunity|chance)\s+to\s+(?:interview|meet|come\s+back|present|progress)\b",
-    rf"\b(?:the\s+)?next\s+(?:step|stage)\s+(?:is|will\s+be|would\s+be)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{_ROUND}|{_TALK})\b",
     # The first line of a calendar program's invitation: "Invitation: Second interview @ Tue 17 Mar 2026".
     rf"^\W*(?:updated\s+)?invitation:\s+[^@]{{0,80}}\b{_ROUND}\b",
+    # The candidate going on to a later round: "he would like you to progress to a second interview",
+    # "you've moved forward to the next round".
+    r"\b(?:you|your\s+(?:application|candidacy|profile))\s+(?:(?:have|has|will|'ll|'ve|to|are|were|now|been|being|"
+    r"successfully|officially)\s+){0,3}(?:progress|mov|advanc|proceed|go|gone|went|get|got|made|make|com)\w*\s+"
+    r"(?:it\s+)?(?:forward\s+|on\s+|through\s+|ahead\s+)?(?:on\s+)?(?:to|into|for)\s+(?:a|an|the|our)\s+"
+    r"(?:next|second|third|final|following|last|2nd|3rd)\s+(?:round|stage|step|phase|interview)",
+    # What the next step is, however it is put: "the last step is a 60-minute conversation", "Next up: final interview".
+    rf"\b(?:next|last|final|following)\s+(?:step|stage|up)\s*(?:is|will\s+be|would\s+be|:|-)\s+"
+    rf"(?:(?:a|an|the|your)\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_ROUND}|{_TALK})\b",
+    # Someone at the company asking, after the interview, to meet the candidate: another round.
+    r"\b(?:would|'d)\s+(?:really\s+)?(?:like|love)\s+to\s+(?:meet|see)\s+you\b(?!\s+(?:halfway|half\s+way|in\s+the\s+middle))",
     rf"\b(?:pick|choose|select|book)\s+(?:a|your)\s+(?:time|slot|date)\b[^.?!]{{0,40}}\b{_LATER}\s+(?:[\w-]+\s+)?"
     rf"(?:{_ROUND}|{_TALK})",
 )
@@ -162,7 +179,8 @@ STATUS = any_of(
     r"\b(?:thank\s+you|thanks)\s+(?:so\s+much\s+|very\s+much\s+)?for\s+(?:your\s+(?:continued\s+)?patience|"
     r"bearing\s+with\s+us)",
     r"\b(?:will|'ll|shall)\s+(?:be\s+(?:back\s+)?in\s+touch|(?:get|be|come)\s+back\s+to\s+you|revert(?:\s+to\s+you)?|"
-    r"let\s+you\s+know|update\s+you|have\s+(?:an\s+update|news|an\s+answer|a\s+decision)|contact\s+you|reach\s+out)\s+"
+    r"let\s+you\s+know|update\s+you|have\s+(?:an\s+update|news|an\s+answer|a\s+decision)(?:\s+for\s+you)?|contact\s+you|"
+    r"reach\s+out)\s+"
     r"(?:again\s+)?(?:with\s+(?:a|our|the)\s+(?:final\s+)?(?:decision|answer|outcome)|by|before|within|next|early|"
     r"later\s+this|in\s+the\s+next|this\s+(?:week|month)|at\s+the\s+end|as\s+soon\s+as|in\s+(?:a|one|two|three|\d+)\s+"
     r"(?:few\s+)?(?:days?|weeks?)|(?:on\s+)?(?:mon|tues|wednes|thurs|fri)day|tomorrow)",
@@ -212,6 +230,9 @@ INTERVIEW_TOPIC = any_of(
     r"\btalk(?:ing|ed)?\b", r"\bchat(?:ting)?\b", r"\bconversation\b", r"\bdiscussion\b",
     r"\b(?:your|the)\s+(?:valuable\s+)?time\b", r"\btaking\s+(?:the\s+)?time\b", r"\b(?:showing|show)\s+me\b",
     r"\btour\b", r"\b(?:having|hosting|welcoming|seeing)\s+me\b",
+    # The interview by what it was: the panel, the session, the exercise.
+    r"\b(?:panel|session|critique|workshop|pairing|walk-?through|onsite|on-site|superday|assessment|case\s+study|"
+    r"exercise|presentation|visit)\b",
     r"\b(?:opportunity|chance)\s+to\s+(?:interview|meet|speak|talk|discuss|learn|visit|present)\b",
     r"\bfor\s+(?:today|yesterday|this\s+(?:morning|afternoon)|earlier)\b",
     r"\b(?:phone|video|zoom|teams)\s+call\b", r"\bcall\s+(?:today|yesterday|this\s+(?:morning|afternoon)|earlier)\b",
@@ -271,6 +292,14 @@ TAKES_REJECTION = any_of(
     r"\bnot\s+(?:to\s+have\s+been|being|been)\s+(?:selected|successful|chosen)\b",
     r"\b(?:received|got|had)\s+(?:the|your)\s+(?:news|information|decision|email)\s+that\s+i\s+(?:was|wasn't|had|have)\b",
 )
+# The words English can hardly be written without: a text with few of them is in another language,
+# which these rules cannot read, so a message in it is no answer they can vouch for.
+_ENGLISH = frozenset("the a an and or to of in on for with you your we our i my me is are was be it this that will "
+                     "would have has at as".split())
+# Fewest of a text's words that are those, for it to be read as English (most English mail: a third or more).
+_ENGLISH_SHARE = 0.15
+# Fewer words than this say too little to tell the language by.
+_LANGUAGE_WORDS = 12
 # A thank-you written by this day after the interview stays a thank-you, even if it asks about the timeline.
 _THANK_YOU_DAYS = 2
 # A whole thank-you letter that does not name the interview counts up to this day after it.
@@ -296,6 +325,22 @@ class Verdict:
     kind: str | None
     evidence: str = ""
     reason: str | None = None
+
+
+def reads_as_english(text: str) -> bool:
+    """Whether a text is in English, as far as its commonest words tell (a short one is given the benefit).
+
+    Examples
+    --------
+    >>> reads_as_english("Thank you for taking the time to meet with me on Tuesday.")
+    True
+    >>> reads_as_english("Merci beaucoup pour la rencontre de ce matin, le poste m'intéresse vraiment.")
+    False
+    """
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if len(words) < _LANGUAGE_WORDS:
+        return True
+    return sum(word in _ENGLISH for word in words) >= _ENGLISH_SHARE * len(words)
 
 
 def _nothing() -> Verdict:
@@ -403,9 +448,10 @@ def employer_kind(reading: Reading, *, interview_day: dt.date, person: bool, ans
         When the message answers one of the candidate's: that message's kind, or
         ``"candidate"`` when its kind is not known. A person's answer is a response.
     already : collection of str
-        The kinds the interview already has (``next_round``) or its application
-        (``offer``): the invitation to a round already offered, the offer made
-        again with its details, is the employer answering, not a second event of the kind.
+        The kinds the interview already has (``next_round``): the invitation to a
+        round already offered is the employer answering, not a second invitation.
+        An offer made again (in writing after a call, with new terms) is an offer:
+        the coach logs each one the candidate must answer.
 
     Returns
     -------
@@ -421,7 +467,7 @@ def employer_kind(reading: Reading, *, interview_day: dt.date, person: bool, ans
         summary = reading.invitation.summary or "an invitation"
         when = f" on {human_date(reading.invitation.start, with_year=True)}" if reading.invitation.start else ""
         said, shown = "next_round", f"Calendar invitation: {summary}{when}"
-    if said in ("offer", "next_round") and said in already:
+    if said == "next_round" and said in already:
         return _found("employer_response", shown)
     if said in ("rejection", "offer", "next_round", "status"):
         return _found("employer_response" if said == "status" else said, shown)
@@ -430,7 +476,8 @@ def employer_kind(reading: Reading, *, interview_day: dt.date, person: bool, ans
         return _nothing()
     if said in ("asks", "status_without_time"):
         return _found("employer_response", shown)
-    if answering is not None and (substance := _substance(letter)):
+    # A person's answer is a response, when its words can be read: in another language it may be anything.
+    if answering is not None and (substance := _substance(letter)) and reads_as_english(reading.text):
         return _found("employer_response", substance[0])
     return _nothing()
 

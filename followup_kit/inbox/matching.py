@@ -215,20 +215,25 @@ def addresses_in(headers: EmailMessage, *names: str) -> list[tuple[str, str]]:
     return [(shown, address.strip().lower()) for shown, address in getaddresses(values) if "@" in address]
 
 
-def _roles_named(pool: Sequence[Interview], text: str) -> set[str]:
+def _roles_named(pool: Sequence[Interview], text: str) -> tuple[set[str], bool]:
     """The applications whose role ``text`` names: written out in full, the longest title found; else loosely.
 
     "Credit Risk Analyst" names that role, not "Senior Analyst" as well, though
     the letter checker's loose reading would find an analyst job in both.
+
+    Returns
+    -------
+    (applications, verbatim)
+        The applications named, and whether a role was written out in full.
     """
     said = plain_words(text)
     verbatim = {i.application: len(plain_words(i.role)) for i in pool if plain_words(i.role).strip()
                 and plain_words(i.role) in said}
     if verbatim:
         longest = max(verbatim.values())
-        return {application for application, length in verbatim.items() if length == longest}
+        return {application for application, length in verbatim.items() if length == longest}, True
     loose = " ".join(tokens(text))
-    return {i.application for i in pool if (rx := role_rx(i.role)) is not None and rx.search(loose)}
+    return {i.application for i in pool if (rx := role_rx(i.role)) is not None and rx.search(loose)}, False
 
 
 @dataclass(frozen=True)
@@ -357,10 +362,14 @@ class Matcher:
         found: dict[str, Interview] = {}
         said = addresses_in(headers, "To", "Cc")
         to_system = False
-        for _, address in said:
+        for shown, address in said:
             for interview in self._employer_pool(address):
                 found[interview.interview_id] = interview
-            to_system = to_system or hiring_system(domain_of(address))
+            if hiring_system(domain_of(address)):
+                to_system = True
+                # Written to a hiring system, the company is the name it goes by ("Strand Payments").
+                for interview in self.named(shown):
+                    found[interview.interview_id] = interview
         return tuple(found.values()), frozenset(a for _, a in said), bool(found) or to_system
 
     # -- which interview ---------------------------------------------------------
@@ -403,7 +412,10 @@ class Matcher:
             if len({i.company.casefold() for i in pool}) > 1:
                 return None, "nothing_to_use"
         if len({i.application for i in pool}) > 1:
-            named = _roles_named(pool, text)
+            named, verbatim = _roles_named(pool, text)
+            # A title read loosely ("one of our staff engineers") names no application not yet interviewed for.
+            if not verbatim:
+                named = {i.application for i in pool if i.application in named and i.day <= day}
             if named and len(named) < len({i.application for i in pool}):
                 pool = [i for i in pool if i.application in named]
             elif prefer and (theirs := {i.application for i in pool if i.interviewer_email == prefer}):

@@ -460,10 +460,9 @@ class _Scan:
         return None
 
     def _already(self, message: _Message) -> set[str]:
-        """The kinds already given before a message: an invitation from its interview, an offer in its application."""
-        return {given.kind for given in self.given if given.before(message) and (
-            (given.kind == "next_round" and given.interview.interview_id == message.interview.interview_id)
-            or (given.kind == "offer" and given.interview.application == message.interview.application))}
+        """The kinds already given before a message: an invitation from its interview."""
+        return {given.kind for given in self.given if given.before(message) and given.kind == "next_round"
+                and given.interview.interview_id == message.interview.interview_id}
 
     def _after(self, message: _Message) -> str | None:
         """The kind of the employer's latest message on this application in the days before this one."""
