@@ -357,3 +357,60 @@ def test_an_answer_in_a_language_the_rules_cannot_read_is_proposed_as_nothing():
                "whenever suits.\n\nStephane")
     assert reads_as_english(english) and reads_as_english("Merci!")
     assert employer(english, answering="candidate").kind == "employer_response"
+
+
+# -- what makes an answer news: a courtesy is none ---------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Thank you for telling us so quickly, and good luck with the new job!",
+    "Sorry to hear it - we all enjoyed meeting you.",
+    "Noted, thanks Hannah.",
+    "It was a real pleasure to meet you too. All the best for the move.",
+    # The signature after "Thanks & Regards," is no part of what was said.
+    "Thanks for the kind words.\n\nThanks & Regards,\nJo Bloggs\nTalent Acquisition | Fernleaf Health Ltd.\n"
+    "12 Dock Road, Leeds",
+])
+def test_a_courtesy_in_answer_is_no_news(text):
+    verdict = employer(f"Hi Hannah,\n\n{text}\n\nAmara", answering="reply_sent")
+    assert (verdict.kind, verdict.reason) == (None, "nothing_to_use")
+
+
+@pytest.mark.parametrize(("text", "evidence"), [
+    ("Thanks for letting us know. Could you return the signed form by Friday?",
+     "Could you return the signed form by Friday?"),
+    ("Sorry to hear that - we can raise the base to 52,000 if that changes things.",
+     "Sorry to hear that - we can raise the base to 52,000 if that changes things."),
+    ("Thank you! Monday the 4th works for us.", "Monday the 4th works for us."),
+])
+def test_an_answer_with_something_in_it_beside_the_courtesy_is_a_response(text, evidence):
+    verdict = employer(f"Hi Hannah,\n\n{text}\n\nAmara", answering="reply_sent")
+    assert (verdict.kind, verdict.evidence) == ("employer_response", evidence)
+
+
+def test_an_answer_to_a_thank_you_is_news_only_with_where_things_stand_or_a_request():
+    for nothing in ("Thanks Hannah, lovely to meet you too! Tom will be in touch.",
+                    "Glad you enjoyed it. HR will share the outcome in due course."):
+        assert employer(f"Hi Hannah,\n\n{nothing}\n\nAmara", answering="thank_you_sent").kind is None
+    for news in ("Thanks Hannah! We'll have a decision for you by Friday 13 March.",
+                 "Glad you enjoyed it. Could you send me two references?"):
+        assert employer(f"Hi Hannah,\n\n{news}\n\nAmara", answering="thank_you_sent").kind == "employer_response"
+    # The same vague promise answering her follow-up is the answer she asked for.
+    assert employer("Hi Hannah,\n\nTom will be in touch.\n\nAmara", answering="follow_up_sent").kind == \
+        "employer_response"
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The whole team would love to have you join Fernleaf Health as our next Data Analyst.", "offer"),
+    ("We'd like to have you join the clinic as a senior analyst from May.", "offer"),
+    ("We'd love to have you join us for a second interview with Tom.", "next_round"),
+    ("We would love to have you join our talent community.", None),
+])
+def test_wanting_them_in_the_job_by_its_name_is_an_offer(text, kind):
+    assert employer(f"Hi Hannah,\n\n{text}\n\nAmara").kind == kind
+
+
+def test_a_call_about_an_offer_on_the_table_is_no_new_round():
+    text = "Of course, the 6th is fine. I'll send you an invitation for a call on Monday to go through it."
+    assert employer(text).kind == "next_round"
+    after = employer_kind(read_text(text), interview_day=DAY, person=True, answering="reply_sent", already={"offer"})
+    assert (after.kind, after.evidence) == ("employer_response", "I'll send you an invitation for a call on Monday to "
+                                            "go through it.")

@@ -10,7 +10,7 @@ import pytest
 
 from followup_kit.data import schema
 from followup_kit.data.csv_files import parse_csv
-from followup_kit.inbox.matching import Matcher, company_names, is_public
+from followup_kit.inbox.matching import Matcher, company_names, hiring_system, is_public
 
 CANDIDATE = {"candidate_id": "C1", "name": "Hannah Okafor", "email": "Hannah@Mail.example"}
 INTERVIEWS = """interview_id,candidate_id,company,role,interviewer_name,interviewer_email,interview_date,promised_decision_date,round,application_id
@@ -159,3 +159,12 @@ I2,C1,Fairhaven Bank,Credit Risk Analyst,Karen Liu,karen@fairhaven.example,2026-
     assert matcher.choose(matcher.named(said), said, dt.date(2026, 4, 3))[0].interview_id == "I2"
     senior = "About the Senior Analyst role at Fairhaven Bank"
     assert matcher.choose(matcher.named(senior), senior, dt.date(2026, 4, 3))[0].interview_id == "I1"
+
+
+@pytest.mark.parametrize(("domain", "system"), [
+    ("myworkday.eu", True), ("wd3.myworkday.co.uk", True), ("fernleaf.smartrecruiters.de", True),
+    ("myworkday.com", True), ("myworkdaysucks.com", False), ("fernleaf.example", False), ("workday.fernleaf.example",
+                                                                                         False),
+])
+def test_a_hiring_system_is_known_by_its_name_whatever_country_it_writes_from(domain, system):
+    assert hiring_system(domain) is system

@@ -386,3 +386,78 @@ def test_an_offer_made_on_the_phone_then_in_writing_is_an_offer_each_time():
                    "review the attached offer letter.")
     result = run([spoken, written])
     assert result.proposals["kind"].tolist() == ["offer", "offer"]
+
+
+# -- mail arranging a round already set, and an offer the store holds --------------------------------
+NO_EVENTS = "event_id,interview_id,date,kind,channel,to_interviewer,note\n"
+
+
+def test_the_reminder_on_the_eve_of_a_round_the_store_holds_is_from_before_that_round():
+    eve = mail("Jo Platt <jo@fernleaf.example>", HANNAH, "Sun, 15 Mar 2026 16:00:00 +0000", "RE: Second interview",
+               "Hi Hannah,\n\nFor tomorrow, please bring your passport and a printed copy of the case study. "
+               "Tom will meet you in Room 3.\n\nJo", extra="In-Reply-To: <yes@test>\n")
+    accept = mail(HANNAH, "Jo Platt <jo@fernleaf.example>", "Sat, 7 Mar 2026 10:00:00 +0000", "Re: Second interview",
+                  "Hi Jo,\n\nThank you, the 16th at 10:00 works for me.\n\nHannah", message_id="<yes@test>")
+    result = run([INVITATION, accept, eve], events=events(NO_EVENTS))
+    assert result.proposals["kind"].tolist() == ["next_round", "reply_sent"]
+    assert result.ignored["before_interview"] == 1
+    # The same note a week before the round answers her: the employer's response of the first round.
+    earlier = eve.replace(b"Sun, 15 Mar 2026", b"Mon, 9 Mar 2026").replace(b"For tomorrow", b"For the 16th")
+    assert run([INVITATION, accept, earlier], events=events(NO_EVENTS)).proposals["kind"].tolist()[-1] == \
+        "employer_response"
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Unfortunately we have decided not to move forward, so tomorrow's interview is cancelled.", "rejection"),
+    ("Could we start tomorrow at 11:00 instead of 10:00? Tom has a clash.", "employer_response"),
+])
+def test_on_the_eve_of_a_round_a_decision_or_a_question_is_still_news(text, kind):
+    eve = mail("Jo Platt <jo@fernleaf.example>", HANNAH, "Sun, 15 Mar 2026 16:00:00 +0000", "RE: Second interview",
+               f"Hi Hannah,\n\n{text}\n\nJo", extra="In-Reply-To: <yes@test>\n")
+    accept = mail(HANNAH, "Jo Platt <jo@fernleaf.example>", "Sat, 7 Mar 2026 10:00:00 +0000", "Re: Second interview",
+                  "Hi Jo,\n\nThank you, the 16th at 10:00 works for me.\n\nHannah", message_id="<yes@test>")
+    result = run([INVITATION, accept, eve], events=events(NO_EVENTS))
+    assert result.proposals[["interview_id", "kind"]].values.tolist()[-1] == ["I1", kind]
+
+
+def _system_calendar(date: str) -> bytes:
+    calendar = ("BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nDTSTART:20260316T100000Z\r\n"
+                "SUMMARY:Second interview: Hannah Okafor / Fernleaf Health\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    body = ("--B\nContent-Type: text/plain\n\nYour second interview for the Data Analyst role at Fernleaf Health is "
+            "confirmed. The case brief is attached.\n"
+            f"--B\nContent-Type: text/calendar; method=REQUEST; charset=utf-8\n\n{calendar}--B--")
+    return mail("Fernleaf Health <no-reply@greenhouse.io>", HANNAH, date, "Interview confirmation: Fernleaf Health",
+                body, content_type="multipart/mixed; boundary=B")
+
+
+def test_a_systems_calendar_confirmation_of_the_round_offered_is_from_before_that_round():
+    result = run([INVITATION, _system_calendar("Mon, 9 Mar 2026 09:00:00 +0000")], events=events(NO_EVENTS))
+    assert result.proposals["kind"].tolist() == ["next_round"]
+    assert result.ignored["before_interview"] == 1
+    # With no round offered before it, the system's calendar request is the invitation itself.
+    alone = run([_system_calendar("Mon, 9 Mar 2026 09:00:00 +0000")], events=events(NO_EVENTS))
+    assert alone.proposals[["interview_id", "kind"]].values.tolist() == [["I1", "next_round"]]
+
+
+def _written_offer(date: str) -> bytes:
+    return mail("Tom Reed <tom@fernleaf.example>", HANNAH, date, "Offer of employment",
+                "Hi Hannah,\n\nFurther to our call, please find attached your offer letter for the Data Analyst "
+                "role.\n\nTom")
+
+
+def test_the_letter_after_an_offer_the_store_holds_is_that_offer_unless_she_answered_it_between():
+    logged = events(NO_EVENTS + "E1,I2,2026-03-20,offer,phone,,\n")
+    result = run([_written_offer("Sat, 21 Mar 2026 11:00:00 +0000")], events=logged)
+    assert result.proposed == 0 and result.ignored["already_in_store"] == 1
+    # Ten days on, or after she asked for more: an offer made again, which she must answer.
+    assert run([_written_offer("Mon, 30 Mar 2026 11:00:00 +0000")], events=logged).proposals["kind"].tolist() == \
+        ["offer"]
+    counter = mail(HANNAH, "Tom Reed <tom@fernleaf.example>", "Fri, 20 Mar 2026 18:00:00 +0000", "Re: Offer",
+                   "Dear Tom,\n\nThank you for the offer. Would you be able to go to 55,000 for the base?\n\nHannah")
+    again = run([counter, _written_offer("Sun, 22 Mar 2026 11:00:00 +0000")], events=logged)
+    assert again.proposals["kind"].tolist() == ["reply_sent", "offer"]
+
+
+def test_a_hiring_system_writing_from_a_country_domain_is_read():
+    rejection = ATS_REJECTION.replace(b"no-reply@greenhouse.io", b"fernleaf@myworkday.eu")
+    assert run([rejection]).proposals[["interview_id", "kind"]].values.tolist() == [["I2", "rejection"]]

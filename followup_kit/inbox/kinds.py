@@ -85,6 +85,8 @@ OFFER = any_of(
     r"\bthe\s+(?:role|job|position|post)\s+is\s+yours\b",
     r"\b(?:my|our|a)\s+(?:great\s+)?pleasure\s+to\s+(?:formally\s+)?(?:offer\s+you|extend\s+(?:you\s+)?an?\s+offer)\b",
     r"\byou(?:'ve|\s+have)?\s+got\s+the\s+(?:job|role|position|post)\b",
+    # The team wanting them in the job by its name: "would love to have you join Lumio Health as our Test Lead".
+    r"\b(?:would|'d)\s+(?:love|like)\s+(?:to\s+have\s+you|for\s+you\s+to)\s+join\s+(?:[\w&'-]+\s+){1,4}?as\s+(?:our|a|an|the)\s",
     r"\b(?:would|'d)\s+love\s+(?:for\s+)?you\s+to\s+join\s+(?:us|the\s+team|our\s+team)\b(?!\s+(?:for|on|at|in\s+(?:a|an|the)))",
     r"\bwe\s+want\s+you\s+(?:to\s+join\s+(?:us|the\s+team)|on\s+(?:the\s+team|board))\b",
     r"\b(?:delighted|thrilled|happy|pleased|excited|glad)\s+to\s+(?:have|welcome)\s+you\s+(?:join\s+(?:us|the\s+team|our\s+team)|"
@@ -206,6 +208,30 @@ WANTED = any_of(
     r"\bnotice\s+period\b", r"\bright\s+to\s+work\b", r"\bstart\s+date\b", r"\btranscripts?\b",
     r"\b(?:a\s+)?(?:few|couple\s+of)\s+(?:more\s+|follow-up\s+)?questions\b", r"\bbackground\s+check\b",
 )
+# A courtesy that carries no news: thanks returned, the pleasure of meeting, good wishes, sorry to hear it,
+# "noted". Each part of a sentence is read; a sentence made only of these tells the coach nothing.
+PLEASANTRY = any_of(
+    r"^(?:many\s+|huge\s+|big\s+)?(?:thanks|thank\s+you)\b",
+    r"^noted\b",
+    r"^(?:it\s+was|it's\s+been|it\s+has\s+been|what|was)?\s*(?:a|an|such\s+a|my|our)?\s*(?:real\s+|great\s+|absolute\s+)?"
+    r"(?:pleasure|delight)\b",
+    r"^(?:it\s+was\s+|it's\s+been\s+|it\s+has\s+been\s+|so\s+)?(?:really\s+|very\s+)?(?:great|lovely|nice|good|wonderful|"
+    r"fantastic|brilliant)\s+(?:to\s+)?(?:meet|meeting|see|seeing|speak|speaking|talk|talking|chat|chatting)\b",
+    r"^(?:i|we|the\s+(?:whole\s+)?team|everyone|all\s+of\s+us)\s+(?:(?:all|both|really|also|very\s+much|"
+    r"thoroughly|truly)\s+){0,2}enjoyed\b",
+    r"^(?:i'm\s+|i\s+am\s+|we're\s+|we\s+are\s+)?(?:so\s+|very\s+|really\s+)?(?:sorry|sad)\s+to\s+(?:hear|read|learn)\b",
+    r"^(?:(?:i|we)\s+)?(?:wish(?:ing)?\s+you|all\s+the\s+(?:very\s+)?best|best\s+of\s+luck|good\s+luck)\b",
+    r"^(?:the|our)\s+door\s+is\s+(?:always\s+)?open\b",
+    r"^(?:i'm\s+|i\s+am\s+|we're\s+|we\s+are\s+)?(?:so\s+|really\s+)?(?:glad|happy|pleased)\s+(?:you\s+enjoyed|to\s+hear|it\s+went)\b",
+    r"^(?:i\s+|we\s+)?hope\s+you\s+(?:have|had|enjoy)\b",
+    r"^(?:likewise|you\s+too|same\s+here|my\s+pleasure|the\s+pleasure\s+was\s+(?:mine|ours))\b",
+)
+# Where a sentence's parts meet: its clause breaks, and the dashes written between two thoughts.
+_PARTS = re.compile(CLAUSE_BREAK.pattern + r"|\s[\u2013\u2014]\s|\.\s")
+# The words that join a part to the one before it: "and good luck with the move".
+_JOINED = re.compile(r"^(?:and|also|so|oh)\s+")
+# A part that only names whom it speaks to: "Chinedu", "Hi Aoife".
+_NAMING = re.compile(r"^(?:(?:hi|hello|dear|hey)\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)?$")
 # A receipt: the system says it has the message, and nothing of the decision.
 RECEIPT = any_of(
     r"\b(?:received|receipt\s+of)\s+(?:your|the)\s+(?:application|email|e-mail|message|note|details|cv|resume|"
@@ -374,6 +400,23 @@ def _asks_for_something(sentence: Sentence) -> bool:
     return _says(sentence, WANTED, deniable=True) and bool(ASKS_FOR.search(sentence.folded))
 
 
+def pleasantry(sentence: str) -> bool:
+    """Whether a sentence is only a courtesy: every part of it thanks, wishes well or names the reader.
+
+    Examples
+    --------
+    >>> pleasantry("Sorry to hear that, but thank you for letting us know so promptly.")
+    True
+    >>> pleasantry("Thanks for checking in - you should hear from us by Friday.")
+    False
+    """
+    parts = [part.strip(" \t.!?,;:-\u2013\u2014\"'") for part in _PARTS.split(sentence)]
+    parts = [part for part in parts if part]
+    if not parts:
+        return False
+    return all(_NAMING.match(part) or PLEASANTRY.search(_JOINED.sub("", part.lower())) for part in parts)
+
+
 def employer_says(text: str) -> tuple[str | None, str | None]:
     """What an employer's words say, as the first of these a sentence shows, and that sentence.
 
@@ -418,11 +461,15 @@ def still_to_meet(text: str) -> str | None:
 
 
 def _substance(letter: LetterText) -> list[str]:
-    """The sentences that say something: no greeting, no sign-off, three words or more."""
+    """The sentences that say something: no greeting, no sign-off, nothing of the signature, three words or more."""
     out = []
     for sentence in letter.sentences:
         said = sentence.folded.strip()
-        if word_count(said) < _FEWEST_WORDS or CLOSING.match(said) or (SIGN_OFF.match(said) and word_count(said) <= 4):
+        closing = CLOSING.match(said.replace("&", "and"))
+        if out and said.endswith(",") and (closing or SIGN_OFF.match(said.replace("&", "and"))):
+            # "Thanks & Regards," closes the letter: what follows is the signature (name, title, address).
+            break
+        if word_count(said) < _FEWEST_WORDS or closing or (SIGN_OFF.match(said) and word_count(said) <= 4):
             continue
         if GREETING.search(said) and word_count(said) <= 6:
             continue
@@ -448,8 +495,9 @@ def employer_kind(reading: Reading, *, interview_day: dt.date, person: bool, ans
         When the message answers one of the candidate's: that message's kind, or
         ``"candidate"`` when its kind is not known. A person's answer is a response.
     already : collection of str
-        The kinds the interview already has (``next_round``): the invitation to a
-        round already offered is the employer answering, not a second invitation.
+        The kinds the interview already has (``next_round``), or its application
+        (``offer``): the invitation to a round already offered, or to a call about
+        the offer, is the employer answering, not a second invitation.
         An offer made again (in writing after a call, with new terms) is an offer:
         the coach logs each one the candidate must answer.
 
@@ -467,18 +515,26 @@ def employer_kind(reading: Reading, *, interview_day: dt.date, person: bool, ans
         summary = reading.invitation.summary or "an invitation"
         when = f" on {human_date(reading.invitation.start, with_year=True)}" if reading.invitation.start else ""
         said, shown = "next_round", f"Calendar invitation: {summary}{when}"
-    if said == "next_round" and said in already:
+    if said == "next_round" and ("next_round" in already or "offer" in already):
+        # A round already offered, or an offer on the table: a talk about it is the employer answering.
         return _found("employer_response", shown)
     if said in ("rejection", "offer", "next_round", "status"):
         return _found("employer_response" if said == "status" else said, shown)
     letter = LetterText.read(reading.text)
     if not person or letter.find(RECEIPT) is not None:
         return _nothing()
-    if said in ("asks", "status_without_time"):
+    if said == "asks":
         return _found("employer_response", shown)
-    # A person's answer is a response, when its words can be read: in another language it may be anything.
-    if answering is not None and (substance := _substance(letter)) and reads_as_english(reading.text):
-        return _found("employer_response", substance[0])
+    # A thank-you asks nothing: its answer is news only with where things stand by when, or a request.
+    if answering == "thank_you_sent":
+        return _nothing()
+    if said == "status_without_time":
+        return _found("employer_response", shown)
+    # A person's answer is a response when it says more than a courtesy, and its words can be read: in
+    # another language it may be anything.
+    said_something = [sentence for sentence in _substance(letter) if not pleasantry(sentence)]
+    if answering is not None and said_something and reads_as_english(reading.text):
+        return _found("employer_response", said_something[0])
     return _nothing()
 
 

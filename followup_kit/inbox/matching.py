@@ -51,6 +51,9 @@ HIRING_SYSTEMS = (
     "recruitee.com", "personio.de", "personio.com", "breezy.hr", "jazzhr.com", "applytojob.com",
     "successfactors.com", "successfactors.eu", "pinpointhq.com", "hibob.com", "rippling.com",
 )
+# Each system by its own name, which it keeps whatever country or top-level domain it writes from
+# (myworkday.eu, personio.es, lever.example).
+_SYSTEM_HOSTS = frozenset(system.partition(".")[0] for system in HIRING_SYSTEMS)
 # The other senders that write for a system: no-reply@, donotreply@, notifications-noreply@ ...
 _NO_REPLY = re.compile(r"no[-_.]?reply|do[-_.]?not[-_.]?reply", re.IGNORECASE)
 # ... and the addresses a careers site writes from (careers@, talent@), at a domain that is not the employer's.
@@ -103,8 +106,13 @@ def _within(domain: str, of: str) -> bool:
 
 
 def hiring_system(domain: str) -> bool:
-    """Whether ``domain`` is one of :data:`HIRING_SYSTEMS` or below one."""
-    return any(_within(domain, system) for system in HIRING_SYSTEMS)
+    """Whether ``domain`` is one of :data:`HIRING_SYSTEMS` or below one, under any top-level domain."""
+    if any(_within(domain, system) for system in HIRING_SYSTEMS):
+        return True
+    labels = domain.split(".")
+    # The system's name just before the top-level domain, or before a country's two parts (co.uk, com.au).
+    return ((len(labels) >= 2 and labels[-2] in _SYSTEM_HOSTS)
+            or (len(labels) >= 3 and labels[-3] in _SYSTEM_HOSTS and len(labels[-1]) == 2 and len(labels[-2]) <= 3))
 
 
 def company_names(company: str) -> tuple[str, ...]:
@@ -285,7 +293,8 @@ class Matcher:
             self.by_address.setdefault(interview.interviewer_email, []).append(interview)
             if interview.domain:
                 self.by_domain.setdefault(interview.domain, []).append(interview)
-        self._employer_bytes = _any_bytes({*self.by_address, *self.by_domain, *HIRING_SYSTEMS})
+        self._employer_bytes = _any_bytes({*self.by_address, *self.by_domain, *(f"@{h}." for h in _SYSTEM_HOSTS),
+                                           *(f".{h}." for h in _SYSTEM_HOSTS)})
         self._own_bytes = _any_bytes(self.own)
         # For the look at raw bytes, one word of each name: its longest, which a wrapped line cannot split.
         self._name_bytes = _any_bytes({spelled for i in self.interviews for spelled in _gate_words(i.company)})

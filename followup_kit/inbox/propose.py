@@ -71,6 +71,9 @@ _MALFORMED = (email.errors.MessageError, ValueError, TypeError, LookupError, Ind
               AssertionError)
 # How long after the employer's message one of the candidate's, not written as a reply, may answer it.
 _ANSWERED_WITHIN = dt.timedelta(days=14)
+# An offer this many days after one the store holds for the application is the same offer (the letter after
+# the call), unless the candidate answered it in between: then it is the offer made again.
+_SAME_OFFER_DAYS = 3
 # Names of unreadable messages the summary spells out; past these it counts the rest.
 _MOST_NAMED = 3
 
@@ -306,6 +309,7 @@ class _Scan:
         self.by_id = {i.interview_id: i for i in self.matcher.interviews}
         self.in_store = _store_days(events, set(self.by_id), self.zone)
         self.given = _logged(events, self.by_id, ("offer", "rejection", "next_round"))
+        self.offers_in_store = [given for given in self.given if given.kind == "offer"]
 
     def ignore(self, reason: str) -> None:
         self.result.ignored[reason] += 1
@@ -408,6 +412,10 @@ class _Scan:
                 message.verdict = Verdict(None, "", "before_interview")
                 self.ignore_kept("before_interview")
                 continue
+            if self._arranging_a_later_round(message):
+                message.verdict = Verdict(None, "", "before_interview")
+                self.ignore_kept("before_interview")
+                continue
             if message.sender.side == "candidate":
                 verdict = self._candidate(message, by_id)
             else:
@@ -422,7 +430,8 @@ class _Scan:
                 self.given.append(_Given(message.interview, message.sent, verdict.kind))
             written, local = message.sent.date(), message.day
             key = (message.interview.interview_id, verdict.kind)
-            if (*key, written) in self.in_store or (*key, local) in self.in_store:
+            if ((*key, written) in self.in_store or (*key, local) in self.in_store
+                    or (verdict.kind == "offer" and self._offer_in_store(message))):
                 self.ignore_kept("already_in_store")
                 continue
             rows.append({"interview_id": message.interview.interview_id, "kind": verdict.kind,
@@ -447,6 +456,44 @@ class _Scan:
             return True
         return still_to_meet(message.reading.text) is not None
 
+    def _arranging_a_later_round(self, message: _Message) -> bool:
+        """Whether an employer's message only arranges a later round of the application, one the store holds.
+
+        It is that round's, from before it was held: the reminder on its eve
+        (what to bring, the room), or a hiring system's calendar confirmation of
+        the round already offered, for that round's day. A decision, where things
+        stand, a request or a question to the candidate is still the earlier round's.
+        """
+        if message.sender.side == "candidate":
+            return False
+        coming = [i for i in self.matcher.interviews
+                  if i.application == message.interview.application and i.day > message.day]
+        if not coming:
+            return False
+        next_one = min(coming, key=lambda i: i.day)
+        eve = (next_one.day - message.day).days == 1
+        invitation = message.reading.invitation
+        confirmed = (not message.sender.person and invitation is not None and invitation.start == next_one.day
+                     and "next_round" in self._already(message))
+        if not (eve or confirmed):
+            return False
+        said, _ = employer_says(message.reading.text)
+        return said in (None, "next_round", "status_without_time") and "?" not in message.reading.text
+
+    def _offer_in_store(self, message: _Message) -> bool:
+        """Whether the store holds this application's offer from the days just before, not answered since."""
+        for logged in self.offers_in_store:
+            if logged.interview.application != message.interview.application:
+                continue
+            if not 0 <= (message.day - logged.when.date()).days <= _SAME_OFFER_DAYS:
+                continue
+            answered = any(other.sender.side == "candidate" and other.interview.application == logged.interview.application
+                           and other.verdict is not None and other.verdict.kind
+                           and logged.when.date() <= other.day and other.sent < message.sent for other in self.kept)
+            if not answered:
+                return True
+        return False
+
     def _answered(self, message: _Message, by_id: Mapping[str, _Message]) -> str | None:
         """The kind of the candidate's message an employer's message answers (``"candidate"`` when not known)."""
         for replied in message.replies_to:
@@ -460,9 +507,10 @@ class _Scan:
         return None
 
     def _already(self, message: _Message) -> set[str]:
-        """The kinds already given before a message: an invitation from its interview."""
-        return {given.kind for given in self.given if given.before(message) and given.kind == "next_round"
-                and given.interview.interview_id == message.interview.interview_id}
+        """The kinds already given before a message: an invitation from its interview, an offer on its application."""
+        return {given.kind for given in self.given if given.before(message) and (
+            (given.kind == "next_round" and given.interview.interview_id == message.interview.interview_id)
+            or (given.kind == "offer" and given.interview.application == message.interview.application))}
 
     def _after(self, message: _Message) -> str | None:
         """The kind of the employer's latest message on this application in the days before this one."""
