@@ -111,3 +111,29 @@ def tree_digest(folder: str | Path) -> str:
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
+
+
+def fallen_below(folder: str | Path, held: dict[str, tuple[int, int, int]]) -> list[str]:
+    """The kinds a set is now read worse on than ``held`` says: fewer right, or a smaller share of proposals.
+
+    ``held`` maps each kind to (labelled, proposed, right) as once measured; a kind
+    whose count of labelled messages differs means the set is not the one measured.
+    """
+    table = scores(folder).set_index("kind")
+    worse = []
+    for kind, (labelled, proposed, right) in held.items():
+        now = table.loc[kind]
+        if int(now["labelled"]) != labelled:
+            worse.append(f"{kind}: {int(now['labelled'])} messages labelled, {labelled} when measured")
+        # right'/proposed' >= right/proposed, cross-multiplied so that no rounding decides it.
+        elif now["tp"] < right or now["tp"] * proposed < right * now["proposed"]:
+            worse.append(f"{kind}: {int(now['tp'])} of {int(now['proposed'])} proposals right, "
+                         f"held at {right} of {proposed}")
+    return worse
+
+
+def only_raised(held: dict[str, tuple[int, int, int]], measured: dict[str, tuple[int, int, int]]) -> list[str]:
+    """The kinds whose held floor is below the measured one (a floor may only ever be raised)."""
+    return [kind for kind, (labelled, proposed, right) in held.items()
+            if labelled != measured[kind][0] or right < measured[kind][2]
+            or right * measured[kind][1] < measured[kind][2] * proposed]
