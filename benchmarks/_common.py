@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import json
 import os
 import platform
 import signal
@@ -13,6 +15,30 @@ import tracemalloc
 #: Headless Chromium's flags for the browser benchmarks: nothing fetched, no sandbox or GPU.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
+
+#: The one-cell notebook a served dashboard is compared with: one tiny picture (an SVG dot) in a
+#: widget, shown the way the dashboard shows its timeline. It is what any served page costs: a
+#: kernel, the page's scripts, the widget manager.
+BASELINE_NAME = "baseline.ipynb"
+DOT = base64.b64encode(b'<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4">'
+                       b'<circle cx="2" cy="2" r="2"/></svg>').decode("ascii")
+BASELINE = {
+    "cells": [{"cell_type": "code", "execution_count": None, "id": "b0", "metadata": {},
+               "outputs": [], "source": [
+                   "import ipywidgets as w\n",
+                   f"w.HTML('<img src=\"data:image/svg+xml;base64,{DOT}\" alt=\"a dot\">')"]}],
+    "metadata": {"kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python",
+                                "name": "python3"}},
+    "nbformat": 4, "nbformat_minor": 5,
+}
+
+
+def write_baseline(folder) -> str:
+    """Write the baseline notebook into ``folder``; returns its file name."""
+    with open(os.path.join(folder, BASELINE_NAME), "w", encoding="utf-8") as handle:
+        json.dump(BASELINE, handle)
+    return BASELINE_NAME
+
 
 #: The sample gives each candidate about three interviews.
 INTERVIEWS_PER_CANDIDATE = 3

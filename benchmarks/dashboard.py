@@ -17,8 +17,6 @@ the figures of the last run on a quiet machine.
 from __future__ import annotations
 
 import argparse
-import base64
-import json
 import shutil
 import statistics
 import subprocess
@@ -30,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import CHROMIUM_ARGS, free_port, machine, stop  # noqa: E402
+from _common import CHROMIUM_ARGS, free_port, machine, stop, write_baseline  # noqa: E402
 
 from followup_kit.dashboard.links import make_token, secret_for  # noqa: E402
 from followup_kit.dashboard.server import (  # noqa: E402
@@ -46,18 +44,6 @@ from followup_kit.data.demo import DEMO_AS_OF, demo_store  # noqa: E402
 CANDIDATE = "C000135"
 #: A picture on the page: the dashboard's timeline, the baseline's dot.
 FIRST_PLOT = "img[src^='data:image/']"
-#: A dot: the baseline's "plot", an SVG shown the way the dashboard shows its timeline.
-DOT = base64.b64encode(b'<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4">'
-                       b'<circle cx="2" cy="2" r="2"/></svg>').decode("ascii")
-BASELINE = {
-    "cells": [{"cell_type": "code", "execution_count": None, "id": "b0", "metadata": {},
-               "outputs": [], "source": [
-                   "import ipywidgets as w\n",
-                   f"w.HTML('<img src=\"data:image/svg+xml;base64,{DOT}\" alt=\"a dot\">')"]}],
-    "metadata": {"kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python",
-                                "name": "python3"}},
-    "nbformat": 4, "nbformat_minor": 5,
-}
 
 
 def serve(folder: Path, db: Path, preheat: int) -> tuple[subprocess.Popen, str]:
@@ -133,7 +119,7 @@ def main() -> None:
         prepare_counts(db, DEMO_AS_OF)
         shutil.copy(NOTEBOOK, folder / "candidate_dashboard.ipynb")
         shutil.copy(CONFIG, folder / "voila.json")
-        (folder / "baseline.ipynb").write_text(json.dumps(BASELINE), encoding="utf-8")
+        write_baseline(folder)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
             try:
